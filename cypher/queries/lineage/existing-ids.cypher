@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+OPTIONAL MATCH (m:Model {id: id})
+RETURN id, m IS NOT NULL AS exists

@@ -1,0 +1,11 @@
+// Models matching the filter, ordered by id; every filter argument is optional (null = no constraint).
+MATCH (m:Model)
+WHERE ($search IS NULL OR m.searchText CONTAINS $search)
+  AND ($developerId IS NULL OR m.developerId = $developerId)
+  AND ($license IS NULL OR m.license = $license)
+  AND ($relation IS NULL OR EXISTS { (m)-[r:DERIVED_FROM]->() WHERE r.relation = $relation })
+  AND ($hasParents IS NULL OR EXISTS { (m)-[:DERIVED_FROM]->() } = $hasParents)
+  AND ($includePlaceholders OR m.placeholder IS NULL OR m.placeholder = false)
+WITH m ORDER BY m.id
+SKIP $offset LIMIT $limit
+RETURN m AS model

@@ -1,0 +1,66 @@
+package dev.pedigree.graphql;
+
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pedigree.storage.Graph;
+
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * The one place where exceptions become GraphQL errors: a classification, a clear message, the offending field in
+ * {@code extensions.field}; logged once, no stack trace to clients.
+ */
+@ControllerAdvice
+class GraphQlErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+	@GraphQlExceptionHandler
+	GraphQLError invalid(InvalidInputException ex, DataFetchingEnvironment env) {
+		return error(env, ErrorType.BAD_REQUEST, ex.getMessage(), Map.of("field", ex.field()));
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError notFound(NotFoundException ex, DataFetchingEnvironment env) {
+		return error(env, ErrorType.NOT_FOUND, ex.getMessage(), Map.of("field", ex.field()));
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError forbidden(CuratorAccess.ForbiddenException ex, DataFetchingEnvironment env) {
+		return error(env, ErrorType.FORBIDDEN, ex.getMessage(), Map.of());
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError timeout(Graph.QueryTimeoutException ex, DataFetchingEnvironment env) {
+		log.info("Query stopped at its time budget: {}", env.getExecutionStepInfo().getPath());
+		return error(env, PedigreeErrorType.QUERY_TIMEOUT, ex.getMessage(), Map.of());
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError unexpected(RuntimeException ex, DataFetchingEnvironment env) {
+		log.error("Unexpected failure at {}", env.getExecutionStepInfo().getPath(), ex);
+		return error(env, ErrorType.INTERNAL_ERROR, "Internal error; it has been logged", Map.of());
+	}
+
+	private static GraphQLError error(DataFetchingEnvironment env, graphql.ErrorClassification type, String message,
+			Map<String, Object> extensions) {
+		return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
+	}
+
+	/** Classifications beyond Spring's {@link ErrorType}. */
+	enum PedigreeErrorType implements graphql.ErrorClassification {
+
+		/** A read ran past {@code pedigree.limits.read-timeout}. */
+		QUERY_TIMEOUT
+
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.pedigree.graphql;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Limits on the GraphQL document itself, before any data is fetched. */
+@Configuration(proxyBeanMethods = false)
+class GraphQlLimits {
+
+	@Bean
+	MaxQueryDepthInstrumentation maxQueryDepth(Limits limits) {
+		return new MaxQueryDepthInstrumentation(limits.maxQueryDepth());
+	}
+
+	@Bean
+	MaxQueryComplexityInstrumentation maxQueryComplexity(Limits limits) {
+		return new MaxQueryComplexityInstrumentation(limits.maxQueryComplexity());
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.pedigree.interchange;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Refuses derivations that would close a cycle, before anything is written: it knows the edges already in the
+ * graph and those accepted so far, and searches from the new parent upwards for the child (each node visited once,
+ * so it never loops).
+ */
+final class CycleGuard {
+
+	private final Map<String, List<String>> parentsOf;
+
+	CycleGuard(Map<String, List<String>> existing) {
+		this.parentsOf = existing;
+	}
+
+	/** @return null when {@code child -> parent} is safe (and now known), else the path it would close */
+	List<String> accept(String child, String parent) {
+		if (child.equals(parent)) {
+			return List.of(child, parent);
+		}
+		List<String> path = pathUp(parent, child);
+		if (path != null) {
+			List<String> cycle = new ArrayList<>();
+			cycle.add(child);
+			cycle.addAll(path);
+			return cycle;
+		}
+		var parents = this.parentsOf.computeIfAbsent(child, k -> new ArrayList<>(2));
+		if (!parents.contains(parent)) {
+			parents.add(parent);
+		}
+		return null;
+	}
+
+	private List<String> pathUp(String from, String target) {
+		if (!this.parentsOf.containsKey(from)) {
+			return null;
+		}
+		Map<String, String> cameFrom = new HashMap<>();
+		Set<String> seen = new HashSet<>();
+		ArrayDeque<String> queue = new ArrayDeque<>();
+		queue.add(from);
+		seen.add(from);
+		while (!queue.isEmpty()) {
+			String node = queue.poll();
+			if (node.equals(target)) {
+				List<String> path = new ArrayList<>();
+				for (String n = node; n != null; n = cameFrom.get(n)) {
+					path.add(n);
+				}
+				Collections.reverse(path);
+				return path;
+			}
+			for (String parent : this.parentsOf.getOrDefault(node, List.of())) {
+				if (seen.add(parent)) {
+					cameFrom.put(parent, node);
+					queue.add(parent);
+				}
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.pedigree.interchange;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves developer names from any source (Hub accounts, Epoch AI names, Ecosystem Graphs names) to one
+ * organisation id through the aliases already in the graph; unknown names become new organisations.
+ */
+final class OrganizationDirectory {
+
+	private final Map<String, String> idByAlias = new HashMap<>();
+
+	private final List<GraphWriter.OrganizationRow> created = new ArrayList<>();
+
+	OrganizationDirectory(List<org.neo4j.driver.Record> known) {
+		for (var r : known) {
+			String id = r.get("id").asString();
+			register(id, id);
+			if (!r.get("name").isNull()) {
+				register(r.get("name").asString(), id);
+			}
+			r.get("aliases").asList(v -> v.asString()).forEach(a -> register(a, id));
+		}
+	}
+
+	private void register(String name, String id) {
+		this.idByAlias.putIfAbsent(Slugs.aliasKey(name), id);
+	}
+
+	/** @return the organisation id for {@code name}, creating one (to be written) when it is new */
+	String resolve(String name, String kind, String country, String source) {
+		String key = Slugs.aliasKey(name.strip());
+		String id = this.idByAlias.get(key);
+		if (id != null) {
+			return id;
+		}
+		id = Slugs.slug(name);
+		// Two different names may slug alike ("AT&T" and "AT T"); they are the same organisation by that rule.
+		register(name, id);
+		Map<String, Object> props = new HashMap<>();
+		props.put("name", name.strip());
+		props.put("kind", kind);
+		props.put("country", country);
+		this.created.add(new GraphWriter.OrganizationRow(id, props, List.of(name.strip()), source));
+		return id;
+	}
+
+	List<GraphWriter.OrganizationRow> newOrganizations() {
+		return this.created;
+	}
+
+}

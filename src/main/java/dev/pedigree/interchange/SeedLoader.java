@@ -1,0 +1,167 @@
+package dev.pedigree.interchange;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pedigree.storage.Graph;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.util.DigestUtils;
+
+/**
+ * Loads {@code seed-data/} (shipped in the jar) through the importers on start. Idempotent; a store that already
+ * holds this exact seed (same checksum) is skipped, so a restart costs nothing.
+ */
+@Component
+@Order(0)
+public class SeedLoader implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+
+	static final String CURATED = "pedigree-seed";
+
+	private static final List<String> FILES = List.of("organizations.csv", "model-links.csv",
+			"huggingface/nodes.csv", "huggingface/edges.csv", "epoch-ai/notable_ai_models.csv");
+
+	private final boolean enabled;
+
+	private final Graph graph;
+
+	private final GraphWriter writer;
+
+	private final HuggingFaceCsvImporter huggingFace;
+
+	private final EpochImporter epoch;
+
+	SeedLoader(@Value("${pedigree.seed.enabled:true}") boolean enabled, Graph graph, GraphWriter writer,
+			HuggingFaceCsvImporter huggingFace, EpochImporter epoch) {
+		this.enabled = enabled;
+		this.graph = graph;
+		this.writer = writer;
+		this.huggingFace = huggingFace;
+		this.epoch = epoch;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.enabled || CommandLine.isCommand(args.getSourceArgs())) {
+			return;
+		}
+		String checksum = checksum();
+		boolean seeded = !this.graph.read("MATCH (s:__Seed {checksum: $checksum}) RETURN s",
+				Map.of("checksum", checksum)).isEmpty();
+		if (seeded) {
+			log.info("Seed data already loaded (checksum {}); skipping", checksum);
+			return;
+		}
+		Instant start = Instant.now();
+		ImportReport report = load();
+		this.graph.write(tx -> tx.run("MERGE (s:__Seed {checksum: $checksum}) SET s.loadedAt = datetime()",
+				Map.of("checksum", checksum)).consume());
+		report.elapsed(Duration.between(start, Instant.now()));
+		log.info("Seeded: {}", report.summary().lines().findFirst().orElse(""));
+	}
+
+	ImportReport load() {
+		var report = new ImportReport("seed");
+		this.writer.organizations(organizations(), report);
+		this.writer.models(modelLinks(), report, Progress.NONE);
+		try (Reader nodes = open("huggingface/nodes.csv")) {
+			report.merge(this.huggingFace.importNodes(nodes, "seed-data/huggingface/nodes.csv", Progress.NONE));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try (Reader edges = open("huggingface/edges.csv")) {
+			report.merge(this.huggingFace.importEdges(edges, "seed-data/huggingface/edges.csv", Progress.NONE));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try (Reader models = open("epoch-ai/notable_ai_models.csv")) {
+			report.merge(this.epoch.importModels(models, "seed-data/epoch-ai/notable_ai_models.csv", Progress.NONE));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return report;
+	}
+
+	private List<GraphWriter.OrganizationRow> organizations() {
+		List<GraphWriter.OrganizationRow> rows = new ArrayList<>();
+		try (Reader in = open("organizations.csv")) {
+			for (var row : Csv.read(in, "seed-data/organizations.csv", List.of("id", "name"))) {
+				Map<String, Object> props = new HashMap<>();
+				props.put("name", row.get("name"));
+				props.put("kind", row.get("kind"));
+				props.put("country", row.get("country"));
+				props.put("annualRevenueUsd", row.get("annual_revenue_usd") == null ? null
+						: Double.parseDouble(row.get("annual_revenue_usd")));
+				props.put("revenuePeriod", row.get("revenue_period"));
+				props.put("revenueSource", row.get("revenue_source"));
+				List<String> aliases = row.get("aliases") == null ? List.of()
+						: Arrays.stream(row.get("aliases").split("\\|")).map(String::strip).toList();
+				rows.add(new GraphWriter.OrganizationRow(row.get("id"), props, aliases, CURATED));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return rows;
+	}
+
+	/** Hub repos that are the same model as an Epoch AI row get that row's name as an alias. */
+	private List<GraphWriter.ModelRow> modelLinks() {
+		List<GraphWriter.ModelRow> rows = new ArrayList<>();
+		try (Reader in = open("model-links.csv")) {
+			for (var row : Csv.read(in, "seed-data/model-links.csv", List.of("hub_id", "epoch_name"))) {
+				Map<String, Object> props = new HashMap<>();
+				props.put("name", row.get("hub_id"));
+				props.put("identityNote", row.get("source"));
+				rows.add(new GraphWriter.ModelRow(row.get("hub_id"), props, List.of(row.get("epoch_name")), null,
+						CURATED, false));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return rows;
+	}
+
+	private static Reader open(String file) throws IOException {
+		return new InputStreamReader(new ClassPathResource("seed-data/" + file).getInputStream(),
+				StandardCharsets.UTF_8);
+	}
+
+	private static String checksum() {
+		var all = new java.io.ByteArrayOutputStream();
+		for (String file : FILES) {
+			try (var in = new ClassPathResource("seed-data/" + file).getInputStream()) {
+				in.transferTo(all);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return DigestUtils.md5DigestAsHex(all.toByteArray());
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.pedigree.lineage;
+
+import dev.pedigree.graphql.Cursors;
+import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.graphql.Limits;
+import dev.pedigree.graphql.RelayConnection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import graphql.GraphQLContext;
+
+import dev.pedigree.graphql.CuratorAccess;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class LineageController {
+
+	private final LineageQueries queries;
+
+	private final LineageWrites writes;
+
+	LineageController(LineageQueries queries, LineageWrites writes) {
+		this.queries = queries;
+		this.writes = writes;
+	}
+
+	@QueryMapping
+	ModelView model(@Argument String id) {
+		return this.queries.model(id);
+	}
+
+	@QueryMapping
+	RelayConnection<ModelView> models(@Argument ModelFilter filter, @Argument Integer first, @Argument String after) {
+		return this.queries.models(filter, first, after);
+	}
+
+	@QueryMapping
+	OrganizationView organization(@Argument String id) {
+		return this.queries.organizations(List.of(id)).get(id);
+	}
+
+	@QueryMapping
+	List<Derivation> lineagePath(@Argument String from, @Argument String to) {
+		return this.queries.lineagePath(from, to);
+	}
+
+	@MutationMapping
+	ModelView registerModel(@Argument RegisterModelInput input, GraphQLContext context) {
+		CuratorAccess.require(context);
+		return this.writes.registerModel(input);
+	}
+
+	@MutationMapping
+	List<Derivation> recordDerivation(@Argument RecordDerivationInput input, GraphQLContext context) {
+		CuratorAccess.require(context);
+		return this.writes.recordDerivation(input);
+	}
+
+	@SchemaMapping(typeName = "Model")
+	List<Derivation> parents(ModelView model) {
+		return this.queries.parents(model.id());
+	}
+
+	@SchemaMapping(typeName = "Model")
+	RelayConnection<Derivation> children(ModelView model, @Argument Integer first, @Argument String after) {
+		return this.queries.children(model.id(), first, after);
+	}
+
+	@SchemaMapping(typeName = "Model")
+	List<LineageEntry> ancestors(ModelView model, @Argument Integer maxDepth, @Argument List<Relation> relations) {
+		return this.queries.ancestors(model.id(), maxDepth, relations);
+	}
+
+	@SchemaMapping(typeName = "Model")
+	RelayConnection<LineageEntry> descendants(ModelView model, @Argument Integer maxDepth, @Argument List<Relation> relations,
+			@Argument Integer first, @Argument String after) {
+		return this.queries.descendants(model.id(), maxDepth, relations, first, after);
+	}
+
+	@SchemaMapping(typeName = "Model")
+	List<ModelView> foundations(ModelView model) {
+		return this.queries.foundations(model.id());
+	}
+
+	@BatchMapping(typeName = "Model")
+	Map<ModelView, OrganizationView> developer(List<ModelView> models) {
+		var organizations = this.queries.organizations(models.stream().map(ModelView::developerId)
+			.filter(Objects::nonNull).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+		Map<ModelView, OrganizationView> result = new LinkedHashMap<>();
+		for (ModelView model : models) {
+			if (model.developerId() != null && organizations.containsKey(model.developerId())) {
+				result.put(model, organizations.get(model.developerId()));
+			}
+		}
+		return result;
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	RelayConnection<ModelView> models(OrganizationView organization, @Argument Integer first, @Argument String after) {
+		return this.queries.models(new ModelFilter(null, organization.id(), null, null, null, true), first, after);
+	}
+
+	@BatchMapping(typeName = "Derivation")
+	List<ModelView> parent(List<Derivation> derivations) {
+		return endpoints(derivations, Derivation::parentId);
+	}
+
+	@BatchMapping(typeName = "Derivation")
+	List<ModelView> child(List<Derivation> derivations) {
+		return endpoints(derivations, Derivation::childId);
+	}
+
+	private List<ModelView> endpoints(List<Derivation> derivations,
+			java.util.function.Function<Derivation, String> end) {
+		var byId = this.queries.models(derivations.stream().map(end).collect(
+				java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+		List<ModelView> result = new ArrayList<>(derivations.size());
+		for (Derivation d : derivations) {
+			result.add(byId.get(end.apply(d)));
+		}
+		return result;
+	}
+
+	@SchemaMapping(typeName = "LineageConnection", field = "totalCount")
+	int lineageTotal(RelayConnection<?> page) {
+		return page.total().get();
+	}
+
+	@SchemaMapping(typeName = "LineageConnection", field = "truncated")
+	boolean lineageTruncated(RelayConnection<?> page) {
+		return page.truncated().get();
+	}
+
+	@SchemaMapping(typeName = "ModelConnection", field = "totalCount")
+	int modelTotal(RelayConnection<?> page) {
+		return page.total().get();
+	}
+
+	@SchemaMapping(typeName = "DerivationConnection", field = "totalCount")
+	int derivationTotal(RelayConnection<?> page) {
+		return page.total().get();
+	}
+
+}

@@ -1,0 +1,180 @@
+package dev.pedigree.lineage;
+
+import dev.pedigree.graphql.Cursors;
+import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.graphql.Limits;
+import dev.pedigree.graphql.RelayConnection;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+
+import dev.pedigree.storage.CypherQueries;
+import dev.pedigree.storage.Graph;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads of the lineage graph: one parameterised Cypher traversal per question, never a Java loop of single hops.
+ */
+@Service
+public class LineageQueries {
+
+	private final Graph graph;
+
+	private final CypherQueries cypher;
+
+	private final Limits limits;
+
+	LineageQueries(Graph graph, CypherQueries cypher, Limits limits) {
+		this.graph = graph;
+		this.cypher = cypher;
+		this.limits = limits;
+	}
+
+	public Limits limits() {
+		return this.limits;
+	}
+
+	public ModelView model(String id) {
+		var found = models(List.of(id));
+		return found.get(id);
+	}
+
+	public Map<String, ModelView> models(Collection<String> ids) {
+		Map<String, ModelView> byId = new LinkedHashMap<>();
+		this.graph.read(this.cypher.get("lineage/models-by-id"), Map.of("ids", List.copyOf(ids)),
+				r -> ModelView.from(r.get("model").asNode()))
+			.forEach(m -> byId.put(m.id(), m));
+		return byId;
+	}
+
+	public Map<String, OrganizationView> organizations(Collection<String> ids) {
+		Map<String, OrganizationView> byId = new LinkedHashMap<>();
+		this.graph.read(this.cypher.get("lineage/organizations-by-id"), Map.of("ids", List.copyOf(ids)),
+				r -> OrganizationView.from(r.get("organization").asNode()))
+			.forEach(o -> byId.put(o.id(), o));
+		return byId;
+	}
+
+	public List<Derivation> parents(String id) {
+		return this.graph.read(this.cypher.get("lineage/parents"), Map.of("id", id), LineageQueries::derivation);
+	}
+
+	public RelayConnection<Derivation> children(String id, Integer first, String after) {
+		int size = this.limits.pageSize(first);
+		long offset = Cursors.after(after);
+		var rows = this.graph.read(this.cypher.get("lineage/children-page"),
+				Map.of("id", id, "offset", offset, "limit", size + 1), LineageQueries::derivation);
+		return RelayConnection.of(rows, offset, size, () -> this.graph
+			.read(this.cypher.get("lineage/children-count"), Map.of("id", id)).get(0).get("total").asInt(), () -> false);
+	}
+
+	public List<LineageEntry> ancestors(String id, Integer maxDepth, List<Relation> relations) {
+		var depth = this.limits.depth(maxDepth);
+		return this.graph.read(bounded("lineage/ancestors", depth), traversal(id, relations),
+				r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()));
+	}
+
+	public RelayConnection<LineageEntry> descendants(String id, Integer maxDepth, List<Relation> relations, Integer first,
+			String after) {
+		var depth = this.limits.depth(maxDepth);
+		int size = this.limits.pageSize(first);
+		long offset = Cursors.after(after);
+		Map<String, Object> params = traversal(id, relations);
+		params.put("offset", offset);
+		params.put("limit", size + 1);
+		var rows = this.graph.read(bounded("lineage/descendants-page", depth), params,
+				r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()));
+		var count = new CountOnce(() -> this.graph.read(bounded("lineage/descendants-count", depth),
+				traversal(id, relations)).get(0));
+		return RelayConnection.of(rows, offset, size, () -> count.get().get("total").asInt(),
+				() -> depth.clamped() || count.get().get("cut").asBoolean());
+	}
+
+	public List<ModelView> foundations(String id) {
+		return this.graph.read(this.cypher.get("lineage/foundations"), Map.of("id", id),
+				r -> ModelView.from(r.get("model").asNode()));
+	}
+
+	/** @return the chain from {@code from} up to {@code to}, or null when {@code to} is not an ancestor */
+	public List<Derivation> lineagePath(String from, String to) {
+		var path = this.graph.read(this.cypher.get("lineage/lineage-path"), Map.of("from", from, "to", to),
+				LineageQueries::derivation);
+		return path.isEmpty() ? null : path;
+	}
+
+	public RelayConnection<ModelView> models(ModelFilter filter, Integer first, String after) {
+		int size = this.limits.pageSize(first);
+		long offset = Cursors.after(after);
+		Map<String, Object> params = filterParameters(filter);
+		params.put("offset", offset);
+		params.put("limit", size + 1);
+		var rows = this.graph.read(this.cypher.get("lineage/models-page"), params,
+				r -> ModelView.from(r.get("model").asNode()));
+		return RelayConnection.of(rows, offset, size, () -> this.graph
+			.read(this.cypher.get("lineage/models-count"), filterParameters(filter)).get(0).get("total").asInt(),
+				() -> false);
+	}
+
+	private static Map<String, Object> filterParameters(ModelFilter filter) {
+		ModelFilter f = filter == null ? new ModelFilter(null, null, null, null, null, null) : filter;
+		Map<String, Object> params = new HashMap<>();
+		params.put("search", f.nameContains() == null || f.nameContains().isBlank() ? null
+				: f.nameContains().strip().toLowerCase(Locale.ROOT));
+		params.put("developerId", f.developerId());
+		params.put("license", f.license());
+		params.put("relation", f.relation() == null ? null : f.relation().name());
+		params.put("hasParents", f.hasParents());
+		params.put("includePlaceholders", Boolean.TRUE.equals(f.includePlaceholders()));
+		return params;
+	}
+
+	private String bounded(String name, Limits.Depth depth) {
+		// Quantifier bounds must be literals in Cypher; the value is a server-clamped integer, never client text.
+		return this.cypher.get(name).replace("{{maxDepth}}", Integer.toString(depth.value()));
+	}
+
+	private static Map<String, Object> traversal(String id, List<Relation> relations) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", id);
+		params.put("relations", relations == null || relations.isEmpty() ? null
+				: relations.stream().map(Relation::name).toList());
+		return params;
+	}
+
+	private static LineageEntry entry(Record r, String childId, String parentId) {
+		return new LineageEntry(ModelView.from(r.get("model").asNode()), r.get("depth").asInt(),
+				Derivation.from(r.get("via").asRelationship(), childId, parentId));
+	}
+
+	static Derivation derivation(Record r) {
+		return Derivation.from(r.get("via").asRelationship(), r.get("childId").asString(),
+				r.get("parentId").asString());
+	}
+
+	/** Runs the count query at most once, and only when asked. */
+	private static final class CountOnce {
+
+		private final java.util.function.Supplier<Record> query;
+
+		private Record result;
+
+		CountOnce(java.util.function.Supplier<Record> query) {
+			this.query = query;
+		}
+
+		synchronized Record get() {
+			if (this.result == null) {
+				this.result = this.query.get();
+			}
+			return this.result;
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.pedigree.storage;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.ClientException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one door to Neo4j for reads and writes: read transactions carry a time budget and are routed to readers
+ * in a cluster; a read past its budget surfaces as {@link QueryTimeoutException}, never as a partial answer.
+ */
+@Component
+public class Graph {
+
+	private final Driver driver;
+
+	private final TransactionConfig readConfig;
+
+	Graph(Driver driver, @Value("${pedigree.limits.read-timeout:5s}") Duration readTimeout) {
+		this.driver = driver;
+		this.readConfig = TransactionConfig.builder().withTimeout(readTimeout).build();
+	}
+
+	public List<Record> read(String cypher, Map<String, Object> parameters) {
+		return read(tx -> tx.run(cypher, parameters).list());
+	}
+
+	public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+		return read(tx -> tx.run(cypher, parameters).list(mapper::apply));
+	}
+
+	public <T> T read(TransactionCallback<T> work) {
+		try (var session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(
+				org.neo4j.driver.AccessMode.READ).build())) {
+			return session.executeRead(work, this.readConfig);
+		}
+		catch (ClientException ex) {
+			throw translate(ex);
+		}
+	}
+
+	/** Runs {@code work} in one write transaction: it commits whole or not at all. */
+	public <T> T write(TransactionCallback<T> work) {
+		try (var session = this.driver.session()) {
+			return session.executeWrite(work);
+		}
+		catch (ClientException ex) {
+			throw translate(ex);
+		}
+	}
+
+	public Driver driver() {
+		return this.driver;
+	}
+
+	private static RuntimeException translate(ClientException ex) {
+		String code = ex.code() == null ? "" : ex.code();
+		if (code.contains("TransactionTimedOut") || code.contains("Terminated")) {
+			return new QueryTimeoutException(
+					"The query exceeded its time budget and was stopped; narrow it (smaller maxDepth, relations filter) or page",
+					ex);
+		}
+		return ex;
+	}
+
+	/** A read exceeded {@code pedigree.limits.read-timeout}. */
+	public static class QueryTimeoutException extends RuntimeException {
+
+		QueryTimeoutException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.pedigree.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import org.springframework.util.DigestUtils;
+
+/**
+ * Applies {@code cypher/schema/V<version>__<description>.cypher} in version order, each once, recording what ran as
+ * {@code :__SchemaMigration} nodes so a restart (or a second instance against a shared server) skips them.
+ */
+@Component
+public class SchemaMigrations implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
+
+	private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.cypher");
+
+	private final Driver driver;
+
+	SchemaMigrations(Driver driver) {
+		this.driver = driver;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		migrate();
+	}
+
+	public void migrate() {
+		Resource[] scripts;
+		try {
+			scripts = new PathMatchingResourcePatternResolver().getResources("classpath*:cypher/schema/V*__*.cypher");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Arrays.sort(scripts, Comparator.comparingInt(SchemaMigrations::version));
+		for (Resource script : scripts) {
+			apply(script);
+		}
+	}
+
+	private void apply(Resource script) {
+		int version = version(script);
+		String text;
+		try (var in = script.getInputStream()) {
+			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String checksum = DigestUtils.md5DigestAsHex(text.getBytes(StandardCharsets.UTF_8));
+		try (var session = this.driver.session()) {
+			var applied = session.executeRead(tx -> tx
+				.run("MATCH (m:__SchemaMigration {version: $version}) RETURN m.checksum AS checksum",
+						Map.of("version", version))
+				.list());
+			if (!applied.isEmpty()) {
+				if (!checksum.equals(applied.get(0).get("checksum").asString())) {
+					log.warn("Schema migration {} changed after it was applied; it is not re-run",
+							script.getFilename());
+				}
+				return;
+			}
+			// Schema commands cannot share a transaction with data writes, so each statement runs on its own.
+			for (String statement : statements(text)) {
+				session.executeWriteWithoutResult(tx -> tx.run(statement));
+			}
+			session.executeWriteWithoutResult(tx -> tx.run("""
+					CREATE (:__SchemaMigration {version: $version, script: $script, checksum: $checksum,
+					        appliedAt: datetime()})""",
+					Map.of("version", version, "script", script.getFilename(), "checksum", checksum)));
+			log.info("Applied schema migration {}", script.getFilename());
+		}
+	}
+
+	private static String[] statements(String text) {
+		String withoutComments = text.lines()
+			.filter(line -> !line.strip().startsWith("//"))
+			.reduce("", (a, b) -> a + "\n" + b);
+		return Arrays.stream(withoutComments.split(";")).map(String::strip).filter(s -> !s.isEmpty())
+			.toArray(String[]::new);
+	}
+
+	private static int version(Resource script) {
+		Matcher matcher = NAME.matcher(script.getFilename());
+		if (!matcher.matches()) {
+			throw new IllegalStateException("Schema migration with a bad name: " + script.getFilename());
+		}
+		return Integer.parseInt(matcher.group(1));
+	}
+
+
+}

@@ -1,0 +1,23 @@
+package dev.pedigree;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The one test configuration of the whole server (every distinct context starts its own Neo4j): embedded database
+ * in a temporary store on a free port, the shipped seed data, a curator token, HTTP on a random port.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "pedigree.embedded.ephemeral=true", "pedigree.embedded.bolt-port=0",
+				"pedigree.embedded.page-cache=256m", "pedigree.security.curator-token=" + PedigreeServerTest.TOKEN })
+public @interface PedigreeServerTest {
+
+	String TOKEN = "test-curator-token";
+
+}

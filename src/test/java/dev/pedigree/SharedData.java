@@ -1,0 +1,69 @@
+package dev.pedigree;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+
+/** The real third-party data in ../shared/data, read as ground truth, independently of the code under test. */
+public final class SharedData {
+
+	private SharedData() {
+	}
+
+	public static Path root() {
+		String configured = System.getenv("PEDIGREE_SHARED_DATA");
+		Path path = configured != null ? Path.of(configured) : Path.of("../shared/data");
+		if (!Files.isDirectory(path)) {
+			throw new IllegalStateException("The shared data folder is missing: " + path.toAbsolutePath());
+		}
+		return path;
+	}
+
+	public record Edge(String parent, String child, String relation, String sources) {
+	}
+
+	public static List<Edge> huggingFaceEdges() {
+		try (var reader = Files.newBufferedReader(root().resolve("huggingface/edges.csv"))) {
+			List<Edge> edges = new ArrayList<>();
+			for (var r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+				edges.add(new Edge(r.get("parent_id"), r.get("child_id"), r.get("relation"), r.get("sources")));
+			}
+			return edges;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Breadth-first: every model reachable from {@code start}, at its smallest depth. */
+	public static Map<String, Integer> reachable(List<Edge> edges, String start, boolean down) {
+		Map<String, List<String>> next = new HashMap<>();
+		for (Edge e : edges) {
+			next.computeIfAbsent(down ? e.parent() : e.child(), k -> new ArrayList<>()).add(down ? e.child() : e.parent());
+		}
+		Map<String, Integer> depth = new HashMap<>();
+		var queue = new ArrayDeque<String>();
+		queue.add(start);
+		depth.put(start, 0);
+		while (!queue.isEmpty()) {
+			String node = queue.poll();
+			for (String n : next.getOrDefault(node, List.of())) {
+				if (!depth.containsKey(n)) {
+					depth.put(n, depth.get(node) + 1);
+					queue.add(n);
+				}
+			}
+		}
+		depth.remove(start);
+		return depth;
+	}
+
+}
