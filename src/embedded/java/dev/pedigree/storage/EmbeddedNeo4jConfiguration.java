@@ -63,6 +63,9 @@ class EmbeddedNeo4jConfiguration {
 			service = builder.build();
 		}
 		catch (RuntimeException ex) {
+			if (properties.ephemeral()) {
+				FileSystemUtils.deleteRecursively(home.toFile());
+			}
 			throw explain(ex, properties, home);
 		}
 		var database = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
