@@ -105,6 +105,7 @@ public class LineageWrites {
 		putIfPresent(properties, "computeFlop", input.computeFlop());
 		putIfPresent(properties, "date", input.date());
 		putIfPresent(properties, "note", input.note());
+		putIfPresent(properties, "mitigates", input.mitigates());
 		if (input.safetyEffect() != null) {
 			properties.put("safetyEffect", input.safetyEffect().name());
 			properties.put("safetySource", "curated");

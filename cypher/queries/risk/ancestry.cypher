@@ -1,0 +1,13 @@
+// The traced model and every ancestor (once, at its smallest depth, with the derivation that first reached it),
+// each with its developer and the derivations to its own parents: everything the rules need, in one read.
+MATCH (start:Model {id: $id})
+OPTIONAL MATCH p = ANY SHORTEST (start)-[:DERIVED_FROM]->{1,50}(a:Model)
+WITH start, collect(CASE WHEN a IS NULL THEN null
+                         ELSE {model: a, depth: length(p), via: last(relationships(p)), viaChild: nodes(p)[-2].id} END) AS ups
+UNWIND [{model: start, depth: 0, via: null, viaChild: null}] + ups AS e
+WITH e, e.model AS m
+OPTIONAL MATCH (m)-[:DEVELOPED_BY {primary: true}]->(o:Organization)
+OPTIONAL MATCH (m)-[d:DERIVED_FROM]->(parent:Model)
+WITH e, m, o, collect(CASE WHEN d IS NULL THEN null ELSE {rel: d, parentId: parent.id} END) AS parents
+RETURN m AS model, e.depth AS depth, e.via AS via, e.viaChild AS viaChild, o AS organization, parents
+ORDER BY depth, m.id

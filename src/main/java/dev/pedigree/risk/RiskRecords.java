@@ -1,0 +1,74 @@
+package dev.pedigree.risk;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.storage.CypherQueries;
+import dev.pedigree.storage.Graph;
+
+import org.springframework.stereotype.Service;
+
+/** Curated records of risk findings and incidents on models. */
+@Service
+public class RiskRecords {
+
+	static final List<String> CATEGORIES = List.of("CBRN", "CYBER", "NCII", "CSAM", "DECEPTION", "AUTONOMY", "OTHER");
+
+	private final Graph graph;
+
+	private final CypherQueries cypher;
+
+	RiskRecords(Graph graph, CypherQueries cypher) {
+		this.graph = graph;
+		this.cypher = cypher;
+	}
+
+	public record FindingInput(String modelId, String category, String severity, String summary, String date,
+			String sourceUrl) {
+	}
+
+	public Finding record(FindingInput input, boolean incident) {
+		if (input.modelId() == null || input.modelId().isBlank()) {
+			throw new InvalidInputException("modelId", "modelId is required");
+		}
+		if (input.category() == null || !CATEGORIES.contains(input.category())) {
+			throw new InvalidInputException("category", "category must be one of " + CATEGORIES + ", was '"
+					+ input.category() + "'");
+		}
+		if (input.summary() == null || input.summary().isBlank()) {
+			throw new InvalidInputException("summary", "summary is required");
+		}
+		if (input.date() != null) {
+			try {
+				LocalDate.parse(input.date());
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				throw new InvalidInputException("date", "date must be YYYY-MM-DD, was '" + input.date() + "'");
+			}
+		}
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("category", input.category());
+		properties.put("summary", input.summary());
+		if (input.severity() != null) {
+			properties.put("severity", input.severity());
+		}
+		if (input.date() != null) {
+			properties.put("date", input.date());
+		}
+		if (input.sourceUrl() != null) {
+			properties.put("sourceUrl", input.sourceUrl());
+		}
+		String id = (incident ? "incident/" : "finding/") + UUID.randomUUID();
+		var found = this.graph.write(tx -> tx.run(this.cypher.get(incident ? "risk/record-incident" : "risk/record-finding"),
+				Map.of("modelId", input.modelId(), "id", id, "properties", properties)).list());
+		if (found.isEmpty()) {
+			throw new InvalidInputException("modelId", "No model with id '" + input.modelId() + "'");
+		}
+		return Finding.from(found.get(0).get("finding").asNode(), incident ? "Incident" : "RiskFinding");
+	}
+
+}
