@@ -87,7 +87,7 @@ class GraphWriter {
 	/** Existing derivation pairs, child → parents, for cycle checks before writing. */
 	Map<String, List<String>> derivationPairs() {
 		Map<String, List<String>> up = new HashMap<>();
-		this.graph.driver().session().executeRead(tx -> {
+		this.graph.readBulk(tx -> {
 			tx.run(this.cypher.get("interchange/all-derivation-pairs")).forEachRemaining(r -> up
 				.computeIfAbsent(r.get("child").asString(), k -> new ArrayList<>(2)).add(r.get("parent").asString()));
 			return null;

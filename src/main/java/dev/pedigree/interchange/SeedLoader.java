@@ -84,25 +84,26 @@ public class SeedLoader implements ApplicationRunner {
 		var report = new ImportReport("seed");
 		this.writer.organizations(organizations(), report);
 		this.writer.models(modelLinks(), report, Progress.NONE);
-		try (Reader nodes = open("huggingface/nodes.csv")) {
-			report.merge(this.huggingFace.importNodes(nodes, "seed-data/huggingface/nodes.csv", Progress.NONE));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		try (Reader edges = open("huggingface/edges.csv")) {
-			report.merge(this.huggingFace.importEdges(edges, "seed-data/huggingface/edges.csv", Progress.NONE));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		try (Reader models = open("epoch-ai/notable_ai_models.csv")) {
-			report.merge(this.epoch.importModels(models, "seed-data/epoch-ai/notable_ai_models.csv", Progress.NONE));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		report.merge(importFile("huggingface/nodes.csv", this.huggingFace::importNodes));
+		report.merge(importFile("huggingface/edges.csv", this.huggingFace::importEdges));
+		report.merge(importFile("epoch-ai/notable_ai_models.csv", this.epoch::importModels));
 		return report;
+	}
+
+	/** The signature every file importer shares. */
+	interface FileImporter {
+
+		ImportReport read(Reader reader, String file, Progress progress);
+
+	}
+
+	private static ImportReport importFile(String file, FileImporter importer) {
+		try (Reader reader = open(file)) {
+			return importer.read(reader, "seed-data/" + file, Progress.NONE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private List<GraphWriter.OrganizationRow> organizations() {

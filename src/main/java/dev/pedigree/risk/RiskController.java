@@ -1,24 +1,17 @@
 package dev.pedigree.risk;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import graphql.GraphQLContext;
 
 import dev.pedigree.graphql.CuratorAccess;
-import dev.pedigree.graphql.Cursors;
 import dev.pedigree.graphql.InvalidInputException;
-import dev.pedigree.graphql.Limits;
 import dev.pedigree.graphql.RelayConnection;
-import dev.pedigree.lineage.Derivation;
 import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.OrganizationView;
 import dev.pedigree.regulation.RegulatoryRole;
-import dev.pedigree.storage.CypherQueries;
-import dev.pedigree.storage.Graph;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -33,22 +26,15 @@ class RiskController {
 
 	private final RiskRecords records;
 
+	private final UpstreamExposure exposure;
+
 	private final LineageQueries lineage;
 
-	private final Graph graph;
-
-	private final CypherQueries cypher;
-
-	private final Limits limits;
-
-	RiskController(LiabilityTracing tracing, RiskRecords records, LineageQueries lineage, Graph graph,
-			CypherQueries cypher, Limits limits) {
+	RiskController(LiabilityTracing tracing, RiskRecords records, UpstreamExposure exposure, LineageQueries lineage) {
 		this.tracing = tracing;
 		this.records = records;
+		this.exposure = exposure;
 		this.lineage = lineage;
-		this.graph = graph;
-		this.cypher = cypher;
-		this.limits = limits;
 	}
 
 	@QueryMapping
@@ -64,21 +50,7 @@ class RiskController {
 	@QueryMapping
 	RelayConnection<ExposureEntry> upstreamExposure(@Argument String foundationId, @Argument Integer first,
 			@Argument String after) {
-		int size = this.limits.pageSize(first);
-		long offset = Cursors.after(after);
-		Map<String, Object> params = new HashMap<>();
-		params.put("id", foundationId);
-		params.put("offset", offset);
-		params.put("limit", size + 1);
-		var rows = this.graph.read(this.cypher.get("risk/upstream-exposure"), params, r -> {
-			ModelView model = ModelView.from(r.get("model").asNode());
-			return new ExposureEntry(model, r.get("depth").asInt(), r.get("path").asList(v -> v.asString()),
-					Derivation.from(r.get("via").asRelationship(), model.id(), r.get("parentId").asString()),
-					r.get("organizationId").isNull() ? null : r.get("organizationId").asString(), model.downloads());
-		});
-		return RelayConnection.of(rows, offset, size, () -> this.graph
-			.read(this.cypher.get("risk/upstream-exposure-count"), Map.of("id", foundationId)).get(0).get("total")
-			.asInt(), () -> false);
+		return this.exposure.of(foundationId, first, after);
 	}
 
 	@SchemaMapping(typeName = "ExposureConnection", field = "totalCount")

@@ -49,6 +49,17 @@ public class Graph {
 		}
 	}
 
+	/**
+	 * A read for bulk work (imports, exports) that may legitimately outlast the interactive time budget; routed to
+	 * readers like every read.
+	 */
+	public <T> T readBulk(TransactionCallback<T> work) {
+		try (var session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(
+				org.neo4j.driver.AccessMode.READ).build())) {
+			return session.executeRead(work);
+		}
+	}
+
 	/** Runs {@code work} in one write transaction: it commits whole or not at all. */
 	public <T> T write(TransactionCallback<T> work) {
 		try (var session = this.driver.session()) {

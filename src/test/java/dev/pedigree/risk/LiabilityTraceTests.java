@@ -123,6 +123,20 @@ class LiabilityTraceTests {
 	}
 
 	@Test
+	void upstream_exposure_lists_real_safety_removing_descendants_of_a_foundation() {
+		var response = GraphQlClient.anonymous(this.port)
+			.document("{ upstreamExposure(foundationId: \"deepseek-ai/DeepSeek-V3\", first: 50) { totalCount "
+					+ "edges { node { model { id } depth path via { safetyEffect } } } } }")
+			.execute();
+		response.path("upstreamExposure.edges[*].node.model.id").entityList(String.class)
+			.contains("huihui-ai/DeepSeek-V3-abliterated", "SicariusSicariiStuff/DeepSeek-V3-Abliterated");
+		response.path("upstreamExposure.edges[*].node.via.safetyEffect").entityList(String.class)
+			.satisfies(effects -> assertThat(effects).allMatch(e -> e.equals("REMOVED") || e.equals("DEGRADED")));
+		int total = response.path("upstreamExposure.totalCount").entity(Integer.class).get();
+		response.path("upstreamExposure.edges").entityList(Object.class).hasSize(total);
+	}
+
+	@Test
 	void an_unknown_model_is_not_found() {
 		GraphQlClient.anonymous(this.port).documentName("liabilityTrace").variable("id", "no/such-model").execute()
 			.errors().expect(e -> e.getErrorType() == org.springframework.graphql.execution.ErrorType.NOT_FOUND).verify();
