@@ -6,7 +6,7 @@ WITH row, existing, existing IS NULL AS isNew
 WITH row, isNew, NOT isNew AND NOT row.placeholder AND (
        any(k IN keys(row.props) WHERE existing[k] IS NULL OR existing[k] <> row.props[k])
        OR coalesce(existing.placeholder, false)
-       OR NOT row.source IN coalesce(existing.sources, [])
+       OR (row.source IS NOT NULL AND NOT row.source IN coalesce(existing.sources, []))
        OR any(a IN row.aliases WHERE NOT a IN coalesce(existing.aliases, []))
        OR (row.developerId IS NOT NULL AND existing.developerId IS NULL)) AS changed
 CALL (row, isNew, changed) {

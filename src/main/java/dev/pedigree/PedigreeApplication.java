@@ -1,15 +1,39 @@
 package dev.pedigree;
 
+import java.util.Map;
+
+import dev.pedigree.interchange.CommandLine;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/** The server, or, when the first argument is {@code import} or {@code export}, the command-line tool. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PedigreeApplication {
 
 	public static void main(String[] args) {
+		if (CommandLine.isCommand(args)) {
+			System.exit(runCommand(args));
+		}
 		SpringApplication.run(PedigreeApplication.class, args);
+	}
+
+	/** Runs a CLI command against the configured database and returns its exit code (1 on failure). */
+	public static int runCommand(String... args) {
+		var application = new SpringApplication(PedigreeApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.dev.pedigree", "WARN",
+				"pedigree.seed.enabled", "false"));
+		try {
+			return SpringApplication.exit(application.run(args));
+		}
+		catch (RuntimeException ex) {
+			// Spring Boot has already printed the failure analysis (e.g. a locked store) on stderr.
+			return 1;
+		}
 	}
 
 }

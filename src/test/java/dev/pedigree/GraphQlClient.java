@@ -14,6 +14,7 @@ public final class GraphQlClient {
 		return WebTestClient.bindToServer(new JdkClientHttpConnector())
 			.baseUrl("http://localhost:" + port)
 			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
 			.build();
 	}
 

@@ -12,6 +12,7 @@ import graphql.parser.Parser;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * URL parameters, queries only (a mutation over GET answers 405), so that reads can be cached and linked.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class GraphQlGetRequests {
 
 	/** Ahead of Spring Boot's route, which answers every GET on the endpoint with 405. */

@@ -18,6 +18,9 @@ final class CycleGuard {
 
 	private final Map<String, List<String>> parentsOf;
 
+	/** Pairs this import added (child + NUL + parent): everything else in {@code parentsOf} was in the graph. */
+	private final Set<String> added = new HashSet<>();
+
 	CycleGuard(Map<String, List<String>> existing) {
 		this.parentsOf = existing;
 	}
@@ -37,8 +40,14 @@ final class CycleGuard {
 		var parents = this.parentsOf.computeIfAbsent(child, k -> new ArrayList<>(2));
 		if (!parents.contains(parent)) {
 			parents.add(parent);
+			this.added.add(child + "\u0000" + parent);
 		}
 		return null;
+	}
+
+	/** @return true when {@code child -> parent} was not in the graph before this import */
+	boolean isNew(String child, String parent) {
+		return this.added.contains(child + "\u0000" + parent);
 	}
 
 	private List<String> pathUp(String from, String target) {

@@ -154,7 +154,7 @@ class EpochImporter {
 			}
 		}
 		this.writer.models(placeholders, new ImportReport("placeholders"), progress);
-		this.writer.derivations(derivations, report, progress);
+		this.writer.derivations(derivations, guard, report, progress);
 		return report;
 	}
 

@@ -115,7 +115,7 @@ class HuggingFaceCsvImporter {
 			accepted.add(new GraphWriter.DerivationRow(e.child(), e.parent(), props));
 		}
 		ensureModels(endpoints, report, progress);
-		this.writer.derivations(accepted, report, progress);
+		this.writer.derivations(accepted, guard, report, progress);
 		return report;
 	}
 

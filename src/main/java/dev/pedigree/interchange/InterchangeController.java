@@ -1,9 +1,5 @@
 package dev.pedigree.interchange;
 
-import java.io.StringReader;
-import java.time.Duration;
-import java.time.Instant;
-
 import graphql.GraphQLContext;
 
 import dev.pedigree.graphql.CuratorAccess;
@@ -19,19 +15,10 @@ class InterchangeController {
 	/** Uploads over GraphQL are for small files; larger ones go through the CLI. */
 	static final int MAX_CONTENT_CHARS = 10 * 1024 * 1024;
 
-	private final HuggingFaceCsvImporter huggingFace;
+	private final Importers importers;
 
-	private final EpochImporter epoch;
-
-	InterchangeController(HuggingFaceCsvImporter huggingFace, EpochImporter epoch) {
-		this.huggingFace = huggingFace;
-		this.epoch = epoch;
-	}
-
-	enum ImportFormat {
-
-		HF_EDGES, HF_NODES, EPOCH
-
+	InterchangeController(Importers importers) {
+		this.importers = importers;
 	}
 
 	@MutationMapping
@@ -41,20 +28,7 @@ class InterchangeController {
 			throw new InvalidInputException("content", "content is " + content.length()
 					+ " characters; uploads are limited to " + MAX_CONTENT_CHARS + " (use the CLI for larger files)");
 		}
-		Instant start = Instant.now();
-		ImportReport report;
-		try {
-			report = switch (format) {
-				case HF_EDGES -> this.huggingFace.importEdges(new StringReader(content), "content", Progress.NONE);
-				case HF_NODES -> this.huggingFace.importNodes(new StringReader(content), "content", Progress.NONE);
-				case EPOCH -> this.epoch.importModels(new StringReader(content), "content", Progress.NONE);
-			};
-		}
-		catch (Csv.MalformedFileException ex) {
-			throw new InvalidInputException("content", ex.getMessage());
-		}
-		report.elapsed(Duration.between(start, Instant.now()));
-		return report;
+		return this.importers.importContent(format, content);
 	}
 
 }

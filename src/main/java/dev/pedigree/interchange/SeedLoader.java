@@ -62,7 +62,7 @@ public class SeedLoader implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!this.enabled || CommandLine.isCommand(args.getSourceArgs())) {
+		if (!this.enabled) {
 			return;
 		}
 		String checksum = checksum();
@@ -88,13 +88,6 @@ public class SeedLoader implements ApplicationRunner {
 		report.merge(importFile("huggingface/edges.csv", this.huggingFace::importEdges));
 		report.merge(importFile("epoch-ai/notable_ai_models.csv", this.epoch::importModels));
 		return report;
-	}
-
-	/** The signature every file importer shares. */
-	interface FileImporter {
-
-		ImportReport read(Reader reader, String file, Progress progress);
-
 	}
 
 	private static ImportReport importFile(String file, FileImporter importer) {

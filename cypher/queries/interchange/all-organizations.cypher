@@ -1,0 +1,3 @@
+MATCH (o:Organization)
+RETURN o AS organization
+ORDER BY o.id

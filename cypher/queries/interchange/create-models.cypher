@@ -1,0 +1,9 @@
+// Fast path for models known not to exist yet (checked just before, in the same import): CREATE with every
+// property prepared by the importer (including the search key), no comparisons.
+UNWIND $rows AS row
+CREATE (m:Model)
+SET m = row.props
+WITH m, row WHERE row.developerId IS NOT NULL
+MATCH (o:Organization {id: row.developerId})
+CREATE (m)-[:DEVELOPED_BY {primary: true}]->(o)
+RETURN count(*) AS linked

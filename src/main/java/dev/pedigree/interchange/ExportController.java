@@ -1,0 +1,63 @@
+package dev.pedigree.interchange;
+
+import java.util.Map;
+
+import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.graphql.NotFoundException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Export downloads: {@code GET /export/{format}?model=…&direction=up|down|both&depth=N} (no model = whole graph). */
+@RestController
+class ExportController {
+
+	private final Exporters exporters;
+
+	ExportController(Exporters exporters) {
+		this.exporters = exporters;
+	}
+
+	@GetMapping("/export/{format}")
+	ResponseEntity<StreamingResponseBody> export(@PathVariable String format,
+			@RequestParam(required = false) String model, @RequestParam(defaultValue = "both") String direction,
+			@RequestParam(required = false) Integer depth) {
+		ExportFormat exportFormat;
+		Direction exportDirection;
+		try {
+			exportFormat = ExportFormat.fromCli(format);
+			exportDirection = Direction.fromCli(direction);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("format", ex.getMessage());
+		}
+		var request = new ExportRequest(exportFormat, model, exportDirection, depth);
+		// Read (and fail) before the status line is sent: an unknown model must be a 404, not a broken stream.
+		var buffer = new java.io.ByteArrayOutputStream();
+		this.exporters.export(request, buffer);
+		String name = (model == null ? "pedigree" : model.replace('/', '_')) + "." + exportFormat.extension();
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(exportFormat.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+			.body(out -> buffer.writeTo(out));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> notFound(NotFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", ex.getMessage(), "field", ex.field()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> invalid(InvalidInputException ex) {
+		return ResponseEntity.badRequest().body(Map.of("error", ex.getMessage(), "field", ex.field()));
+	}
+
+}

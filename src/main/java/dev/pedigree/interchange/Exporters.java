@@ -1,0 +1,148 @@
+package dev.pedigree.interchange;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.graphql.Limits;
+import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.storage.CypherQueries;
+import dev.pedigree.storage.Graph;
+
+import org.springframework.stereotype.Service;
+
+/** Writes a model's family, or the whole graph, in the formats other tools read. */
+@Service
+public class Exporters {
+
+	private final Graph graph;
+
+	private final CypherQueries cypher;
+
+	private final Limits limits;
+
+	private final Map<ExportFormat, FamilyWriter> writers;
+
+	Exporters(Graph graph, CypherQueries cypher, Limits limits, List<FamilyWriter> writers) {
+		this.graph = graph;
+		this.cypher = cypher;
+		this.limits = limits;
+		this.writers = new HashMap<>();
+		writers.forEach(w -> this.writers.put(w.format(), w));
+	}
+
+	/** What an export wrote. */
+	public record ExportSummary(ExportFormat format, int models, int derivations) {
+
+		@Override
+		public String toString() {
+			return String.format("%s export: %,d models, %,d derivations", this.format.cliName(), this.models,
+					this.derivations);
+		}
+
+	}
+
+	public String exportTo(ExportRequest request, Path out) {
+		try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out))) {
+			return export(request, stream) + " -> " + out.toAbsolutePath();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public ExportSummary export(ExportRequest request, OutputStream out) {
+		FamilyWriter writer = this.writers.get(request.format());
+		if (writer == null) {
+			throw new InvalidInputException("format", "The " + request.format().cliName() + " exporter is not available");
+		}
+		Family family = request.modelId() == null ? wholeGraph() : family(request);
+		try {
+			writer.write(family, out);
+			out.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new ExportSummary(request.format(), family.models().size(), family.derivations().size());
+	}
+
+	Family family(ExportRequest request) {
+		var depth = this.limits.depth(request.depth());
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", request.modelId());
+		params.put("up", request.direction() != Direction.DOWN);
+		params.put("down", request.direction() != Direction.UP);
+		String query = this.cypher.get("interchange/family").replace("{{maxDepth}}", Integer.toString(depth.value()));
+		List<Record> rows = this.graph.readBulk(tx -> tx.run(query, params).list());
+		if (rows.isEmpty()) {
+			throw new NotFoundException("model", "No model with id '" + request.modelId() + "'");
+		}
+		return toFamily(request.modelId(), rows, List.of());
+	}
+
+	Family wholeGraph() {
+		List<Record> rows = this.graph.readBulk(tx -> tx.run(this.cypher.get("interchange/all-models")).list());
+		List<Map<String, Object>> organizations = this.graph.readBulk(tx -> tx
+			.run(this.cypher.get("interchange/all-organizations"))
+			.list(r -> properties(r.get("organization").asNode().asMap(Exporters::plain))));
+		return toFamily(null, rows, organizations);
+	}
+
+	private static Family toFamily(String root, List<Record> rows, List<Map<String, Object>> organizations) {
+		List<Family.Member> models = new ArrayList<>(rows.size());
+		List<Family.Edge> edges = new ArrayList<>();
+		for (Record r : rows) {
+			var node = r.get("model").asNode();
+			String id = node.get("id").asString();
+			models.add(new Family.Member(id, properties(node.asMap(Exporters::plain))));
+			for (Value parent : r.get("parents").values()) {
+				if (!parent.isNull()) {
+					edges.add(new Family.Edge(id, parent.get("parentId").asString(),
+							properties(parent.get("rel").asRelationship().asMap(Exporters::plain))));
+				}
+			}
+		}
+		return new Family(root, models, edges, organizations);
+	}
+
+	/** Keeps every fact but the derived search key, in key order so exports are stable and diffable. */
+	private static Map<String, Object> properties(Map<String, Object> raw) {
+		Map<String, Object> clean = new java.util.TreeMap<>(raw);
+		clean.remove("searchText");
+		return clean;
+	}
+
+	/** Neo4j values as plain JSON-friendly Java values (temporal types as ISO text). */
+	static Object plain(Value value) {
+		Object object = value.asObject();
+		if (object instanceof String || object instanceof Number || object instanceof Boolean || object == null) {
+			return object;
+		}
+		if (object instanceof List<?> list) {
+			return value.asList(Exporters::plain);
+		}
+		return object.toString();
+	}
+
+	/** One export format. */
+	interface FamilyWriter {
+
+		ExportFormat format();
+
+		void write(Family family, OutputStream out) throws IOException;
+
+	}
+
+}

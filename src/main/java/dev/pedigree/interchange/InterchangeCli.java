@@ -1,0 +1,133 @@
+package dev.pedigree.interchange;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.pedigree.graphql.InvalidInputException;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code import --format F PATH} and {@code export --format F [--model ID] [--direction up|down|both] [--depth N]
+ * --out FILE}. Spring properties ({@code --key.with.dots=value}) may stand anywhere on the line. Exit code 0 = every
+ * record written or deliberately skipped, 2 = some records rejected as malformed, 1 = failure.
+ */
+@Component
+@Order(100)
+class InterchangeCli implements ApplicationRunner, ExitCodeGenerator {
+
+	private final Importers importers;
+
+	private final Exporters exporters;
+
+	private final PrintStream out = System.out;
+
+	private int exitCode;
+
+	InterchangeCli(Importers importers, Exporters exporters) {
+		this.importers = importers;
+		this.exporters = exporters;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!CommandLine.isCommand(args.getSourceArgs())) {
+			return;
+		}
+		try {
+			var command = Command.parse(args.getSourceArgs());
+			this.exitCode = switch (command.name()) {
+				case "import" -> runImport(command);
+				case "export" -> runExport(command);
+				default -> throw new IllegalArgumentException("Unknown command " + command.name());
+			};
+		}
+		catch (IllegalArgumentException | InvalidInputException ex) {
+			System.err.println("pedigree: " + ex.getMessage());
+			this.exitCode = 1;
+		}
+	}
+
+	private int runImport(Command command) {
+		ImportFormat format = ImportFormat.fromCli(command.required("format"));
+		if (command.positional().size() != 1) {
+			throw new IllegalArgumentException("import needs exactly one PATH, got " + command.positional());
+		}
+		Path path = Path.of(command.positional().get(0));
+		ImportReport report = this.importers.importPath(format, path,
+				records -> TerminalProgress.forTerminal("importing " + path.getFileName(), records));
+		this.out.print(report.summary());
+		return report.exitCode();
+	}
+
+	private int runExport(Command command) {
+		ExportFormat format = ExportFormat.fromCli(command.required("format"));
+		Path out = Path.of(command.required("out"));
+		var request = new ExportRequest(format, command.options().get("model"),
+				Direction.fromCli(command.options().getOrDefault("direction", "both")),
+				command.options().containsKey("depth") ? Integer.parseInt(command.options().get("depth")) : null);
+		var summary = this.exporters.exportTo(request, out);
+		this.out.println(summary);
+		return 0;
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.exitCode;
+	}
+
+	/** The command line without Spring's {@code --a.b=c} properties. */
+	record Command(String name, Map<String, String> options, List<String> positional) {
+
+		static Command parse(String[] args) {
+			String name = null;
+			Map<String, String> options = new HashMap<>();
+			List<String> positional = new ArrayList<>();
+			for (int i = 0; i < args.length; i++) {
+				String arg = args[i];
+				if (arg.startsWith("--")) {
+					String body = arg.substring(2);
+					int eq = body.indexOf('=');
+					String key = eq < 0 ? body : body.substring(0, eq);
+					if (key.contains(".")) {
+						continue; // a Spring property, already bound by Spring
+					}
+					if (eq >= 0) {
+						options.put(key, body.substring(eq + 1));
+					}
+					else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+						options.put(key, args[++i]);
+					}
+					else {
+						throw new IllegalArgumentException("--" + key + " needs a value");
+					}
+				}
+				else if (name == null) {
+					name = arg;
+				}
+				else {
+					positional.add(arg);
+				}
+			}
+			return new Command(name, options, positional);
+		}
+
+		String required(String option) {
+			String value = this.options.get(option);
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException(this.name + " needs --" + option);
+			}
+			return value;
+		}
+
+	}
+
+}

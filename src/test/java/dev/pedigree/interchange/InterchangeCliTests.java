@@ -1,0 +1,163 @@
+package dev.pedigree.interchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pedigree.GraphQlClient;
+import dev.pedigree.PedigreeApplication;
+import dev.pedigree.PedigreeServerTest;
+import dev.pedigree.SharedData;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command-line importer and exporter and the HTTP export, against real data: exports of the seeded server
+ * re-import into an empty store (a fresh embedded database per CLI run) to the same lineage.
+ */
+@PedigreeServerTest
+class InterchangeCliTests {
+
+	@LocalServerPort
+	int port;
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void importing_edges_csv_reproduces_every_edge_and_a_second_import_is_all_unchanged() throws IOException {
+		Path store = this.temp.resolve("store");
+		Path edges = SharedData.root().resolve("huggingface/edges.csv");
+		var first = cli("import", "--format", "hf-edges", edges.toString(), storeOption(store), "--pedigree.embedded.bolt-port=0");
+		assertThat(first.exitCode()).isZero();
+		long endpoints = SharedData.huggingFaceEdges().stream().flatMap(e -> java.util.stream.Stream.of(e.parent(), e.child()))
+			.distinct().count();
+		// Models known only by id in an edge list become placeholders that a later node import fills in.
+		assertThat(first.output()).contains("6379 created, 0 updated, 0 unchanged, 0 rejected, " + endpoints + " placeholders");
+		var second = cli("import", "--format", "hf-edges", edges.toString(), storeOption(store), "--pedigree.embedded.bolt-port=0");
+		assertThat(second.exitCode()).isZero();
+		assertThat(second.output()).contains("0 created, 0 updated, 6379 unchanged");
+		Path out = this.temp.resolve("all.csv");
+		assertThat(cli("export", "--format", "csv", "--out", out.toString(), storeOption(store)).exitCode()).isZero();
+		Set<String> expected = SharedData.huggingFaceEdges().stream()
+			.map(e -> e.parent() + "," + e.child() + "," + e.relation()).collect(Collectors.toSet());
+		assertThat(edgeTriples(out)).isEqualTo(expected);
+	}
+
+	@Test
+	void a_family_exported_over_http_as_csv_reimports_to_the_same_lineage() throws IOException {
+		byte[] csv = GraphQlClient.http(this.port).get()
+			.uri("/export/csv?model=meta-llama/Llama-2-7b&direction=down&depth=50")
+			.exchange().expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith("text/csv")
+			.expectBody().returnResult().getResponseBody();
+		Path exported = Files.write(this.temp.resolve("llama.csv"), csv);
+		Path store = this.temp.resolve("store");
+		assertThat(cli("import", "--format", "hf-edges", exported.toString(), storeOption(store)).exitCode()).isZero();
+		Path again = this.temp.resolve("again.csv");
+		assertThat(cli("export", "--format", "csv", "--model", "meta-llama/Llama-2-7b", "--direction", "down",
+				"--out", again.toString(), storeOption(store)).exitCode()).isZero();
+		assertThat(edgeTriples(again)).isEqualTo(edgeTriples(exported)).hasSizeGreaterThanOrEqualTo(
+				SharedData.reachable(SharedData.huggingFaceEdges(), "meta-llama/Llama-2-7b", true).size());
+	}
+
+	@Test
+	void the_whole_graph_as_json_lines_restores_into_an_empty_store() throws IOException {
+		byte[] backup = GraphQlClient.http(this.port).get().uri("/export/jsonl")
+			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+		Path file = Files.write(this.temp.resolve("backup.jsonl"), backup);
+		Path store = this.temp.resolve("store");
+		var restore = cli("import", "--format", "jsonl", file.toString(), storeOption(store));
+		assertThat(restore.exitCode()).as(restore.output()).isZero();
+		Path again = this.temp.resolve("again.jsonl");
+		assertThat(cli("export", "--format", "jsonl", "--out", again.toString(), storeOption(store)).exitCode()).isZero();
+		Set<String> original = new HashSet<>(Files.readAllLines(file));
+		Set<String> restored = new HashSet<>(Files.readAllLines(again));
+		assertThat(difference(original, restored)).as("lost in the round trip").isEmpty();
+		assertThat(difference(restored, original)).as("added by the round trip").isEmpty();
+		assertThat(original).hasSizeGreaterThan(13_000);
+	}
+
+	@Test
+	void graphml_and_mermaid_describe_the_family() throws Exception {
+		byte[] graphml = GraphQlClient.http(this.port).get().uri("/export/graphml?model=google/gemma-7b&direction=down&depth=1")
+			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+		var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+			.parse(new java.io.ByteArrayInputStream(graphml));
+		long children = SharedData.huggingFaceEdges().stream().filter(e -> e.parent().equals("google/gemma-7b")).count();
+		assertThat(document.getElementsByTagName("edge").getLength()).isEqualTo((int) children);
+		assertThat(document.getElementsByTagName("node").getLength()).isEqualTo((int) children + 1);
+		String mermaid = new String(GraphQlClient.http(this.port).get()
+			.uri("/export/mermaid?model=mlx-community/Mistral-Small-24B-Instruct-2501-abliterated&direction=up")
+			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+		assertThat(mermaid).contains("graph TD", "mistralai/Mistral-Small-24B-Base-2501", "-.->|finetune|");
+	}
+
+	@Test
+	void unknown_models_and_formats_are_clear_http_errors() {
+		GraphQlClient.http(this.port).get().uri("/export/csv?model=no/such-model").exchange()
+			.expectStatus().isNotFound().expectBody().jsonPath("$.error").isEqualTo("No model with id 'no/such-model'");
+		GraphQlClient.http(this.port).get().uri("/export/pdf").exchange().expectStatus().isBadRequest();
+	}
+
+	@Test
+	void malformed_records_are_rejected_with_their_line_and_exit_code_2() throws IOException {
+		Path bad = Files.writeString(this.temp.resolve("bad.csv"),
+				"parent_id,child_id,relation\na/base,b/tune,finetune\na/base,c/x,teleport\n,d/y,adapter\nb/tune,a/base,finetune\n");
+		var result = cli("import", "--format", "hf-edges", bad.toString(), storeOption(this.temp.resolve("store")));
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains("bad.csv:3: unknown relation 'teleport'", "bad.csv:4: parent_id and child_id are required",
+				"cycle skipped: " + bad + ":5: a/base -> b/tune -> a/base");
+	}
+
+	@Test
+	void a_missing_file_fails_with_exit_code_1() {
+		assertThat(cli("import", "--format", "hf-edges", "/no/such/file.csv", storeOption(this.temp.resolve("store")))
+			.exitCode()).isEqualTo(1);
+	}
+
+	private record Result(int exitCode, String output) {
+	}
+
+	private static Result cli(String... args) {
+		PrintStream original = System.out;
+		var captured = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			int code = PedigreeApplication.runCommand(args);
+			return new Result(code, captured.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(original);
+		}
+	}
+
+	private static List<String> difference(Set<String> a, Set<String> b) {
+		return a.stream().filter(x -> !b.contains(x)).sorted().limit(5).toList();
+	}
+
+	private static String storeOption(Path store) {
+		return "--pedigree.embedded.data-dir=" + store;
+	}
+
+	private static Set<String> edgeTriples(Path csv) throws IOException {
+		List<String> lines = Files.readAllLines(csv);
+		return lines.stream().skip(1).map(l -> String.join(",", List.of(l.split(",")).subList(0, 3)))
+			.collect(Collectors.toSet());
+	}
+
+}
