@@ -43,6 +43,22 @@ public final class SharedData {
 		}
 	}
 
+	/** model_id → created_at (YYYY-MM-DD…) from nodes.csv, for models that have one. */
+	public static Map<String, String> huggingFaceCreationDates() {
+		try (var reader = Files.newBufferedReader(root().resolve("huggingface/nodes.csv"))) {
+			Map<String, String> dates = new HashMap<>();
+			for (var r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+				if (!r.get("created_at").isBlank()) {
+					dates.put(r.get("model_id"), r.get("created_at"));
+				}
+			}
+			return dates;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Breadth-first: every model reachable from {@code start}, at its smallest depth. */
 	public static Map<String, Integer> reachable(List<Edge> edges, String start, boolean down) {
 		Map<String, List<String>> next = new HashMap<>();

@@ -166,6 +166,11 @@ class GraphWriter {
 		return up;
 	}
 
+	/** Licence catalogue rows ({@code id}, {@code props}); idempotent. */
+	void licenses(List<Map<String, Object>> rows, ImportReport report) {
+		write("interchange/upsert-licenses", rows, report);
+	}
+
 	java.util.Set<String> existingModelIds(java.util.Collection<String> ids) {
 		java.util.Set<String> found = new java.util.HashSet<>();
 		List<String> all = List.copyOf(ids);

@@ -38,7 +38,7 @@ public class SeedLoader implements ApplicationRunner {
 
 	static final String CURATED = "pedigree-seed";
 
-	private static final List<String> FILES = List.of("organizations.csv", "model-links.csv",
+	private static final List<String> FILES = List.of("organizations.csv", "licenses.csv", "model-links.csv",
 			"huggingface/nodes.csv", "huggingface/edges.csv", "epoch-ai/notable_ai_models.csv");
 
 	private final boolean enabled;
@@ -83,6 +83,7 @@ public class SeedLoader implements ApplicationRunner {
 	ImportReport load() {
 		var report = new ImportReport("seed");
 		this.writer.organizations(organizations(), report);
+		this.writer.licenses(licenses(), report);
 		this.writer.models(modelLinks(), report, Progress.NONE);
 		report.merge(importFile("huggingface/nodes.csv", this.huggingFace::importNodes));
 		report.merge(importFile("huggingface/edges.csv", this.huggingFace::importEdges));
@@ -114,6 +115,27 @@ public class SeedLoader implements ApplicationRunner {
 				List<String> aliases = row.get("aliases") == null ? List.of()
 						: Arrays.stream(row.get("aliases").split("\\|")).map(String::strip).toList();
 				rows.add(new GraphWriter.OrganizationRow(row.get("id"), props, aliases, CURATED));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return rows;
+	}
+
+	private List<Map<String, Object>> licenses() {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		try (Reader in = open("licenses.csv")) {
+			for (var row : Csv.read(in, "seed-data/licenses.csv", List.of("id", "name", "rank"))) {
+				Map<String, Object> props = new HashMap<>();
+				props.put("name", row.get("name"));
+				props.put("category", row.get("category"));
+				props.put("rank", Long.parseLong(row.get("rank")));
+				props.put("permissive", Boolean.parseBoolean(row.get("permissive")));
+				props.put("commercialUse", Boolean.parseBoolean(row.get("commercial_use")));
+				props.put("useRestrictions", Boolean.parseBoolean(row.get("use_restrictions")));
+				props.put("sourceUrl", row.get("source"));
+				rows.add(Map.of("id", row.get("id"), "props", props));
 			}
 		}
 		catch (IOException ex) {

@@ -1,6 +1,7 @@
 package dev.pedigree.lineage;
 
 import dev.pedigree.graphql.Cursors;
+import dev.pedigree.graphql.Lazy;
 import dev.pedigree.graphql.InvalidInputException;
 import dev.pedigree.graphql.Limits;
 import dev.pedigree.graphql.RelayConnection;
@@ -90,7 +91,7 @@ public class LineageQueries {
 		params.put("limit", size + 1);
 		var rows = this.graph.read(bounded("lineage/descendants-page", depth), params,
 				r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()));
-		var count = new CountOnce(() -> this.graph.read(bounded("lineage/descendants-count", depth),
+		var count = Lazy.of(() -> this.graph.read(bounded("lineage/descendants-count", depth),
 				traversal(id, relations)).get(0));
 		return RelayConnection.of(rows, offset, size, () -> count.get().get("total").asInt(),
 				() -> depth.clamped() || count.get().get("cut").asBoolean());
@@ -155,26 +156,6 @@ public class LineageQueries {
 	static Derivation derivation(Record r) {
 		return Derivation.from(r.get("via").asRelationship(), r.get("childId").asString(),
 				r.get("parentId").asString());
-	}
-
-	/** Runs the count query at most once, and only when asked. */
-	private static final class CountOnce {
-
-		private final java.util.function.Supplier<Record> query;
-
-		private Record result;
-
-		CountOnce(java.util.function.Supplier<Record> query) {
-			this.query = query;
-		}
-
-		synchronized Record get() {
-			if (this.result == null) {
-				this.result = this.query.get();
-			}
-			return this.result;
-		}
-
 	}
 
 }

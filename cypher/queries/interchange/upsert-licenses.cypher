@@ -1,0 +1,11 @@
+UNWIND $rows AS row
+OPTIONAL MATCH (existing:License {id: row.id})
+WITH row, existing IS NULL AS isNew,
+     existing IS NOT NULL AND any(k IN keys(row.props) WHERE existing[k] IS NULL OR existing[k] <> row.props[k]) AS changed
+CALL (row, isNew, changed) {
+  WITH row WHERE isNew OR changed
+  MERGE (l:License {id: row.id})
+  SET l += row.props
+}
+RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated,
+       count(*) AS total

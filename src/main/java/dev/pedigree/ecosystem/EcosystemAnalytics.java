@@ -1,0 +1,158 @@
+package dev.pedigree.ecosystem;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+
+import dev.pedigree.graphql.Lazy;
+import dev.pedigree.graphql.Limits;
+import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.lineage.Derivation;
+import dev.pedigree.lineage.LineageQueries;
+import dev.pedigree.lineage.ModelView;
+import dev.pedigree.storage.CypherQueries;
+import dev.pedigree.storage.Graph;
+
+import org.springframework.stereotype.Service;
+
+/** Family statistics, licence drift and safety reach of a root's downstream ecosystem. */
+@Service
+public class EcosystemAnalytics {
+
+	private final Graph graph;
+
+	private final CypherQueries cypher;
+
+	private final Limits limits;
+
+	private final LineageQueries lineage;
+
+	EcosystemAnalytics(Graph graph, CypherQueries cypher, Limits limits, LineageQueries lineage) {
+		this.graph = graph;
+		this.cypher = cypher;
+		this.limits = limits;
+		this.lineage = lineage;
+	}
+
+	public record Summary(int totalDescendants, int maxDepth, int leaves, int externalMerges) {
+	}
+
+	public record Count(String key, int count) {
+	}
+
+	public record Ranked(ModelView model, double value) {
+	}
+
+	public record Drift(Derivation derivation, String drift, boolean flagged, String parentLicense,
+			String childLicense) {
+	}
+
+	public record LicenseDrift(List<Count> byKind, List<Drift> flagged, int flaggedCount) {
+	}
+
+	public record Safety(int removedOrDegraded, double downloads, double totalDownloads, double shareOfDownloads) {
+	}
+
+	public record FoundationStat(ModelView model, int descendants, double downloads) {
+	}
+
+	public record OrganizationRole(int foundations, int derivedFromOthers, int derivedFromOwn) {
+	}
+
+	public EcosystemReport report(String rootId, Integer maxDepth) {
+		if (this.lineage.model(rootId) == null) {
+			throw new NotFoundException("rootId", "No model with id '" + rootId + "'");
+		}
+		int depth = this.limits.depth(maxDepth).value();
+		return new EcosystemReport(rootId, depth, Lazy.of(() -> summary(rootId, depth)));
+	}
+
+	private Summary summary(String rootId, int maxDepth) {
+		Record r = read("summary", new EcosystemReport(rootId, maxDepth, null), Map.of()).get(0);
+		return new Summary(r.get("totalDescendants").asInt(), r.get("maxDepth").asInt(), r.get("leaves").asInt(),
+				r.get("externalMerges").asInt());
+	}
+
+	public List<Count> byRelation(EcosystemReport report) {
+		return counts("by-relation", report, "relation", Map.of());
+	}
+
+	public List<Count> byDepth(EcosystemReport report) {
+		return counts("by-depth", report, "depth", Map.of());
+	}
+
+	public List<Count> byOrganization(EcosystemReport report, Integer first) {
+		return counts("by-organization", report, "organization", Map.of("limit", this.limits.pageSize(first)));
+	}
+
+	public List<Count> byMonth(EcosystemReport report) {
+		return counts("by-month", report, "month", Map.of());
+	}
+
+	public List<Ranked> topByDownloads(EcosystemReport report, Integer first) {
+		return ranked("top-by-downloads", report, first);
+	}
+
+	public List<Ranked> topByChildren(EcosystemReport report, Integer first) {
+		return ranked("top-by-children", report, first);
+	}
+
+	public LicenseDrift licenseDrift(EcosystemReport report, Integer first) {
+		List<Drift> all = read("license-drift", report, Map.of()).stream()
+			.map(r -> new Drift(Derivation.from(r.get("via").asRelationship(), r.get("childId").asString(),
+					r.get("parentId").asString()), r.get("drift").asString(), r.get("flagged").asBoolean(),
+					r.get("parentLicense").isNull() ? null : r.get("parentLicense").asString(),
+					r.get("childLicense").isNull() ? null : r.get("childLicense").asString()))
+			.toList();
+		Map<String, Integer> byKind = new java.util.TreeMap<>();
+		all.forEach(d -> byKind.merge(d.drift(), 1, Integer::sum));
+		List<Drift> flagged = all.stream().filter(Drift::flagged).toList();
+		return new LicenseDrift(byKind.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList(),
+				flagged.stream().limit(this.limits.pageSize(first)).toList(), flagged.size());
+	}
+
+	public Safety safety(EcosystemReport report) {
+		Record r = read("safety", report, Map.of()).get(0);
+		double unsafe = r.get("unsafeDownloads").asDouble();
+		double total = r.get("totalDownloads").asDouble();
+		return new Safety(r.get("removedOrDegraded").asInt(), unsafe, total, total == 0 ? 0 : unsafe / total);
+	}
+
+	public List<FoundationStat> topFoundations(Integer first, String orderBy) {
+		return this.graph.read(this.cypher.get("ecosystem/top-foundations"),
+				Map.of("limit", this.limits.pageSize(first), "orderBy", orderBy == null ? "DESCENDANTS" : orderBy),
+				r -> new FoundationStat(ModelView.from(r.get("model").asNode()), r.get("descendants").asInt(),
+						r.get("downloads").asDouble()));
+	}
+
+	public OrganizationRole role(String organizationId) {
+		Record r = this.graph.read(this.cypher.get("ecosystem/organization-role"), Map.of("id", organizationId))
+			.get(0);
+		return new OrganizationRole(r.get("foundations").asInt(), r.get("derivedFromOthers").asInt(),
+				r.get("derivedFromOwn").asInt());
+	}
+
+	private List<Count> counts(String query, EcosystemReport report, String key, Map<String, Object> extra) {
+		return read(query, report, extra).stream()
+			.map(r -> new Count(r.get(key).isNull() ? "UNKNOWN" : r.get(key).asObject().toString(),
+					r.get("count").asInt()))
+			.toList();
+	}
+
+	private List<Ranked> ranked(String query, EcosystemReport report, Integer first) {
+		return read(query, report, Map.of("limit", this.limits.pageSize(first))).stream()
+			.map(r -> new Ranked(ModelView.from(r.get("model").asNode()), r.get("value").asDouble()))
+			.toList();
+	}
+
+	private List<Record> read(String query, EcosystemReport report, Map<String, Object> extra) {
+		Map<String, Object> params = new HashMap<>(extra);
+		params.put("id", report.rootId());
+		// Quantifier bounds must be literals; maxDepth is a server-clamped integer.
+		String text = this.cypher.get("ecosystem/" + query).replace("{{maxDepth}}", Integer.toString(report.maxDepth()));
+		return this.graph.read(text, params);
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.pedigree.ecosystem;
+
+import java.util.List;
+
+import dev.pedigree.lineage.OrganizationView;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class EcosystemController {
+
+	private final EcosystemAnalytics analytics;
+
+	EcosystemController(EcosystemAnalytics analytics) {
+		this.analytics = analytics;
+	}
+
+	@QueryMapping
+	EcosystemReport ecosystem(@Argument String rootId, @Argument Integer maxDepth) {
+		return this.analytics.report(rootId, maxDepth);
+	}
+
+	@QueryMapping
+	List<EcosystemAnalytics.FoundationStat> topFoundations(@Argument Integer first, @Argument String orderBy) {
+		return this.analytics.topFoundations(first, orderBy);
+	}
+
+	@SchemaMapping
+	int totalDescendants(EcosystemReport report) {
+		return report.summary().get().totalDescendants();
+	}
+
+	@SchemaMapping(field = "maxDepth")
+	int reachedDepth(EcosystemReport report) {
+		return report.summary().get().maxDepth();
+	}
+
+	@SchemaMapping
+	int leaves(EcosystemReport report) {
+		return report.summary().get().leaves();
+	}
+
+	@SchemaMapping
+	int externalMerges(EcosystemReport report) {
+		return report.summary().get().externalMerges();
+	}
+
+	@SchemaMapping
+	List<EcosystemAnalytics.Count> byRelation(EcosystemReport report) {
+		return this.analytics.byRelation(report);
+	}
+
+	@SchemaMapping
+	List<EcosystemAnalytics.Count> byDepth(EcosystemReport report) {
+		return this.analytics.byDepth(report);
+	}
+
+	@SchemaMapping
+	List<EcosystemAnalytics.Count> byOrganization(EcosystemReport report, @Argument Integer first) {
+		return this.analytics.byOrganization(report, first);
+	}
+
+	@SchemaMapping
+	List<EcosystemAnalytics.Count> byMonth(EcosystemReport report) {
+		return this.analytics.byMonth(report);
+	}
+
+	@SchemaMapping
+	List<EcosystemAnalytics.Ranked> topByDownloads(EcosystemReport report, @Argument Integer first) {
+		return this.analytics.topByDownloads(report, first);
+	}
+
+	@SchemaMapping
+	List<EcosystemAnalytics.Ranked> topByChildren(EcosystemReport report, @Argument Integer first) {
+		return this.analytics.topByChildren(report, first);
+	}
+
+	@SchemaMapping
+	EcosystemAnalytics.LicenseDrift licenseDrift(EcosystemReport report, @Argument Integer first) {
+		return this.analytics.licenseDrift(report, first);
+	}
+
+	@SchemaMapping
+	EcosystemAnalytics.Safety safety(EcosystemReport report) {
+		return this.analytics.safety(report);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	EcosystemAnalytics.OrganizationRole role(OrganizationView organization) {
+		return this.analytics.role(organization.id());
+	}
+
+	@SchemaMapping(typeName = "RelationCount", field = "relation")
+	String relation(EcosystemAnalytics.Count count) {
+		return count.key();
+	}
+
+	@SchemaMapping(typeName = "DepthCount", field = "depth")
+	int depth(EcosystemAnalytics.Count count) {
+		return Integer.parseInt(count.key());
+	}
+
+	@SchemaMapping(typeName = "OrganizationCount", field = "organization")
+	String organization(EcosystemAnalytics.Count count) {
+		return count.key();
+	}
+
+	@SchemaMapping(typeName = "DriftCount", field = "kind")
+	String kind(EcosystemAnalytics.Count count) {
+		return count.key();
+	}
+
+	@SchemaMapping(typeName = "MonthCount", field = "month")
+	String month(EcosystemAnalytics.Count count) {
+		return count.key();
+	}
+
+}
