@@ -31,10 +31,13 @@ public class LineageQueries {
 
 	private final Limits limits;
 
-	LineageQueries(Graph graph, CypherQueries cypher, Limits limits) {
+	private final FamilyIndex families;
+
+	LineageQueries(Graph graph, CypherQueries cypher, Limits limits, FamilyIndex families) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.limits = limits;
+		this.families = families;
 	}
 
 	public Limits limits() {
@@ -86,15 +89,31 @@ public class LineageQueries {
 		var depth = this.limits.depth(maxDepth);
 		int size = this.limits.pageSize(first);
 		long offset = Cursors.after(after);
-		Map<String, Object> params = traversal(id, relations);
-		params.put("offset", offset);
-		params.put("limit", size + 1);
-		var rows = this.graph.read(bounded("lineage/descendants-page", depth), params,
-				r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()));
-		var count = Lazy.of(() -> this.graph.read(bounded("lineage/descendants-count", depth),
-				traversal(id, relations)).get(0));
-		return RelayConnection.of(rows, offset, size, () -> count.get().get("total").asInt(),
-				() -> depth.clamped() || count.get().get("cut").asBoolean());
+		var key = new FamilyIndex.Key(id, depth.value(), relations == null ? List.of() : List.copyOf(relations));
+		String query = key.relations().isEmpty() ? "lineage/descendants-order" : "lineage/descendants-order-filtered";
+		var order = this.families.order(key, bounded(query, depth), traversal(id, relations));
+		int from = (int) Math.min(offset, order.size());
+		int to = (int) Math.min(order.size(), from + (long) size + 1);
+		List<Map<String, Object>> page = new java.util.ArrayList<>();
+		for (int i = from; i < to; i++) {
+			page.add(Map.of("i", i, "id", order.ids().get(i), "depth", order.depths().get(i), "parentId",
+					order.parentIds().get(i)));
+		}
+		var rows = page.isEmpty() ? List.<LineageEntry>of()
+				: this.graph.read(this.cypher.get("lineage/entries-by-id"), Map.of("rows", page),
+						r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()));
+		return RelayConnection.of(rows, offset, size, order::size,
+				Lazy.of(() -> depth.clamped() || cutByDepth(order, depth.value())));
+	}
+
+	/** Whether members at the depth bound have derivatives of their own, i.e. the bound cut the family. */
+	private boolean cutByDepth(FamilyIndex.Order order, int maxDepth) {
+		List<String> atBound = new java.util.ArrayList<>();
+		for (int i = order.size() - 1; i >= 0 && order.depths().get(i) == maxDepth; i--) {
+			atBound.add(order.ids().get(i));
+		}
+		return !atBound.isEmpty() && this.graph.read(this.cypher.get("lineage/any-with-children"),
+				Map.of("ids", atBound)).get(0).get("any").asBoolean();
 	}
 
 	public List<ModelView> foundations(String id) {

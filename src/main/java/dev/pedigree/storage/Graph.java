@@ -26,6 +26,9 @@ public class Graph {
 
 	private final TransactionConfig readConfig;
 
+	/** Counts writes committed through this instance, so caches of derived data know when they are stale. */
+	private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+
 	Graph(Driver driver, @Value("${pedigree.limits.read-timeout:5s}") Duration readTimeout) {
 		this.driver = driver;
 		this.readConfig = TransactionConfig.builder().withTimeout(readTimeout).build();
@@ -40,9 +43,18 @@ public class Graph {
 	}
 
 	public <T> T read(TransactionCallback<T> work) {
+		return read(work, this.readConfig);
+	}
+
+	/** A read with its own time budget, for work that is computed once and then reused (e.g. a family index). */
+	public <T> T read(TransactionCallback<T> work, Duration budget) {
+		return read(work, TransactionConfig.builder().withTimeout(budget).build());
+	}
+
+	private <T> T read(TransactionCallback<T> work, TransactionConfig config) {
 		try (var session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(
 				org.neo4j.driver.AccessMode.READ).build())) {
-			return session.executeRead(work, this.readConfig);
+			return session.executeRead(work, config);
 		}
 		catch (ClientException ex) {
 			throw translate(ex);
@@ -63,11 +75,18 @@ public class Graph {
 	/** Runs {@code work} in one write transaction: it commits whole or not at all. */
 	public <T> T write(TransactionCallback<T> work) {
 		try (var session = this.driver.session()) {
-			return session.executeWrite(work);
+			T result = session.executeWrite(work);
+			this.writes.incrementAndGet();
+			return result;
 		}
 		catch (ClientException ex) {
 			throw translate(ex);
 		}
+	}
+
+	/** Changes whenever this instance commits a write. */
+	public long version() {
+		return this.writes.get();
 	}
 
 	public Driver driver() {

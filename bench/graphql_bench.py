@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""GraphQL-over-HTTP load generator for Pedigree (standard library only).
+
+  python3 bench/graphql_bench.py --url http://localhost:8080/graphql --query ancestors \
+      --params ../bench-data/params/q1_leaves.txt --requests 2000 --clients 1
+
+Each client keeps one HTTP/1.1 connection and sends requests back to back, cycling through the parameter ids.
+Prints requests/s and latency percentiles (ms). Bounded in count; loopback only.
+"""
+import argparse
+import http.client
+import json
+import statistics
+import threading
+import time
+import urllib.parse
+
+QUERIES = {
+    "ancestors": "query($id: ID!) { model(id: $id) { ancestors { depth model { id } via { relation } } } }",
+    "parents": "query($id: ID!) { model(id: $id) { parents { relation parent { id } } } }",
+    "descendants-first-page": "query($id: ID!) { model(id: $id) { descendants(first: 100) { totalCount "
+                              "edges { node { depth model { id } } } } } }",
+    "liability": "query($id: ID!) { liabilityTrace(modelId: $id) { parties { depth organization { id } "
+                 "roles { jurisdiction role } } } }",
+    "ecosystem": "query($id: ID!) { ecosystem(rootId: $id) { totalDescendants maxDepth leaves externalMerges "
+                 "byRelation { relation count } byDepth { depth count } } }",
+}
+
+
+def run(url, query, ids, requests, clients):
+    parsed = urllib.parse.urlparse(url)
+    latencies, errors, lock = [], [0], threading.Lock()
+    per_client = requests // clients
+
+    def client(offset):
+        conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
+        mine = []
+        for i in range(per_client):
+            body = json.dumps({"query": QUERIES[query], "variables": {"id": ids[(offset + i) % len(ids)]}})
+            start = time.perf_counter()
+            conn.request("POST", parsed.path, body, {"Content-Type": "application/json"})
+            response = conn.getresponse()
+            payload = response.read()
+            mine.append((time.perf_counter() - start) * 1000)
+            if response.status != 200 or b'"errors"' in payload:
+                with lock:
+                    errors[0] += 1
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(c * 7919,)) for c in range(clients)]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - began
+    latencies.sort()
+    pct = lambda p: latencies[min(len(latencies) - 1, int(len(latencies) * p))]
+    print(f"{query} clients={clients} n={len(latencies)} errors={errors[0]} rate={len(latencies) / elapsed:.0f}/s "
+          f"p50={statistics.median(latencies):.2f} ms p95={pct(0.95):.2f} ms p99={pct(0.99):.2f} ms")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", default="http://localhost:8080/graphql")
+    parser.add_argument("--query", choices=sorted(QUERIES), required=True)
+    parser.add_argument("--params", required=True, help="file with one model id per line")
+    parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--clients", type=int, default=1)
+    parser.add_argument("--warmup", type=int, default=100)
+    args = parser.parse_args()
+    ids = [line.strip() for line in open(args.params) if line.strip()]
+    if args.warmup:
+        run(args.url, args.query, ids, min(args.warmup, args.requests), 1)
+    run(args.url, args.query, ids, args.requests, args.clients)
