@@ -166,6 +166,11 @@ class GraphWriter {
 		return up;
 	}
 
+	/** Model → dataset training links ({@code model}, {@code dataset}, {@code source}); idempotent. */
+	void trainedOn(List<Map<String, Object>> rows, ImportReport report) {
+		batches(rows, "interchange/upsert-trained-on", report, Progress.NONE);
+	}
+
 	/** Licence catalogue rows ({@code id}, {@code props}); idempotent. */
 	void licenses(List<Map<String, Object>> rows, ImportReport report) {
 		write("interchange/upsert-licenses", rows, report);

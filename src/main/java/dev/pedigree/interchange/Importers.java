@@ -25,7 +25,11 @@ public class Importers {
 
 	private final JsonLinesImporter jsonLines;
 
-	Importers(HuggingFaceCsvImporter huggingFaceCsv, EpochImporter epoch, JsonLinesImporter jsonLines) {
+	private final HuggingFaceJsonImporter huggingFaceJson;
+
+	Importers(HuggingFaceCsvImporter huggingFaceCsv, EpochImporter epoch, JsonLinesImporter jsonLines,
+			HuggingFaceJsonImporter huggingFaceJson) {
+		this.huggingFaceJson = huggingFaceJson;
 		this.huggingFaceCsv = huggingFaceCsv;
 		this.epoch = epoch;
 		this.jsonLines = jsonLines;
@@ -58,6 +62,7 @@ public class Importers {
 			case HF_NODES -> this.huggingFaceCsv::importNodes;
 			case EPOCH -> this.epoch::importModels;
 			case JSONL -> this.jsonLines::importBackup;
+			case HUGGINGFACE -> this.huggingFaceJson::importModels;
 			default -> throw new InvalidInputException("format", "The " + format.cliName()
 					+ " importer is not available yet");
 		};

@@ -59,6 +59,45 @@ class InterchangeCliTests {
 	}
 
 	@Test
+	void importing_hub_metadata_produces_every_tag_edge_of_edges_csv_and_is_idempotent() throws IOException {
+		Path store = this.temp.resolve("store");
+		Path models = SharedData.root().resolve("huggingface/models.jsonl");
+		var first = cli("import", "--format", "huggingface", models.toString(), storeOption(store));
+		assertThat(first.exitCode()).as(first.output()).isZero();
+		var second = cli("import", "--format", "huggingface", models.toString(), storeOption(store));
+		assertThat(second.output()).containsPattern("huggingface import: 0 created, 0 updated, \\d+ unchanged, 0 rejected");
+		Path out = this.temp.resolve("all.csv");
+		assertThat(cli("export", "--format", "csv", "--out", out.toString(), storeOption(store)).exitCode()).isZero();
+		Set<String> tagEdges = SharedData.huggingFaceEdges().stream().filter(e -> e.sources().contains("tag"))
+			.map(e -> e.parent() + "," + e.child() + "," + e.relation()).collect(Collectors.toSet());
+		assertThat(tagEdges).hasSize(1450);
+		assertThat(edgeTriples(out)).containsAll(tagEdges);
+		// Card datasets become TRAINED_ON; "abliterated" and similar ids set safetyEffect REMOVED as a heuristic.
+		List<String> lines = Files.readAllLines(out);
+		assertThat(lines).anySatisfy(l -> assertThat(l).contains("huihui-ai/DeepSeek-V3-abliterated").contains("REMOVED"));
+	}
+
+	@Test
+	void the_hub_api_camel_case_shape_imports_too() throws IOException {
+		Path file = Files.writeString(this.temp.resolve("api.jsonl"), """
+				{"modelId": "org-a/base", "createdAt": "2024-05-01T10:00:00.000Z", "downloads": 10, "tags": ["license:apache-2.0"]}
+				{"modelId": "org-b/merged", "createdAt": "2024-06-01T10:00:00.000Z", "cardData": {"base_model": ["https://huggingface.co/org-a/base", "org-c/other"], "datasets": ["org-d/no_refusal_set"]}}
+				{"modelId": "org-e/single-merge", "tags": ["base_model:merge:org-a/base"]}
+				not json
+				""");
+		Path store = this.temp.resolve("store");
+		var result = cli("import", "--format", "huggingface", file.toString(), storeOption(store));
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains("api.jsonl:4: not a JSON object", "placeholder: org-c/other");
+		Path out = this.temp.resolve("out.csv");
+		assertThat(cli("export", "--format", "csv", "--out", out.toString(), storeOption(store)).exitCode()).isZero();
+		assertThat(Files.readAllLines(out)).contains(
+				"org-a/base,org-b/merged,merge,hf:card,0.7,,REMOVED,,false",
+				"org-c/other,org-b/merged,merge,hf:card,0.7,,REMOVED,,false",
+				"org-a/base,org-e/single-merge,merge,hf:tag,0.9,,,,true");
+	}
+
+	@Test
 	void a_family_exported_over_http_as_csv_reimports_to_the_same_lineage() throws IOException {
 		byte[] csv = GraphQlClient.http(this.port).get()
 			.uri("/export/csv?model=meta-llama/Llama-2-7b&direction=down&depth=50")
