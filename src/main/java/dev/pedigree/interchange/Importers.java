@@ -27,8 +27,11 @@ public class Importers {
 
 	private final HuggingFaceJsonImporter huggingFaceJson;
 
+	private final CycloneDx cycloneDx;
+
 	Importers(HuggingFaceCsvImporter huggingFaceCsv, EpochImporter epoch, JsonLinesImporter jsonLines,
-			HuggingFaceJsonImporter huggingFaceJson) {
+			HuggingFaceJsonImporter huggingFaceJson, CycloneDx cycloneDx) {
+		this.cycloneDx = cycloneDx;
 		this.huggingFaceJson = huggingFaceJson;
 		this.huggingFaceCsv = huggingFaceCsv;
 		this.epoch = epoch;
@@ -63,6 +66,7 @@ public class Importers {
 			case EPOCH -> this.epoch::importModels;
 			case JSONL -> this.jsonLines::importBackup;
 			case HUGGINGFACE -> this.huggingFaceJson::importModels;
+			case CYCLONEDX -> this.cycloneDx::importBom;
 			default -> throw new InvalidInputException("format", "The " + format.cliName()
 					+ " importer is not available yet");
 		};

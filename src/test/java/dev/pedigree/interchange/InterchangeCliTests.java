@@ -132,6 +132,28 @@ class InterchangeCliTests {
 	}
 
 	@Test
+	void a_cyclonedx_ml_bom_of_a_real_family_validates_and_reimports_to_the_same_lineage() throws Exception {
+		byte[] bom = GraphQlClient.http(this.port).get()
+			.uri("/export/cyclonedx?model=meta-llama/Llama-2-7b&direction=both&depth=50")
+			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+		assertThat(new org.cyclonedx.parsers.JsonParser().validate(bom, org.cyclonedx.Version.VERSION_16)).isEmpty();
+		assertThat(new String(bom, StandardCharsets.UTF_8)).contains("\"machine-learning-model\"", "\"pedigree:relation\"");
+		Path file = Files.write(this.temp.resolve("llama.cdx.json"), bom);
+		Path store = this.temp.resolve("store");
+		var imported = cli("import", "--format", "cyclonedx", file.toString(), storeOption(store));
+		assertThat(imported.exitCode()).as(imported.output()).isZero();
+		assertThat(cli("import", "--format", "cyclonedx", file.toString(), storeOption(store)).output())
+			.contains(" 0 created, 0 updated");
+		Path fromBom = this.temp.resolve("from-bom.csv");
+		assertThat(cli("export", "--format", "csv", "--model", "meta-llama/Llama-2-7b", "--direction", "down",
+				"--out", fromBom.toString(), storeOption(store)).exitCode()).isZero();
+		byte[] original = GraphQlClient.http(this.port).get()
+			.uri("/export/csv?model=meta-llama/Llama-2-7b&direction=down&depth=50")
+			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+		assertThat(edgeTriples(fromBom)).isEqualTo(edgeTriples(Files.write(this.temp.resolve("original.csv"), original)));
+	}
+
+	@Test
 	void graphml_and_mermaid_describe_the_family() throws Exception {
 		byte[] graphml = GraphQlClient.http(this.port).get().uri("/export/graphml?model=google/gemma-7b&direction=down&depth=1")
 			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
