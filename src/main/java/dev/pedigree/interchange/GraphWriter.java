@@ -171,6 +171,16 @@ class GraphWriter {
 		batches(rows, "interchange/upsert-trained-on", report, Progress.NONE);
 	}
 
+	/** Datasets and applications ({@code label}, {@code id}, {@code props}). */
+	void assets(List<Map<String, Object>> rows, ImportReport report) {
+		batches(rows, "interchange/upsert-assets", report, Progress.NONE);
+	}
+
+	/** Typed links between assets ({@code from}, {@code to}, {@code type}, {@code props}). */
+	void assetEdges(List<Map<String, Object>> rows, ImportReport report) {
+		batches(rows, "interchange/upsert-asset-edges", report, Progress.NONE);
+	}
+
 	/** Licence catalogue rows ({@code id}, {@code props}); idempotent. */
 	void licenses(List<Map<String, Object>> rows, ImportReport report) {
 		write("interchange/upsert-licenses", rows, report);

@@ -29,8 +29,11 @@ public class Importers {
 
 	private final CycloneDx cycloneDx;
 
+	private final EcosystemGraphsImporter ecosystemGraphs;
+
 	Importers(HuggingFaceCsvImporter huggingFaceCsv, EpochImporter epoch, JsonLinesImporter jsonLines,
-			HuggingFaceJsonImporter huggingFaceJson, CycloneDx cycloneDx) {
+			HuggingFaceJsonImporter huggingFaceJson, CycloneDx cycloneDx, EcosystemGraphsImporter ecosystemGraphs) {
+		this.ecosystemGraphs = ecosystemGraphs;
 		this.cycloneDx = cycloneDx;
 		this.huggingFaceJson = huggingFaceJson;
 		this.huggingFaceCsv = huggingFaceCsv;
@@ -43,6 +46,9 @@ public class Importers {
 			Function<Long, Progress> progressForRecords) {
 		if (!Files.exists(path)) {
 			throw new InvalidInputException("path", "No such file or folder: " + path.toAbsolutePath());
+		}
+		if (format == ImportFormat.ECOSYSTEM_GRAPHS) {
+			return timed(() -> this.ecosystemGraphs.importPath(path, Progress.NONE));
 		}
 		long records = countLines(path);
 		return timed(() -> {
@@ -67,6 +73,7 @@ public class Importers {
 			case JSONL -> this.jsonLines::importBackup;
 			case HUGGINGFACE -> this.huggingFaceJson::importModels;
 			case CYCLONEDX -> this.cycloneDx::importBom;
+			case ECOSYSTEM_GRAPHS -> this.ecosystemGraphs::importReader;
 			default -> throw new InvalidInputException("format", "The " + format.cliName()
 					+ " importer is not available yet");
 		};

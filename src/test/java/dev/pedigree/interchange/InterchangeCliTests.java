@@ -154,6 +154,36 @@ class InterchangeCliTests {
 	}
 
 	@Test
+	void ecosystem_graphs_import_accounts_for_duplicates_unresolved_names_and_cycles() {
+		Path store = this.temp.resolve("store");
+		Path folder = SharedData.root().resolve("ecosystem-graphs");
+		var first = cli("import", "--format", "ecosystem-graphs", folder.toString(), storeOption(store));
+		assertThat(first.exitCode()).as(first.output()).isZero();
+		assertThat(first.output())
+			.contains("5 conflicts", "duplicate asset name 'GPT-4o'", "duplicate asset name 'InternLM'")
+			// The dataset that depends on itself, and the Anthropic feedback loop (one skipped edge breaks both
+			// Anthropic cycles, which share it).
+			.contains("dataset/nvidia/vima-dataset -> dataset/nvidia/vima-dataset",
+					"application/anthropic/anthropic-human-feedback-interface -> anthropic/anthropic-rlhf-models")
+			.containsPattern("\\d{3} placeholders")
+			.contains("placeholder: placeholder/");
+		var second = cli("import", "--format", "ecosystem-graphs", folder.toString(), storeOption(store));
+		assertThat(second.output()).contains(" 0 created, 0 updated");
+	}
+
+	@Test
+	void ecosystem_graphs_dependencies_map_as_the_design_says() {
+		assertThat(EcosystemGraphsImporter.relationship("model", "model")).isEqualTo("DERIVED_FROM");
+		assertThat(EcosystemGraphsImporter.relationship("model", "dataset")).isEqualTo("TRAINED_ON");
+		assertThat(EcosystemGraphsImporter.relationship("dataset", "model")).isEqualTo("GENERATED_BY");
+		assertThat(EcosystemGraphsImporter.relationship("dataset", "dataset")).isEqualTo("DERIVED_FROM");
+		assertThat(EcosystemGraphsImporter.relationship("application", "model")).isEqualTo("USES");
+		assertThat(EcosystemGraphsImporter.relationship("application", "dataset")).isEqualTo("USES");
+		assertThat(EcosystemGraphsImporter.relationship("application", "application")).isEqualTo("USES");
+		assertThat(EcosystemGraphsImporter.relationship("model", "application")).isEqualTo("DERIVED_FROM");
+	}
+
+	@Test
 	void graphml_and_mermaid_describe_the_family() throws Exception {
 		byte[] graphml = GraphQlClient.http(this.port).get().uri("/export/graphml?model=google/gemma-7b&direction=down&depth=1")
 			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
