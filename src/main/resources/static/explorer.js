@@ -139,6 +139,7 @@ async function loadSide(id) {
       <p id="ecosystem">${eco.totalDescendants} descendants, ${eco.maxDepth} levels deep;
         ${eco.byRelation.map(r => `${r.count} ${r.relation.toLowerCase()}`).join(', ') || 'no derivations'};
         ${eco.safety.removedOrDegraded} removed or degraded safety (${(eco.safety.shareOfDownloads * 100).toFixed(1)}% of downloads).</p>`;
+    performance.mark('pedigree:ready'); // the panel is complete: used to measure the page's load time
   }
   catch (error) {
     side.innerHTML = `<p class="error">${escape(error.message)}</p>`;

@@ -100,6 +100,12 @@ class ExplorerBrowserTests {
 		browser.get("http://localhost:" + this.port + "/model/google/gemma-7b");
 		wait.until(ExpectedConditions.textToBe(By.id("model-id"), "google/gemma-7b"));
 		assertThat(browser.findElement(By.cssSelector("#panel dl")).getText()).contains("Google");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ecosystem")));
+		// Reported, not asserted: performance is measured, never a pass/fail criterion of a functional test.
+		Object ready = ((JavascriptExecutor) browser)
+			.executeScript("return performance.getEntriesByName('pedigree:ready')[0].startTime");
+		System.out.printf("explorer: /model/google/gemma-7b complete (graph, facts, liability, ecosystem) %.0f ms after navigation%n",
+				((Number) ready).doubleValue());
 	}
 
 	private static long nodes() {
