@@ -250,15 +250,7 @@ class CycloneDx implements Exporters.FamilyWriter {
 			endpoints.add(d.parent());
 			accepted.add(d);
 		}
-		var known = this.writer.existingModelIds(endpoints);
-		List<GraphWriter.ModelRow> placeholders = new ArrayList<>();
-		for (String id : endpoints) {
-			if (!known.contains(id)) {
-				placeholders.add(GraphWriter.ModelRow.placeholder(id));
-				report.placeholder(id);
-			}
-		}
-		this.writer.models(placeholders, new ImportReport("placeholders"), progress);
+		this.writer.placeholdersFor(endpoints, report, progress);
 		this.writer.derivations(accepted, guard, report, progress);
 		return report;
 	}

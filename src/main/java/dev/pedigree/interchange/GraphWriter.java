@@ -166,6 +166,20 @@ class GraphWriter {
 		return up;
 	}
 
+	/** Ids that no import has described yet become placeholders (listed in the report) that a later import fills in. */
+	void placeholdersFor(java.util.Collection<String> ids, ImportReport report, Progress progress) {
+		var known = existingModelIds(ids);
+		List<ModelRow> placeholders = new ArrayList<>();
+		for (String id : ids) {
+			if (!known.contains(id)) {
+				placeholders.add(ModelRow.placeholder(id));
+				report.placeholder(id);
+			}
+		}
+		// Created silently: the report lists them as placeholders rather than counting them as created records.
+		models(placeholders, new ImportReport("placeholders"), progress);
+	}
+
 	/** Model → dataset training links ({@code model}, {@code dataset}, {@code source}); idempotent. */
 	void trainedOn(List<Map<String, Object>> rows, ImportReport report) {
 		batches(rows, "interchange/upsert-trained-on", report, Progress.NONE);

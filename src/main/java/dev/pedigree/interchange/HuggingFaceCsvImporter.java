@@ -114,22 +114,9 @@ class HuggingFaceCsvImporter {
 			}
 			accepted.add(new GraphWriter.DerivationRow(e.child(), e.parent(), props));
 		}
-		ensureModels(endpoints, report, progress);
+		this.writer.placeholdersFor(endpoints, report, progress);
 		this.writer.derivations(accepted, guard, report, progress);
 		return report;
-	}
-
-	/** Ids that no import has described yet become placeholders a later import fills in. */
-	void ensureModels(Set<String> ids, ImportReport report, Progress progress) {
-		var existing = this.writer.existingModelIds(ids);
-		List<GraphWriter.ModelRow> placeholders = new ArrayList<>();
-		for (String id : ids) {
-			if (!existing.contains(id)) {
-				placeholders.add(GraphWriter.ModelRow.placeholder(id));
-				report.placeholder(id);
-			}
-		}
-		this.writer.models(placeholders, new ImportReport("placeholders"), progress);
 	}
 
 	/** Hub ids may come as URLs ({@code https://huggingface.co/org/name}). */

@@ -150,15 +150,7 @@ class HuggingFaceJsonImporter {
 				derivations.add(new GraphWriter.DerivationRow(p.id(), parent.id(), props));
 			}
 		}
-		var known = this.writer.existingModelIds(endpoints);
-		List<GraphWriter.ModelRow> placeholders = new ArrayList<>();
-		for (String id : endpoints) {
-			if (!known.contains(id)) {
-				placeholders.add(GraphWriter.ModelRow.placeholder(id));
-				report.placeholder(id);
-			}
-		}
-		this.writer.models(placeholders, new ImportReport("placeholders"), progress);
+		this.writer.placeholdersFor(endpoints, report, progress);
 		this.writer.derivations(derivations, guard, report, progress);
 		this.writer.trainedOn(trainedOn, report);
 		return report;
