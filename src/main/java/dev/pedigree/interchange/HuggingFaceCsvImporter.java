@@ -22,6 +22,8 @@ class HuggingFaceCsvImporter {
 
 	static final String SOURCE = "huggingface";
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HuggingFaceCsvImporter.class);
+
 	/** Hub-declared lineage: trusted, but below a curated fact. */
 	static final double HUB_CONFIDENCE = 0.9;
 
@@ -68,6 +70,7 @@ class HuggingFaceCsvImporter {
 
 	ImportReport importEdges(Reader reader, String file, Progress progress) {
 		var report = new ImportReport("hf-edges");
+		long start = System.nanoTime();
 		var rows = Csv.read(reader, file, List.of("parent_id", "child_id", "relation"));
 		record Edge(long line, String child, String parent, Relation relation, String sources) {
 		}
@@ -91,6 +94,7 @@ class HuggingFaceCsvImporter {
 				mergeParents.merge(normalise(child), 1, Integer::sum);
 			}
 		}
+		log.debug("parsed {} edges: {} ms", edges.size(), (System.nanoTime() - start) / 1_000_000);
 		var guard = new CycleGuard(this.writer.derivationPairs());
 		Set<String> endpoints = new HashSet<>();
 		List<GraphWriter.DerivationRow> accepted = new ArrayList<>();
@@ -114,8 +118,11 @@ class HuggingFaceCsvImporter {
 			}
 			accepted.add(new GraphWriter.DerivationRow(e.child(), e.parent(), props));
 		}
+		log.debug("cycle-checked {} edges: {} ms", accepted.size(), (System.nanoTime() - start) / 1_000_000);
 		this.writer.placeholdersFor(endpoints, report, progress);
+		log.debug("placeholders written: {} ms", (System.nanoTime() - start) / 1_000_000);
 		this.writer.derivations(accepted, guard, report, progress);
+		log.debug("derivations written: {} ms", (System.nanoTime() - start) / 1_000_000);
 		return report;
 	}
 

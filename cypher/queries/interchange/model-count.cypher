@@ -1,0 +1,3 @@
+// Served from the count store, in constant time.
+MATCH (m:Model)
+RETURN count(m) AS n
