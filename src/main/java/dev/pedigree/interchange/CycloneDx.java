@@ -25,6 +25,10 @@ import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.OrganizationalEntity;
 import org.cyclonedx.model.Pedigree;
 import org.cyclonedx.model.Property;
+import org.cyclonedx.model.component.ModelCard;
+import org.cyclonedx.model.component.data.ComponentData;
+import org.cyclonedx.model.component.data.DatasetChoice;
+import org.cyclonedx.model.component.modelCard.ModelParameters;
 import org.cyclonedx.parsers.JsonParser;
 
 import dev.pedigree.lineage.Relation;
@@ -41,6 +45,8 @@ import dev.pedigree.lineage.Relation;
 class CycloneDx implements Exporters.FamilyWriter {
 
 	static final String PREFIX = "pedigree:";
+
+	static final String DATASET_REF = "dataset:";
 
 	private final GraphWriter writer;
 
@@ -61,6 +67,7 @@ class CycloneDx implements Exporters.FamilyWriter {
 		bom.setSerialNumber("urn:uuid:" + java.util.UUID.randomUUID());
 		List<org.cyclonedx.model.Component> components = new ArrayList<>();
 		org.cyclonedx.model.Component rootComponent = null;
+		Map<String, Map<String, Object>> datasets = new java.util.TreeMap<>();
 		for (Family.Member m : family.models()) {
 			var component = model(m);
 			List<Family.Edge> parents = parentsOf.getOrDefault(m.id(), List.of());
@@ -84,6 +91,12 @@ class CycloneDx implements Exporters.FamilyWriter {
 				pedigree.setAncestors(ancestors);
 				component.setPedigree(pedigree);
 			}
+			if (!m.datasets().isEmpty()) {
+				component.setModelCard(modelCard(m.datasets()));
+				for (Map<String, Object> dataset : m.datasets()) {
+					datasets.putIfAbsent(String.valueOf(dataset.get("id")), dataset);
+				}
+			}
 			if (m.id().equals(family.root())) {
 				rootComponent = component;
 			}
@@ -91,6 +104,7 @@ class CycloneDx implements Exporters.FamilyWriter {
 				components.add(component);
 			}
 		}
+		datasets.values().forEach(d -> components.add(dataComponent(d)));
 		var metadata = new Metadata();
 		if (rootComponent != null) {
 			metadata.setComponent(rootComponent);
@@ -111,6 +125,41 @@ class CycloneDx implements Exporters.FamilyWriter {
 		catch (GeneratorException ex) {
 			throw new IOException(ex);
 		}
+	}
+
+	/** Dataset components are referenced as {@code dataset:<id>}: a dataset may share its Hub id with a model. */
+	static String datasetRef(String id) {
+		return DATASET_REF + id;
+	}
+
+	/** The model card lists the training sets by reference to {@code data} components of the same BOM. */
+	private static ModelCard modelCard(List<Map<String, Object>> datasets) {
+		var parameters = new ModelParameters();
+		List<DatasetChoice> choices = new ArrayList<>();
+		for (Map<String, Object> dataset : datasets) {
+			var choice = new DatasetChoice();
+			choice.setRef(datasetRef(String.valueOf(dataset.get("id"))));
+			choices.add(choice);
+		}
+		parameters.setDatasets(choices);
+		var card = new ModelCard();
+		card.setModelParameters(parameters);
+		return card;
+	}
+
+	private static org.cyclonedx.model.Component dataComponent(Map<String, Object> dataset) {
+		String id = String.valueOf(dataset.get("id"));
+		String name = dataset.get("name") == null ? id : dataset.get("name").toString();
+		var component = new org.cyclonedx.model.Component();
+		component.setType(org.cyclonedx.model.Component.Type.DATA);
+		component.setBomRef(datasetRef(id));
+		component.setName(name);
+		var data = new ComponentData();
+		data.setType(ComponentData.ComponentDataType.DATASET);
+		data.setName(name);
+		component.setData(List.of(data));
+		component.setProperties(List.of(new Property(PREFIX + "id", id)));
+		return component;
 	}
 
 	private static org.cyclonedx.model.Component model(Family.Member m) {
@@ -168,8 +217,17 @@ class CycloneDx implements Exporters.FamilyWriter {
 		if (bom.getComponents() != null) {
 			all.addAll(bom.getComponents());
 		}
+		Map<String, String[]> dataComponents = new HashMap<>();
+		for (var component : all) {
+			if (component.getType() == org.cyclonedx.model.Component.Type.DATA && component.getBomRef() != null) {
+				String id = properties(component).getOrDefault("id", component.getName());
+				dataComponents.put(component.getBomRef(), new String[] { id, component.getName() });
+			}
+		}
 		Map<String, GraphWriter.ModelRow> models = new LinkedHashMap<>();
 		List<GraphWriter.DerivationRow> derivations = new ArrayList<>();
+		Map<String, Map<String, Object>> datasets = new LinkedHashMap<>();
+		List<Map<String, Object>> trainedOn = new ArrayList<>();
 		long number = 0;
 		for (var component : all) {
 			number++;
@@ -199,6 +257,19 @@ class CycloneDx implements Exporters.FamilyWriter {
 			catch (NumberFormatException ex) {
 				report.reject(file, number, id + ": " + ex.getMessage());
 				continue;
+			}
+			List<String[]> trainingSets;
+			try {
+				trainingSets = trainingSets(component, dataComponents);
+			}
+			catch (IllegalArgumentException ex) {
+				report.reject(file, number, id + ": " + ex.getMessage());
+				continue;
+			}
+			for (String[] set : trainingSets) {
+				datasets.putIfAbsent(set[0], Map.of("label", "Dataset", "id", set[0], "props",
+						Map.of("name", set[1] == null ? set[0] : set[1])));
+				trainedOn.add(Map.of("model", id, "dataset", set[0], "source", "cyclonedx"));
 			}
 			String developer = component.getSupplier() == null ? null : component.getSupplier().getName();
 			boolean placeholder = "true".equals(properties.get("placeholder"));
@@ -252,7 +323,41 @@ class CycloneDx implements Exporters.FamilyWriter {
 		}
 		this.writer.placeholdersFor(endpoints, report, progress);
 		this.writer.derivations(accepted, guard, report, progress);
+		this.writer.assets(List.copyOf(datasets.values()), report);
+		this.writer.trainedOn(trainedOn, report);
 		return report;
+	}
+
+	/**
+	 * The training sets of a model card: references to {@code data} components of the BOM, or inline data.
+	 * @return {id, name} pairs
+	 * @throws IllegalArgumentException for a reference that names no data component of the BOM
+	 */
+	private static List<String[]> trainingSets(org.cyclonedx.model.Component component,
+			Map<String, String[]> dataComponents) {
+		var card = component.getModelCard();
+		if (card == null || card.getModelParameters() == null || card.getModelParameters().getDatasets() == null) {
+			return List.of();
+		}
+		List<String[]> sets = new ArrayList<>();
+		for (DatasetChoice choice : card.getModelParameters().getDatasets()) {
+			if (choice.getRef() != null) {
+				String[] data = dataComponents.get(choice.getRef());
+				if (data == null) {
+					throw new IllegalArgumentException("the model card's dataset reference '" + choice.getRef()
+							+ "' names no data component of this BOM");
+				}
+				sets.add(data);
+			}
+			else if (choice.getComponentData() != null) {
+				var inline = choice.getComponentData();
+				String id = inline.getName() != null ? inline.getName() : inline.getBomRef();
+				if (id != null) {
+					sets.add(new String[] { id, inline.getName() });
+				}
+			}
+		}
+		return sets;
 	}
 
 	private static Map<String, String> properties(org.cyclonedx.model.Component component) {

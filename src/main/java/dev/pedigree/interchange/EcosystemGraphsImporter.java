@@ -170,6 +170,7 @@ class EcosystemGraphsImporter {
 		List<GraphWriter.DerivationRow> derivations = new ArrayList<>();
 		List<Map<String, Object>> edges = new ArrayList<>();
 		java.util.Set<String> seenPairs = new java.util.HashSet<>();
+		Map<String, List<String>> stated = new HashMap<>();
 		for (Asset a : assets) {
 			for (String dependency : dependencies(a.node())) {
 				Asset target = resolve(dependency, byName);
@@ -199,6 +200,7 @@ class EcosystemGraphsImporter {
 				if (!seenPairs.add(a.id() + "\u0000" + targetId)) {
 					continue;
 				}
+				stated.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(targetId);
 				var cycle = guard.accept(a.id(), targetId);
 				if (cycle != null) {
 					report.cycle(a.file() + ":" + a.index() + ": " + String.join(" -> ", cycle));
@@ -223,6 +225,7 @@ class EcosystemGraphsImporter {
 				}
 			}
 		}
+		Cycles.find(stated).forEach(cycle -> report.inputCycle(String.join(" -> ", cycle)));
 		this.writer.organizations(organizations.newOrganizations(), new ImportReport("organizations"));
 		this.writer.models(models, report, progress);
 		this.writer.models(placeholders, new ImportReport("placeholders"), progress);

@@ -106,7 +106,8 @@ public class Exporters {
 		for (Record r : rows) {
 			var node = r.get("model").asNode();
 			String id = node.get("id").asString();
-			models.add(new Family.Member(id, properties(node.asMap(Exporters::plain))));
+			List<Map<String, Object>> datasets = r.get("datasets").asList(d -> d.asMap(Exporters::plain));
+			models.add(new Family.Member(id, properties(node.asMap(Exporters::plain)), datasets));
 			for (Value parent : r.get("parents").values()) {
 				if (!parent.isNull()) {
 					edges.add(new Family.Edge(id, parent.get("parentId").asString(),

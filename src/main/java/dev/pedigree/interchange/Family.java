@@ -10,7 +10,12 @@ import java.util.Map;
  */
 record Family(String root, List<Member> models, List<Edge> derivations, List<Map<String, Object>> organizations) {
 
-	record Member(String id, Map<String, Object> properties) {
+	/** @param datasets the training sets the model is linked to ({@code id}, {@code name}, {@code source}) */
+	record Member(String id, Map<String, Object> properties, List<Map<String, Object>> datasets) {
+
+		Member(String id, Map<String, Object> properties) {
+			this(id, properties, List.of());
+		}
 
 		String name() {
 			Object name = this.properties.get("name");

@@ -27,6 +27,8 @@ public final class ImportReport {
 
 	private final List<String> cycles = new ArrayList<>();
 
+	private final List<String> inputCycles = new ArrayList<>();
+
 	private Duration elapsed = Duration.ZERO;
 
 	public ImportReport(String format) {
@@ -64,6 +66,11 @@ public final class ImportReport {
 		this.cycles.add(path);
 	}
 
+	/** A cycle the source data itself contains (whether or not an edge of it was skipped here). */
+	void inputCycle(String path) {
+		this.inputCycles.add(path);
+	}
+
 	void elapsed(Duration elapsed) {
 		this.elapsed = elapsed;
 	}
@@ -76,6 +83,7 @@ public final class ImportReport {
 		this.placeholders.addAll(other.placeholders);
 		this.conflicts.addAll(other.conflicts);
 		this.cycles.addAll(other.cycles);
+		this.inputCycles.addAll(other.inputCycles);
 	}
 
 	public String format() {
@@ -110,6 +118,10 @@ public final class ImportReport {
 		return this.cycles;
 	}
 
+	public List<String> inputCycles() {
+		return this.inputCycles;
+	}
+
 	public Duration elapsed() {
 		return this.elapsed;
 	}
@@ -126,13 +138,15 @@ public final class ImportReport {
 	public String summary() {
 		var text = new StringBuilder();
 		text.append(String.format("%s import: %d created, %d updated, %d unchanged, %d rejected, %d placeholders, "
-				+ "%d conflicts, %d cycle-closing edges skipped, %.1f s%n", this.format, this.created, this.updated,
+				+ "%d conflicts, %d cycle-closing edges skipped%s, %.1f s%n", this.format, this.created, this.updated,
 				this.unchanged, this.rejected.size(), this.placeholders.size(), this.conflicts.size(),
-				this.cycles.size(), this.elapsed.toMillis() / 1000.0));
+				this.cycles.size(), this.inputCycles.isEmpty() ? "" : " (" + this.inputCycles.size() + " cycles in the input)",
+				this.elapsed.toMillis() / 1000.0));
 		this.rejected.stream().limit(50).forEach(r -> text.append("  rejected ").append(r).append('\n'));
 		if (this.rejected.size() > 50) {
 			text.append("  … and ").append(this.rejected.size() - 50).append(" more rejected\n");
 		}
+		this.inputCycles.forEach(c -> text.append("  cycle in the input: ").append(c).append('\n'));
 		this.cycles.forEach(c -> text.append("  cycle skipped: ").append(c).append('\n'));
 		this.conflicts.stream().limit(50).forEach(c -> text.append("  conflict: ").append(c).append('\n'));
 		this.placeholders.stream().limit(50).forEach(p -> text.append("  placeholder: ").append(p).append('\n'));

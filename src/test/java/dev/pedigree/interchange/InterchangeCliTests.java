@@ -154,6 +154,49 @@ class InterchangeCliTests {
 	}
 
 	@Test
+	void training_sets_travel_through_the_cyclonedx_model_card_and_back() throws Exception {
+		String model = "Junfeng5/Liquid_V1_7B";
+		Set<String> cardDatasets = cardDatasets(model);
+		assertThat(cardDatasets).hasSizeGreaterThan(1);
+		Path hub = this.temp.resolve("hub");
+		var loaded = cli("import", "--format", "huggingface", SharedData.root().resolve("huggingface/models.jsonl")
+			.toString(), storeOption(hub));
+		assertThat(loaded.exitCode()).as(loaded.output()).isZero();
+		Path bom = this.temp.resolve("liquid.cdx.json");
+		assertThat(cli("export", "--format", "cyclonedx", "--model", model, "--direction", "up", "--out",
+				bom.toString(), storeOption(hub)).exitCode()).isZero();
+		assertThat(new org.cyclonedx.parsers.JsonParser().validate(bom.toFile(), org.cyclonedx.Version.VERSION_16))
+			.isEmpty();
+		assertThat(trainingSets(bom)).as("model card of the export").containsEntry(model, cardDatasets);
+
+		Path restored = this.temp.resolve("restored");
+		var imported = cli("import", "--format", "cyclonedx", bom.toString(), storeOption(restored));
+		assertThat(imported.exitCode()).as(imported.output()).isZero();
+		assertThat(cli("import", "--format", "cyclonedx", bom.toString(), storeOption(restored)).output())
+			.contains(" 0 created, 0 updated");
+		Path again = this.temp.resolve("again.cdx.json");
+		assertThat(cli("export", "--format", "cyclonedx", "--model", model, "--direction", "up", "--out",
+				again.toString(), storeOption(restored)).exitCode()).isZero();
+		assertThat(trainingSets(again)).isEqualTo(trainingSets(bom));
+		assertThat(lineage(again)).isEqualTo(lineage(bom)).isNotEmpty();
+	}
+
+	@Test
+	void a_model_card_reference_to_a_missing_data_component_rejects_that_model() throws IOException {
+		String bom = """
+				{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "components": [
+				  {"type": "machine-learning-model", "bom-ref": "acme/child", "name": "acme/child",
+				   "modelCard": {"modelParameters": {"datasets": [{"ref": "dataset:nowhere"}]}}},
+				  {"type": "machine-learning-model", "bom-ref": "acme/other", "name": "acme/other"}]}
+				""";
+		Path file = Files.writeString(this.temp.resolve("broken.cdx.json"), bom);
+		var result = cli("import", "--format", "cyclonedx", file.toString(), storeOption(this.temp.resolve("store")));
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains("1 created", "1 rejected", "broken.cdx.json", "acme/child",
+				"'dataset:nowhere' names no data component");
+	}
+
+	@Test
 	void ecosystem_graphs_import_accounts_for_duplicates_unresolved_names_and_cycles() {
 		Path store = this.temp.resolve("store");
 		Path folder = SharedData.root().resolve("ecosystem-graphs");
@@ -161,9 +204,9 @@ class InterchangeCliTests {
 		assertThat(first.exitCode()).as(first.output()).isZero();
 		assertThat(first.output())
 			.contains("5 conflicts", "duplicate asset name 'GPT-4o'", "duplicate asset name 'InternLM'")
-			// The dataset that depends on itself, and the Anthropic feedback loop (one skipped edge breaks both
-			// Anthropic cycles, which share it).
-			.contains("dataset/nvidia/vima-dataset -> dataset/nvidia/vima-dataset",
+			// The data's three cycles are each listed; one skipped edge breaks both Anthropic cycles, which share it.
+			.contains("(3 cycles in the input)", "2 cycle-closing edges skipped",
+					"cycle in the input: dataset/nvidia/vima-dataset -> dataset/nvidia/vima-dataset",
 					"application/anthropic/anthropic-human-feedback-interface -> anthropic/anthropic-rlhf-models")
 			.containsPattern("\\d{3} placeholders")
 			.contains("placeholder: placeholder/");
@@ -235,6 +278,48 @@ class InterchangeCliTests {
 		finally {
 			System.setOut(original);
 		}
+	}
+
+	/** The datasets the Hub card of {@code model} declares, read from models.jsonl independently of the importer. */
+	@SuppressWarnings("unchecked")
+	private static Set<String> cardDatasets(String model) throws IOException {
+		var json = tools.jackson.databind.json.JsonMapper.builder().build();
+		try (var lines = Files.lines(SharedData.root().resolve("huggingface/models.jsonl"))) {
+			var line = lines.filter(l -> l.contains("\"id\": \"" + model + "\"")).findFirst().orElseThrow();
+			Object card = json.readValue(line, java.util.Map.class).get("card_data");
+			var data = (java.util.Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(card.toString());
+			return new HashSet<>((List<String>) data.get("datasets"));
+		}
+	}
+
+	/** model bom-ref → names of the data components its model card references. */
+	private static java.util.Map<String, Set<String>> trainingSets(Path bom) throws Exception {
+		var parsed = new org.cyclonedx.parsers.JsonParser().parse(bom.toFile());
+		var all = new java.util.ArrayList<org.cyclonedx.model.Component>(parsed.getComponents());
+		all.add(parsed.getMetadata().getComponent());
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		all.stream().filter(c -> c.getType() == org.cyclonedx.model.Component.Type.DATA)
+			.forEach(c -> names.put(c.getBomRef(), c.getName()));
+		java.util.Map<String, Set<String>> sets = new java.util.TreeMap<>();
+		for (var c : all) {
+			if (c.getModelCard() != null) {
+				sets.put(c.getBomRef(), c.getModelCard().getModelParameters().getDatasets().stream()
+					.map(d -> names.get(d.getRef())).collect(Collectors.toSet()));
+			}
+		}
+		return sets;
+	}
+
+	/** child → parent pairs from the BOM's dependency graph. */
+	private static Set<String> lineage(Path bom) throws Exception {
+		var parsed = new org.cyclonedx.parsers.JsonParser().parse(bom.toFile());
+		Set<String> pairs = new HashSet<>();
+		parsed.getDependencies().forEach(d -> {
+			if (d.getDependencies() != null) {
+				d.getDependencies().forEach(p -> pairs.add(d.getRef() + " <- " + p.getRef()));
+			}
+		});
+		return pairs;
 	}
 
 	private static List<String> difference(Set<String> a, Set<String> b) {
