@@ -89,7 +89,8 @@ public class Exporters {
 		if (rows.isEmpty()) {
 			throw new NotFoundException("model", "No model with id '" + request.modelId() + "'");
 		}
-		return toFamily(request.modelId(), rows, List.of());
+		var whole = toFamily(request.modelId(), rows);
+		return new Family(whole.root(), whole.models(), whole.derivations());
 	}
 
 	Family wholeGraph() {
@@ -97,10 +98,18 @@ public class Exporters {
 		List<Map<String, Object>> organizations = this.graph.readBulk(tx -> tx
 			.run(this.cypher.get("interchange/all-organizations"))
 			.list(r -> properties(r.get("organization").asNode().asMap(Exporters::plain))));
-		return toFamily(null, rows, organizations);
+		List<Family.Node> others = this.graph.readBulk(tx -> tx.run(this.cypher.get("interchange/all-other-nodes"))
+			.list(r -> new Family.Node(r.get("label").asString(), r.get("id").asString(),
+					properties(r.get("node").asNode().asMap(Exporters::plain)))));
+		List<Family.Link> links = this.graph.readBulk(tx -> tx.run(this.cypher.get("interchange/all-other-links"))
+			.list(r -> new Family.Link(r.get("type").asString(), r.get("fromLabel").asString(), r.get("from").asString(),
+					r.get("toLabel").asString(), r.get("to").asString(),
+					properties(r.get("properties").asMap(Exporters::plain)))));
+		var models = toFamily(null, rows);
+		return new Family(null, models.models(), models.derivations(), organizations, others, links);
 	}
 
-	private static Family toFamily(String root, List<Record> rows, List<Map<String, Object>> organizations) {
+	private static Family toFamily(String root, List<Record> rows) {
 		List<Family.Member> models = new ArrayList<>(rows.size());
 		List<Family.Edge> edges = new ArrayList<>();
 		for (Record r : rows) {
@@ -115,7 +124,7 @@ public class Exporters {
 				}
 			}
 		}
-		return new Family(root, models, edges, organizations);
+		return new Family(root, models, edges);
 	}
 
 	/** Keeps every fact but the derived search key, in key order so exports are stable and diffable. */

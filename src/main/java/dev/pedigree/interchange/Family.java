@@ -8,7 +8,21 @@ import java.util.Map;
  *
  * @param root the model the family was taken around (null for the whole graph)
  */
-record Family(String root, List<Member> models, List<Edge> derivations, List<Map<String, Object>> organizations) {
+record Family(String root, List<Member> models, List<Edge> derivations, List<Map<String, Object>> organizations,
+		List<Node> others, List<Link> links) {
+
+	/** A family around one model: models and derivations only. */
+	Family(String root, List<Member> models, List<Edge> derivations) {
+		this(root, models, derivations, List.of(), List.of(), List.of());
+	}
+
+	/** Any other node of the graph (dataset, application, licence, risk finding, incident), for the backup. */
+	record Node(String label, String id, Map<String, Object> properties) {
+	}
+
+	/** Any relationship that is not a derivation between models nor a model's primary developer, for the backup. */
+	record Link(String type, String fromLabel, String from, String toLabel, String to, Map<String, Object> properties) {
+	}
 
 	/** @param datasets the training sets the model is linked to ({@code id}, {@code name}, {@code source}) */
 	record Member(String id, Map<String, Object> properties, List<Map<String, Object>> datasets) {

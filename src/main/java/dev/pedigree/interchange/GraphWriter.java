@@ -224,6 +224,11 @@ class GraphWriter {
 		batches(rows, "interchange/upsert-asset-edges", report, Progress.NONE);
 	}
 
+	/** Backed-up relationships ({@code type}, {@code fromLabel}, {@code from}, {@code toLabel}, {@code to}, {@code props}). */
+	void links(List<Map<String, Object>> rows, ImportReport report) {
+		batches(rows, "interchange/upsert-links", report, Progress.NONE);
+	}
+
 	/** Licence catalogue rows ({@code id}, {@code props}); idempotent. */
 	void licenses(List<Map<String, Object>> rows, ImportReport report) {
 		write("interchange/upsert-licenses", rows, report);

@@ -16,10 +16,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Restores the whole-graph JSON Lines backup written by {@code export --format jsonl}: organisations, models (with
- * every property, sources and placeholder flag as exported) and derivations.
+ * every property, sources and placeholder flag as exported), derivations, then every other node (datasets,
+ * applications, licences, risk findings, incidents) and relationship, by label and id.
  */
 @Component
 class JsonLinesImporter {
+
+	/** Node labels a backup restores besides organisations and models: Pedigree's own vocabulary, nothing else. */
+	static final List<String> OTHER_LABELS = List.of("Dataset", "Application", "License", "RiskFinding", "Incident");
+
+	static final List<String> LINK_ENDS = List.of("Model", "Organization", "Dataset", "Application", "License",
+			"RiskFinding", "Incident");
+
+	static final List<String> LINK_TYPES = List.of("TRAINED_ON", "GENERATED_BY", "USES", "DERIVED_FROM",
+			"DEVELOPED_BY", "HAS_FINDING", "INVOLVED_IN");
 
 	private final GraphWriter writer;
 
@@ -37,6 +47,10 @@ class JsonLinesImporter {
 		List<GraphWriter.ModelRow> models = new ArrayList<>();
 		List<GraphWriter.DerivationRow> derivations = new ArrayList<>();
 		List<long[]> derivationLines = new ArrayList<>();
+		List<Map<String, Object>> nodes = new ArrayList<>();
+		List<Map<String, Object>> links = new ArrayList<>();
+		List<Long> linkLines = new ArrayList<>();
+		java.util.Set<String> present = new java.util.HashSet<>();
 		try (BufferedReader lines = new BufferedReader(reader)) {
 			long number = 0;
 			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -62,6 +76,7 @@ class JsonLinesImporter {
 				if ("organization".equals(type) && props.get("id") instanceof String id) {
 					props.remove("id");
 					organizations.add(new GraphWriter.OrganizationRow(id, props, List.of(), null));
+					present.add("Organization\u0000" + id);
 				}
 				else if ("model".equals(type) && record.get("id") instanceof String id) {
 					props.remove("id");
@@ -69,11 +84,34 @@ class JsonLinesImporter {
 					boolean placeholder = Boolean.TRUE.equals(props.remove("placeholder"));
 					models.add(new GraphWriter.ModelRow(id, props, List.of(),
 							developer instanceof String d ? d : null, null, placeholder));
+					present.add("Model\u0000" + id);
 				}
 				else if ("derivation".equals(type) && record.get("child") instanceof String child
 						&& record.get("parent") instanceof String parent) {
 					derivations.add(new GraphWriter.DerivationRow(child, parent, props));
 					derivationLines.add(new long[] { number });
+				}
+				else if ("node".equals(type) && record.get("id") instanceof String id
+						&& record.get("label") instanceof String label) {
+					if (!OTHER_LABELS.contains(label)) {
+						report.reject(file, number, "node " + id + ": unknown label '" + label + "' (one of " + OTHER_LABELS + ")");
+						continue;
+					}
+					props.remove("id");
+					nodes.add(Map.of("label", label, "id", id, "props", props));
+					present.add(label + "\u0000" + id);
+				}
+				else if ("link".equals(type) && record.get("relationship") instanceof String relationship
+						&& record.get("fromLabel") instanceof String fromLabel && record.get("from") instanceof String from
+						&& record.get("toLabel") instanceof String toLabel && record.get("to") instanceof String to) {
+					if (!LINK_TYPES.contains(relationship) || !LINK_ENDS.contains(fromLabel) || !LINK_ENDS.contains(toLabel)) {
+						report.reject(file, number, "link " + from + " -> " + to + ": unknown relationship or label '"
+								+ relationship + "' (" + fromLabel + " -> " + toLabel + ")");
+						continue;
+					}
+					links.add(Map.of("type", relationship, "fromLabel", fromLabel, "from", from, "toLabel", toLabel,
+							"to", to, "props", props));
+					linkLines.add(number);
 				}
 				else {
 					report.reject(file, number, "unknown record type '" + type + "' or missing id");
@@ -106,6 +144,24 @@ class JsonLinesImporter {
 		}
 		this.writer.derivations(accepted.stream().filter(d -> known.contains(d.child()) && known.contains(d.parent()))
 			.toList(), guard, report, progress);
+		this.writer.assets(nodes, report);
+		// A backup is self-contained: a link to a node it does not hold would silently match nothing.
+		List<Map<String, Object>> complete = new ArrayList<>();
+		for (int i = 0; i < links.size(); i++) {
+			var link = links.get(i);
+			for (String end : List.of("from", "to")) {
+				if (!present.contains(link.get(end + "Label") + "\u0000" + link.get(end))) {
+					report.reject(file, linkLines.get(i), "link " + link.get("type") + " names a " + link.get(end + "Label")
+							+ " '" + link.get(end) + "' the file does not contain");
+					link = null;
+					break;
+				}
+			}
+			if (link != null) {
+				complete.add(link);
+			}
+		}
+		this.writer.links(complete, report);
 		return report;
 	}
 

@@ -186,6 +186,25 @@ class TextExporters {
 				for (Family.Edge e : family.derivations()) {
 					line(writer, record("derivation", null, e.child(), e.parent(), e.properties()));
 				}
+				for (Family.Node n : family.others()) {
+					Map<String, Object> record = new LinkedHashMap<>();
+					record.put("type", "node");
+					record.put("label", n.label());
+					record.put("id", n.id());
+					record.put("properties", n.properties());
+					line(writer, record);
+				}
+				for (Family.Link l : family.links()) {
+					Map<String, Object> record = new LinkedHashMap<>();
+					record.put("type", "link");
+					record.put("relationship", l.type());
+					record.put("fromLabel", l.fromLabel());
+					record.put("from", l.from());
+					record.put("toLabel", l.toLabel());
+					record.put("to", l.to());
+					record.put("properties", l.properties());
+					line(writer, record);
+				}
 				writer.flush();
 			}
 

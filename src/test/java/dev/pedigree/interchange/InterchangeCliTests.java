@@ -116,6 +116,11 @@ class InterchangeCliTests {
 
 	@Test
 	void the_whole_graph_as_json_lines_restores_into_an_empty_store() throws IOException {
+		// A backup carries more than lineage: findings and incidents (and their links) must survive a restore.
+		GraphQlClient.curator(this.port)
+			.document("mutation { recordRiskFinding(input: {modelId: \"meta-llama/Llama-2-7b\", category: \"CYBER\", "
+					+ "severity: \"high\", summary: \"backup round-trip finding\"}) { id } }")
+			.execute().path("recordRiskFinding.id").hasValue();
 		byte[] backup = GraphQlClient.http(this.port).get().uri("/export/jsonl")
 			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
 		Path file = Files.write(this.temp.resolve("backup.jsonl"), backup);
@@ -128,7 +133,10 @@ class InterchangeCliTests {
 		Set<String> restored = new HashSet<>(Files.readAllLines(again));
 		assertThat(difference(original, restored)).as("lost in the round trip").isEmpty();
 		assertThat(difference(restored, original)).as("added by the round trip").isEmpty();
-		assertThat(original).hasSizeGreaterThan(13_000);
+		assertThat(original).hasSizeGreaterThan(13_000)
+			.anyMatch(l -> l.startsWith("{\"type\":\"node\",\"label\":\"License\""))
+			.anyMatch(l -> l.startsWith("{\"type\":\"node\",\"label\":\"RiskFinding\"") && l.contains("backup round-trip finding"))
+			.anyMatch(l -> l.startsWith("{\"type\":\"link\",\"relationship\":\"HAS_FINDING\",\"fromLabel\":\"Model\",\"from\":\"meta-llama/Llama-2-7b\""));
 	}
 
 	@Test
