@@ -29,7 +29,7 @@ class JsonLinesImporter {
 			"RiskFinding", "Incident");
 
 	static final List<String> LINK_TYPES = List.of("TRAINED_ON", "GENERATED_BY", "USES", "DERIVED_FROM",
-			"DEVELOPED_BY", "HAS_FINDING", "INVOLVED_IN");
+			"DEVELOPED_BY", "HAS_FINDING", "INVOLVED_IN", "LICENSED_UNDER", "SUCCEEDED_BY");
 
 	private final GraphWriter writer;
 

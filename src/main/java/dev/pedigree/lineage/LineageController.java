@@ -15,6 +15,10 @@ import graphql.GraphQLContext;
 
 import dev.pedigree.graphql.CuratorAccess;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -34,9 +38,43 @@ class LineageController {
 		this.writes = writes;
 	}
 
+	/**
+	 * Looks ahead: when the request selects the model's {@code ancestors} once, both come from one query and the
+	 * ancestors travel to their field in the local context (one database round trip instead of two).
+	 */
 	@QueryMapping
-	ModelView model(@Argument String id) {
-		return this.queries.model(id);
+	DataFetcherResult<ModelView> model(@Argument String id, DataFetchingFieldSelectionSet selection) {
+		var ancestorFields = selection.getImmediateFields().stream().filter(f -> f.getName().equals("ancestors")).toList();
+		var arguments = ancestorFields.size() == 1 ? ancestorFields.get(0).getArguments() : Map.<String, Object>of();
+		Integer maxDepth = (Integer) arguments.get("maxDepth");
+		// Invalid arguments are left to the ancestors field itself, so the error keeps its path.
+		if (ancestorFields.size() == 1 && (maxDepth == null || maxDepth >= 1)) {
+			List<Relation> relations = relations(arguments.get("relations"));
+			var found = this.queries.modelWithAncestors(id, maxDepth, relations);
+			return DataFetcherResult.<ModelView>newResult()
+				.data(found == null ? null : found.model())
+				.localContext(found == null ? null : new PrefetchedAncestors(id, maxDepth, relations, found.ancestors()))
+				.build();
+		}
+		return DataFetcherResult.<ModelView>newResult().data(this.queries.model(id)).build();
+	}
+
+	/** Ancestors fetched together with their model, valid for exactly these arguments. */
+	private record PrefetchedAncestors(String modelId, Integer maxDepth, List<Relation> relations,
+			List<LineageEntry> entries) {
+
+		boolean answers(String id, Integer depth, List<Relation> filter) {
+			return this.modelId.equals(id) && java.util.Objects.equals(this.maxDepth, depth)
+					&& java.util.Objects.equals(this.relations, filter);
+		}
+
+	}
+
+	private static List<Relation> relations(Object argument) {
+		if (!(argument instanceof List<?> values)) {
+			return null;
+		}
+		return values.stream().map(v -> v instanceof Relation r ? r : Relation.valueOf(v.toString())).toList();
 	}
 
 	@QueryMapping
@@ -77,7 +115,12 @@ class LineageController {
 	}
 
 	@SchemaMapping(typeName = "Model")
-	List<LineageEntry> ancestors(ModelView model, @Argument Integer maxDepth, @Argument List<Relation> relations) {
+	List<LineageEntry> ancestors(ModelView model, @Argument Integer maxDepth, @Argument List<Relation> relations,
+			DataFetchingEnvironment environment) {
+		if (environment.getLocalContext() instanceof PrefetchedAncestors prefetched
+				&& prefetched.answers(model.id(), maxDepth, relations)) {
+			return prefetched.entries();
+		}
 		return this.queries.ancestors(model.id(), maxDepth, relations);
 	}
 

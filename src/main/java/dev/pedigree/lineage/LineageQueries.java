@@ -84,6 +84,22 @@ public class LineageQueries {
 				r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()));
 	}
 
+	/** A model with its ancestors already resolved, from one query. */
+	public record ModelWithAncestors(ModelView model, List<LineageEntry> ancestors) {
+	}
+
+	/** {@link #model} and {@link #ancestors} in one round trip; null when there is no such model. */
+	public ModelWithAncestors modelWithAncestors(String id, Integer maxDepth, List<Relation> relations) {
+		var rows = this.graph.read(bounded("lineage/model-with-ancestors", this.limits.depth(maxDepth)),
+				traversal(id, relations), r -> r);
+		if (rows.isEmpty()) {
+			return null;
+		}
+		List<LineageEntry> ancestors = rows.stream().filter(r -> !r.get("model").isNull())
+			.map(r -> entry(r, r.get("childId").asString(), r.get("parentId").asString())).toList();
+		return new ModelWithAncestors(ModelView.from(rows.get(0).get("root").asNode()), ancestors);
+	}
+
 	public RelayConnection<LineageEntry> descendants(String id, Integer maxDepth, List<Relation> relations, Integer first,
 			String after) {
 		var depth = this.limits.depth(maxDepth);

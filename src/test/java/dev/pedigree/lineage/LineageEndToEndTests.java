@@ -71,6 +71,33 @@ class LineageEndToEndTests {
 	}
 
 	@Test
+	void ancestors_fetched_with_their_model_equal_ancestors_fetched_on_their_own() {
+		// One `ancestors` selection is answered together with `model` in one query; two selections (aliases) take
+		// the field-by-field path. Both must say the same, with filters, depth limits and for a root model.
+		String entry = "{ depth model { id name } via { relation source child { id } parent { id } } }";
+		for (String id : List.of("mlx-community/Mistral-Small-24B-Instruct-2501-abliterated", "mistralai/Mistral-Small-24B-Base-2501",
+				"mradermacher/medinote-7b-GGUF")) {
+			for (String arguments : List.of("", "(maxDepth: 1)", "(relations: [FINETUNE, QUANTIZED], maxDepth: 50)")) {
+				var together = GraphQlClient.anonymous(this.port)
+					.document("query($id: ID!) { model(id: $id) { id ancestors" + arguments + " " + entry + " } }")
+					.variable("id", id).execute();
+				var apart = GraphQlClient.anonymous(this.port)
+					.document("query($id: ID!) { model(id: $id) { id a: ancestors" + arguments + " " + entry
+							+ " b: ancestors(maxDepth: 2) { depth } } }")
+					.variable("id", id).execute();
+				List<Map> expected = apart.path("model.a").entityList(Map.class).get();
+				together.path("model.ancestors").entityList(Map.class).isEqualTo(expected);
+				together.path("model.id").entity(String.class).isEqualTo(id);
+			}
+		}
+		GraphQlClient.anonymous(this.port).document("{ model(id: \"no/such-model\") { ancestors { depth } } }").execute()
+			.path("model").valueIsNull();
+		GraphQlClient.anonymous(this.port).document("{ model(id: \"mradermacher/medinote-7b-GGUF\") { ancestors(maxDepth: 0) { depth } } }")
+			.execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getPath()).isEqualTo("model.ancestors")));
+	}
+
+	@Test
 	void mutations_without_the_curator_token_are_forbidden() {
 		GraphQlClient.anonymous(this.port).documentName("registerModel")
 			.variable("input", Map.of("id", "test/forbidden", "name", "x"))
