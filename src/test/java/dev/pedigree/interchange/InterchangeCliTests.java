@@ -223,6 +223,37 @@ class InterchangeCliTests {
 	}
 
 	@Test
+	void import_records_over_graphql_reports_cycles_of_the_input_as_a_typed_payload() {
+		// A marked fixture (names no real asset has): a dataset that depends on itself, and a model and an
+		// application that depend on each other.
+		String yaml = """
+				- {type: dataset, name: Pedigree Fixture Loop Dataset, organization: Pedigree Fixture Org,
+				   dependencies: [Pedigree Fixture Loop Dataset]}
+				- {type: model, name: Pedigree Fixture Model, organization: Pedigree Fixture Org,
+				   dependencies: [Pedigree Fixture App]}
+				- {type: application, name: Pedigree Fixture App, organization: Pedigree Fixture Org,
+				   dependencies: [Pedigree Fixture Model]}
+				""";
+		var report = GraphQlClient.curator(this.port)
+			.document("mutation($c: String!) { importRecords(format: ECOSYSTEM_GRAPHS, content: $c) "
+					+ "{ format created rejected { record reason } cycles inputCycles } }")
+			.variable("c", yaml).execute();
+		report.path("importRecords.rejected").entityList(Object.class).hasSize(0);
+		report.path("importRecords.inputCycles").entityList(String.class).hasSize(2)
+			.satisfies(cycles -> assertThat(String.join("\n", cycles)).contains(
+					"pedigree-fixture-loop-dataset -> dataset/pedigree-fixture-org/pedigree-fixture-loop-dataset",
+					"pedigree-fixture-app -> "));
+		report.path("importRecords.cycles").entityList(String.class).hasSize(2);
+		GraphQlClient.curator(this.port)
+			.document("mutation($c: String!) { importRecords(format: CYCLONEDX, content: $c) { created } }")
+			.variable("c", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": 42}").execute()
+			.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+				assertThat(e.getMessage()).contains("not a valid CycloneDX 1.6 document");
+				assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+			}));
+	}
+
+	@Test
 	void ecosystem_graphs_dependencies_map_as_the_design_says() {
 		assertThat(EcosystemGraphsImporter.relationship("model", "model")).isEqualTo("DERIVED_FROM");
 		assertThat(EcosystemGraphsImporter.relationship("model", "dataset")).isEqualTo("TRAINED_ON");
