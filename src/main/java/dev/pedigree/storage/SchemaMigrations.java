@@ -77,10 +77,13 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 				}
 				return;
 			}
-			// Schema commands cannot share a transaction with data writes, so each statement runs on its own.
-			for (String statement : statements(text)) {
-				session.executeWriteWithoutResult(tx -> tx.run(statement));
-			}
+			// Schema commands cannot share a transaction with data writes, but they can share one with each other:
+			// one transaction for the script's statements (each its own took ~0.6 s on a fresh store).
+			session.executeWriteWithoutResult(tx -> {
+				for (String statement : statements(text)) {
+					tx.run(statement).consume();
+				}
+			});
 			session.executeWriteWithoutResult(tx -> tx.run("""
 					CREATE (:__SchemaMigration {version: $version, script: $script, checksum: $checksum,
 					        appliedAt: datetime()})""",
