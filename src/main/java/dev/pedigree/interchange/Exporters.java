@@ -43,12 +43,14 @@ public class Exporters {
 	}
 
 	/** What an export wrote. */
-	public record ExportSummary(ExportFormat format, int models, int derivations) {
+	public record ExportSummary(ExportFormat format, int models, int derivations, int otherNodes, int otherLinks) {
 
 		@Override
 		public String toString() {
-			return String.format("%s export: %,d models, %,d derivations", this.format.cliName(), this.models,
-					this.derivations);
+			String others = this.otherNodes + this.otherLinks == 0 ? ""
+					: String.format(", %,d other nodes, %,d other relationships", this.otherNodes, this.otherLinks);
+			return String.format("%s export: %,d models, %,d derivations%s", this.format.cliName(), this.models,
+					this.derivations, others);
 		}
 
 	}
@@ -75,7 +77,9 @@ public class Exporters {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new ExportSummary(request.format(), family.models().size(), family.derivations().size());
+		return new ExportSummary(request.format(), family.models().size(), family.derivations().size(),
+				request.format() == ExportFormat.JSONL ? family.others().size() : 0,
+				request.format() == ExportFormat.JSONL ? family.links().size() : 0);
 	}
 
 	Family family(ExportRequest request) {

@@ -153,6 +153,13 @@ class LineageController {
 		return this.queries.models(new ModelFilter(null, organization.id(), null, null, null, true), first, after);
 	}
 
+	@BatchMapping(typeName = "Model")
+	List<List<TrainingSet>> trainedOn(List<ModelView> models) {
+		var byModel = this.queries.trainingSets(models.stream().map(ModelView::id).collect(
+				java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+		return models.stream().map(m -> byModel.getOrDefault(m.id(), List.of())).toList();
+	}
+
 	@BatchMapping(typeName = "Derivation")
 	List<ModelView> parent(List<Derivation> derivations) {
 		return endpoints(derivations, Derivation::parentId);

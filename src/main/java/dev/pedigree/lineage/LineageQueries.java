@@ -65,6 +65,16 @@ public class LineageQueries {
 		return byId;
 	}
 
+	/** Training sets of each model, in dataset id order; a model without any maps to an empty list. */
+	public Map<String, List<TrainingSet>> trainingSets(Collection<String> ids) {
+		Map<String, List<TrainingSet>> byModel = new LinkedHashMap<>();
+		ids.forEach(id -> byModel.put(id, new java.util.ArrayList<>()));
+		this.graph.read(this.cypher.get("lineage/training-sets"), Map.of("ids", List.copyOf(ids)), r -> r)
+			.forEach(r -> byModel.get(r.get("modelId").asString()).add(new TrainingSet(
+					TrainingSet.Dataset.from(r.get("dataset").asNode()), ModelView.string(r.get("source"), null))));
+		return byModel;
+	}
+
 	public List<Derivation> parents(String id) {
 		return this.graph.read(this.cypher.get("lineage/parents"), Map.of("id", id), LineageQueries::derivation);
 	}

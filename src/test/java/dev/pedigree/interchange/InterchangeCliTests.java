@@ -230,7 +230,7 @@ class InterchangeCliTests {
 				- {type: dataset, name: Pedigree Fixture Loop Dataset, organization: Pedigree Fixture Org,
 				   dependencies: [Pedigree Fixture Loop Dataset]}
 				- {type: model, name: Pedigree Fixture Model, organization: Pedigree Fixture Org,
-				   dependencies: [Pedigree Fixture App]}
+				   dependencies: [Pedigree Fixture App, Pedigree Fixture Loop Dataset]}
 				- {type: application, name: Pedigree Fixture App, organization: Pedigree Fixture Org,
 				   dependencies: [Pedigree Fixture Model]}
 				""";
@@ -244,6 +244,14 @@ class InterchangeCliTests {
 					"pedigree-fixture-loop-dataset -> dataset/pedigree-fixture-org/pedigree-fixture-loop-dataset",
 					"pedigree-fixture-app -> "));
 		report.path("importRecords.cycles").entityList(String.class).hasSize(2);
+		var model = GraphQlClient.anonymous(this.port)
+			.document("{ models(filter: {nameContains: \"Pedigree Fixture Model\"}) { edges { node { id "
+					+ "trainedOn { source dataset { id name sources } } } } } }")
+			.execute();
+		model.path("models.edges[0].node.trainedOn[0].dataset.name").entity(String.class)
+			.isEqualTo("Pedigree Fixture Loop Dataset");
+		model.path("models.edges[0].node.trainedOn[0].source").entity(String.class).isEqualTo("ecosystem-graphs");
+		model.path("models.edges[0].node.trainedOn").entityList(Object.class).hasSize(1);
 		GraphQlClient.curator(this.port)
 			.document("mutation($c: String!) { importRecords(format: CYCLONEDX, content: $c) { created } }")
 			.variable("c", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": 42}").execute()
