@@ -9,7 +9,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The server, or, when the first argument is {@code import} or {@code export}, the command-line tool. */
+/**
+ * The server, or, when the first argument is {@code import} or {@code export}, the
+ * command-line tool.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PedigreeApplication {
@@ -21,7 +24,10 @@ public class PedigreeApplication {
 		SpringApplication.run(PedigreeApplication.class, args);
 	}
 
-	/** Runs a CLI command against the configured database and returns its exit code (1 on failure). */
+	/**
+	 * Runs a CLI command against the configured database and returns its exit code (1 on
+	 * failure).
+	 */
 	public static int runCommand(String... args) {
 		var application = new SpringApplication(PedigreeApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
@@ -31,7 +37,8 @@ public class PedigreeApplication {
 			return SpringApplication.exit(application.run(args));
 		}
 		catch (RuntimeException ex) {
-			// Spring Boot has already printed the failure analysis (e.g. a locked store) on stderr.
+			// Spring Boot has already printed the failure analysis (e.g. a locked store)
+			// on stderr.
 			return 1;
 		}
 	}

@@ -4,7 +4,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** HttpGraphQlTester and WebTestClient against the running server, as an outside client sees it. */
+/**
+ * HttpGraphQlTester and WebTestClient against the running server, as an outside client
+ * sees it.
+ */
 public final class GraphQlClient {
 
 	private GraphQlClient() {

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The one test configuration of the whole server (every distinct context starts its own Neo4j): embedded database
- * in a temporary store on a free port, the shipped seed data, a curator token, HTTP on a random port.
+ * The one test configuration of the whole server (every distinct context starts its own
+ * Neo4j): embedded database in a temporary store on a free port, the shipped seed data, a
+ * curator token, HTTP on a random port.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

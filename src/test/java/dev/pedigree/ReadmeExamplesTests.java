@@ -13,7 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every ```graphql block of the README runs against the seeded server without errors and returns data. */
+/**
+ * Every ```graphql block of the README runs against the seeded server without errors and
+ * returns data.
+ */
 @PedigreeServerTest
 class ReadmeExamplesTests {
 

@@ -12,7 +12,10 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 
-/** The real third-party data in ../shared/data, read as ground truth, independently of the code under test. */
+/**
+ * The real third-party data in ../shared/data, read as ground truth, independently of the
+ * code under test.
+ */
 public final class SharedData {
 
 	private SharedData() {
@@ -63,7 +66,8 @@ public final class SharedData {
 	public static Map<String, Integer> reachable(List<Edge> edges, String start, boolean down) {
 		Map<String, List<String>> next = new HashMap<>();
 		for (Edge e : edges) {
-			next.computeIfAbsent(down ? e.parent() : e.child(), k -> new ArrayList<>()).add(down ? e.child() : e.parent());
+			next.computeIfAbsent(down ? e.parent() : e.child(), k -> new ArrayList<>())
+				.add(down ? e.child() : e.parent());
 		}
 		Map<String, Integer> depth = new HashMap<>();
 		var queue = new ArrayDeque<String>();

@@ -101,8 +101,10 @@ public class EcosystemAnalytics {
 
 	public LicenseDrift licenseDrift(EcosystemReport report, Integer first) {
 		List<Drift> all = read("license-drift", report, Map.of()).stream()
-			.map(r -> new Drift(Derivation.from(r.get("via").asRelationship(), r.get("childId").asString(),
-					r.get("parentId").asString()), r.get("drift").asString(), r.get("flagged").asBoolean(),
+			.map(r -> new Drift(
+					Derivation.from(r.get("via").asRelationship(), r.get("childId").asString(),
+							r.get("parentId").asString()),
+					r.get("drift").asString(), r.get("flagged").asBoolean(),
 					r.get("parentLicense").isNull() ? null : r.get("parentLicense").asString(),
 					r.get("childLicense").isNull() ? null : r.get("childLicense").asString()))
 			.toList();
@@ -128,8 +130,7 @@ public class EcosystemAnalytics {
 	}
 
 	public OrganizationRole role(String organizationId) {
-		Record r = this.graph.read(this.cypher.get("ecosystem/organization-role"), Map.of("id", organizationId))
-			.get(0);
+		Record r = this.graph.read(this.cypher.get("ecosystem/organization-role"), Map.of("id", organizationId)).get(0);
 		return new OrganizationRole(r.get("foundations").asInt(), r.get("derivedFromOthers").asInt(),
 				r.get("derivedFromOwn").asInt());
 	}
@@ -151,7 +152,8 @@ public class EcosystemAnalytics {
 		Map<String, Object> params = new HashMap<>(extra);
 		params.put("id", report.rootId());
 		// Quantifier bounds must be literals; maxDepth is a server-clamped integer.
-		String text = this.cypher.get("ecosystem/" + query).replace("{{maxDepth}}", Integer.toString(report.maxDepth()));
+		String text = this.cypher.get("ecosystem/" + query)
+			.replace("{{maxDepth}}", Integer.toString(report.maxDepth()));
 		return this.graph.read(text, params);
 	}
 

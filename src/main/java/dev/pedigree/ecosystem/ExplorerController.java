@@ -3,7 +3,10 @@ package dev.pedigree.ecosystem;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Shareable explorer links ({@code /model/{id}}, ids contain a slash) open the same single page. */
+/**
+ * Shareable explorer links ({@code /model/{id}}, ids contain a slash) open the same
+ * single page.
+ */
 @Controller
 class ExplorerController {
 

@@ -2,7 +2,10 @@ package dev.pedigree.graphql;
 
 import graphql.GraphQLContext;
 
-/** Mutations call {@link #require} first; the interceptor decided from the bearer token whether this is a curator. */
+/**
+ * Mutations call {@link #require} first; the interceptor decided from the bearer token
+ * whether this is a curator.
+ */
 public final class CuratorAccess {
 
 	static final String CONTEXT_KEY = "pedigree.curator";

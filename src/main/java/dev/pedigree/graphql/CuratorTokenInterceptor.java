@@ -12,7 +12,10 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
-/** Marks a request as a curator's when it carries the configured bearer token; unset token = nobody is. */
+/**
+ * Marks a request as a curator's when it carries the configured bearer token; unset token
+ * = nobody is.
+ */
 @Component
 class CuratorTokenInterceptor implements WebGraphQlInterceptor {
 
@@ -25,9 +28,8 @@ class CuratorTokenInterceptor implements WebGraphQlInterceptor {
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		boolean curator = isCurator(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-		request.configureExecutionInput((input, builder) -> builder
-			.graphQLContext(context -> context.put(CuratorAccess.CONTEXT_KEY, curator))
-			.build());
+		request.configureExecutionInput((input,
+				builder) -> builder.graphQLContext(context -> context.put(CuratorAccess.CONTEXT_KEY, curator)).build());
 		return chain.next(request);
 	}
 

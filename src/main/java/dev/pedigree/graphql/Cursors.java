@@ -3,7 +3,10 @@ package dev.pedigree.graphql;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Opaque Relay cursors: a position in a stable order (depth, id), encoded so clients do not build them. */
+/**
+ * Opaque Relay cursors: a position in a stable order (depth, id), encoded so clients do
+ * not build them.
+ */
 public final class Cursors {
 
 	private static final String PREFIX = "pos:";
@@ -12,11 +15,14 @@ public final class Cursors {
 	}
 
 	public static String of(long position) {
-		return Base64.getUrlEncoder().withoutPadding()
+		return Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** @return the position after {@code cursor}, 0 when it is null */
+	/**
+	 * @return the position after {@code cursor}, 0 when it is null
+	 */
 	public static long after(String cursor) {
 		if (cursor == null || cursor.isEmpty()) {
 			return 0;

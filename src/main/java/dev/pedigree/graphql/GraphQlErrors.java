@@ -15,8 +15,9 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * The one place where exceptions become GraphQL errors: a classification, a clear message, the offending field in
- * {@code extensions.field}; logged once, no stack trace to clients.
+ * The one place where exceptions become GraphQL errors: a classification, a clear
+ * message, the offending field in {@code extensions.field}; logged once, no stack trace
+ * to clients.
  */
 @ControllerAdvice
 class GraphQlErrors {

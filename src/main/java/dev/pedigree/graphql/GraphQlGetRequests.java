@@ -29,8 +29,9 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * GraphQL over HTTP with GET, as the spec describes: {@code query}, {@code operationName} and {@code variables} as
- * URL parameters, queries only (a mutation over GET answers 405), so that reads can be cached and linked.
+ * GraphQL over HTTP with GET, as the spec describes: {@code query}, {@code operationName}
+ * and {@code variables} as URL parameters, queries only (a mutation over GET answers
+ * 405), so that reads can be cached and linked.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,9 +46,11 @@ class GraphQlGetRequests {
 	}
 
 	private static ServerResponse handle(ServerRequest request, WebGraphQlHandler handler, JsonMapper json) {
-		MediaType responseType = request.headers().accept().stream()
+		MediaType responseType = request.headers()
+			.accept()
+			.stream()
 			.anyMatch(t -> t.isCompatibleWith(MediaTypes.APPLICATION_GRAPHQL_RESPONSE) && !t.isWildcardType())
-				? MediaTypes.APPLICATION_GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON;
+					? MediaTypes.APPLICATION_GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON;
 		String query = request.param("query").orElse(null);
 		if (query == null || query.isBlank()) {
 			return error(HttpStatus.BAD_REQUEST, responseType, "The 'query' parameter is required");
@@ -63,7 +66,8 @@ class GraphQlGetRequests {
 			}
 		}
 		if (!isQuery(query, operationName)) {
-			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(HttpMethod.POST)
+			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
+				.allow(HttpMethod.POST)
 				.contentType(responseType)
 				.body(Map.of("errors", List.of(Map.of("message", "Only queries may be sent with GET; use POST"))));
 		}
@@ -76,7 +80,8 @@ class GraphQlGetRequests {
 				Locale.getDefault());
 		var response = handler.handleRequest(graphQlRequest).block();
 		HttpStatus status = response.getExecutionResult().isDataPresent()
-				|| !MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(responseType) ? HttpStatus.OK : HttpStatus.BAD_REQUEST;
+				|| !MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(responseType) ? HttpStatus.OK
+						: HttpStatus.BAD_REQUEST;
 		return ServerResponse.status(status).contentType(responseType).body(response.toMap());
 	}
 
@@ -94,7 +99,8 @@ class GraphQlGetRequests {
 	}
 
 	private static ServerResponse error(HttpStatus status, MediaType type, String message) {
-		return ServerResponse.status(status).contentType(type)
+		return ServerResponse.status(status)
+			.contentType(type)
 			.body(Map.of("errors", List.of(Map.of("message", message))));
 	}
 

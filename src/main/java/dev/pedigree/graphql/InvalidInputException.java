@@ -1,6 +1,9 @@
 package dev.pedigree.graphql;
 
-/** A request that cannot be served as asked; {@code field} names the offending argument or input field. */
+/**
+ * A request that cannot be served as asked; {@code field} names the offending argument or
+ * input field.
+ */
 public class InvalidInputException extends RuntimeException {
 
 	private final String field;

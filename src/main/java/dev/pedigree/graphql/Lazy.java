@@ -3,8 +3,9 @@ package dev.pedigree.graphql;
 import java.util.function.Supplier;
 
 /**
- * A value computed at most once and only when first asked: optional GraphQL fields (totals, summaries) cost
- * nothing unless a client selects them, and several fields sharing one query run it once.
+ * A value computed at most once and only when first asked: optional GraphQL fields
+ * (totals, summaries) cost nothing unless a client selects them, and several fields
+ * sharing one query run it once.
  */
 public final class Lazy<T> implements Supplier<T> {
 

@@ -1,6 +1,8 @@
 package dev.pedigree.graphql;
 
-/** A referenced node does not exist; {@code field} names the argument that referenced it. */
+/**
+ * A referenced node does not exist; {@code field} names the argument that referenced it.
+ */
 public class NotFoundException extends RuntimeException {
 
 	private final String field;

@@ -14,10 +14,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Parses and validates each distinct GraphQL document once. Report builders and the explorer send the same few
- * documents with different variables; parsing and validation were an eighth of a lineage request's CPU. The result
- * depends only on the document text and the (fixed) schema, so the text is the key; depth and complexity limits
- * still run on every execution.
+ * Parses and validates each distinct GraphQL document once. Report builders and the
+ * explorer send the same few documents with different variables; parsing and validation
+ * were an eighth of a lineage request's CPU. The result depends only on the document text
+ * and the (fixed) schema, so the text is the key; depth and complexity limits still run
+ * on every execution.
  */
 @Configuration(proxyBeanMethods = false)
 class ParsedDocumentCache implements PreparsedDocumentProvider {
@@ -32,8 +33,8 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-		return CompletableFuture.completedFuture(
-				this.documents.get(input.getQuery(), query -> parseAndValidate.apply(input)));
+		return CompletableFuture
+			.completedFuture(this.documents.get(input.getQuery(), query -> parseAndValidate.apply(input)));
 	}
 
 }

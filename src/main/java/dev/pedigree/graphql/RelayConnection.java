@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * One page of a Relay connection. {@code total} is computed only if a client selects {@code totalCount}.
+ * One page of a Relay connection. {@code total} is computed only if a client selects
+ * {@code totalCount}.
  *
  * @param <T> node type
  */
-public record RelayConnection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<Integer> total, Supplier<Boolean> truncated) {
+public record RelayConnection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<Integer> total,
+		Supplier<Boolean> truncated) {
 
 	public static <T> RelayConnection<T> of(List<T> rows, long offset, int size, Supplier<Integer> total,
 			Supplier<Boolean> truncated) {

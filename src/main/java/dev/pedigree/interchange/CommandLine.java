@@ -9,7 +9,9 @@ public final class CommandLine {
 	}
 
 	public static boolean isCommand(String[] args) {
-		return Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst()
+		return Arrays.stream(args)
+			.filter(a -> !a.startsWith("--"))
+			.findFirst()
 			.map(a -> a.equals("import") || a.equals("export"))
 			.orElse(false);
 	}

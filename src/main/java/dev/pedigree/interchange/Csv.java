@@ -41,14 +41,18 @@ final class Csv {
 	}
 
 	static List<Row> read(Reader reader, String file, List<String> requiredColumns) {
-		var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-			.setTrim(false).get();
+		var format = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreEmptyLines(true)
+			.setTrim(false)
+			.get();
 		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 			Map<String, Integer> header = parser.getHeaderMap();
 			for (String column : requiredColumns) {
 				if (!header.containsKey(column)) {
-					throw new MalformedFileException(file + ": the header lacks the column '" + column
-							+ "' (found: " + String.join(",", header.keySet()) + ")");
+					throw new MalformedFileException(file + ": the header lacks the column '" + column + "' (found: "
+							+ String.join(",", header.keySet()) + ")");
 				}
 			}
 			List<Row> rows = new ArrayList<>();
@@ -78,7 +82,10 @@ final class Csv {
 		return d;
 	}
 
-	/** A file that cannot be read at all (as opposed to single bad records, which are rejected one by one). */
+	/**
+	 * A file that cannot be read at all (as opposed to single bad records, which are
+	 * rejected one by one).
+	 */
 	static class MalformedFileException extends RuntimeException {
 
 		MalformedFileException(String message) {

@@ -10,22 +10,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Refuses derivations that would close a cycle, before anything is written: it knows the edges already in the
- * graph and those accepted so far, and searches from the new parent upwards for the child (each node visited once,
- * so it never loops).
+ * Refuses derivations that would close a cycle, before anything is written: it knows the
+ * edges already in the graph and those accepted so far, and searches from the new parent
+ * upwards for the child (each node visited once, so it never loops).
  */
 final class CycleGuard {
 
 	private final Map<String, List<String>> parentsOf;
 
-	/** Pairs this import added (child + NUL + parent): everything else in {@code parentsOf} was in the graph. */
+	/**
+	 * Pairs this import added (child + NUL + parent): everything else in
+	 * {@code parentsOf} was in the graph.
+	 */
 	private final Set<String> added = new HashSet<>();
 
 	CycleGuard(Map<String, List<String>> existing) {
 		this.parentsOf = existing;
 	}
 
-	/** @return null when {@code child -> parent} is safe (and now known), else the path it would close */
+	/**
+	 * @return null when {@code child -> parent} is safe (and now known), else the path it
+	 * would close
+	 */
 	List<String> accept(String child, String parent) {
 		if (child.equals(parent)) {
 			return List.of(child, parent);
@@ -45,7 +51,9 @@ final class CycleGuard {
 		return null;
 	}
 
-	/** @return true when {@code child -> parent} was not in the graph before this import */
+	/**
+	 * @return true when {@code child -> parent} was not in the graph before this import
+	 */
 	boolean isNew(String child, String parent) {
 		return this.added.contains(child + "\u0000" + parent);
 	}

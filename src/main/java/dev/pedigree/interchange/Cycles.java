@@ -13,18 +13,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The cycles of a dependency graph as the source states it, for the import report: the cycle guard skips the fewest
- * edges it can, so one skipped edge may break several cycles; this lists each cycle once. Strongly connected
- * components (Tarjan, iterative) bound the search; within one, the shortest cycle through each edge is reported,
- * so every edge that lies on a cycle is covered without enumerating all elementary cycles (which can be
- * exponential).
+ * The cycles of a dependency graph as the source states it, for the import report: the
+ * cycle guard skips the fewest edges it can, so one skipped edge may break several
+ * cycles; this lists each cycle once. Strongly connected components (Tarjan, iterative)
+ * bound the search; within one, the shortest cycle through each edge is reported, so
+ * every edge that lies on a cycle is covered without enumerating all elementary cycles
+ * (which can be exponential).
  */
 final class Cycles {
 
 	private Cycles() {
 	}
 
-	/** @return cycles as node lists that end where they start, each once, in a stable order */
+	/**
+	 * @return cycles as node lists that end where they start, each once, in a stable
+	 * order
+	 */
 	static List<List<String>> find(Map<String, List<String>> edges) {
 		Set<String> found = new LinkedHashSet<>();
 		List<List<String>> cycles = new ArrayList<>();
@@ -60,7 +64,8 @@ final class Cycles {
 			if (index.containsKey(root)) {
 				continue;
 			}
-			// Explicit call stack of (node, iterator over its dependencies): no recursion depth limit.
+			// Explicit call stack of (node, iterator over its dependencies): no recursion
+			// depth limit.
 			Deque<Map.Entry<String, Iterator<String>>> work = new ArrayDeque<>();
 			index.put(root, counter);
 			low.put(root, counter++);
@@ -107,7 +112,10 @@ final class Cycles {
 		return components;
 	}
 
-	/** Breadth-first inside one component; the target is reachable because the component is strongly connected. */
+	/**
+	 * Breadth-first inside one component; the target is reachable because the component
+	 * is strongly connected.
+	 */
 	private static List<String> shortestPath(String from, String to, Map<String, List<String>> edges,
 			Set<String> component) {
 		Map<String, String> cameFrom = new HashMap<>();
@@ -127,7 +135,7 @@ final class Cycles {
 			}
 		}
 		List<String> path = new ArrayList<>();
-		for (String n = to; ; n = cameFrom.get(n)) {
+		for (String n = to;; n = cameFrom.get(n)) {
 			path.add(n);
 			if (n.equals(from)) {
 				break;
@@ -137,7 +145,10 @@ final class Cycles {
 		return path;
 	}
 
-	/** Rotated to start at its smallest node, so one cycle found from different edges is listed once. */
+	/**
+	 * Rotated to start at its smallest node, so one cycle found from different edges is
+	 * listed once.
+	 */
 	private static List<String> canonical(List<String> closed) {
 		List<String> open = closed.subList(0, closed.size() - 1);
 		int start = open.indexOf(Collections.min(open));

@@ -33,13 +33,13 @@ import org.cyclonedx.parsers.JsonParser;
 
 import dev.pedigree.lineage.Relation;
 
-
-
 /**
- * CycloneDX 1.6 ML-BOM through the official CycloneDX library. Every model is a {@code machine-learning-model}
- * component (bom-ref = model id); its direct parents are listed in {@code pedigree.ancestors}, each with the
- * relation as a property ({@code pedigree:relation}: CycloneDX has no field for the kind of derivation) and the
- * rest of the derivation's facts; the same edges appear in {@code dependencies} for tools that read only those.
+ * CycloneDX 1.6 ML-BOM through the official CycloneDX library. Every model is a
+ * {@code machine-learning-model} component (bom-ref = model id); its direct parents are
+ * listed in {@code pedigree.ancestors}, each with the relation as a property
+ * ({@code pedigree:relation}: CycloneDX has no field for the kind of derivation) and the
+ * rest of the derivation's facts; the same edges appear in {@code dependencies} for tools
+ * that read only those.
  */
 @org.springframework.stereotype.Component
 class CycloneDx implements Exporters.FamilyWriter {
@@ -114,12 +114,14 @@ class CycloneDx implements Exporters.FamilyWriter {
 		List<Dependency> dependencies = new ArrayList<>();
 		for (Family.Member m : family.models()) {
 			var dependency = new Dependency(m.id());
-			parentsOf.getOrDefault(m.id(), List.of()).forEach(e -> dependency.addDependency(new Dependency(e.parent())));
+			parentsOf.getOrDefault(m.id(), List.of())
+				.forEach(e -> dependency.addDependency(new Dependency(e.parent())));
 			dependencies.add(dependency);
 		}
 		bom.setDependencies(dependencies);
 		try {
-			out.write(BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString()
+			out.write(BomGeneratorFactory.createJson(Version.VERSION_16, bom)
+				.toJsonString()
 				.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneratorException ex) {
@@ -127,12 +129,18 @@ class CycloneDx implements Exporters.FamilyWriter {
 		}
 	}
 
-	/** Dataset components are referenced as {@code dataset:<id>}: a dataset may share its Hub id with a model. */
+	/**
+	 * Dataset components are referenced as {@code dataset:<id>}: a dataset may share its
+	 * Hub id with a model.
+	 */
 	static String datasetRef(String id) {
 		return DATASET_REF + id;
 	}
 
-	/** The model card lists the training sets by reference to {@code data} components of the same BOM. */
+	/**
+	 * The model card lists the training sets by reference to {@code data} components of
+	 * the same BOM.
+	 */
 	private static ModelCard modelCard(List<Map<String, Object>> datasets) {
 		var parameters = new ModelParameters();
 		List<DatasetChoice> choices = new ArrayList<>();
@@ -186,7 +194,10 @@ class CycloneDx implements Exporters.FamilyWriter {
 		return component;
 	}
 
-	/** Reads an ML-BOM written by Pedigree or by another tool that lists lineage in {@code pedigree.ancestors}. */
+	/**
+	 * Reads an ML-BOM written by Pedigree or by another tool that lists lineage in
+	 * {@code pedigree.ancestors}.
+	 */
 	ImportReport importBom(Reader reader, String file, Progress progress) {
 		var report = new ImportReport("cyclonedx");
 		byte[] bytes;
@@ -202,8 +213,8 @@ class CycloneDx implements Exporters.FamilyWriter {
 		try {
 			var problems = new JsonParser().validate(bytes, Version.VERSION_16);
 			if (!problems.isEmpty()) {
-				throw new Csv.MalformedFileException(file + ": not a valid CycloneDX 1.6 document: "
-						+ problems.get(0).getMessage());
+				throw new Csv.MalformedFileException(
+						file + ": not a valid CycloneDX 1.6 document: " + problems.get(0).getMessage());
 			}
 			bom = new JsonParser().parse(bytes);
 		}
@@ -235,8 +246,8 @@ class CycloneDx implements Exporters.FamilyWriter {
 				continue;
 			}
 			Map<String, String> properties = properties(component);
-			String id = properties.getOrDefault("id", component.getBomRef() != null ? component.getBomRef()
-					: component.getName());
+			String id = properties.getOrDefault("id",
+					component.getBomRef() != null ? component.getBomRef() : component.getName());
 			if (id == null || id.isBlank()) {
 				report.reject(file, number, "a machine-learning-model component needs a bom-ref or name");
 				continue;
@@ -279,8 +290,8 @@ class CycloneDx implements Exporters.FamilyWriter {
 					&& component.getPedigree().getAncestors().getComponents() != null) {
 				for (var ancestor : component.getPedigree().getAncestors().getComponents()) {
 					Map<String, String> facts = properties(ancestor);
-					String parent = facts.getOrDefault("ref", ancestor.getBomRef() != null ? ancestor.getBomRef()
-							: ancestor.getName());
+					String parent = facts.getOrDefault("ref",
+							ancestor.getBomRef() != null ? ancestor.getBomRef() : ancestor.getName());
 					Relation relation = Relation.fromSource(facts.getOrDefault("relation", "OTHER"));
 					if (parent == null || relation == null) {
 						report.reject(file, number, id + ": an ancestor without a name or with an unknown relation '"
@@ -290,9 +301,11 @@ class CycloneDx implements Exporters.FamilyWriter {
 					Map<String, Object> edge = new HashMap<>();
 					edge.put("relation", relation.name());
 					edge.put("source", facts.getOrDefault("source", "cyclonedx"));
-					edge.put("confidence", facts.containsKey("confidence") ? Double.parseDouble(facts.get("confidence")) : null);
+					edge.put("confidence",
+							facts.containsKey("confidence") ? Double.parseDouble(facts.get("confidence")) : null);
 					edge.put("incomplete", "true".equals(facts.get("incomplete")));
-					edge.put("computeFlop", facts.containsKey("computeFlop") ? Double.parseDouble(facts.get("computeFlop")) : null);
+					edge.put("computeFlop",
+							facts.containsKey("computeFlop") ? Double.parseDouble(facts.get("computeFlop")) : null);
 					edge.put("safetyEffect", facts.get("safetyEffect"));
 					edge.put("capabilityEffect", facts.get("capabilityEffect"));
 					derivations.add(new GraphWriter.DerivationRow(id, parent, edge));
@@ -305,7 +318,8 @@ class CycloneDx implements Exporters.FamilyWriter {
 		for (var m : models.values()) {
 			String developer = m.developerId() == null ? null
 					: organizations.resolve(m.developerId(), "supplier", null, "cyclonedx");
-			resolved.add(new GraphWriter.ModelRow(m.id(), m.props(), m.aliases(), developer, m.source(), m.placeholder()));
+			resolved
+				.add(new GraphWriter.ModelRow(m.id(), m.props(), m.aliases(), developer, m.source(), m.placeholder()));
 		}
 		this.writer.organizations(organizations.newOrganizations(), new ImportReport("organizations"));
 		this.writer.models(resolved, report, progress);
@@ -329,9 +343,11 @@ class CycloneDx implements Exporters.FamilyWriter {
 	}
 
 	/**
-	 * The training sets of a model card: references to {@code data} components of the BOM, or inline data.
+	 * The training sets of a model card: references to {@code data} components of the
+	 * BOM, or inline data.
 	 * @return {id, name} pairs
-	 * @throws IllegalArgumentException for a reference that names no data component of the BOM
+	 * @throws IllegalArgumentException for a reference that names no data component of
+	 * the BOM
 	 */
 	private static List<String[]> trainingSets(org.cyclonedx.model.Component component,
 			Map<String, String[]> dataComponents) {

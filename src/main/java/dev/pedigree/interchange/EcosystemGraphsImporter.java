@@ -20,10 +20,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Stanford CRFM Ecosystem Graphs ({@code assets/*.yaml}, or one file): models, datasets and applications with the
- * names of the assets they depend on. Names are resolved case-, space- and hyphen-insensitively; unresolved names
- * become placeholders (listed); a {@code {value, explanation}} field keeps its explanation as provenance; edges
- * that would close a cycle are skipped and listed.
+ * Stanford CRFM Ecosystem Graphs ({@code assets/*.yaml}, or one file): models, datasets
+ * and applications with the names of the assets they depend on. Names are resolved case-,
+ * space- and hyphen-insensitively; unresolved names become placeholders (listed); a
+ * {@code {value, explanation}} field keeps its explanation as provenance; edges that
+ * would close a cycle are skipped and listed.
  */
 @Component
 class EcosystemGraphsImporter {
@@ -32,9 +33,11 @@ class EcosystemGraphsImporter {
 
 	private static final double CONFIDENCE = 0.6;
 
-	/** Spellings the asset files use for the same asset, beyond case, spaces and hyphens. */
-	private static final Map<String, String> VARIANTS = Map.of("gpt3", "gpt-3", "gpt35", "gpt-3.5",
-			"chatgptapi", "chatgpt", "laion5b", "laion-5b", "thepile", "the pile");
+	/**
+	 * Spellings the asset files use for the same asset, beyond case, spaces and hyphens.
+	 */
+	private static final Map<String, String> VARIANTS = Map.of("gpt3", "gpt-3", "gpt35", "gpt-3.5", "chatgptapi",
+			"chatgpt", "laion5b", "laion-5b", "thepile", "the pile");
 
 	private final GraphWriter writer;
 
@@ -44,17 +47,19 @@ class EcosystemGraphsImporter {
 		this.writer = writer;
 	}
 
-	private record Asset(String file, int index, String type, String name, String id, JsonNode node,
-			String developer) {
+	private record Asset(String file, int index, String type, String name, String id, JsonNode node, String developer) {
 	}
 
-	/** A folder of {@code *.yaml} files (as in the project's {@code assets/}) or one file. */
+	/**
+	 * A folder of {@code *.yaml} files (as in the project's {@code assets/}) or one file.
+	 */
 	ImportReport importPath(Path path, Progress progress) {
 		List<Path> files;
 		if (Files.isDirectory(path)) {
 			Path assets = Files.isDirectory(path.resolve("assets")) ? path.resolve("assets") : path;
 			try (Stream<Path> listing = Files.list(assets)) {
-				files = listing.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted()
+				files = listing.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+					.sorted()
 					.toList();
 			}
 			catch (IOException ex) {
@@ -92,7 +97,8 @@ class EcosystemGraphsImporter {
 		var organizations = new OrganizationDirectory(this.writer.query("interchange/all-organization-names"));
 		Map<String, String> knownModels = new HashMap<>();
 		for (var r : this.writer.query("interchange/model-aliases")) {
-			r.get("aliases").asList(v -> v.asString())
+			r.get("aliases")
+				.asList(v -> v.asString())
 				.forEach(a -> knownModels.putIfAbsent(key(a), r.get("id").asString()));
 		}
 		List<Asset> assets = new ArrayList<>();
@@ -115,7 +121,8 @@ class EcosystemGraphsImporter {
 				String type = value(node, "type");
 				String name = value(node, "name");
 				if (name == null || type == null || !List.of("model", "dataset", "application").contains(type)) {
-					report.reject(entry.getKey(), i + 1, "an asset needs a name and a type (model, dataset, application)");
+					report.reject(entry.getKey(), i + 1,
+							"an asset needs a name and a type (model, dataset, application)");
 					continue;
 				}
 				if (byName.containsKey(key(name))) {
@@ -185,7 +192,8 @@ class EcosystemGraphsImporter {
 					targetType = "model";
 				}
 				else {
-					// Unknown asset: a placeholder model, listed, that a later import can fill in.
+					// Unknown asset: a placeholder model, listed, that a later import can
+					// fill in.
 					targetId = placeholderIds.computeIfAbsent(key(dependency), k -> {
 						String id = "placeholder/" + Slugs.slug(dependency);
 						Map<String, Object> props = new HashMap<>();
@@ -196,7 +204,8 @@ class EcosystemGraphsImporter {
 					});
 					targetType = "model";
 				}
-				// Two spellings of one dependency in one asset are one link (else the note would flip between runs).
+				// Two spellings of one dependency in one asset are one link (else the
+				// note would flip between runs).
 				if (!seenPairs.add(a.id() + "\u0000" + targetId)) {
 					continue;
 				}
@@ -235,12 +244,16 @@ class EcosystemGraphsImporter {
 		return report;
 	}
 
-	/** DESIGN.md §1: the relationship a dependency becomes, by the types of the dependent and the dependency. */
+	/**
+	 * DESIGN.md §1: the relationship a dependency becomes, by the types of the dependent
+	 * and the dependency.
+	 */
 	static String relationship(String dependent, String dependency) {
 		return switch (dependent) {
 			case "application" -> "USES";
 			case "model" -> dependency.equals("dataset") ? "TRAINED_ON" : "DERIVED_FROM";
-			default -> dependency.equals("model") ? "GENERATED_BY" : dependency.equals("dataset") ? "DERIVED_FROM" : "USES";
+			default ->
+				dependency.equals("model") ? "GENERATED_BY" : dependency.equals("dataset") ? "DERIVED_FROM" : "USES";
 		};
 	}
 
@@ -274,14 +287,18 @@ class EcosystemGraphsImporter {
 		return names;
 	}
 
-	/** Facts kept on the node; for {@code {value, explanation}} fields the explanation is kept as provenance. */
+	/**
+	 * Facts kept on the node; for {@code {value, explanation}} fields the explanation is
+	 * kept as provenance.
+	 */
 	private static Map<String, Object> facts(JsonNode node) {
 		Map<String, Object> props = new HashMap<>();
 		for (String field : List.of("access", "license", "modality", "size", "url")) {
 			String value = value(node, field);
 			if (value != null && !value.isBlank()) {
-				props.put(field.equals("url") ? "sourceUrl" : field.equals("access") ? "accessDetail"
-						: field.equals("license") ? "licenseName" : field, value);
+				props.put(field.equals("url") ? "sourceUrl"
+						: field.equals("access") ? "accessDetail" : field.equals("license") ? "licenseName" : field,
+						value);
 			}
 			JsonNode explanation = node.path(field).path("explanation");
 			if (explanation.isString() && !explanation.asString().isBlank()) {
@@ -295,7 +312,8 @@ class EcosystemGraphsImporter {
 		String access = value(node, "access");
 		if (access != null) {
 			String a = access.toLowerCase(Locale.ROOT);
-			props.put("access", a.equals("open") ? "OPEN_WEIGHTS" : a.equals("limited") ? "API" : a.equals("closed") ? "CLOSED" : null);
+			props.put("access", a.equals("open") ? "OPEN_WEIGHTS"
+					: a.equals("limited") ? "API" : a.equals("closed") ? "CLOSED" : null);
 		}
 		return props;
 	}
@@ -312,7 +330,10 @@ class EcosystemGraphsImporter {
 		return null;
 	}
 
-	/** Dates come as strings, YAML dates or objects; anything not a date is left out rather than guessed. */
+	/**
+	 * Dates come as strings, YAML dates or objects; anything not a date is left out
+	 * rather than guessed.
+	 */
 	private static String date(String value) {
 		if (value == null) {
 			return null;

@@ -13,8 +13,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Epoch AI's "Data on Notable AI Models" CSV: compute, parameters, organisation, country, date, accessibility,
- * base model and fine-tune compute — the inputs of the regulatory thresholds. Credited to Epoch AI (CC BY 4.0).
+ * Epoch AI's "Data on Notable AI Models" CSV: compute, parameters, organisation, country,
+ * date, accessibility, base model and fine-tune compute — the inputs of the regulatory
+ * thresholds. Credited to Epoch AI (CC BY 4.0).
  */
 @Component
 class EpochImporter {
@@ -35,10 +36,12 @@ class EpochImporter {
 		var report = new ImportReport("epoch");
 		var rows = Csv.read(reader, file, List.of("Model", "Organization"));
 		var organizations = new OrganizationDirectory(this.writer.query("interchange/all-organization-names"));
-		// Models already known under another id (a Hub repo with this Epoch name as alias) keep that id.
+		// Models already known under another id (a Hub repo with this Epoch name as
+		// alias) keep that id.
 		Map<String, String> idByName = new HashMap<>();
 		for (var r : this.writer.query("interchange/model-aliases")) {
-			r.get("aliases").asList(v -> v.asString())
+			r.get("aliases")
+				.asList(v -> v.asString())
 				.forEach(a -> idByName.putIfAbsent(Slugs.aliasKey(a), r.get("id").asString()));
 		}
 		record Parsed(long line, String id, String name, String baseModels, Double finetuneCompute, String date) {
@@ -54,7 +57,8 @@ class EpochImporter {
 				continue;
 			}
 			if (!seenNames.add(Slugs.aliasKey(name))) {
-				report.conflict(file + ":" + row.line() + ": duplicate model name '" + name + "'; the first row is kept");
+				report
+					.conflict(file + ":" + row.line() + ": duplicate model name '" + name + "'; the first row is kept");
 				continue;
 			}
 			Map<String, Object> props = new HashMap<>();
@@ -96,13 +100,15 @@ class EpochImporter {
 			props.put("accessDetail", row.get("Model accessibility"));
 			props.put("computeConfidence", row.get("Confidence"));
 			props.put("epochUrl", row.get("Link"));
-			props.put("frontierModel", row.get("Frontier model") == null ? null
-					: "true".equalsIgnoreCase(row.get("Frontier model")) || "yes".equalsIgnoreCase(row.get("Frontier model")));
+			props.put("frontierModel",
+					row.get("Frontier model") == null ? null : "true".equalsIgnoreCase(row.get("Frontier model"))
+							|| "yes".equalsIgnoreCase(row.get("Frontier model")));
 			props.put("epochCredit", CREDIT);
 			models.add(new GraphWriter.ModelRow(id, props, List.of(name), developer, SOURCE, false));
 			parsed.add(new Parsed(row.line(), id, name, row.get("Base model"), finetune, date));
 		}
-		// Names are set only on new nodes so a Hub model keeps its repo name; Epoch's name stays an alias.
+		// Names are set only on new nodes so a Hub model keeps its repo name; Epoch's
+		// name stays an alias.
 		var existing = this.writer.existingModelIds(models.stream().map(GraphWriter.ModelRow::id).toList());
 		for (int i = 0; i < models.size(); i++) {
 			var m = models.get(i);
@@ -131,7 +137,8 @@ class EpochImporter {
 					idByName.put(Slugs.aliasKey(base.strip()), parentId);
 					Map<String, Object> props = new HashMap<>();
 					props.put("name", base.strip());
-					placeholders.add(new GraphWriter.ModelRow(parentId, props, List.of(base.strip()), null, null, true));
+					placeholders
+						.add(new GraphWriter.ModelRow(parentId, props, List.of(base.strip()), null, null, true));
 					report.placeholder(parentId + " (base model '" + base.strip() + "' of " + p.name() + ")");
 				}
 				parents.add(parentId);
@@ -147,7 +154,8 @@ class EpochImporter {
 				props.put("source", SOURCE);
 				props.put("confidence", EPOCH_CONFIDENCE);
 				props.put("incomplete", false);
-				// Epoch gives one fine-tune figure per model; with several bases it cannot be split per parent.
+				// Epoch gives one fine-tune figure per model; with several bases it
+				// cannot be split per parent.
 				props.put("computeFlop", parents.size() == 1 ? p.finetuneCompute() : null);
 				props.put("date", p.date());
 				derivations.add(new GraphWriter.DerivationRow(p.id(), parentId, props));

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Export downloads: {@code GET /export/{format}?model=…&direction=up|down|both&depth=N} (no model = whole graph). */
+/**
+ * Export downloads: {@code GET /export/{format}?model=…&direction=up|down|both&depth=N}
+ * (no model = whole graph).
+ */
 @RestController
 class ExportController {
 
@@ -40,7 +43,8 @@ class ExportController {
 			throw new InvalidInputException("format", ex.getMessage());
 		}
 		var request = new ExportRequest(exportFormat, model, exportDirection, depth);
-		// Read (and fail) before the status line is sent: an unknown model must be a 404, not a broken stream.
+		// Read (and fail) before the status line is sent: an unknown model must be a 404,
+		// not a broken stream.
 		var buffer = new java.io.ByteArrayOutputStream();
 		this.exporters.export(request, buffer);
 		String name = (model == null ? "pedigree" : model.replace('/', '_')) + "." + exportFormat.extension();

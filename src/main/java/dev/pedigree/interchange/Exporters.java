@@ -67,7 +67,8 @@ public class Exporters {
 	public ExportSummary export(ExportRequest request, OutputStream out) {
 		FamilyWriter writer = this.writers.get(request.format());
 		if (writer == null) {
-			throw new InvalidInputException("format", "The " + request.format().cliName() + " exporter is not available");
+			throw new InvalidInputException("format",
+					"The " + request.format().cliName() + " exporter is not available");
 		}
 		Family family = request.modelId() == null ? wholeGraph() : family(request);
 		try {
@@ -99,15 +100,15 @@ public class Exporters {
 
 	Family wholeGraph() {
 		List<Record> rows = this.graph.readBulk(tx -> tx.run(this.cypher.get("interchange/all-models")).list());
-		List<Map<String, Object>> organizations = this.graph.readBulk(tx -> tx
-			.run(this.cypher.get("interchange/all-organizations"))
-			.list(r -> properties(r.get("organization").asNode().asMap(Exporters::plain))));
+		List<Map<String, Object>> organizations = this.graph
+			.readBulk(tx -> tx.run(this.cypher.get("interchange/all-organizations"))
+				.list(r -> properties(r.get("organization").asNode().asMap(Exporters::plain))));
 		List<Family.Node> others = this.graph.readBulk(tx -> tx.run(this.cypher.get("interchange/all-other-nodes"))
 			.list(r -> new Family.Node(r.get("label").asString(), r.get("id").asString(),
 					properties(r.get("node").asNode().asMap(Exporters::plain)))));
 		List<Family.Link> links = this.graph.readBulk(tx -> tx.run(this.cypher.get("interchange/all-other-links"))
-			.list(r -> new Family.Link(r.get("type").asString(), r.get("fromLabel").asString(), r.get("from").asString(),
-					r.get("toLabel").asString(), r.get("to").asString(),
+			.list(r -> new Family.Link(r.get("type").asString(), r.get("fromLabel").asString(),
+					r.get("from").asString(), r.get("toLabel").asString(), r.get("to").asString(),
 					properties(r.get("properties").asMap(Exporters::plain)))));
 		var models = toFamily(null, rows);
 		return new Family(null, models.models(), models.derivations(), organizations, others, links);
@@ -131,7 +132,10 @@ public class Exporters {
 		return new Family(root, models, edges);
 	}
 
-	/** Keeps every fact but the derived search key, in key order so exports are stable and diffable. */
+	/**
+	 * Keeps every fact but the derived search key, in key order so exports are stable and
+	 * diffable.
+	 */
 	private static Map<String, Object> properties(Map<String, Object> raw) {
 		Map<String, Object> clean = new java.util.TreeMap<>(raw);
 		clean.remove("searchText");

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A closed subgraph to export: models with all their properties, and every derivation between them.
+ * A closed subgraph to export: models with all their properties, and every derivation
+ * between them.
  *
  * @param root the model the family was taken around (null for the whole graph)
  */
@@ -16,15 +17,24 @@ record Family(String root, List<Member> models, List<Edge> derivations, List<Map
 		this(root, models, derivations, List.of(), List.of(), List.of());
 	}
 
-	/** Any other node of the graph (dataset, application, licence, risk finding, incident), for the backup. */
+	/**
+	 * Any other node of the graph (dataset, application, licence, risk finding,
+	 * incident), for the backup.
+	 */
 	record Node(String label, String id, Map<String, Object> properties) {
 	}
 
-	/** Any relationship that is not a derivation between models nor a model's primary developer, for the backup. */
+	/**
+	 * Any relationship that is not a derivation between models nor a model's primary
+	 * developer, for the backup.
+	 */
 	record Link(String type, String fromLabel, String from, String toLabel, String to, Map<String, Object> properties) {
 	}
 
-	/** @param datasets the training sets the model is linked to ({@code id}, {@code name}, {@code source}) */
+	/**
+	 * @param datasets the training sets the model is linked to ({@code id}, {@code name},
+	 * {@code source})
+	 */
 	record Member(String id, Map<String, Object> properties, List<Map<String, Object>> datasets) {
 
 		Member(String id, Map<String, Object> properties) {

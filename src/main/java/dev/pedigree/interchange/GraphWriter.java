@@ -12,15 +12,19 @@ import dev.pedigree.storage.Graph;
 import org.springframework.stereotype.Component;
 
 /**
- * Batched, idempotent writes shared by every importer: {@code UNWIND} batches, each batch one transaction (it
- * commits whole), MERGE on id, so an interrupted import can simply be re-run.
+ * Batched, idempotent writes shared by every importer: {@code UNWIND} batches, each batch
+ * one transaction (it commits whole), MERGE on id, so an interrupted import can simply be
+ * re-run.
  */
 @Component
 class GraphWriter {
 
 	static final int BATCH = 10_000;
 
-	/** Concurrent write transactions of a bulk CREATE: two keep the engine busy on a two-core machine. */
+	/**
+	 * Concurrent write transactions of a bulk CREATE: two keep the engine busy on a
+	 * two-core machine.
+	 */
 	static final int WRITERS = 2;
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GraphWriter.class);
@@ -34,7 +38,10 @@ class GraphWriter {
 		this.cypher = cypher;
 	}
 
-	/** A model to upsert; {@code props} must not hold nulls (a null would erase a known fact). */
+	/**
+	 * A model to upsert; {@code props} must not hold nulls (a null would erase a known
+	 * fact).
+	 */
 	record ModelRow(String id, Map<String, Object> props, List<String> aliases, String developerId, String source,
 			boolean placeholder) {
 
@@ -62,7 +69,8 @@ class GraphWriter {
 			}
 			node.put("sources", union(node.get("sources"), this.source == null ? List.of() : List.of(this.source)));
 			if (node.containsKey("aliases") || !this.aliases.isEmpty() || this.source != null) {
-				// Imports always record an alias list (possibly empty), as the upsert does; a restored backup
+				// Imports always record an alias list (possibly empty), as the upsert
+				// does; a restored backup
 				// keeps exactly what it had.
 				node.put("aliases", union(node.get("aliases"), this.aliases));
 			}
@@ -113,12 +121,16 @@ class GraphWriter {
 		models(rows, null, report, progress);
 	}
 
-	/** @param existing the ids among {@code rows} known to exist, or null to look them up */
+	/**
+	 * @param existing the ids among {@code rows} known to exist, or null to look them up
+	 */
 	private void models(List<ModelRow> rows, java.util.Set<String> existing, ImportReport report, Progress progress) {
-		// Last row wins for duplicate ids in one import, so a batch never races with itself.
+		// Last row wins for duplicate ids in one import, so a batch never races with
+		// itself.
 		Map<String, ModelRow> unique = new LinkedHashMap<>();
 		rows.forEach(r -> unique.merge(r.id(), r, (a, b) -> b.placeholder() ? a : b));
-		// New models take the CREATE fast path; only those that exist pay for the comparing upsert.
+		// New models take the CREATE fast path; only those that exist pay for the
+		// comparing upsert.
 		long start = System.nanoTime();
 		if (existing == null) {
 			existing = existingModelIds(unique.keySet());
@@ -140,7 +152,10 @@ class GraphWriter {
 		batches(upserted, "interchange/upsert-models", report, progress);
 	}
 
-	/** @param guard the import's cycle guard, which knows the pairs the graph held before: new ones are CREATEd */
+	/**
+	 * @param guard the import's cycle guard, which knows the pairs the graph held before:
+	 * new ones are CREATEd
+	 */
 	void derivations(List<DerivationRow> rows, CycleGuard guard, ImportReport report, Progress progress) {
 		List<Map<String, Object>> created = new ArrayList<>();
 		List<Map<String, Object>> upserted = new ArrayList<>();
@@ -156,8 +171,9 @@ class GraphWriter {
 	}
 
 	/**
-	 * Runs CREATE batches, each one transaction, two at a time: while the database commits one batch the next is
-	 * already executing, so neither the engine nor the client waits on the other. Returns the rows written.
+	 * Runs CREATE batches, each one transaction, two at a time: while the database
+	 * commits one batch the next is already executing, so neither the engine nor the
+	 * client waits on the other. Returns the rows written.
 	 */
 	private long created(List<Map<String, Object>> rows, String query, Progress progress) {
 		List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
@@ -179,7 +195,8 @@ class GraphWriter {
 		}
 		catch (java.util.concurrent.ExecutionException ex) {
 			pending.forEach(f -> f.cancel(true));
-			throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getCause());
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime
+					: new IllegalStateException(ex.getCause());
 		}
 		return rows.size();
 	}
@@ -188,14 +205,18 @@ class GraphWriter {
 	Map<String, List<String>> derivationPairs() {
 		Map<String, List<String>> up = new HashMap<>();
 		this.graph.readBulk(tx -> {
-			tx.run(this.cypher.get("interchange/all-derivation-pairs")).forEachRemaining(r -> up
-				.computeIfAbsent(r.get("child").asString(), k -> new ArrayList<>(2)).add(r.get("parent").asString()));
+			tx.run(this.cypher.get("interchange/all-derivation-pairs"))
+				.forEachRemaining(r -> up.computeIfAbsent(r.get("child").asString(), k -> new ArrayList<>(2))
+					.add(r.get("parent").asString()));
 			return null;
 		});
 		return up;
 	}
 
-	/** Ids that no import has described yet become placeholders (listed in the report) that a later import fills in. */
+	/**
+	 * Ids that no import has described yet become placeholders (listed in the report)
+	 * that a later import fills in.
+	 */
 	void placeholdersFor(java.util.Collection<String> ids, ImportReport report, Progress progress) {
 		var known = existingModelIds(ids);
 		List<ModelRow> placeholders = new ArrayList<>();
@@ -205,11 +226,15 @@ class GraphWriter {
 				report.placeholder(id);
 			}
 		}
-		// Created silently: the report lists them as placeholders rather than counting them as created records.
+		// Created silently: the report lists them as placeholders rather than counting
+		// them as created records.
 		models(placeholders, java.util.Set.of(), new ImportReport("placeholders"), progress);
 	}
 
-	/** Model → dataset training links ({@code model}, {@code dataset}, {@code source}); idempotent. */
+	/**
+	 * Model → dataset training links ({@code model}, {@code dataset}, {@code source});
+	 * idempotent.
+	 */
 	void trainedOn(List<Map<String, Object>> rows, ImportReport report) {
 		batches(rows, "interchange/upsert-trained-on", report, Progress.NONE);
 	}
@@ -219,12 +244,17 @@ class GraphWriter {
 		batches(rows, "interchange/upsert-assets", report, Progress.NONE);
 	}
 
-	/** Typed links between assets ({@code from}, {@code to}, {@code type}, {@code props}). */
+	/**
+	 * Typed links between assets ({@code from}, {@code to}, {@code type}, {@code props}).
+	 */
 	void assetEdges(List<Map<String, Object>> rows, ImportReport report) {
 		batches(rows, "interchange/upsert-asset-edges", report, Progress.NONE);
 	}
 
-	/** Backed-up relationships ({@code type}, {@code fromLabel}, {@code from}, {@code toLabel}, {@code to}, {@code props}). */
+	/**
+	 * Backed-up relationships ({@code type}, {@code fromLabel}, {@code from},
+	 * {@code toLabel}, {@code to}, {@code props}).
+	 */
 	void links(List<Map<String, Object>> rows, ImportReport report) {
 		batches(rows, "interchange/upsert-links", report, Progress.NONE);
 	}
@@ -237,14 +267,17 @@ class GraphWriter {
 	java.util.Set<String> existingModelIds(java.util.Collection<String> ids) {
 		java.util.Set<String> found = new java.util.HashSet<>();
 		if (ids.isEmpty() || modelCount() == 0) {
-			// The first load into an empty store (the bulk case) skips hundreds of index look-ups.
+			// The first load into an empty store (the bulk case) skips hundreds of index
+			// look-ups.
 			return found;
 		}
 		List<String> all = List.copyOf(ids);
 		for (int from = 0; from < all.size(); from += BATCH) {
 			var batch = all.subList(from, Math.min(all.size(), from + BATCH));
-			this.graph.read(this.cypher.get("interchange/existing-model-ids"), Map.of("ids", batch),
-					r -> r.get("id").asString()).forEach(found::add);
+			this.graph
+				.read(this.cypher.get("interchange/existing-model-ids"), Map.of("ids", batch),
+						r -> r.get("id").asString())
+				.forEach(found::add);
 		}
 		return found;
 	}
@@ -274,7 +307,10 @@ class GraphWriter {
 		report.counted(counts.get("created").asLong(), counts.get("updated").asLong(), counts.get("total").asLong());
 	}
 
-	/** A list property (as given in props, may be absent) with further values appended, without duplicates. */
+	/**
+	 * A list property (as given in props, may be absent) with further values appended,
+	 * without duplicates.
+	 */
 	private static List<Object> union(Object given, List<String> more) {
 		var values = new java.util.LinkedHashSet<Object>(given instanceof List<?> list ? list : List.of());
 		values.addAll(more);

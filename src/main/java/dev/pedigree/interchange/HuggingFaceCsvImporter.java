@@ -14,8 +14,10 @@ import dev.pedigree.lineage.Relation;
 import org.springframework.stereotype.Component;
 
 /**
- * The Hub's family trees flattened to CSV: the node list ({@code model_id,author,created_at,downloads,…}, also the
- * benchmark's {@code model_id,name,downloads}) and the edge list ({@code parent_id,child_id,relation[,sources]}).
+ * The Hub's family trees flattened to CSV: the node list
+ * ({@code model_id,author,created_at,downloads,…}, also the benchmark's
+ * {@code model_id,name,downloads}) and the edge list
+ * ({@code parent_id,child_id,relation[,sources]}).
  */
 @Component
 class HuggingFaceCsvImporter {
@@ -59,7 +61,8 @@ class HuggingFaceCsvImporter {
 			props.put("pipelineTag", row.get("pipeline_tag"));
 			props.put("libraryName", row.get("library_name"));
 			props.put("sourceUrl", "https://huggingface.co/" + id);
-			String author = row.get("author") != null ? row.get("author") : (id.contains("/") ? id.substring(0, id.indexOf('/')) : null);
+			String author = row.get("author") != null ? row.get("author")
+					: (id.contains("/") ? id.substring(0, id.indexOf('/')) : null);
 			String developer = author == null ? null : organizations.resolve(author, "hub-account", null, SOURCE);
 			models.add(new GraphWriter.ModelRow(id, props, List.of(), developer, SOURCE, false));
 		}
@@ -86,7 +89,8 @@ class HuggingFaceCsvImporter {
 			}
 			Relation relation = Relation.fromSource(relationText);
 			if (relation == null) {
-				report.reject(file, row.line(), "unknown relation '" + relationText + "' for " + child + " <- " + parent);
+				report.reject(file, row.line(),
+						"unknown relation '" + relationText + "' for " + child + " <- " + parent);
 				continue;
 			}
 			edges.add(new Edge(row.line(), normalise(child), normalise(parent), relation, row.get("sources")));
@@ -129,8 +133,8 @@ class HuggingFaceCsvImporter {
 	/** Hub ids may come as URLs ({@code https://huggingface.co/org/name}). */
 	static String normalise(String id) {
 		String s = id.strip();
-		for (String prefix : List.of("https://huggingface.co/", "http://huggingface.co/", "huggingface.co/",
-				"hf.co/", "https://hf.co/")) {
+		for (String prefix : List.of("https://huggingface.co/", "http://huggingface.co/", "huggingface.co/", "hf.co/",
+				"https://hf.co/")) {
 			if (s.regionMatches(true, 0, prefix, 0, prefix.length())) {
 				s = s.substring(prefix.length());
 			}

@@ -22,18 +22,23 @@ import dev.pedigree.lineage.Relation;
 import org.springframework.stereotype.Component;
 
 /**
- * Hugging Face Hub model-info objects as JSON Lines, in both shapes the Hub produces: {@code huggingface_hub}'s
- * snake_case ({@code created_at}, {@code card_data} as YAML text) and the HTTP API's camelCase ({@code createdAt},
- * {@code cardData} as an object, {@code modelId}). Parents come from tags {@code base_model:<relation>:<id>} (the
- * Hub's inference, whose relation wins) and from the card's {@code base_model} (kept as card claims); card
- * {@code datasets} become TRAINED_ON; safety-removal signals in id, tags and training sets are recorded.
+ * Hugging Face Hub model-info objects as JSON Lines, in both shapes the Hub produces:
+ * {@code huggingface_hub}'s snake_case ({@code created_at}, {@code card_data} as YAML
+ * text) and the HTTP API's camelCase ({@code createdAt}, {@code cardData} as an object,
+ * {@code modelId}). Parents come from tags {@code base_model:<relation>:<id>} (the Hub's
+ * inference, whose relation wins) and from the card's {@code base_model} (kept as card
+ * claims); card {@code datasets} become TRAINED_ON; safety-removal signals in id, tags
+ * and training sets are recorded.
  */
 @Component
 class HuggingFaceJsonImporter {
 
 	static final String SOURCE = "huggingface";
 
-	/** A parent only the model card names: the author's claim, below the Hub's own inference. */
+	/**
+	 * A parent only the model card names: the author's claim, below the Hub's own
+	 * inference.
+	 */
 	static final double CARD_CONFIDENCE = 0.7;
 
 	private final GraphWriter writer;
@@ -113,7 +118,8 @@ class HuggingFaceJsonImporter {
 				for (String dataset : datasets) {
 					trainedOn.add(Map.of("model", id, "dataset", dataset, "source", "hf:card"));
 				}
-				boolean removal = SafetyHeuristics.signalsRemoval(id) || tags.stream().anyMatch(SafetyHeuristics::signalsRemoval)
+				boolean removal = SafetyHeuristics.signalsRemoval(id)
+						|| tags.stream().anyMatch(SafetyHeuristics::signalsRemoval)
 						|| datasets.stream().anyMatch(SafetyHeuristics::signalsRemoval);
 				parsed.add(new Parsed(number, id, parents(tags, card), removal));
 			}
@@ -169,11 +175,13 @@ class HuggingFaceJsonImporter {
 			}
 		}
 		if (card != null) {
-			List<String> cardParents = strings(card.path("base_model")).stream().map(HuggingFaceCsvImporter::normalise)
+			List<String> cardParents = strings(card.path("base_model")).stream()
+				.map(HuggingFaceCsvImporter::normalise)
 				.toList();
 			Relation declared = card.path("base_model_relation").isString()
 					? Relation.fromSource(card.path("base_model_relation").asString()) : null;
-			Relation relation = declared != null ? declared : cardParents.size() > 1 ? Relation.MERGE : Relation.FINETUNE;
+			Relation relation = declared != null ? declared
+					: cardParents.size() > 1 ? Relation.MERGE : Relation.FINETUNE;
 			for (String id : cardParents) {
 				parents.putIfAbsent(id, new Parent(id, relation, "hf:card", CARD_CONFIDENCE));
 			}
@@ -181,7 +189,10 @@ class HuggingFaceJsonImporter {
 		return new ArrayList<>(parents.values());
 	}
 
-	/** {@code card_data} as YAML text, or {@code cardData} as an object (or as text, as some dumps have it). */
+	/**
+	 * {@code card_data} as YAML text, or {@code cardData} as an object (or as text, as
+	 * some dumps have it).
+	 */
 	private JsonNode card(JsonNode model, String file, long line, ImportReport report) {
 		for (String field : List.of("card_data", "cardData")) {
 			JsonNode value = model.path(field);
@@ -204,8 +215,11 @@ class HuggingFaceJsonImporter {
 	}
 
 	private static String licenseTag(JsonNode model) {
-		return strings(model.path("tags")).stream().filter(t -> t.startsWith("license:")).map(t -> t.substring(8))
-			.findFirst().orElse(null);
+		return strings(model.path("tags")).stream()
+			.filter(t -> t.startsWith("license:"))
+			.map(t -> t.substring(8))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static String text(JsonNode node, String... fields) {

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an import did, record by record: the same report for the CLI, GraphQL and the seed loader.
- * Rejected records were malformed and nothing of them was written; placeholders, conflicts and cycle-closing edges
- * were deliberately skipped or stubbed and are listed, not errors.
+ * What an import did, record by record: the same report for the CLI, GraphQL and the seed
+ * loader. Rejected records were malformed and nothing of them was written; placeholders,
+ * conflicts and cycle-closing edges were deliberately skipped or stubbed and are listed,
+ * not errors.
  */
 public final class ImportReport {
 
@@ -66,7 +67,10 @@ public final class ImportReport {
 		this.cycles.add(path);
 	}
 
-	/** A cycle the source data itself contains (whether or not an edge of it was skipped here). */
+	/**
+	 * A cycle the source data itself contains (whether or not an edge of it was skipped
+	 * here).
+	 */
 	void inputCycle(String path) {
 		this.inputCycles.add(path);
 	}
@@ -130,17 +134,22 @@ public final class ImportReport {
 		return this.elapsed.toMillis();
 	}
 
-	/** 0 = every record written or deliberately skipped, 2 = some records were rejected as malformed. */
+	/**
+	 * 0 = every record written or deliberately skipped, 2 = some records were rejected as
+	 * malformed.
+	 */
 	public int exitCode() {
 		return this.rejected.isEmpty() ? 0 : 2;
 	}
 
 	public String summary() {
 		var text = new StringBuilder();
-		text.append(String.format("%s import: %d created, %d updated, %d unchanged, %d rejected, %d placeholders, "
-				+ "%d conflicts, %d cycle-closing edges skipped%s, %.1f s%n", this.format, this.created, this.updated,
-				this.unchanged, this.rejected.size(), this.placeholders.size(), this.conflicts.size(),
-				this.cycles.size(), this.inputCycles.isEmpty() ? "" : " (" + this.inputCycles.size() + " cycles in the input)",
+		text.append(String.format(
+				"%s import: %d created, %d updated, %d unchanged, %d rejected, %d placeholders, "
+						+ "%d conflicts, %d cycle-closing edges skipped%s, %.1f s%n",
+				this.format, this.created, this.updated, this.unchanged, this.rejected.size(), this.placeholders.size(),
+				this.conflicts.size(), this.cycles.size(),
+				this.inputCycles.isEmpty() ? "" : " (" + this.inputCycles.size() + " cycles in the input)",
 				this.elapsed.toMillis() / 1000.0));
 		this.rejected.stream().limit(50).forEach(r -> text.append("  rejected ").append(r).append('\n'));
 		if (this.rejected.size() > 50) {

@@ -42,8 +42,7 @@ public class Importers {
 	}
 
 	/** Imports a file (or, for folder formats, a folder). */
-	public ImportReport importPath(ImportFormat format, Path path,
-			Function<Long, Progress> progressForRecords) {
+	public ImportReport importPath(ImportFormat format, Path path, Function<Long, Progress> progressForRecords) {
 		if (!Files.exists(path)) {
 			throw new InvalidInputException("path", "No such file or folder: " + path.toAbsolutePath());
 		}
@@ -74,8 +73,8 @@ public class Importers {
 			case HUGGINGFACE -> this.huggingFaceJson::importModels;
 			case CYCLONEDX -> this.cycloneDx::importBom;
 			case ECOSYSTEM_GRAPHS -> this.ecosystemGraphs::importReader;
-			default -> throw new InvalidInputException("format", "The " + format.cliName()
-					+ " importer is not available yet");
+			default ->
+				throw new InvalidInputException("format", "The " + format.cliName() + " importer is not available yet");
 		};
 	}
 

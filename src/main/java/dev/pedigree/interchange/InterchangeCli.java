@@ -16,9 +16,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code import --format F PATH} and {@code export --format F [--model ID] [--direction up|down|both] [--depth N]
- * --out FILE}. Spring properties ({@code --key.with.dots=value}) may stand anywhere on the line. Exit code 0 = every
- * record written or deliberately skipped, 2 = some records rejected as malformed, 1 = failure.
+ * {@code import --format F PATH} and
+ * {@code export --format F [--model ID] [--direction up|down|both] [--depth N]
+ * --out FILE}. Spring properties ({@code --key.with.dots=value}) may stand anywhere on
+ * the line. Exit code 0 = every record written or deliberately skipped, 2 = some records
+ * rejected as malformed, 1 = failure.
  */
 @Component
 @Order(100)

@@ -15,21 +15,25 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Restores the whole-graph JSON Lines backup written by {@code export --format jsonl}: organisations, models (with
- * every property, sources and placeholder flag as exported), derivations, then every other node (datasets,
- * applications, licences, risk findings, incidents) and relationship, by label and id.
+ * Restores the whole-graph JSON Lines backup written by {@code export --format jsonl}:
+ * organisations, models (with every property, sources and placeholder flag as exported),
+ * derivations, then every other node (datasets, applications, licences, risk findings,
+ * incidents) and relationship, by label and id.
  */
 @Component
 class JsonLinesImporter {
 
-	/** Node labels a backup restores besides organisations and models: Pedigree's own vocabulary, nothing else. */
+	/**
+	 * Node labels a backup restores besides organisations and models: Pedigree's own
+	 * vocabulary, nothing else.
+	 */
 	static final List<String> OTHER_LABELS = List.of("Dataset", "Application", "License", "RiskFinding", "Incident");
 
 	static final List<String> LINK_ENDS = List.of("Model", "Organization", "Dataset", "Application", "License",
 			"RiskFinding", "Incident");
 
-	static final List<String> LINK_TYPES = List.of("TRAINED_ON", "GENERATED_BY", "USES", "DERIVED_FROM",
-			"DEVELOPED_BY", "HAS_FINDING", "INVOLVED_IN", "LICENSED_UNDER", "SUCCEEDED_BY");
+	static final List<String> LINK_TYPES = List.of("TRAINED_ON", "GENERATED_BY", "USES", "DERIVED_FROM", "DEVELOPED_BY",
+			"HAS_FINDING", "INVOLVED_IN", "LICENSED_UNDER", "SUCCEEDED_BY");
 
 	private final GraphWriter writer;
 
@@ -82,8 +86,8 @@ class JsonLinesImporter {
 					props.remove("id");
 					Object developer = props.remove("developerId");
 					boolean placeholder = Boolean.TRUE.equals(props.remove("placeholder"));
-					models.add(new GraphWriter.ModelRow(id, props, List.of(),
-							developer instanceof String d ? d : null, null, placeholder));
+					models.add(new GraphWriter.ModelRow(id, props, List.of(), developer instanceof String d ? d : null,
+							null, placeholder));
 					present.add("Model\u0000" + id);
 				}
 				else if ("derivation".equals(type) && record.get("child") instanceof String child
@@ -94,7 +98,8 @@ class JsonLinesImporter {
 				else if ("node".equals(type) && record.get("id") instanceof String id
 						&& record.get("label") instanceof String label) {
 					if (!OTHER_LABELS.contains(label)) {
-						report.reject(file, number, "node " + id + ": unknown label '" + label + "' (one of " + OTHER_LABELS + ")");
+						report.reject(file, number,
+								"node " + id + ": unknown label '" + label + "' (one of " + OTHER_LABELS + ")");
 						continue;
 					}
 					props.remove("id");
@@ -102,9 +107,11 @@ class JsonLinesImporter {
 					present.add(label + "\u0000" + id);
 				}
 				else if ("link".equals(type) && record.get("relationship") instanceof String relationship
-						&& record.get("fromLabel") instanceof String fromLabel && record.get("from") instanceof String from
-						&& record.get("toLabel") instanceof String toLabel && record.get("to") instanceof String to) {
-					if (!LINK_TYPES.contains(relationship) || !LINK_ENDS.contains(fromLabel) || !LINK_ENDS.contains(toLabel)) {
+						&& record.get("fromLabel") instanceof String fromLabel
+						&& record.get("from") instanceof String from && record.get("toLabel") instanceof String toLabel
+						&& record.get("to") instanceof String to) {
+					if (!LINK_TYPES.contains(relationship) || !LINK_ENDS.contains(fromLabel)
+							|| !LINK_ENDS.contains(toLabel)) {
 						report.reject(file, number, "link " + from + " -> " + to + ": unknown relationship or label '"
 								+ relationship + "' (" + fromLabel + " -> " + toLabel + ")");
 						continue;
@@ -135,24 +142,27 @@ class JsonLinesImporter {
 				accepted.add(d);
 			}
 		}
-		var known = this.writer.existingModelIds(accepted.stream()
-			.flatMap(d -> java.util.stream.Stream.of(d.child(), d.parent())).distinct().toList());
+		var known = this.writer.existingModelIds(
+				accepted.stream().flatMap(d -> java.util.stream.Stream.of(d.child(), d.parent())).distinct().toList());
 		for (var d : accepted) {
 			if (!known.contains(d.child()) || !known.contains(d.parent())) {
-				report.reject(file, 0, "derivation " + d.child() + " <- " + d.parent() + " names a model the file does not contain");
+				report.reject(file, 0,
+						"derivation " + d.child() + " <- " + d.parent() + " names a model the file does not contain");
 			}
 		}
-		this.writer.derivations(accepted.stream().filter(d -> known.contains(d.child()) && known.contains(d.parent()))
-			.toList(), guard, report, progress);
+		this.writer.derivations(
+				accepted.stream().filter(d -> known.contains(d.child()) && known.contains(d.parent())).toList(), guard,
+				report, progress);
 		this.writer.assets(nodes, report);
-		// A backup is self-contained: a link to a node it does not hold would silently match nothing.
+		// A backup is self-contained: a link to a node it does not hold would silently
+		// match nothing.
 		List<Map<String, Object>> complete = new ArrayList<>();
 		for (int i = 0; i < links.size(); i++) {
 			var link = links.get(i);
 			for (String end : List.of("from", "to")) {
 				if (!present.contains(link.get(end + "Label") + "\u0000" + link.get(end))) {
-					report.reject(file, linkLines.get(i), "link " + link.get("type") + " names a " + link.get(end + "Label")
-							+ " '" + link.get(end) + "' the file does not contain");
+					report.reject(file, linkLines.get(i), "link " + link.get("type") + " names a "
+							+ link.get(end + "Label") + " '" + link.get(end) + "' the file does not contain");
 					link = null;
 					break;
 				}

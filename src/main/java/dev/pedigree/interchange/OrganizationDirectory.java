@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Resolves developer names from any source (Hub accounts, Epoch AI names, Ecosystem Graphs names) to one
- * organisation id through the aliases already in the graph; unknown names become new organisations.
+ * Resolves developer names from any source (Hub accounts, Epoch AI names, Ecosystem
+ * Graphs names) to one organisation id through the aliases already in the graph; unknown
+ * names become new organisations.
  */
 final class OrganizationDirectory {
 
@@ -30,7 +31,10 @@ final class OrganizationDirectory {
 		this.idByAlias.putIfAbsent(Slugs.aliasKey(name), id);
 	}
 
-	/** @return the organisation id for {@code name}, creating one (to be written) when it is new */
+	/**
+	 * @return the organisation id for {@code name}, creating one (to be written) when it
+	 * is new
+	 */
 	String resolve(String name, String kind, String country, String source) {
 		String key = Slugs.aliasKey(name.strip());
 		String id = this.idByAlias.get(key);
@@ -38,7 +42,8 @@ final class OrganizationDirectory {
 			return id;
 		}
 		id = Slugs.slug(name);
-		// Two different names may slug alike ("AT&T" and "AT T"); they are the same organisation by that rule.
+		// Two different names may slug alike ("AT&T" and "AT T"); they are the same
+		// organisation by that rule.
 		register(name, id);
 		Map<String, Object> props = new HashMap<>();
 		props.put("name", name.strip());

@@ -3,9 +3,11 @@ package dev.pedigree.interchange;
 import java.util.regex.Pattern;
 
 /**
- * Safety removal as it shows in real Hub metadata: "abliterated", "uncensored", "decensored", "no-refusal" in ids,
- * tags or training-set names. Sets {@code safetyEffect} only (never the declared relation), with a confidence below
- * curated facts; a child that only repackages an already safety-removed parent did not remove anything itself.
+ * Safety removal as it shows in real Hub metadata: "abliterated", "uncensored",
+ * "decensored", "no-refusal" in ids, tags or training-set names. Sets
+ * {@code safetyEffect} only (never the declared relation), with a confidence below
+ * curated facts; a child that only repackages an already safety-removed parent did not
+ * remove anything itself.
  */
 final class SafetyHeuristics {
 
@@ -24,7 +26,10 @@ final class SafetyHeuristics {
 		return text != null && REMOVAL.matcher(text).find();
 	}
 
-	/** @return true when the derivation child ← parent looks like the step that removed safety */
+	/**
+	 * @return true when the derivation child ← parent looks like the step that removed
+	 * safety
+	 */
 	static boolean removedBy(String childEvidence, String parentId) {
 		return signalsRemoval(childEvidence) && !signalsRemoval(parentId);
 	}

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
 
 /**
- * Loads {@code seed-data/} (shipped in the jar) through the importers on start. Idempotent; a store that already
- * holds this exact seed (same checksum) is skipped, so a restart costs nothing.
+ * Loads {@code seed-data/} (shipped in the jar) through the importers on start.
+ * Idempotent; a store that already holds this exact seed (same checksum) is skipped, so a
+ * restart costs nothing.
  */
 @Component
 @Order(0)
@@ -66,16 +67,18 @@ public class SeedLoader implements ApplicationRunner {
 			return;
 		}
 		String checksum = checksum();
-		boolean seeded = !this.graph.read("MATCH (s:__Seed {checksum: $checksum}) RETURN s",
-				Map.of("checksum", checksum)).isEmpty();
+		boolean seeded = !this.graph
+			.read("MATCH (s:__Seed {checksum: $checksum}) RETURN s", Map.of("checksum", checksum))
+			.isEmpty();
 		if (seeded) {
 			log.info("Seed data already loaded (checksum {}); skipping", checksum);
 			return;
 		}
 		Instant start = Instant.now();
 		ImportReport report = load();
-		this.graph.write(tx -> tx.run("MERGE (s:__Seed {checksum: $checksum}) SET s.loadedAt = datetime()",
-				Map.of("checksum", checksum)).consume());
+		this.graph.write(tx -> tx
+			.run("MERGE (s:__Seed {checksum: $checksum}) SET s.loadedAt = datetime()", Map.of("checksum", checksum))
+			.consume());
 		report.elapsed(Duration.between(start, Instant.now()));
 		log.info("Seeded: {}", report.summary().lines().findFirst().orElse(""));
 	}
@@ -144,7 +147,10 @@ public class SeedLoader implements ApplicationRunner {
 		return rows;
 	}
 
-	/** Hub repos that are the same model as an Epoch AI row get that row's name as an alias. */
+	/**
+	 * Hub repos that are the same model as an Epoch AI row get that row's name as an
+	 * alias.
+	 */
 	private List<GraphWriter.ModelRow> modelLinks() {
 		List<GraphWriter.ModelRow> rows = new ArrayList<>();
 		try (Reader in = open("model-links.csv")) {

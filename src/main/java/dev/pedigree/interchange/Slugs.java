@@ -3,7 +3,9 @@ package dev.pedigree.interchange;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Ids from names: lower case, runs of other characters turned into '-' (DESIGN.md §1). */
+/**
+ * Ids from names: lower case, runs of other characters turned into '-' (DESIGN.md §1).
+ */
 final class Slugs {
 
 	private Slugs() {

@@ -2,7 +2,10 @@ package dev.pedigree.interchange;
 
 import java.io.PrintStream;
 
-/** A progress bar on stderr, drawn only when a terminal is attached (so logs and pipes stay clean). */
+/**
+ * A progress bar on stderr, drawn only when a terminal is attached (so logs and pipes
+ * stay clean).
+ */
 final class TerminalProgress implements Progress {
 
 	private final PrintStream out;
@@ -22,8 +25,7 @@ final class TerminalProgress implements Progress {
 	}
 
 	static Progress forTerminal(String label, long total) {
-		return System.console() == null || total <= 0 ? Progress.NONE
-				: new TerminalProgress(System.err, label, total);
+		return System.console() == null || total <= 0 ? Progress.NONE : new TerminalProgress(System.err, label, total);
 	}
 
 	@Override

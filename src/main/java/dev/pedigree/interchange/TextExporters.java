@@ -20,11 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The text formats: CSV edge list, GraphML, Mermaid, and JSON Lines (the whole-graph backup). */
+/**
+ * The text formats: CSV edge list, GraphML, Mermaid, and JSON Lines (the whole-graph
+ * backup).
+ */
 @Configuration(proxyBeanMethods = false)
 class TextExporters {
 
-	/** Columns of the edge list; the first three are what {@code import --format hf-edges} reads back. */
+	/**
+	 * Columns of the edge list; the first three are what {@code import --format hf-edges}
+	 * reads back.
+	 */
 	static final String[] CSV_COLUMNS = { "parent_id", "child_id", "relation", "source", "confidence", "computeFlop",
 			"safetyEffect", "capabilityEffect", "incomplete" };
 
@@ -73,8 +79,8 @@ class TextExporters {
 				}
 				for (Family.Edge e : family.derivations()) {
 					String arrow = "REMOVED".equals(e.properties().get("safetyEffect")) ? " -.->" : " -->";
-					writer.write("  " + node.get(e.parent()) + arrow + "|" + e.relation().toLowerCase(java.util.Locale.ROOT)
-							+ "| " + node.get(e.child()) + "\n");
+					writer.write("  " + node.get(e.parent()) + arrow + "|"
+							+ e.relation().toLowerCase(java.util.Locale.ROOT) + "| " + node.get(e.child()) + "\n");
 				}
 				if (family.root() != null && node.containsKey(family.root())) {
 					writer.write("  style " + node.get(family.root()) + " stroke-width:3px\n");

@@ -4,14 +4,17 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Relationship;
 
 /**
- * One {@code (child)-[:DERIVED_FROM]->(parent)} edge. {@code incomplete} marks a merge whose source named only one
- * parent.
+ * One {@code (child)-[:DERIVED_FROM]->(parent)} edge. {@code incomplete} marks a merge
+ * whose source named only one parent.
  */
 public record Derivation(String childId, String parentId, Relation relation, Double computeFlop, String date,
 		SafetyEffect safetyEffect, CapabilityEffect capabilityEffect, String source, Double confidence,
 		boolean incomplete, String safetySource, String note) {
 
-	/** @param childId and @param parentId are passed because a relationship only knows internal node ids */
+	/**
+	 * @param childId and @param parentId are passed because a relationship only knows
+	 * internal node ids
+	 */
 	public static Derivation from(Relationship rel, String childId, String parentId) {
 		Relation relation = Relation.fromSource(ModelView.string(rel.get("relation"), "OTHER"));
 		return new Derivation(childId, parentId, relation == null ? Relation.OTHER : relation,

@@ -13,9 +13,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The ordered descendant lists of large families, computed by one traversal and kept for later pages, so a page
- * of a 60,000-model family does not sort the family again. An entry is dropped as soon as this instance writes
- * anything, and after {@code pedigree.limits.family-cache-ttl} (for writes made by other instances of a cluster).
+ * The ordered descendant lists of large families, computed by one traversal and kept for
+ * later pages, so a page of a 60,000-model family does not sort the family again. An
+ * entry is dropped as soon as this instance writes anything, and after
+ * {@code pedigree.limits.family-cache-ttl} (for writes made by other instances of a
+ * cluster).
  */
 @Component
 class FamilyIndex {
@@ -36,7 +38,10 @@ class FamilyIndex {
 		}
 	};
 
-	/** A family is ordered once and then reused, so it gets a larger budget than an interactive read. */
+	/**
+	 * A family is ordered once and then reused, so it gets a larger budget than an
+	 * interactive read.
+	 */
 	private final Duration budget;
 
 	FamilyIndex(Graph graph, @Value("${pedigree.limits.family-cache-ttl:60s}") Duration ttl,
@@ -49,7 +54,10 @@ class FamilyIndex {
 	record Key(String id, int maxDepth, List<Relation> relations) {
 	}
 
-	/** Descendants in page order: parallel lists of ids, depths and the parent each was first reached from. */
+	/**
+	 * Descendants in page order: parallel lists of ids, depths and the parent each was
+	 * first reached from.
+	 */
 	record Order(List<String> ids, List<Integer> depths, List<String> parentIds, long version, Instant computedAt) {
 
 		int size() {

@@ -39,21 +39,27 @@ class LineageController {
 	}
 
 	/**
-	 * Looks ahead: when the request selects the model's {@code ancestors} once, both come from one query and the
-	 * ancestors travel to their field in the local context (one database round trip instead of two).
+	 * Looks ahead: when the request selects the model's {@code ancestors} once, both come
+	 * from one query and the ancestors travel to their field in the local context (one
+	 * database round trip instead of two).
 	 */
 	@QueryMapping
 	DataFetcherResult<ModelView> model(@Argument String id, DataFetchingFieldSelectionSet selection) {
-		var ancestorFields = selection.getImmediateFields().stream().filter(f -> f.getName().equals("ancestors")).toList();
+		var ancestorFields = selection.getImmediateFields()
+			.stream()
+			.filter(f -> f.getName().equals("ancestors"))
+			.toList();
 		var arguments = ancestorFields.size() == 1 ? ancestorFields.get(0).getArguments() : Map.<String, Object>of();
 		Integer maxDepth = (Integer) arguments.get("maxDepth");
-		// Invalid arguments are left to the ancestors field itself, so the error keeps its path.
+		// Invalid arguments are left to the ancestors field itself, so the error keeps
+		// its path.
 		if (ancestorFields.size() == 1 && (maxDepth == null || maxDepth >= 1)) {
 			List<Relation> relations = relations(arguments.get("relations"));
 			var found = this.queries.modelWithAncestors(id, maxDepth, relations);
 			return DataFetcherResult.<ModelView>newResult()
 				.data(found == null ? null : found.model())
-				.localContext(found == null ? null : new PrefetchedAncestors(id, maxDepth, relations, found.ancestors()))
+				.localContext(
+						found == null ? null : new PrefetchedAncestors(id, maxDepth, relations, found.ancestors()))
 				.build();
 		}
 		return DataFetcherResult.<ModelView>newResult().data(this.queries.model(id)).build();
@@ -125,8 +131,8 @@ class LineageController {
 	}
 
 	@SchemaMapping(typeName = "Model")
-	RelayConnection<LineageEntry> descendants(ModelView model, @Argument Integer maxDepth, @Argument List<Relation> relations,
-			@Argument Integer first, @Argument String after) {
+	RelayConnection<LineageEntry> descendants(ModelView model, @Argument Integer maxDepth,
+			@Argument List<Relation> relations, @Argument Integer first, @Argument String after) {
 		return this.queries.descendants(model.id(), maxDepth, relations, first, after);
 	}
 
@@ -137,8 +143,10 @@ class LineageController {
 
 	@BatchMapping(typeName = "Model")
 	Map<ModelView, OrganizationView> developer(List<ModelView> models) {
-		var organizations = this.queries.organizations(models.stream().map(ModelView::developerId)
-			.filter(Objects::nonNull).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+		var organizations = this.queries.organizations(models.stream()
+			.map(ModelView::developerId)
+			.filter(Objects::nonNull)
+			.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
 		Map<ModelView, OrganizationView> result = new LinkedHashMap<>();
 		for (ModelView model : models) {
 			if (model.developerId() != null && organizations.containsKey(model.developerId())) {
@@ -155,8 +163,9 @@ class LineageController {
 
 	@BatchMapping(typeName = "Model")
 	List<List<TrainingSet>> trainedOn(List<ModelView> models) {
-		var byModel = this.queries.trainingSets(models.stream().map(ModelView::id).collect(
-				java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+		var byModel = this.queries.trainingSets(models.stream()
+			.map(ModelView::id)
+			.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
 		return models.stream().map(m -> byModel.getOrDefault(m.id(), List.of())).toList();
 	}
 
@@ -172,8 +181,8 @@ class LineageController {
 
 	private List<ModelView> endpoints(List<Derivation> derivations,
 			java.util.function.Function<Derivation, String> end) {
-		var byId = this.queries.models(derivations.stream().map(end).collect(
-				java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+		var byId = this.queries.models(
+				derivations.stream().map(end).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
 		List<ModelView> result = new ArrayList<>(derivations.size());
 		for (Derivation d : derivations) {
 			result.add(byId.get(end.apply(d)));

@@ -20,7 +20,8 @@ import dev.pedigree.storage.Graph;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads of the lineage graph: one parameterised Cypher traversal per question, never a Java loop of single hops.
+ * Reads of the lineage graph: one parameterised Cypher traversal per question, never a
+ * Java loop of single hops.
  */
 @Service
 public class LineageQueries {
@@ -51,27 +52,33 @@ public class LineageQueries {
 
 	public Map<String, ModelView> models(Collection<String> ids) {
 		Map<String, ModelView> byId = new LinkedHashMap<>();
-		this.graph.read(this.cypher.get("lineage/models-by-id"), Map.of("ids", List.copyOf(ids)),
-				r -> ModelView.from(r.get("model").asNode()))
+		this.graph
+			.read(this.cypher.get("lineage/models-by-id"), Map.of("ids", List.copyOf(ids)),
+					r -> ModelView.from(r.get("model").asNode()))
 			.forEach(m -> byId.put(m.id(), m));
 		return byId;
 	}
 
 	public Map<String, OrganizationView> organizations(Collection<String> ids) {
 		Map<String, OrganizationView> byId = new LinkedHashMap<>();
-		this.graph.read(this.cypher.get("lineage/organizations-by-id"), Map.of("ids", List.copyOf(ids)),
-				r -> OrganizationView.from(r.get("organization").asNode()))
+		this.graph
+			.read(this.cypher.get("lineage/organizations-by-id"), Map.of("ids", List.copyOf(ids)),
+					r -> OrganizationView.from(r.get("organization").asNode()))
 			.forEach(o -> byId.put(o.id(), o));
 		return byId;
 	}
 
-	/** Training sets of each model, in dataset id order; a model without any maps to an empty list. */
+	/**
+	 * Training sets of each model, in dataset id order; a model without any maps to an
+	 * empty list.
+	 */
 	public Map<String, List<TrainingSet>> trainingSets(Collection<String> ids) {
 		Map<String, List<TrainingSet>> byModel = new LinkedHashMap<>();
 		ids.forEach(id -> byModel.put(id, new java.util.ArrayList<>()));
 		this.graph.read(this.cypher.get("lineage/training-sets"), Map.of("ids", List.copyOf(ids)), r -> r)
-			.forEach(r -> byModel.get(r.get("modelId").asString()).add(new TrainingSet(
-					TrainingSet.Dataset.from(r.get("dataset").asNode()), ModelView.string(r.get("source"), null))));
+			.forEach(r -> byModel.get(r.get("modelId").asString())
+				.add(new TrainingSet(TrainingSet.Dataset.from(r.get("dataset").asNode()),
+						ModelView.string(r.get("source"), null))));
 		return byModel;
 	}
 
@@ -84,8 +91,12 @@ public class LineageQueries {
 		long offset = Cursors.after(after);
 		var rows = this.graph.read(this.cypher.get("lineage/children-page"),
 				Map.of("id", id, "offset", offset, "limit", size + 1), LineageQueries::derivation);
-		return RelayConnection.of(rows, offset, size, () -> this.graph
-			.read(this.cypher.get("lineage/children-count"), Map.of("id", id)).get(0).get("total").asInt(), () -> false);
+		return RelayConnection.of(rows, offset, size,
+				() -> this.graph.read(this.cypher.get("lineage/children-count"), Map.of("id", id))
+					.get(0)
+					.get("total")
+					.asInt(),
+				() -> false);
 	}
 
 	public List<LineageEntry> ancestors(String id, Integer maxDepth, List<Relation> relations) {
@@ -98,20 +109,25 @@ public class LineageQueries {
 	public record ModelWithAncestors(ModelView model, List<LineageEntry> ancestors) {
 	}
 
-	/** {@link #model} and {@link #ancestors} in one round trip; null when there is no such model. */
+	/**
+	 * {@link #model} and {@link #ancestors} in one round trip; null when there is no such
+	 * model.
+	 */
 	public ModelWithAncestors modelWithAncestors(String id, Integer maxDepth, List<Relation> relations) {
 		var rows = this.graph.read(bounded("lineage/model-with-ancestors", this.limits.depth(maxDepth)),
 				traversal(id, relations), r -> r);
 		if (rows.isEmpty()) {
 			return null;
 		}
-		List<LineageEntry> ancestors = rows.stream().filter(r -> !r.get("model").isNull())
-			.map(r -> entry(r, r.get("childId").asString(), r.get("parentId").asString())).toList();
+		List<LineageEntry> ancestors = rows.stream()
+			.filter(r -> !r.get("model").isNull())
+			.map(r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()))
+			.toList();
 		return new ModelWithAncestors(ModelView.from(rows.get(0).get("root").asNode()), ancestors);
 	}
 
-	public RelayConnection<LineageEntry> descendants(String id, Integer maxDepth, List<Relation> relations, Integer first,
-			String after) {
+	public RelayConnection<LineageEntry> descendants(String id, Integer maxDepth, List<Relation> relations,
+			Integer first, String after) {
 		var depth = this.limits.depth(maxDepth);
 		int size = this.limits.pageSize(first);
 		long offset = Cursors.after(after);
@@ -125,21 +141,26 @@ public class LineageQueries {
 			page.add(Map.of("i", i, "id", order.ids().get(i), "depth", order.depths().get(i), "parentId",
 					order.parentIds().get(i)));
 		}
-		var rows = page.isEmpty() ? List.<LineageEntry>of()
-				: this.graph.read(this.cypher.get("lineage/entries-by-id"), Map.of("rows", page),
-						r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()));
+		var rows = page.isEmpty() ? List.<LineageEntry>of() : this.graph.read(this.cypher.get("lineage/entries-by-id"),
+				Map.of("rows", page), r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()));
 		return RelayConnection.of(rows, offset, size, order::size,
 				Lazy.of(() -> depth.clamped() || cutByDepth(order, depth.value())));
 	}
 
-	/** Whether members at the depth bound have derivatives of their own, i.e. the bound cut the family. */
+	/**
+	 * Whether members at the depth bound have derivatives of their own, i.e. the bound
+	 * cut the family.
+	 */
 	private boolean cutByDepth(FamilyIndex.Order order, int maxDepth) {
 		List<String> atBound = new java.util.ArrayList<>();
 		for (int i = order.size() - 1; i >= 0 && order.depths().get(i) == maxDepth; i--) {
 			atBound.add(order.ids().get(i));
 		}
-		return !atBound.isEmpty() && this.graph.read(this.cypher.get("lineage/any-with-children"),
-				Map.of("ids", atBound)).get(0).get("any").asBoolean();
+		return !atBound.isEmpty()
+				&& this.graph.read(this.cypher.get("lineage/any-with-children"), Map.of("ids", atBound))
+					.get(0)
+					.get("any")
+					.asBoolean();
 	}
 
 	public List<ModelView> foundations(String id) {
@@ -147,7 +168,10 @@ public class LineageQueries {
 				r -> ModelView.from(r.get("model").asNode()));
 	}
 
-	/** @return the chain from {@code from} up to {@code to}, or null when {@code to} is not an ancestor */
+	/**
+	 * @return the chain from {@code from} up to {@code to}, or null when {@code to} is
+	 * not an ancestor
+	 */
 	public List<Derivation> lineagePath(String from, String to) {
 		var path = this.graph.read(this.cypher.get("lineage/lineage-path"), Map.of("from", from, "to", to),
 				LineageQueries::derivation);
@@ -162,8 +186,11 @@ public class LineageQueries {
 		params.put("limit", size + 1);
 		var rows = this.graph.read(this.cypher.get("lineage/models-page"), params,
 				r -> ModelView.from(r.get("model").asNode()));
-		return RelayConnection.of(rows, offset, size, () -> this.graph
-			.read(this.cypher.get("lineage/models-count"), filterParameters(filter)).get(0).get("total").asInt(),
+		return RelayConnection.of(rows, offset, size,
+				() -> this.graph.read(this.cypher.get("lineage/models-count"), filterParameters(filter))
+					.get(0)
+					.get("total")
+					.asInt(),
 				() -> false);
 	}
 
@@ -181,15 +208,16 @@ public class LineageQueries {
 	}
 
 	private String bounded(String name, Limits.Depth depth) {
-		// Quantifier bounds must be literals in Cypher; the value is a server-clamped integer, never client text.
+		// Quantifier bounds must be literals in Cypher; the value is a server-clamped
+		// integer, never client text.
 		return this.cypher.get(name).replace("{{maxDepth}}", Integer.toString(depth.value()));
 	}
 
 	private static Map<String, Object> traversal(String id, List<Relation> relations) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("id", id);
-		params.put("relations", relations == null || relations.isEmpty() ? null
-				: relations.stream().map(Relation::name).toList());
+		params.put("relations",
+				relations == null || relations.isEmpty() ? null : relations.stream().map(Relation::name).toList());
 		return params;
 	}
 

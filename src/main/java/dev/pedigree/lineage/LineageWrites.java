@@ -20,7 +20,8 @@ import dev.pedigree.storage.Graph;
 import org.springframework.stereotype.Service;
 
 /**
- * Curated writes. Each is validated completely and runs in one transaction, so a rejected write changes nothing.
+ * Curated writes. Each is validated completely and runs in one transaction, so a rejected
+ * write changes nothing.
  */
 @Service
 public class LineageWrites {
@@ -66,13 +67,14 @@ public class LineageWrites {
 		params.put("properties", properties);
 		params.put("developerId", input.developerId());
 		return this.graph.write(tx -> {
-			if (input.developerId() != null && tx.run("MATCH (o:Organization {id: $id}) RETURN o",
-					Map.of("id", input.developerId())).list().isEmpty()) {
-				throw new InvalidInputException("developerId",
-						"No organization with id '" + input.developerId() + "'");
+			if (input.developerId() != null
+					&& tx.run("MATCH (o:Organization {id: $id}) RETURN o", Map.of("id", input.developerId()))
+						.list()
+						.isEmpty()) {
+				throw new InvalidInputException("developerId", "No organization with id '" + input.developerId() + "'");
 			}
-			return ModelView.from(tx.run(this.cypher.get("lineage/register-model"), params).single().get("model")
-				.asNode());
+			return ModelView
+				.from(tx.run(this.cypher.get("lineage/register-model"), params).single().get("model").asNode());
 		});
 	}
 
@@ -118,8 +120,9 @@ public class LineageWrites {
 			requireExisting(tx, List.copyOf(parents), "parentIds");
 			List<Derivation> written = new ArrayList<>();
 			for (String parent : parents) {
-				var cycle = tx.run(this.cypher.get("lineage/cycle-path"),
-						Map.of("parent", parent, "child", input.childId())).list();
+				var cycle = tx
+					.run(this.cypher.get("lineage/cycle-path"), Map.of("parent", parent, "child", input.childId()))
+					.list();
 				if (!cycle.isEmpty()) {
 					List<String> path = new ArrayList<>();
 					path.add(input.childId());
@@ -127,8 +130,11 @@ public class LineageWrites {
 					throw new InvalidInputException("parentIds", "Deriving '" + input.childId() + "' from '" + parent
 							+ "' would close a cycle: " + String.join(" -> ", path));
 				}
-				written.add(LineageQueries.derivation(tx.run(this.cypher.get("lineage/record-derivation"),
-						Map.of("child", input.childId(), "parent", parent, "properties", properties)).single()));
+				written
+					.add(LineageQueries.derivation(tx
+						.run(this.cypher.get("lineage/record-derivation"),
+								Map.of("child", input.childId(), "parent", parent, "properties", properties))
+						.single()));
 			}
 			return written;
 		});

@@ -6,13 +6,13 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 
 /**
- * A model as clients see it: the properties of one {@code :Model} node. Lineage is read separately, through
- * Cypher, never as a mapped relationship collection (that would load whole families).
+ * A model as clients see it: the properties of one {@code :Model} node. Lineage is read
+ * separately, through Cypher, never as a mapped relationship collection (that would load
+ * whole families).
  */
 public record ModelView(String id, String name, List<String> aliases, String developerId, Double trainingComputeFlop,
 		Double parameters, String releaseDate, String access, String license, String pipelineTag, Long downloads,
-		Long likes, String modality, Boolean generative, boolean placeholder, List<String> sources,
-		String sourceUrl) {
+		Long likes, String modality, Boolean generative, boolean placeholder, List<String> sources, String sourceUrl) {
 
 	public static ModelView from(Node node) {
 		return new ModelView(node.get("id").asString(), string(node.get("name"), node.get("id").asString()),
@@ -22,8 +22,8 @@ public record ModelView(String id, String name, List<String> aliases, String dev
 				string(node.get("license"), null), string(node.get("pipelineTag"), null),
 				integer(node.get("downloads")), integer(node.get("likes")), string(node.get("modality"), null),
 				node.get("generative").isNull() ? null : node.get("generative").asBoolean(),
-				!node.get("placeholder").isNull() && node.get("placeholder").asBoolean(),
-				strings(node.get("sources")), string(node.get("sourceUrl"), null));
+				!node.get("placeholder").isNull() && node.get("placeholder").asBoolean(), strings(node.get("sources")),
+				string(node.get("sourceUrl"), null));
 	}
 
 	static String string(Value value, String fallback) {

@@ -5,7 +5,10 @@ public enum Relation {
 
 	FINETUNE, ADAPTER, QUANTIZED, MERGE, DISTILLATION, CONTINUED_PRETRAINING, SAFETY_REMOVAL, OTHER;
 
-	/** Maps the Hub's lower-case relation words ({@code finetune}, {@code adapter}, {@code quantized}, …). */
+	/**
+	 * Maps the Hub's lower-case relation words ({@code finetune}, {@code adapter},
+	 * {@code quantized}, …).
+	 */
 	public static Relation fromSource(String value) {
 		if (value == null) {
 			return null;

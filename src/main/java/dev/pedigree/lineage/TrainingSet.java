@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.neo4j.driver.types.Node;
 
-/** A dataset a model was trained on, with the source that says so (a Hub card, Ecosystem Graphs, a BOM). */
+/**
+ * A dataset a model was trained on, with the source that says so (a Hub card, Ecosystem
+ * Graphs, a BOM).
+ */
 public record TrainingSet(Dataset dataset, String source) {
 
 	public record Dataset(String id, String name, String license, List<String> sources) {

@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 /**
- * California SB 53: a frontier model is trained with more than 1e26 operations, counting the original training
- * and later fine-tuning or material modification (so cumulative compute along the chain); a large frontier
- * developer also had more than US$500M annual revenue. No sourced revenue = the large-developer test is undetermined.
+ * California SB 53: a frontier model is trained with more than 1e26 operations, counting
+ * the original training and later fine-tuning or material modification (so cumulative
+ * compute along the chain); a large frontier developer also had more than US$500M annual
+ * revenue. No sourced revenue = the large-developer test is undetermined.
  */
 @Component
 class CaliforniaSb53Rules implements JurisdictionRules {
@@ -27,8 +28,9 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		verdict.figure("cumulative training compute of " + party.model().id(), compute, frontier,
 				"§22757.11 (frontier model)");
 		if (compute == null) {
-			return verdict.reason("cumulative training compute of " + party.model().id()
-					+ " is unknown: the frontier-model test cannot be applied")
+			return verdict
+				.reason("cumulative training compute of " + party.model().id()
+						+ " is unknown: the frontier-model test cannot be applied")
 				.role("UNDETERMINED", rules, asOf, null, false, null);
 		}
 		if (party.computeBasis() != null) {
@@ -51,8 +53,9 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 					partial.ruleSet(), partial.ruleSetVersion(), partial.asOf(), partial.figures());
 		}
 		if (revenue > largeRevenue) {
-			return verdict.reason(String.format("annual revenue US$%.3g > US$%.0e (%s)", revenue, largeRevenue,
-					party.organization().revenueSource()))
+			return verdict
+				.reason(String.format("annual revenue US$%.3g > US$%.0e (%s)", revenue, largeRevenue,
+						party.organization().revenueSource()))
 				.role("LARGE_FRONTIER_DEVELOPER", rules, asOf, appliesFrom, false, "the model");
 		}
 		return verdict.reason(String.format("annual revenue US$%.3g ≤ US$%.0e", revenue, largeRevenue))

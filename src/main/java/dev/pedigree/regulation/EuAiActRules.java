@@ -6,9 +6,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * EU AI Act, GPAI chapter: provider test (generative and above 1e23 FLOP; systemic risk above 1e25, Art. 51(2))
- * and the modifier test of the Commission guidelines (more than a third of the original compute makes the modifier
- * the provider of the modified model; a third of 1e23 where the original compute is unknown).
+ * EU AI Act, GPAI chapter: provider test (generative and above 1e23 FLOP; systemic risk
+ * above 1e25, Art. 51(2)) and the modifier test of the Commission guidelines (more than a
+ * third of the original compute makes the modifier the provider of the modified model; a
+ * third of 1e23 where the original compute is unknown).
  */
 @Component
 class EuAiActRules implements JurisdictionRules {
@@ -23,8 +24,9 @@ class EuAiActRules implements JurisdictionRules {
 		List<PartyFacts.ParentFacts> others = party.parents().stream().filter(p -> !p.sameDeveloper()).toList();
 		if (others.isEmpty()) {
 			var verdict = new Verdict();
-			party.parents().forEach(p -> verdict.reason("fine-tune of its own model " + p.parent().id()
-					+ ": the original provider's later modifications stay its own"));
+			party.parents()
+				.forEach(p -> verdict.reason("fine-tune of its own model " + p.parent().id()
+						+ ": the original provider's later modifications stay its own"));
 			return providerTest(party, rules, asOf, verdict);
 		}
 		RegulatoryRole strongest = null;
@@ -42,10 +44,13 @@ class EuAiActRules implements JurisdictionRules {
 		double systemic = rules.threshold("systemicRiskTrainingComputeFlop");
 		var model = party.model();
 		Double compute = party.cumulativeComputeFlop();
-		verdict.figure("trainingComputeFlop of " + model.id(), compute, gpai, "Commission GPAI guidelines (indicative criterion)")
+		verdict
+			.figure("trainingComputeFlop of " + model.id(), compute, gpai,
+					"Commission GPAI guidelines (indicative criterion)")
 			.figure("trainingComputeFlop of " + model.id(), compute, systemic, "Art. 51(2)");
 		if (compute == null) {
-			return verdict.reason("training compute of " + model.id() + " is unknown: the GPAI criterion cannot be applied")
+			return verdict
+				.reason("training compute of " + model.id() + " is unknown: the GPAI criterion cannot be applied")
 				.role("UNDETERMINED", rules, asOf, null, false, null);
 		}
 		if (party.computeBasis() != null) {
@@ -62,11 +67,15 @@ class EuAiActRules implements JurisdictionRules {
 		LocalDate appliesFrom = appliesFrom(model.releaseDate(), rules, verdict);
 		boolean openWeights = "OPEN_WEIGHTS".equals(model.access());
 		if (compute > systemic) {
-			return verdict.reason(String.format("%.3g FLOP > %.0e: systemic risk presumed (Art. 51(2)); notify within two weeks (Art. 52)", compute, systemic))
+			return verdict
+				.reason(String.format(
+						"%.3g FLOP > %.0e: systemic risk presumed (Art. 51(2)); notify within two weeks (Art. 52)",
+						compute, systemic))
 				.role("GPAI_PROVIDER_SYSTEMIC_RISK", rules, asOf, appliesFrom, false, "the model");
 		}
 		if (compute > gpai) {
-			return verdict.reason(String.format("generative and %.3g FLOP > %.0e: general-purpose AI model", compute, gpai))
+			return verdict
+				.reason(String.format("generative and %.3g FLOP > %.0e: general-purpose AI model", compute, gpai))
 				.role("GPAI_PROVIDER", rules, asOf, appliesFrom, openWeights, "the model");
 		}
 		return verdict.reason(String.format("%.3g FLOP ≤ %.0e: below the indicative GPAI criterion", compute, gpai))
@@ -105,23 +114,29 @@ class EuAiActRules implements JurisdictionRules {
 		verdict.figure("trainingComputeFlop of " + p, parentCompute, parentSystemic ? systemic : gpai,
 				parentSystemic ? "Art. 51(2)" : "Commission GPAI guidelines (indicative criterion)");
 		if (modification == null) {
-			return verdict.reason("the compute of the modification " + party.model().id() + " <- " + p
-					+ " (" + parent.derivation().relation() + ") is unknown: the one-third test cannot be applied")
+			return verdict
+				.reason("the compute of the modification " + party.model().id() + " <- " + p + " ("
+						+ parent.derivation().relation() + ") is unknown: the one-third test cannot be applied")
 				.role("UNDETERMINED", rules, asOf, null, false, null);
 		}
 		LocalDate appliesFrom = appliesFrom(party.model().releaseDate(), rules, verdict);
 		if (modification > threshold) {
-			verdict.reason(String.format("modification of %s used %.3g FLOP > %.3g (one third of the original): "
-					+ "the modifier becomes the provider of %s; its duties cover the modification only", p,
-					modification, threshold, party.model().id()));
+			verdict.reason(String.format(
+					"modification of %s used %.3g FLOP > %.3g (one third of the original): "
+							+ "the modifier becomes the provider of %s; its duties cover the modification only",
+					p, modification, threshold, party.model().id()));
 			if (parentSystemic) {
-				verdict.reason(p + " has systemic risk: the modified model is presumed to have it too (Art. 55 duties apply)");
+				verdict.reason(
+						p + " has systemic risk: the modified model is presumed to have it too (Art. 55 duties apply)");
 			}
 			return verdict.role("MODIFIER_PROVIDER", rules, asOf, appliesFrom,
 					"OPEN_WEIGHTS".equals(party.model().access()) && !parentSystemic, "the modification");
 		}
-		return verdict.reason(String.format("modification of %s used %.3g FLOP ≤ %.3g (one third of the original): "
-				+ "a downstream modifier; %s's provider remains the provider", p, modification, threshold, p))
+		return verdict
+			.reason(String.format(
+					"modification of %s used %.3g FLOP ≤ %.3g (one third of the original): "
+							+ "a downstream modifier; %s's provider remains the provider",
+					p, modification, threshold, p))
 			.role("DOWNSTREAM_MODIFIER", rules, asOf, null, false, null);
 	}
 

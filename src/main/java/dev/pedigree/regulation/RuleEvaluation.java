@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-/** Evaluates a party under every rule set (or one jurisdiction); one role per jurisdiction. */
+/**
+ * Evaluates a party under every rule set (or one jurisdiction); one role per
+ * jurisdiction.
+ */
 @Service
 public class RuleEvaluation {
 

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** One jurisdiction's rules as data ({@code seed-data/regulations/*.yaml}): thresholds, dates, duties per role. */
+/**
+ * One jurisdiction's rules as data ({@code seed-data/regulations/*.yaml}): thresholds,
+ * dates, duties per role.
+ */
 public record RuleSet(String id, String jurisdiction, String name, String version, String source,
 		Map<String, Double> thresholds, Map<String, String> dates, Map<String, List<ObligationRule>> obligations) {
 
@@ -28,7 +31,10 @@ public record RuleSet(String id, String jurisdiction, String name, String versio
 		return this.obligations.getOrDefault(role, List.of());
 	}
 
-	/** A duty attached to a role; {@code openWeightsExempt} = Art. 53(2)-style exemption for open-weights models. */
+	/**
+	 * A duty attached to a role; {@code openWeightsExempt} = Art. 53(2)-style exemption
+	 * for open-weights models.
+	 */
 	public record ObligationRule(String id, String article, String summary, Boolean openWeightsExempt) {
 
 		public boolean exemptForOpenWeights() {

@@ -13,7 +13,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-/** The rule sets shipped in {@code seed-data/regulations/}, keyed by jurisdiction code. */
+/**
+ * The rule sets shipped in {@code seed-data/regulations/}, keyed by jurisdiction code.
+ */
 @Component
 public class RuleSets {
 

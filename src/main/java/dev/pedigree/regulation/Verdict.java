@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects reasons and figures while a rule set is evaluated, then produces the role with its duties. */
+/**
+ * Collects reasons and figures while a rule set is evaluated, then produces the role with
+ * its duties.
+ */
 final class Verdict {
 
 	private final List<String> reasons = new ArrayList<>();
@@ -33,7 +36,8 @@ final class Verdict {
 					appliesFrom != null && !asOf.isBefore(appliesFrom), scope));
 		}
 		if (openWeights && rules.obligationsOf(role).stream().anyMatch(RuleSet.ObligationRule::exemptForOpenWeights)) {
-			this.reasons.add("open-weights model: exempt from the documentation duties of Art. 53(1)(a)-(b) (Art. 53(2))");
+			this.reasons
+				.add("open-weights model: exempt from the documentation duties of Art. 53(1)(a)-(b) (Art. 53(2))");
 		}
 		return new RegulatoryRole(rules.jurisdiction(), role, List.copyOf(this.reasons), obligations, rules.id(),
 				rules.version(), asOf.toString(), List.copyOf(this.figures));

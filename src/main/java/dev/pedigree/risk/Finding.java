@@ -2,7 +2,9 @@ package dev.pedigree.risk;
 
 import org.neo4j.driver.types.Node;
 
-/** A risk finding (evaluation, red-team result) or an incident (reported real-world harm). */
+/**
+ * A risk finding (evaluation, red-team result) or an incident (reported real-world harm).
+ */
 public record Finding(String id, String kind, String category, String severity, String summary, String date,
 		String sourceUrl) {
 

@@ -4,7 +4,10 @@ import java.util.List;
 
 import dev.pedigree.lineage.ModelView;
 
-/** Who upstream shares responsibility for a model, under which rule, and what risks it inherits. */
+/**
+ * Who upstream shares responsibility for a model, under which rule, and what risks it
+ * inherits.
+ */
 public record LiabilityTrace(ModelView model, List<ResponsibleParty> parties, List<InheritedFinding> findings,
 		String asOf) {
 }

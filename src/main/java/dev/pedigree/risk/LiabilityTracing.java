@@ -21,8 +21,9 @@ import dev.pedigree.storage.Graph;
 import org.springframework.stereotype.Service;
 
 /**
- * Walks a model's ancestry in one read, derives cumulative compute along the chain where a model's own figure is
- * missing, and classifies every organisation on the way under every rule set.
+ * Walks a model's ancestry in one read, derives cumulative compute along the chain where
+ * a model's own figure is missing, and classifies every organisation on the way under
+ * every rule set.
  */
 @Service
 public class LiabilityTracing {
@@ -113,13 +114,17 @@ public class LiabilityTracing {
 			return new PartyFacts(e.model(), e.organization(), own.flop(), own.basis(), parents);
 		}
 
-		/** A model's cumulative compute: its own figure, else its single parent's plus the modification's. */
+		/**
+		 * A model's cumulative compute: its own figure, else its single parent's plus the
+		 * modification's.
+		 */
 		Compute compute(String id) {
 			Compute known = this.computed.get(id);
 			if (known != null) {
 				return known;
 			}
-			this.computed.put(id, new Compute(null, null)); // guards against a cycle in corrupt data
+			this.computed.put(id, new Compute(null, null)); // guards against a cycle in
+															// corrupt data
 			Entry e = this.byId.get(id);
 			Compute result;
 			if (e.model().trainingComputeFlop() != null) {
@@ -129,9 +134,9 @@ public class LiabilityTracing {
 					&& compute(e.parents().get(0).parentId()).flop() != null) {
 				Derivation d = e.parents().get(0);
 				double parent = compute(d.parentId()).flop();
-				result = new Compute(parent + d.computeFlop(), String.format(
-						"cumulative %.3g = %s's %.3g + modification %.3g", parent + d.computeFlop(), d.parentId(),
-						parent, d.computeFlop()));
+				result = new Compute(parent + d.computeFlop(),
+						String.format("cumulative %.3g = %s's %.3g + modification %.3g", parent + d.computeFlop(),
+								d.parentId(), parent, d.computeFlop()));
 			}
 			else {
 				result = new Compute(null, null);

@@ -36,8 +36,8 @@ public class RiskRecords {
 			throw new InvalidInputException("modelId", "modelId is required");
 		}
 		if (input.category() == null || !CATEGORIES.contains(input.category())) {
-			throw new InvalidInputException("category", "category must be one of " + CATEGORIES + ", was '"
-					+ input.category() + "'");
+			throw new InvalidInputException("category",
+					"category must be one of " + CATEGORIES + ", was '" + input.category() + "'");
 		}
 		if (input.summary() == null || input.summary().isBlank()) {
 			throw new InvalidInputException("summary", "summary is required");
@@ -63,8 +63,11 @@ public class RiskRecords {
 			properties.put("sourceUrl", input.sourceUrl());
 		}
 		String id = (incident ? "incident/" : "finding/") + UUID.randomUUID();
-		var found = this.graph.write(tx -> tx.run(this.cypher.get(incident ? "risk/record-incident" : "risk/record-finding"),
-				Map.of("modelId", input.modelId(), "id", id, "properties", properties)).list());
+		var found = this.graph.write(
+				tx -> tx
+					.run(this.cypher.get(incident ? "risk/record-incident" : "risk/record-finding"),
+							Map.of("modelId", input.modelId(), "id", id, "properties", properties))
+					.list());
 		if (found.isEmpty()) {
 			throw new InvalidInputException("modelId", "No model with id '" + input.modelId() + "'");
 		}

@@ -14,8 +14,8 @@ import dev.pedigree.storage.Graph;
 import org.springframework.stereotype.Service;
 
 /**
- * The policy view of a foundation model: which descendants removed or degraded safety or raised capability, and
- * how widely they are used.
+ * The policy view of a foundation model: which descendants removed or degraded safety or
+ * raised capability, and how widely they are used.
  */
 @Service
 public class UpstreamExposure {
@@ -45,9 +45,12 @@ public class UpstreamExposure {
 					Derivation.from(r.get("via").asRelationship(), model.id(), r.get("parentId").asString()),
 					r.get("organizationId").isNull() ? null : r.get("organizationId").asString(), model.downloads());
 		});
-		return RelayConnection.of(rows, offset, size, () -> this.graph
-			.read(this.cypher.get("risk/upstream-exposure-count"), Map.of("id", foundationId)).get(0).get("total")
-			.asInt(), () -> false);
+		return RelayConnection.of(rows, offset, size,
+				() -> this.graph.read(this.cypher.get("risk/upstream-exposure-count"), Map.of("id", foundationId))
+					.get(0)
+					.get("total")
+					.asInt(),
+				() -> false);
 	}
 
 }

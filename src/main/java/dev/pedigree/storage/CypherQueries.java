@@ -9,13 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** Loads the canned queries of {@code cypher/queries/<module>/<name>.cypher} from the classpath, once each. */
+/**
+ * Loads the canned queries of {@code cypher/queries/<module>/<name>.cypher} from the
+ * classpath, once each.
+ */
 @Component
 public class CypherQueries {
 
 	private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-	/** @param name {@code <module>/<name>} without the extension */
+	/**
+	 * @param name {@code <module>/<name>} without the extension
+	 */
 	public String get(String name) {
 		return this.cache.computeIfAbsent(name, CypherQueries::load);
 	}

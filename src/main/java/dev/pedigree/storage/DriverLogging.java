@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Routes the driver's log through SLF4J. Its default {@code System.Logger} bridge formats every debug message
- * before the level check, which on a bulk import meant rendering each 10,000-row parameter list as a string:
- * about a fifth of the import's CPU, for nothing.
+ * Routes the driver's log through SLF4J. Its default {@code System.Logger} bridge formats
+ * every debug message before the level check, which on a bulk import meant rendering each
+ * 10,000-row parameter list as a string: about a fifth of the import's CPU, for nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class DriverLogging {

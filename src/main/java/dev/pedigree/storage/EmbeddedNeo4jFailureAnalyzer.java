@@ -3,7 +3,10 @@ package dev.pedigree.storage;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a failed embedded start-up into one sentence and one action instead of a stack trace. */
+/**
+ * Turns a failed embedded start-up into one sentence and one action instead of a stack
+ * trace.
+ */
 class EmbeddedNeo4jFailureAnalyzer extends AbstractFailureAnalyzer<EmbeddedNeo4jStartupException> {
 
 	@Override

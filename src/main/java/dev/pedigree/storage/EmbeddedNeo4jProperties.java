@@ -6,15 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the in-process Neo4j that runs when no {@code spring.neo4j.uri} is configured.
+ * Settings of the in-process Neo4j that runs when no {@code spring.neo4j.uri} is
+ * configured.
  *
  * @param dataDir where the store lives; it survives restarts
  * @param boltPort loopback Bolt port; 0 picks any free port
- * @param ephemeral when true the store goes into a fresh temporary folder that is deleted at shutdown (tests)
- * @param pageCache page cache size in Neo4j's notation (e.g. {@code 512m}); empty lets Neo4j choose
+ * @param ephemeral when true the store goes into a fresh temporary folder that is deleted
+ * at shutdown (tests)
+ * @param pageCache page cache size in Neo4j's notation (e.g. {@code 512m}); empty lets
+ * Neo4j choose
  */
 @ConfigurationProperties("pedigree.embedded")
-public record EmbeddedNeo4jProperties(@DefaultValue("./pedigree-data") Path dataDir,
-		@DefaultValue("7687") int boltPort, @DefaultValue("false") boolean ephemeral,
-		@DefaultValue("") String pageCache) {
+public record EmbeddedNeo4jProperties(@DefaultValue("./pedigree-data") Path dataDir, @DefaultValue("7687") int boltPort,
+		@DefaultValue("false") boolean ephemeral, @DefaultValue("") String pageCache) {
 }

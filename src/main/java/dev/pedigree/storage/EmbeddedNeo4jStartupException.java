@@ -1,6 +1,9 @@
 package dev.pedigree.storage;
 
-/** The embedded database could not start for a reason the user can fix; the message says how. */
+/**
+ * The embedded database could not start for a reason the user can fix; the message says
+ * how.
+ */
 public class EmbeddedNeo4jStartupException extends RuntimeException {
 
 	private final String action;

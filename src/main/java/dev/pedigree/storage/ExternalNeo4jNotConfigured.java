@@ -5,7 +5,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** Matches when {@code spring.neo4j.uri} is unset: only then does Pedigree start its own database. */
+/**
+ * Matches when {@code spring.neo4j.uri} is unset: only then does Pedigree start its own
+ * database.
+ */
 class ExternalNeo4jNotConfigured implements Condition {
 
 	@Override

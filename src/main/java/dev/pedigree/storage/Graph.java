@@ -16,8 +16,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The one door to Neo4j for reads and writes: read transactions carry a time budget and are routed to readers
- * in a cluster; a read past its budget surfaces as {@link QueryTimeoutException}, never as a partial answer.
+ * The one door to Neo4j for reads and writes: read transactions carry a time budget and
+ * are routed to readers in a cluster; a read past its budget surfaces as
+ * {@link QueryTimeoutException}, never as a partial answer.
  */
 @Component
 public class Graph {
@@ -28,7 +29,10 @@ public class Graph {
 
 	private final TransactionConfig readConfig;
 
-	/** Counts writes committed through this instance, so caches of derived data know when they are stale. */
+	/**
+	 * Counts writes committed through this instance, so caches of derived data know when
+	 * they are stale.
+	 */
 	private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
 	Graph(Driver driver, @Value("${pedigree.limits.read-timeout:5s}") Duration readTimeout) {
@@ -41,14 +45,15 @@ public class Graph {
 	}
 
 	/**
-	 * One read query as an auto-commit transaction: one network round trip (a managed transaction needs a second
-	 * one for COMMIT, which on the serving path doubled the database share of a request). Transient failures (a
-	 * cluster member going away) are retried like a managed transaction would.
+	 * One read query as an auto-commit transaction: one network round trip (a managed
+	 * transaction needs a second one for COMMIT, which on the serving path doubled the
+	 * database share of a request). Transient failures (a cluster member going away) are
+	 * retried like a managed transaction would.
 	 */
 	public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
 		for (int attempt = 1;; attempt++) {
-			try (var session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(
-					org.neo4j.driver.AccessMode.READ).build())) {
+			try (var session = this.driver
+				.session(SessionConfig.builder().withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
 				return session.run(cypher, parameters, this.readConfig).list(mapper::apply);
 			}
 			catch (ClientException ex) {
@@ -66,14 +71,17 @@ public class Graph {
 		return read(work, this.readConfig);
 	}
 
-	/** A read with its own time budget, for work that is computed once and then reused (e.g. a family index). */
+	/**
+	 * A read with its own time budget, for work that is computed once and then reused
+	 * (e.g. a family index).
+	 */
 	public <T> T read(TransactionCallback<T> work, Duration budget) {
 		return read(work, TransactionConfig.builder().withTimeout(budget).build());
 	}
 
 	private <T> T read(TransactionCallback<T> work, TransactionConfig config) {
-		try (var session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(
-				org.neo4j.driver.AccessMode.READ).build())) {
+		try (var session = this.driver
+			.session(SessionConfig.builder().withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
 			return session.executeRead(work, config);
 		}
 		catch (ClientException ex) {
@@ -82,12 +90,12 @@ public class Graph {
 	}
 
 	/**
-	 * A read for bulk work (imports, exports) that may legitimately outlast the interactive time budget; routed to
-	 * readers like every read.
+	 * A read for bulk work (imports, exports) that may legitimately outlast the
+	 * interactive time budget; routed to readers like every read.
 	 */
 	public <T> T readBulk(TransactionCallback<T> work) {
-		try (var session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(
-				org.neo4j.driver.AccessMode.READ).build())) {
+		try (var session = this.driver
+			.session(SessionConfig.builder().withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
 			return session.executeRead(work);
 		}
 	}

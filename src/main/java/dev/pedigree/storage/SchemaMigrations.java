@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
 
 /**
- * Applies {@code cypher/schema/V<version>__<description>.cypher} in version order, each once, recording what ran as
- * {@code :__SchemaMigration} nodes so a restart (or a second instance against a shared server) skips them.
+ * Applies {@code cypher/schema/V<version>__<description>.cypher} in version order, each
+ * once, recording what ran as {@code :__SchemaMigration} nodes so a restart (or a second
+ * instance against a shared server) skips them.
  */
 @Component
 public class SchemaMigrations implements SmartInitializingSingleton {
@@ -66,10 +67,11 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 		}
 		String checksum = DigestUtils.md5DigestAsHex(text.getBytes(StandardCharsets.UTF_8));
 		try (var session = this.driver.session()) {
-			var applied = session.executeRead(tx -> tx
-				.run("MATCH (m:__SchemaMigration {version: $version}) RETURN m.checksum AS checksum",
-						Map.of("version", version))
-				.list());
+			var applied = session.executeRead(
+					tx -> tx
+						.run("MATCH (m:__SchemaMigration {version: $version}) RETURN m.checksum AS checksum",
+								Map.of("version", version))
+						.list());
 			if (!applied.isEmpty()) {
 				if (!checksum.equals(applied.get(0).get("checksum").asString())) {
 					log.warn("Schema migration {} changed after it was applied; it is not re-run",
@@ -77,8 +79,10 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 				}
 				return;
 			}
-			// Schema commands cannot share a transaction with data writes, but they can share one with each other:
-			// one transaction for the script's statements (each its own took ~0.6 s on a fresh store).
+			// Schema commands cannot share a transaction with data writes, but they can
+			// share one with each other:
+			// one transaction for the script's statements (each its own took ~0.6 s on a
+			// fresh store).
 			session.executeWriteWithoutResult(tx -> {
 				for (String statement : statements(text)) {
 					tx.run(statement).consume();
@@ -96,7 +100,9 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 		String withoutComments = text.lines()
 			.filter(line -> !line.strip().startsWith("//"))
 			.reduce("", (a, b) -> a + "\n" + b);
-		return Arrays.stream(withoutComments.split(";")).map(String::strip).filter(s -> !s.isEmpty())
+		return Arrays.stream(withoutComments.split(";"))
+			.map(String::strip)
+			.filter(s -> !s.isEmpty())
 			.toArray(String[]::new);
 	}
 
@@ -107,6 +113,5 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 		}
 		return Integer.parseInt(matcher.group(1));
 	}
-
 
 }

@@ -20,7 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Ecosystem analytics over GraphQL/HTTP, checked against an independent computation from edges.csv. */
+/**
+ * Ecosystem analytics over GraphQL/HTTP, checked against an independent computation from
+ * edges.csv.
+ */
 @PedigreeServerTest
 class EcosystemTests {
 
@@ -48,33 +51,55 @@ class EcosystemTests {
 				}
 			}
 		}
-		Map<Integer, Long> byDepth = members.values().stream()
+		Map<Integer, Long> byDepth = members.values()
+			.stream()
 			.collect(Collectors.groupingBy(d -> d, TreeMap::new, Collectors.counting()));
 		var dates = SharedData.huggingFaceCreationDates();
-		Map<String, Long> byMonth = members.keySet().stream().filter(dates::containsKey)
+		Map<String, Long> byMonth = members.keySet()
+			.stream()
+			.filter(dates::containsKey)
 			.collect(Collectors.groupingBy(id -> dates.get(id).substring(0, 7), TreeMap::new, Collectors.counting()));
 
-		var report = GraphQlClient.anonymous(this.port).documentName("ecosystem").variable("id", root).execute()
-			.path("ecosystem").entity(Map.class).get();
+		var report = GraphQlClient.anonymous(this.port)
+			.documentName("ecosystem")
+			.variable("id", root)
+			.execute()
+			.path("ecosystem")
+			.entity(Map.class)
+			.get();
 
 		assertThat(report.get("totalDescendants")).isEqualTo(members.size());
 		assertThat(report.get("maxDepth")).isEqualTo(members.values().stream().max(Integer::compare).orElse(0));
-		assertThat(report.get("leaves")).isEqualTo((int) members.keySet().stream().filter(id -> !withChildren.contains(id)).count());
+		assertThat(report.get("leaves"))
+			.isEqualTo((int) members.keySet().stream().filter(id -> !withChildren.contains(id)).count());
 		assertThat(report.get("externalMerges")).isEqualTo(external.size());
 		assertThat(toMap((List<Map<String, Object>>) report.get("byRelation"), "relation")).isEqualTo(byRelation);
-		assertThat(toMap((List<Map<String, Object>>) report.get("byDepth"), "depth"))
-			.isEqualTo(byDepth.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().intValue(), (a, b) -> a, TreeMap::new)));
-		assertThat(toMap((List<Map<String, Object>>) report.get("byMonth"), "month"))
-			.isEqualTo(byMonth.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().intValue(), (a, b) -> a, TreeMap::new)));
-		// Hub authors map one-to-one onto organisations here (none of these authors is an alias of another).
-		Map<String, Long> byAuthor = members.keySet().stream()
+		assertThat(toMap((List<Map<String, Object>>) report.get("byDepth"), "depth")).isEqualTo(byDepth.entrySet()
+			.stream()
+			.collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().intValue(), (a, b) -> a,
+					TreeMap::new)));
+		assertThat(toMap((List<Map<String, Object>>) report.get("byMonth"), "month")).isEqualTo(byMonth.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().intValue(), (a, b) -> a, TreeMap::new)));
+		// Hub authors map one-to-one onto organisations here (none of these authors is an
+		// alias of another).
+		Map<String, Long> byAuthor = members.keySet()
+			.stream()
 			.collect(Collectors.groupingBy(id -> id.substring(0, id.indexOf('/')), Collectors.counting()));
-		List<Long> expectedTop = byAuthor.values().stream().sorted(java.util.Comparator.reverseOrder()).limit(500).toList();
+		List<Long> expectedTop = byAuthor.values()
+			.stream()
+			.sorted(java.util.Comparator.reverseOrder())
+			.limit(500)
+			.toList();
 		List<Long> actualTop = ((List<Map<String, Object>>) report.get("byOrganization")).stream()
-			.map(o -> ((Integer) o.get("count")).longValue()).toList();
+			.map(o -> ((Integer) o.get("count")).longValue())
+			.toList();
 		assertThat(actualTop).isEqualTo(expectedTop);
 		Map<String, Integer> childrenCount = new HashMap<>();
-		edges.forEach(e -> { if (members.containsKey(e.parent())) childrenCount.merge(e.parent(), 1, Integer::sum); });
+		edges.forEach(e -> {
+			if (members.containsKey(e.parent()))
+				childrenCount.merge(e.parent(), 1, Integer::sum);
+		});
 		int mostChildren = childrenCount.values().stream().max(Integer::compare).orElse(0);
 		var hubs = (List<Map<String, Object>>) report.get("topByChildren");
 		if (mostChildren > 0) {
@@ -84,8 +109,13 @@ class EcosystemTests {
 
 	@Test
 	void licence_drift_flags_permissive_children_of_restricting_parents() {
-		var drift = (Map<String, Object>) GraphQlClient.anonymous(this.port).documentName("ecosystem")
-			.variable("id", "meta-llama/Llama-2-7b-chat-hf").execute().path("ecosystem.licenseDrift").entity(Map.class).get();
+		var drift = (Map<String, Object>) GraphQlClient.anonymous(this.port)
+			.documentName("ecosystem")
+			.variable("id", "meta-llama/Llama-2-7b-chat-hf")
+			.execute()
+			.path("ecosystem.licenseDrift")
+			.entity(Map.class)
+			.get();
 		var flagged = (List<Map<String, Object>>) drift.get("flagged");
 		assertThat(flagged).allSatisfy(f -> {
 			assertThat(f.get("drift")).isEqualTo("MORE_PERMISSIVE");
@@ -94,26 +124,33 @@ class EcosystemTests {
 		});
 		var edges = SharedData.huggingFaceEdges();
 		assertThat((Integer) drift.get("flaggedCount")).isPositive();
-		int classified = ((List<Map<String, Object>>) drift.get("byKind")).stream().mapToInt(k -> (Integer) k.get("count")).sum();
+		int classified = ((List<Map<String, Object>>) drift.get("byKind")).stream()
+			.mapToInt(k -> (Integer) k.get("count"))
+			.sum();
 		Map<String, Integer> members = SharedData.reachable(edges, "meta-llama/Llama-2-7b-chat-hf", true);
-		assertThat(classified).isEqualTo((int) edges.stream().filter(e -> members.containsKey(e.child())
-				&& (members.containsKey(e.parent()) || e.parent().equals("meta-llama/Llama-2-7b-chat-hf"))).count());
+		assertThat(classified).isEqualTo((int) edges.stream()
+			.filter(e -> members.containsKey(e.child())
+					&& (members.containsKey(e.parent()) || e.parent().equals("meta-llama/Llama-2-7b-chat-hf")))
+			.count());
 	}
 
 	@Test
 	void top_foundations_and_organisation_roles() {
 		var response = GraphQlClient.anonymous(this.port)
-			.document("{ topFoundations(first: 3) { model { id } descendants } organization(id: \"meta\") { role { foundations derivedFromOthers derivedFromOwn } } }")
+			.document(
+					"{ topFoundations(first: 3) { model { id } descendants } organization(id: \"meta\") { role { foundations derivedFromOthers derivedFromOwn } } }")
 			.execute();
 		response.path("topFoundations[0].model.id").entity(String.class).isEqualTo("google/gemma-7b");
-		response.path("topFoundations[0].descendants").entity(Integer.class)
+		response.path("topFoundations[0].descendants")
+			.entity(Integer.class)
 			.isEqualTo(SharedData.reachable(SharedData.huggingFaceEdges(), "google/gemma-7b", true).size());
 		response.path("organization.role.foundations").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
 	}
 
 	private static Map<String, Integer> toMap(List<Map<String, Object>> rows, String key) {
-		return rows.stream().collect(Collectors.toMap(r -> r.get(key).toString(), r -> (Integer) r.get("count"),
-				(a, b) -> a, TreeMap::new));
+		return rows.stream()
+			.collect(Collectors.toMap(r -> r.get(key).toString(), r -> (Integer) r.get("count"), (a, b) -> a,
+					TreeMap::new));
 	}
 
 }

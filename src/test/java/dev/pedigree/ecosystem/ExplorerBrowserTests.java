@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The lineage explorer in a real headless Chromium (Debian's chromium and chromedriver, installed by .ci/run): search
- * a real model, read the panel, expand derivatives, follow a shareable link, and keep a screenshot.
+ * The lineage explorer in a real headless Chromium (Debian's chromium and chromedriver,
+ * installed by .ci/run): search a real model, read the panel, expand derivatives, follow
+ * a shareable link, and keep a screenshot.
  */
 @PedigreeServerTest
 class ExplorerBrowserTests {
@@ -69,7 +70,8 @@ class ExplorerBrowserTests {
 		var query = browser.findElement(By.id("query"));
 		query.sendKeys("meta-llama/Llama-2-7b");
 		wait.until(driver -> !driver.findElements(By.cssSelector("#suggestions option")).isEmpty()); // autocomplete
-		query.sendKeys(org.openqa.selenium.Keys.ESCAPE); // close the suggestion list before clicking past it
+		query.sendKeys(org.openqa.selenium.Keys.ESCAPE); // close the suggestion list
+															// before clicking past it
 		browser.findElement(By.cssSelector("#search button")).click();
 		try {
 			wait.until(ExpectedConditions.textToBe(By.id("model-id"), "meta-llama/Llama-2-7b"));
@@ -78,7 +80,9 @@ class ExplorerBrowserTests {
 			throw new AssertionError("panel shows: " + browser.findElement(By.id("panel")).getText(), ex);
 		}
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ecosystem")));
-		int children = (int) SharedData.huggingFaceEdges().stream().filter(e -> e.parent().equals("meta-llama/Llama-2-7b"))
+		int children = (int) SharedData.huggingFaceEdges()
+			.stream()
+			.filter(e -> e.parent().equals("meta-llama/Llama-2-7b"))
 			.count();
 		int derivatives = Integer.parseInt(browser.findElement(By.id("derivatives")).getText());
 		assertThat(derivatives).isGreaterThanOrEqualTo(children);
@@ -101,10 +105,12 @@ class ExplorerBrowserTests {
 		wait.until(ExpectedConditions.textToBe(By.id("model-id"), "google/gemma-7b"));
 		assertThat(browser.findElement(By.cssSelector("#panel dl")).getText()).contains("Google");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ecosystem")));
-		// Reported, not asserted: performance is measured, never a pass/fail criterion of a functional test.
+		// Reported, not asserted: performance is measured, never a pass/fail criterion of
+		// a functional test.
 		Object ready = ((JavascriptExecutor) browser)
 			.executeScript("return performance.getEntriesByName('pedigree:ready')[0].startTime");
-		System.out.printf("explorer: /model/google/gemma-7b complete (graph, facts, liability, ecosystem) %.0f ms after navigation%n",
+		System.out.printf(
+				"explorer: /model/google/gemma-7b complete (graph, facts, liability, ecosystem) %.0f ms after navigation%n",
 				((Number) ready).doubleValue());
 	}
 

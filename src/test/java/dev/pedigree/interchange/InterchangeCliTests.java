@@ -26,8 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command-line importer and exporter and the HTTP export, against real data: exports of the seeded server
- * re-import into an empty store (a fresh embedded database per CLI run) to the same lineage.
+ * The command-line importer and exporter and the HTTP export, against real data: exports
+ * of the seeded server re-import into an empty store (a fresh embedded database per CLI
+ * run) to the same lineage.
  */
 @PedigreeServerTest
 class InterchangeCliTests {
@@ -42,19 +43,28 @@ class InterchangeCliTests {
 	void importing_edges_csv_reproduces_every_edge_and_a_second_import_is_all_unchanged() throws IOException {
 		Path store = this.temp.resolve("store");
 		Path edges = SharedData.root().resolve("huggingface/edges.csv");
-		var first = cli("import", "--format", "hf-edges", edges.toString(), storeOption(store), "--pedigree.embedded.bolt-port=0");
+		var first = cli("import", "--format", "hf-edges", edges.toString(), storeOption(store),
+				"--pedigree.embedded.bolt-port=0");
 		assertThat(first.exitCode()).isZero();
-		long endpoints = SharedData.huggingFaceEdges().stream().flatMap(e -> java.util.stream.Stream.of(e.parent(), e.child()))
-			.distinct().count();
-		// Models known only by id in an edge list become placeholders that a later node import fills in.
-		assertThat(first.output()).contains("6379 created, 0 updated, 0 unchanged, 0 rejected, " + endpoints + " placeholders");
-		var second = cli("import", "--format", "hf-edges", edges.toString(), storeOption(store), "--pedigree.embedded.bolt-port=0");
+		long endpoints = SharedData.huggingFaceEdges()
+			.stream()
+			.flatMap(e -> java.util.stream.Stream.of(e.parent(), e.child()))
+			.distinct()
+			.count();
+		// Models known only by id in an edge list become placeholders that a later node
+		// import fills in.
+		assertThat(first.output())
+			.contains("6379 created, 0 updated, 0 unchanged, 0 rejected, " + endpoints + " placeholders");
+		var second = cli("import", "--format", "hf-edges", edges.toString(), storeOption(store),
+				"--pedigree.embedded.bolt-port=0");
 		assertThat(second.exitCode()).isZero();
 		assertThat(second.output()).contains("0 created, 0 updated, 6379 unchanged");
 		Path out = this.temp.resolve("all.csv");
 		assertThat(cli("export", "--format", "csv", "--out", out.toString(), storeOption(store)).exitCode()).isZero();
-		Set<String> expected = SharedData.huggingFaceEdges().stream()
-			.map(e -> e.parent() + "," + e.child() + "," + e.relation()).collect(Collectors.toSet());
+		Set<String> expected = SharedData.huggingFaceEdges()
+			.stream()
+			.map(e -> e.parent() + "," + e.child() + "," + e.relation())
+			.collect(Collectors.toSet());
 		assertThat(edgeTriples(out)).isEqualTo(expected);
 	}
 
@@ -65,87 +75,121 @@ class InterchangeCliTests {
 		var first = cli("import", "--format", "huggingface", models.toString(), storeOption(store));
 		assertThat(first.exitCode()).as(first.output()).isZero();
 		var second = cli("import", "--format", "huggingface", models.toString(), storeOption(store));
-		assertThat(second.output()).containsPattern("huggingface import: 0 created, 0 updated, \\d+ unchanged, 0 rejected");
+		assertThat(second.output())
+			.containsPattern("huggingface import: 0 created, 0 updated, \\d+ unchanged, 0 rejected");
 		Path out = this.temp.resolve("all.csv");
 		assertThat(cli("export", "--format", "csv", "--out", out.toString(), storeOption(store)).exitCode()).isZero();
-		Set<String> tagEdges = SharedData.huggingFaceEdges().stream().filter(e -> e.sources().contains("tag"))
-			.map(e -> e.parent() + "," + e.child() + "," + e.relation()).collect(Collectors.toSet());
+		Set<String> tagEdges = SharedData.huggingFaceEdges()
+			.stream()
+			.filter(e -> e.sources().contains("tag"))
+			.map(e -> e.parent() + "," + e.child() + "," + e.relation())
+			.collect(Collectors.toSet());
 		assertThat(tagEdges).hasSize(1450);
 		assertThat(edgeTriples(out)).containsAll(tagEdges);
-		// Card datasets become TRAINED_ON; "abliterated" and similar ids set safetyEffect REMOVED as a heuristic.
+		// Card datasets become TRAINED_ON; "abliterated" and similar ids set safetyEffect
+		// REMOVED as a heuristic.
 		List<String> lines = Files.readAllLines(out);
-		assertThat(lines).anySatisfy(l -> assertThat(l).contains("huihui-ai/DeepSeek-V3-abliterated").contains("REMOVED"));
+		assertThat(lines)
+			.anySatisfy(l -> assertThat(l).contains("huihui-ai/DeepSeek-V3-abliterated").contains("REMOVED"));
 	}
 
 	@Test
 	void the_hub_api_camel_case_shape_imports_too() throws IOException {
-		Path file = Files.writeString(this.temp.resolve("api.jsonl"), """
-				{"modelId": "org-a/base", "createdAt": "2024-05-01T10:00:00.000Z", "downloads": 10, "tags": ["license:apache-2.0"]}
-				{"modelId": "org-b/merged", "createdAt": "2024-06-01T10:00:00.000Z", "cardData": {"base_model": ["https://huggingface.co/org-a/base", "org-c/other"], "datasets": ["org-d/no_refusal_set"]}}
-				{"modelId": "org-e/single-merge", "tags": ["base_model:merge:org-a/base"]}
-				not json
-				""");
+		Path file = Files.writeString(this.temp.resolve("api.jsonl"),
+				"""
+						{"modelId": "org-a/base", "createdAt": "2024-05-01T10:00:00.000Z", "downloads": 10, "tags": ["license:apache-2.0"]}
+						{"modelId": "org-b/merged", "createdAt": "2024-06-01T10:00:00.000Z", "cardData": {"base_model": ["https://huggingface.co/org-a/base", "org-c/other"], "datasets": ["org-d/no_refusal_set"]}}
+						{"modelId": "org-e/single-merge", "tags": ["base_model:merge:org-a/base"]}
+						not json
+						""");
 		Path store = this.temp.resolve("store");
 		var result = cli("import", "--format", "huggingface", file.toString(), storeOption(store));
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.output()).contains("api.jsonl:4: not a JSON object", "placeholder: org-c/other");
 		Path out = this.temp.resolve("out.csv");
 		assertThat(cli("export", "--format", "csv", "--out", out.toString(), storeOption(store)).exitCode()).isZero();
-		assertThat(Files.readAllLines(out)).contains(
-				"org-a/base,org-b/merged,merge,hf:card,0.7,,REMOVED,,false",
+		assertThat(Files.readAllLines(out)).contains("org-a/base,org-b/merged,merge,hf:card,0.7,,REMOVED,,false",
 				"org-c/other,org-b/merged,merge,hf:card,0.7,,REMOVED,,false",
 				"org-a/base,org-e/single-merge,merge,hf:tag,0.9,,,,true");
 	}
 
 	@Test
 	void a_family_exported_over_http_as_csv_reimports_to_the_same_lineage() throws IOException {
-		byte[] csv = GraphQlClient.http(this.port).get()
+		byte[] csv = GraphQlClient.http(this.port)
+			.get()
 			.uri("/export/csv?model=meta-llama/Llama-2-7b&direction=down&depth=50")
-			.exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith("text/csv")
-			.expectBody().returnResult().getResponseBody();
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("text/csv")
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
 		Path exported = Files.write(this.temp.resolve("llama.csv"), csv);
 		Path store = this.temp.resolve("store");
 		assertThat(cli("import", "--format", "hf-edges", exported.toString(), storeOption(store)).exitCode()).isZero();
 		Path again = this.temp.resolve("again.csv");
-		assertThat(cli("export", "--format", "csv", "--model", "meta-llama/Llama-2-7b", "--direction", "down",
-				"--out", again.toString(), storeOption(store)).exitCode()).isZero();
-		assertThat(edgeTriples(again)).isEqualTo(edgeTriples(exported)).hasSizeGreaterThanOrEqualTo(
-				SharedData.reachable(SharedData.huggingFaceEdges(), "meta-llama/Llama-2-7b", true).size());
+		assertThat(cli("export", "--format", "csv", "--model", "meta-llama/Llama-2-7b", "--direction", "down", "--out",
+				again.toString(), storeOption(store))
+			.exitCode()).isZero();
+		assertThat(edgeTriples(again)).isEqualTo(edgeTriples(exported))
+			.hasSizeGreaterThanOrEqualTo(
+					SharedData.reachable(SharedData.huggingFaceEdges(), "meta-llama/Llama-2-7b", true).size());
 	}
 
 	@Test
 	void the_whole_graph_as_json_lines_restores_into_an_empty_store() throws IOException {
-		// A backup carries more than lineage: findings and incidents (and their links) must survive a restore.
+		// A backup carries more than lineage: findings and incidents (and their links)
+		// must survive a restore.
 		GraphQlClient.curator(this.port)
 			.document("mutation { recordRiskFinding(input: {modelId: \"meta-llama/Llama-2-7b\", category: \"CYBER\", "
 					+ "severity: \"high\", summary: \"backup round-trip finding\"}) { id } }")
-			.execute().path("recordRiskFinding.id").hasValue();
-		byte[] backup = GraphQlClient.http(this.port).get().uri("/export/jsonl")
-			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+			.execute()
+			.path("recordRiskFinding.id")
+			.hasValue();
+		byte[] backup = GraphQlClient.http(this.port)
+			.get()
+			.uri("/export/jsonl")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
 		Path file = Files.write(this.temp.resolve("backup.jsonl"), backup);
 		Path store = this.temp.resolve("store");
 		var restore = cli("import", "--format", "jsonl", file.toString(), storeOption(store));
 		assertThat(restore.exitCode()).as(restore.output()).isZero();
 		Path again = this.temp.resolve("again.jsonl");
-		assertThat(cli("export", "--format", "jsonl", "--out", again.toString(), storeOption(store)).exitCode()).isZero();
+		assertThat(cli("export", "--format", "jsonl", "--out", again.toString(), storeOption(store)).exitCode())
+			.isZero();
 		Set<String> original = new HashSet<>(Files.readAllLines(file));
 		Set<String> restored = new HashSet<>(Files.readAllLines(again));
 		assertThat(difference(original, restored)).as("lost in the round trip").isEmpty();
 		assertThat(difference(restored, original)).as("added by the round trip").isEmpty();
 		assertThat(original).hasSizeGreaterThan(13_000)
 			.anyMatch(l -> l.startsWith("{\"type\":\"node\",\"label\":\"License\""))
-			.anyMatch(l -> l.startsWith("{\"type\":\"node\",\"label\":\"RiskFinding\"") && l.contains("backup round-trip finding"))
-			.anyMatch(l -> l.startsWith("{\"type\":\"link\",\"relationship\":\"HAS_FINDING\",\"fromLabel\":\"Model\",\"from\":\"meta-llama/Llama-2-7b\""));
+			.anyMatch(l -> l.startsWith("{\"type\":\"node\",\"label\":\"RiskFinding\"")
+					&& l.contains("backup round-trip finding"))
+			.anyMatch(l -> l.startsWith(
+					"{\"type\":\"link\",\"relationship\":\"HAS_FINDING\",\"fromLabel\":\"Model\",\"from\":\"meta-llama/Llama-2-7b\""));
 	}
 
 	@Test
 	void a_cyclonedx_ml_bom_of_a_real_family_validates_and_reimports_to_the_same_lineage() throws Exception {
-		byte[] bom = GraphQlClient.http(this.port).get()
+		byte[] bom = GraphQlClient.http(this.port)
+			.get()
 			.uri("/export/cyclonedx?model=meta-llama/Llama-2-7b&direction=both&depth=50")
-			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
 		assertThat(new org.cyclonedx.parsers.JsonParser().validate(bom, org.cyclonedx.Version.VERSION_16)).isEmpty();
-		assertThat(new String(bom, StandardCharsets.UTF_8)).contains("\"machine-learning-model\"", "\"pedigree:relation\"");
+		assertThat(new String(bom, StandardCharsets.UTF_8)).contains("\"machine-learning-model\"",
+				"\"pedigree:relation\"");
 		Path file = Files.write(this.temp.resolve("llama.cdx.json"), bom);
 		Path store = this.temp.resolve("store");
 		var imported = cli("import", "--format", "cyclonedx", file.toString(), storeOption(store));
@@ -153,12 +197,20 @@ class InterchangeCliTests {
 		assertThat(cli("import", "--format", "cyclonedx", file.toString(), storeOption(store)).output())
 			.contains(" 0 created, 0 updated");
 		Path fromBom = this.temp.resolve("from-bom.csv");
-		assertThat(cli("export", "--format", "csv", "--model", "meta-llama/Llama-2-7b", "--direction", "down",
-				"--out", fromBom.toString(), storeOption(store)).exitCode()).isZero();
-		byte[] original = GraphQlClient.http(this.port).get()
+		assertThat(cli("export", "--format", "csv", "--model", "meta-llama/Llama-2-7b", "--direction", "down", "--out",
+				fromBom.toString(), storeOption(store))
+			.exitCode()).isZero();
+		byte[] original = GraphQlClient.http(this.port)
+			.get()
 			.uri("/export/csv?model=meta-llama/Llama-2-7b&direction=down&depth=50")
-			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
-		assertThat(edgeTriples(fromBom)).isEqualTo(edgeTriples(Files.write(this.temp.resolve("original.csv"), original)));
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		assertThat(edgeTriples(fromBom))
+			.isEqualTo(edgeTriples(Files.write(this.temp.resolve("original.csv"), original)));
 	}
 
 	@Test
@@ -167,12 +219,13 @@ class InterchangeCliTests {
 		Set<String> cardDatasets = cardDatasets(model);
 		assertThat(cardDatasets).hasSizeGreaterThan(1);
 		Path hub = this.temp.resolve("hub");
-		var loaded = cli("import", "--format", "huggingface", SharedData.root().resolve("huggingface/models.jsonl")
-			.toString(), storeOption(hub));
+		var loaded = cli("import", "--format", "huggingface",
+				SharedData.root().resolve("huggingface/models.jsonl").toString(), storeOption(hub));
 		assertThat(loaded.exitCode()).as(loaded.output()).isZero();
 		Path bom = this.temp.resolve("liquid.cdx.json");
 		assertThat(cli("export", "--format", "cyclonedx", "--model", model, "--direction", "up", "--out",
-				bom.toString(), storeOption(hub)).exitCode()).isZero();
+				bom.toString(), storeOption(hub))
+			.exitCode()).isZero();
 		assertThat(new org.cyclonedx.parsers.JsonParser().validate(bom.toFile(), org.cyclonedx.Version.VERSION_16))
 			.isEmpty();
 		assertThat(trainingSets(bom)).as("model card of the export").containsEntry(model, cardDatasets);
@@ -184,7 +237,8 @@ class InterchangeCliTests {
 			.contains(" 0 created, 0 updated");
 		Path again = this.temp.resolve("again.cdx.json");
 		assertThat(cli("export", "--format", "cyclonedx", "--model", model, "--direction", "up", "--out",
-				again.toString(), storeOption(restored)).exitCode()).isZero();
+				again.toString(), storeOption(restored))
+			.exitCode()).isZero();
 		assertThat(trainingSets(again)).isEqualTo(trainingSets(bom));
 		assertThat(lineage(again)).isEqualTo(lineage(bom)).isNotEmpty();
 	}
@@ -212,7 +266,8 @@ class InterchangeCliTests {
 		assertThat(first.exitCode()).as(first.output()).isZero();
 		assertThat(first.output())
 			.contains("5 conflicts", "duplicate asset name 'GPT-4o'", "duplicate asset name 'InternLM'")
-			// The data's three cycles are each listed; one skipped edge breaks both Anthropic cycles, which share it.
+			// The data's three cycles are each listed; one skipped edge breaks both
+			// Anthropic cycles, which share it.
 			.contains("(3 cycles in the input)", "2 cycle-closing edges skipped",
 					"cycle in the input: dataset/nvidia/vima-dataset -> dataset/nvidia/vima-dataset",
 					"application/anthropic/anthropic-human-feedback-interface -> anthropic/anthropic-rlhf-models")
@@ -224,7 +279,8 @@ class InterchangeCliTests {
 
 	@Test
 	void import_records_over_graphql_reports_cycles_of_the_input_as_a_typed_payload() {
-		// A marked fixture (names no real asset has): a dataset that depends on itself, and a model and an
+		// A marked fixture (names no real asset has): a dataset that depends on itself,
+		// and a model and an
 		// application that depend on each other.
 		String yaml = """
 				- {type: dataset, name: Pedigree Fixture Loop Dataset, organization: Pedigree Fixture Org,
@@ -237,9 +293,12 @@ class InterchangeCliTests {
 		var report = GraphQlClient.curator(this.port)
 			.document("mutation($c: String!) { importRecords(format: ECOSYSTEM_GRAPHS, content: $c) "
 					+ "{ format created rejected { record reason } cycles inputCycles } }")
-			.variable("c", yaml).execute();
+			.variable("c", yaml)
+			.execute();
 		report.path("importRecords.rejected").entityList(Object.class).hasSize(0);
-		report.path("importRecords.inputCycles").entityList(String.class).hasSize(2)
+		report.path("importRecords.inputCycles")
+			.entityList(String.class)
+			.hasSize(2)
 			.satisfies(cycles -> assertThat(String.join("\n", cycles)).contains(
 					"pedigree-fixture-loop-dataset -> dataset/pedigree-fixture-org/pedigree-fixture-loop-dataset",
 					"pedigree-fixture-app -> "));
@@ -248,14 +307,17 @@ class InterchangeCliTests {
 			.document("{ models(filter: {nameContains: \"Pedigree Fixture Model\"}) { edges { node { id "
 					+ "trainedOn { source dataset { id name sources } } } } } }")
 			.execute();
-		model.path("models.edges[0].node.trainedOn[0].dataset.name").entity(String.class)
+		model.path("models.edges[0].node.trainedOn[0].dataset.name")
+			.entity(String.class)
 			.isEqualTo("Pedigree Fixture Loop Dataset");
 		model.path("models.edges[0].node.trainedOn[0].source").entity(String.class).isEqualTo("ecosystem-graphs");
 		model.path("models.edges[0].node.trainedOn").entityList(Object.class).hasSize(1);
 		GraphQlClient.curator(this.port)
 			.document("mutation($c: String!) { importRecords(format: CYCLONEDX, content: $c) { created } }")
-			.variable("c", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": 42}").execute()
-			.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+			.variable("c", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": 42}")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
 				assertThat(e.getMessage()).contains("not a valid CycloneDX 1.6 document");
 				assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
 			}));
@@ -275,23 +337,47 @@ class InterchangeCliTests {
 
 	@Test
 	void graphml_and_mermaid_describe_the_family() throws Exception {
-		byte[] graphml = GraphQlClient.http(this.port).get().uri("/export/graphml?model=google/gemma-7b&direction=down&depth=1")
-			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
-		var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+		byte[] graphml = GraphQlClient.http(this.port)
+			.get()
+			.uri("/export/graphml?model=google/gemma-7b&direction=down&depth=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		var document = DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
 			.parse(new java.io.ByteArrayInputStream(graphml));
-		long children = SharedData.huggingFaceEdges().stream().filter(e -> e.parent().equals("google/gemma-7b")).count();
+		long children = SharedData.huggingFaceEdges()
+			.stream()
+			.filter(e -> e.parent().equals("google/gemma-7b"))
+			.count();
 		assertThat(document.getElementsByTagName("edge").getLength()).isEqualTo((int) children);
 		assertThat(document.getElementsByTagName("node").getLength()).isEqualTo((int) children + 1);
-		String mermaid = new String(GraphQlClient.http(this.port).get()
+		String mermaid = new String(GraphQlClient.http(this.port)
+			.get()
 			.uri("/export/mermaid?model=mlx-community/Mistral-Small-24B-Instruct-2501-abliterated&direction=up")
-			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody(), StandardCharsets.UTF_8);
 		assertThat(mermaid).contains("graph TD", "mistralai/Mistral-Small-24B-Base-2501", "-.->|finetune|");
 	}
 
 	@Test
 	void unknown_models_and_formats_are_clear_http_errors() {
-		GraphQlClient.http(this.port).get().uri("/export/csv?model=no/such-model").exchange()
-			.expectStatus().isNotFound().expectBody().jsonPath("$.error").isEqualTo("No model with id 'no/such-model'");
+		GraphQlClient.http(this.port)
+			.get()
+			.uri("/export/csv?model=no/such-model")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("No model with id 'no/such-model'");
 		GraphQlClient.http(this.port).get().uri("/export/pdf").exchange().expectStatus().isBadRequest();
 	}
 
@@ -301,7 +387,8 @@ class InterchangeCliTests {
 				"parent_id,child_id,relation\na/base,b/tune,finetune\na/base,c/x,teleport\n,d/y,adapter\nb/tune,a/base,finetune\n");
 		var result = cli("import", "--format", "hf-edges", bad.toString(), storeOption(this.temp.resolve("store")));
 		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(result.output()).contains("bad.csv:3: unknown relation 'teleport'", "bad.csv:4: parent_id and child_id are required",
+		assertThat(result.output()).contains("bad.csv:3: unknown relation 'teleport'",
+				"bad.csv:4: parent_id and child_id are required",
 				"cycle skipped: " + bad + ":5: a/base -> b/tune -> a/base");
 	}
 
@@ -327,7 +414,10 @@ class InterchangeCliTests {
 		}
 	}
 
-	/** The datasets the Hub card of {@code model} declares, read from models.jsonl independently of the importer. */
+	/**
+	 * The datasets the Hub card of {@code model} declares, read from models.jsonl
+	 * independently of the importer.
+	 */
 	@SuppressWarnings("unchecked")
 	private static Set<String> cardDatasets(String model) throws IOException {
 		var json = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -345,13 +435,19 @@ class InterchangeCliTests {
 		var all = new java.util.ArrayList<org.cyclonedx.model.Component>(parsed.getComponents());
 		all.add(parsed.getMetadata().getComponent());
 		java.util.Map<String, String> names = new java.util.HashMap<>();
-		all.stream().filter(c -> c.getType() == org.cyclonedx.model.Component.Type.DATA)
+		all.stream()
+			.filter(c -> c.getType() == org.cyclonedx.model.Component.Type.DATA)
 			.forEach(c -> names.put(c.getBomRef(), c.getName()));
 		java.util.Map<String, Set<String>> sets = new java.util.TreeMap<>();
 		for (var c : all) {
 			if (c.getModelCard() != null) {
-				sets.put(c.getBomRef(), c.getModelCard().getModelParameters().getDatasets().stream()
-					.map(d -> names.get(d.getRef())).collect(Collectors.toSet()));
+				sets.put(c.getBomRef(),
+						c.getModelCard()
+							.getModelParameters()
+							.getDatasets()
+							.stream()
+							.map(d -> names.get(d.getRef()))
+							.collect(Collectors.toSet()));
 			}
 		}
 		return sets;
@@ -379,7 +475,9 @@ class InterchangeCliTests {
 
 	private static Set<String> edgeTriples(Path csv) throws IOException {
 		List<String> lines = Files.readAllLines(csv);
-		return lines.stream().skip(1).map(l -> String.join(",", List.of(l.split(",")).subList(0, 3)))
+		return lines.stream()
+			.skip(1)
+			.map(l -> String.join(",", List.of(l.split(",")).subList(0, 3)))
 			.collect(Collectors.toSet());
 	}
 

@@ -18,7 +18,10 @@ import org.springframework.graphql.execution.ErrorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Lineage over GraphQL/HTTP against the seeded embedded database, checked against edges.csv. */
+/**
+ * Lineage over GraphQL/HTTP against the seeded embedded database, checked against
+ * edges.csv.
+ */
 @PedigreeServerTest
 class LineageEndToEndTests {
 
@@ -33,11 +36,19 @@ class LineageEndToEndTests {
 		String after = null;
 		int totalCount = -1;
 		do {
-			var response = GraphQlClient.anonymous(this.port).documentName("descendants")
-				.variable("id", root).variable("first", 500).variable("after", after).execute();
+			var response = GraphQlClient.anonymous(this.port)
+				.documentName("descendants")
+				.variable("id", root)
+				.variable("first", 500)
+				.variable("after", after)
+				.execute();
 			totalCount = response.path("model.descendants.totalCount").entity(Integer.class).get();
-			List<Map<String, Object>> edges = response.path("model.descendants.edges[*].node").entityList(Map.class)
-				.get().stream().map(m -> (Map<String, Object>) m).toList();
+			List<Map<String, Object>> edges = response.path("model.descendants.edges[*].node")
+				.entityList(Map.class)
+				.get()
+				.stream()
+				.map(m -> (Map<String, Object>) m)
+				.toList();
 			for (var node : edges) {
 				String id = (String) ((Map<?, ?>) node.get("model")).get("id");
 				assertThat(actual.put(id, (Integer) node.get("depth"))).as("listed once: " + id).isNull();
@@ -56,8 +67,13 @@ class LineageEndToEndTests {
 		var edges = SharedData.huggingFaceEdges();
 		var parents = new java.util.HashSet<String>();
 		edges.forEach(e -> parents.add(e.parent()));
-		var leaves = edges.stream().filter(e -> e.relation().equals("quantized") && !parents.contains(e.child()))
-			.map(SharedData.Edge::child).sorted().distinct().limit(6).toList();
+		var leaves = edges.stream()
+			.filter(e -> e.relation().equals("quantized") && !parents.contains(e.child()))
+			.map(SharedData.Edge::child)
+			.sorted()
+			.distinct()
+			.limit(6)
+			.toList();
 		assertThat(leaves).hasSize(6);
 		for (String leaf : leaves) {
 			Map<String, Integer> expected = SharedData.reachable(edges, leaf, false);
@@ -72,41 +88,55 @@ class LineageEndToEndTests {
 
 	@Test
 	void ancestors_fetched_with_their_model_equal_ancestors_fetched_on_their_own() {
-		// One `ancestors` selection is answered together with `model` in one query; two selections (aliases) take
-		// the field-by-field path. Both must say the same, with filters, depth limits and for a root model.
+		// One `ancestors` selection is answered together with `model` in one query; two
+		// selections (aliases) take
+		// the field-by-field path. Both must say the same, with filters, depth limits and
+		// for a root model.
 		String entry = "{ depth model { id name } via { relation source child { id } parent { id } } }";
-		for (String id : List.of("mlx-community/Mistral-Small-24B-Instruct-2501-abliterated", "mistralai/Mistral-Small-24B-Base-2501",
-				"mradermacher/medinote-7b-GGUF")) {
+		for (String id : List.of("mlx-community/Mistral-Small-24B-Instruct-2501-abliterated",
+				"mistralai/Mistral-Small-24B-Base-2501", "mradermacher/medinote-7b-GGUF")) {
 			for (String arguments : List.of("", "(maxDepth: 1)", "(relations: [FINETUNE, QUANTIZED], maxDepth: 50)")) {
 				var together = GraphQlClient.anonymous(this.port)
 					.document("query($id: ID!) { model(id: $id) { id ancestors" + arguments + " " + entry + " } }")
-					.variable("id", id).execute();
+					.variable("id", id)
+					.execute();
 				var apart = GraphQlClient.anonymous(this.port)
 					.document("query($id: ID!) { model(id: $id) { id a: ancestors" + arguments + " " + entry
 							+ " b: ancestors(maxDepth: 2) { depth } } }")
-					.variable("id", id).execute();
+					.variable("id", id)
+					.execute();
 				List<Map> expected = apart.path("model.a").entityList(Map.class).get();
 				together.path("model.ancestors").entityList(Map.class).isEqualTo(expected);
 				together.path("model.id").entity(String.class).isEqualTo(id);
 			}
 		}
-		GraphQlClient.anonymous(this.port).document("{ model(id: \"no/such-model\") { ancestors { depth } } }").execute()
-			.path("model").valueIsNull();
-		GraphQlClient.anonymous(this.port).document("{ model(id: \"mradermacher/medinote-7b-GGUF\") { ancestors(maxDepth: 0) { depth } } }")
-			.execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+		GraphQlClient.anonymous(this.port)
+			.document("{ model(id: \"no/such-model\") { ancestors { depth } } }")
+			.execute()
+			.path("model")
+			.valueIsNull();
+		GraphQlClient.anonymous(this.port)
+			.document("{ model(id: \"mradermacher/medinote-7b-GGUF\") { ancestors(maxDepth: 0) { depth } } }")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
 				.satisfies(e -> assertThat(e.getPath()).isEqualTo("model.ancestors")));
 	}
 
 	@Test
 	void mutations_without_the_curator_token_are_forbidden() {
-		GraphQlClient.anonymous(this.port).documentName("registerModel")
+		GraphQlClient.anonymous(this.port)
+			.documentName("registerModel")
 			.variable("input", Map.of("id", "test/forbidden", "name", "x"))
 			.execute()
 			.errors()
 			.expect(e -> e.getErrorType() == ErrorType.FORBIDDEN)
 			.verify();
-		assertThat(GraphQlClient.anonymous(this.port).document("{ model(id: \"test/forbidden\") { id } }").execute()
-			.path("model").valueIsNull()).isNotNull();
+		assertThat(GraphQlClient.anonymous(this.port)
+			.document("{ model(id: \"test/forbidden\") { id } }")
+			.execute()
+			.path("model")
+			.valueIsNull()).isNotNull();
 	}
 
 	@Test
@@ -115,17 +145,28 @@ class LineageEndToEndTests {
 		String b = unique("base-b");
 		String merged = unique("merged");
 		for (String id : List.of(a, b, merged)) {
-			GraphQlClient.curator(this.port).documentName("registerModel")
+			GraphQlClient.curator(this.port)
+				.documentName("registerModel")
 				.variable("input", Map.of("id", id, "name", id, "developerId", "meta", "trainingComputeFlop", 1e22))
 				.execute()
-				.path("registerModel.developer.id").entity(String.class).isEqualTo("meta");
+				.path("registerModel.developer.id")
+				.entity(String.class)
+				.isEqualTo("meta");
 		}
-		GraphQlClient.curator(this.port).documentName("recordDerivation")
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
 			.variable("input", Map.of("childId", merged, "parentIds", List.of(a, b), "relation", "MERGE"))
 			.execute()
-			.path("recordDerivation[*].parent.id").entityList(String.class).containsExactly(a, b);
-		GraphQlClient.anonymous(this.port).documentName("parents").variable("id", merged).execute()
-			.path("model.parents[*].relation").entityList(String.class).containsExactly("MERGE", "MERGE");
+			.path("recordDerivation[*].parent.id")
+			.entityList(String.class)
+			.containsExactly(a, b);
+		GraphQlClient.anonymous(this.port)
+			.documentName("parents")
+			.variable("id", merged)
+			.execute()
+			.path("model.parents[*].relation")
+			.entityList(String.class)
+			.containsExactly("MERGE", "MERGE");
 	}
 
 	@Test
@@ -134,21 +175,28 @@ class LineageEndToEndTests {
 		String b = unique("b");
 		String c = unique("c");
 		for (String id : List.of(a, b, c)) {
-			GraphQlClient.curator(this.port).documentName("registerModel").variable("input", Map.of("id", id, "name", id))
+			GraphQlClient.curator(this.port)
+				.documentName("registerModel")
+				.variable("input", Map.of("id", id, "name", id))
 				.execute();
 		}
 		derive(b, a);
 		derive(c, b);
-		GraphQlClient.curator(this.port).documentName("recordDerivation")
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
 			.variable("input", Map.of("childId", a, "parentIds", List.of(c), "relation", "FINETUNE"))
 			.execute()
 			.errors()
-			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
-					&& "parentIds".equals(e.getExtensions().get("field"))
+			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && "parentIds".equals(e.getExtensions().get("field"))
 					&& e.getMessage().contains(a + " -> " + c + " -> " + b + " -> " + a))
 			.verify();
-		GraphQlClient.anonymous(this.port).documentName("parents").variable("id", a).execute()
-			.path("model.parents").entityList(Object.class).hasSize(0);
+		GraphQlClient.anonymous(this.port)
+			.documentName("parents")
+			.variable("id", a)
+			.execute()
+			.path("model.parents")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@Test
@@ -156,24 +204,34 @@ class LineageEndToEndTests {
 		String child = unique("child");
 		String parent = unique("parent");
 		for (String id : List.of(child, parent)) {
-			GraphQlClient.curator(this.port).documentName("registerModel").variable("input", Map.of("id", id, "name", id))
+			GraphQlClient.curator(this.port)
+				.documentName("registerModel")
+				.variable("input", Map.of("id", id, "name", id))
 				.execute();
 		}
 		expectBadRequest(Map.of("childId", child, "parentIds", List.of(child), "relation", "FINETUNE"), "parentIds");
-		expectBadRequest(Map.of("childId", child, "parentIds", List.of(parent, "no/such-model"), "relation", "FINETUNE"),
+		expectBadRequest(
+				Map.of("childId", child, "parentIds", List.of(parent, "no/such-model"), "relation", "FINETUNE"),
 				"parentIds");
 		expectBadRequest(Map.of("childId", child, "parentIds", List.of(parent), "relation", "MERGE"), "parentIds");
-		expectBadRequest(Map.of("childId", child, "parentIds", List.of(parent), "relation", "FINETUNE", "computeFlop",
-				-1.0), "computeFlop");
+		expectBadRequest(
+				Map.of("childId", child, "parentIds", List.of(parent), "relation", "FINETUNE", "computeFlop", -1.0),
+				"computeFlop");
 		expectBadRequest(Map.of("childId", "no/such-child", "parentIds", List.of(parent), "relation", "FINETUNE"),
 				"childId");
-		GraphQlClient.anonymous(this.port).documentName("parents").variable("id", child).execute()
-			.path("model.parents").entityList(Object.class).hasSize(0);
+		GraphQlClient.anonymous(this.port)
+			.documentName("parents")
+			.variable("id", child)
+			.execute()
+			.path("model.parents")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@Test
 	void unknown_enum_values_are_refused_before_anything_runs() {
-		GraphQlClient.curator(this.port).documentName("recordDerivation")
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
 			.variable("input", Map.of("childId", "x", "parentIds", List.of("y"), "relation", "TELEPORT"))
 			.execute()
 			.errors()
@@ -182,17 +240,23 @@ class LineageEndToEndTests {
 	}
 
 	private void expectBadRequest(Map<String, Object> input, String field) {
-		GraphQlClient.curator(this.port).documentName("recordDerivation").variable("input", input).execute()
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
+			.variable("input", input)
+			.execute()
 			.errors()
 			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && field.equals(e.getExtensions().get("field")))
 			.verify();
 	}
 
 	private void derive(String child, String parent) {
-		GraphQlClient.curator(this.port).documentName("recordDerivation")
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
 			.variable("input", Map.of("childId", child, "parentIds", List.of(parent), "relation", "FINETUNE"))
 			.execute()
-			.path("recordDerivation[0].child.id").entity(String.class).isEqualTo(child);
+			.path("recordDerivation[0].child.id")
+			.entity(String.class)
+			.isEqualTo(child);
 	}
 
 	private static String unique(String name) {

@@ -16,7 +16,10 @@ import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Liability tracing over GraphQL/HTTP: real Epoch AI figures where they exist, a marked fixture where not. */
+/**
+ * Liability tracing over GraphQL/HTTP: real Epoch AI figures where they exist, a marked
+ * fixture where not.
+ */
 @PedigreeServerTest
 class LiabilityTraceTests {
 
@@ -25,9 +28,16 @@ class LiabilityTraceTests {
 
 	@BeforeEach
 	void load_the_fixture_scenario() throws IOException {
-		String csv = new ClassPathResource("fixtures/epoch-liability-scenario.csv").getContentAsString(StandardCharsets.UTF_8);
-		GraphQlClient.curator(this.port).documentName("importRecords").variable("format", "EPOCH")
-			.variable("content", csv).execute().path("importRecords.rejected").entityList(Object.class).hasSize(0);
+		String csv = new ClassPathResource("fixtures/epoch-liability-scenario.csv")
+			.getContentAsString(StandardCharsets.UTF_8);
+		GraphQlClient.curator(this.port)
+			.documentName("importRecords")
+			.variable("format", "EPOCH")
+			.variable("content", csv)
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@Test
@@ -43,13 +53,15 @@ class LiabilityTraceTests {
 	void real_model_above_1e26_without_sourced_revenue_is_undetermined_as_large_developer() {
 		var roles = rolesOf(trace("openai/gpt-4-5", null), "openai/gpt-4-5");
 		assertThat(role(roles, "US-CA").get("role")).isEqualTo("UNDETERMINED");
-		assertThat((List<String>) role(roles, "US-CA").get("reasons")).anyMatch(r -> r.contains("no sourced annual revenue"));
+		assertThat((List<String>) role(roles, "US-CA").get("reasons"))
+			.anyMatch(r -> r.contains("no sourced annual revenue"));
 		assertThat(role(roles, "EU").get("role")).isEqualTo("GPAI_PROVIDER_SYSTEMIC_RISK");
 	}
 
 	@Test
 	void real_fine_tune_far_below_a_third_is_a_downstream_modifier_even_against_the_fallback() {
-		// SPHINX (Llama 2 13B): 4e21 FLOP of fine-tuning on "Llama 2-13B", a base Epoch AI has no row (compute) for.
+		// SPHINX (Llama 2 13B): 4e21 FLOP of fine-tuning on "Llama 2-13B", a base Epoch
+		// AI has no row (compute) for.
 		var trace = trace("shanghai-ai-lab/sphinx-llama-2-13b", null);
 		var eu = role(rolesOf(trace, "shanghai-ai-lab/sphinx-llama-2-13b"), "EU");
 		assertThat(eu.get("role")).isEqualTo("DOWNSTREAM_MODIFIER");
@@ -60,21 +72,28 @@ class LiabilityTraceTests {
 	void a_provider_s_own_fine_tune_stays_its_own() {
 		var roles = rolesOf(trace("deepseek-ai/DeepSeek-R1", null), "deepseek-ai/DeepSeek-R1");
 		assertThat(role(roles, "EU").get("role")).isEqualTo("GPAI_PROVIDER");
-		assertThat((List<String>) role(roles, "EU").get("reasons")).anyMatch(r -> r.contains("its own model deepseek-ai/DeepSeek-V3"));
+		assertThat((List<String>) role(roles, "EU").get("reasons"))
+			.anyMatch(r -> r.contains("its own model deepseek-ai/DeepSeek-V3"));
 	}
 
 	@Test
 	void chain_of_three_organisations_with_a_heavy_tune_above_a_third() {
 		var trace = trace("fixture-lab-gamma/fixture-light-tune", null);
-		assertThat(partyOrganizations(trace)).containsExactly("fixture-lab-gamma", "fixture-lab-beta", "fixture-lab-alpha");
-		assertThat(role(rolesOf(trace, "fixture-lab-gamma/fixture-light-tune"), "EU").get("role")).isEqualTo("DOWNSTREAM_MODIFIER");
+		assertThat(partyOrganizations(trace)).containsExactly("fixture-lab-gamma", "fixture-lab-beta",
+				"fixture-lab-alpha");
+		assertThat(role(rolesOf(trace, "fixture-lab-gamma/fixture-light-tune"), "EU").get("role"))
+			.isEqualTo("DOWNSTREAM_MODIFIER");
 		var beta = role(rolesOf(trace, "fixture-lab-beta/fixture-heavy-tune"), "EU");
 		assertThat(beta.get("role")).isEqualTo("MODIFIER_PROVIDER");
-		assertThat((List<Map<String, Object>>) beta.get("obligations")).allSatisfy(o -> assertThat(o).containsEntry("scope", "the modification"));
-		assertThat(role(rolesOf(trace, "fixture-lab-alpha/fixture-base-1"), "EU").get("role")).isEqualTo("GPAI_PROVIDER");
+		assertThat((List<Map<String, Object>>) beta.get("obligations"))
+			.allSatisfy(o -> assertThat(o).containsEntry("scope", "the modification"));
+		assertThat(role(rolesOf(trace, "fixture-lab-alpha/fixture-base-1"), "EU").get("role"))
+			.isEqualTo("GPAI_PROVIDER");
 		// Cumulative compute along the chain: 3e24 + 2e24 for the heavy tune.
-		assertThat((List<Map<String, Object>>) role(rolesOf(trace, "fixture-lab-beta/fixture-heavy-tune"), "US-CA").get("figures"))
-			.anySatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(5e24, org.assertj.core.data.Percentage.withPercentage(1e-9)));
+		assertThat((List<Map<String, Object>>) role(rolesOf(trace, "fixture-lab-beta/fixture-heavy-tune"), "US-CA")
+			.get("figures"))
+			.anySatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(5e24,
+					org.assertj.core.data.Percentage.withPercentage(1e-9)));
 	}
 
 	@Test
@@ -91,22 +110,34 @@ class LiabilityTraceTests {
 				"fixture-lab-epsilon/fixture-no-compute-tune"), "EU");
 		assertThat(none.get("role")).isEqualTo("UNDETERMINED");
 		assertThat((List<String>) none.get("reasons")).anyMatch(r -> r.contains("compute of the modification"));
-		assertThat(role(rolesOf(trace("fixture-lab-zeta/fixture-classifier", null), "fixture-lab-zeta/fixture-classifier"), "EU")
-			.get("role")).isEqualTo("NOT_GPAI");
+		assertThat(
+				role(rolesOf(trace("fixture-lab-zeta/fixture-classifier", null), "fixture-lab-zeta/fixture-classifier"),
+						"EU")
+					.get("role"))
+			.isEqualTo("NOT_GPAI");
 	}
 
 	@Test
 	void a_merge_has_several_upstream_parties_and_findings_are_inherited_unless_mitigated() {
 		String merged = "test/fixture-merge-" + System.nanoTime();
-		GraphQlClient.curator(this.port).documentName("registerModel")
-			.variable("input", Map.of("id", merged, "name", merged, "developerId", "meta")).execute();
-		GraphQlClient.curator(this.port).documentName("recordDerivation")
-			.variable("input", Map.of("childId", merged, "parentIds",
-					List.of("fixture-lab-alpha/fixture-base-1", "fixture-lab-zeta/fixture-classifier"), "relation", "MERGE"))
+		GraphQlClient.curator(this.port)
+			.documentName("registerModel")
+			.variable("input", Map.of("id", merged, "name", merged, "developerId", "meta"))
+			.execute();
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
+			.variable("input",
+					Map.of("childId", merged, "parentIds",
+							List.of("fixture-lab-alpha/fixture-base-1", "fixture-lab-zeta/fixture-classifier"),
+							"relation", "MERGE"))
 			.execute();
 		String findingId = GraphQlClient.curator(this.port)
-			.document("mutation { recordRiskFinding(input: {modelId: \"fixture-lab-alpha/fixture-base-1\", category: \"CYBER\", severity: \"high\", summary: \"fixture finding\"}) { id } }")
-			.execute().path("recordRiskFinding.id").entity(String.class).get();
+			.document(
+					"mutation { recordRiskFinding(input: {modelId: \"fixture-lab-alpha/fixture-base-1\", category: \"CYBER\", severity: \"high\", summary: \"fixture finding\"}) { id } }")
+			.execute()
+			.path("recordRiskFinding.id")
+			.entity(String.class)
+			.get();
 		var trace = trace(merged, null);
 		assertThat(partyOrganizations(trace)).contains("meta", "fixture-lab-alpha", "fixture-lab-zeta");
 		var findings = (List<Map<String, Object>>) trace.get("findings");
@@ -115,9 +146,11 @@ class LiabilityTraceTests {
 			assertThat(f.get("inherited")).isEqualTo(true);
 			assertThat((List<String>) f.get("path")).containsExactly("fixture-lab-alpha/fixture-base-1", merged);
 		});
-		GraphQlClient.curator(this.port).documentName("recordDerivation")
-			.variable("input", Map.of("childId", merged, "parentIds", List.of("fixture-lab-alpha/fixture-base-1"),
-					"relation", "FINETUNE", "mitigates", List.of(findingId)))
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
+			.variable("input",
+					Map.of("childId", merged, "parentIds", List.of("fixture-lab-alpha/fixture-base-1"), "relation",
+							"FINETUNE", "mitigates", List.of(findingId)))
 			.execute();
 		assertThat((List<?>) trace(merged, null).get("findings")).isEmpty();
 	}
@@ -128,9 +161,11 @@ class LiabilityTraceTests {
 			.document("{ upstreamExposure(foundationId: \"deepseek-ai/DeepSeek-V3\", first: 50) { totalCount "
 					+ "edges { node { model { id } depth path via { safetyEffect } } } } }")
 			.execute();
-		response.path("upstreamExposure.edges[*].node.model.id").entityList(String.class)
+		response.path("upstreamExposure.edges[*].node.model.id")
+			.entityList(String.class)
 			.contains("huihui-ai/DeepSeek-V3-abliterated", "SicariusSicariiStuff/DeepSeek-V3-Abliterated");
-		response.path("upstreamExposure.edges[*].node.via.safetyEffect").entityList(String.class)
+		response.path("upstreamExposure.edges[*].node.via.safetyEffect")
+			.entityList(String.class)
 			.satisfies(effects -> assertThat(effects).allMatch(e -> e.equals("REMOVED") || e.equals("DEGRADED")));
 		int total = response.path("upstreamExposure.totalCount").entity(Integer.class).get();
 		response.path("upstreamExposure.edges").entityList(Object.class).hasSize(total);
@@ -138,13 +173,24 @@ class LiabilityTraceTests {
 
 	@Test
 	void an_unknown_model_is_not_found() {
-		GraphQlClient.anonymous(this.port).documentName("liabilityTrace").variable("id", "no/such-model").execute()
-			.errors().expect(e -> e.getErrorType() == org.springframework.graphql.execution.ErrorType.NOT_FOUND).verify();
+		GraphQlClient.anonymous(this.port)
+			.documentName("liabilityTrace")
+			.variable("id", "no/such-model")
+			.execute()
+			.errors()
+			.expect(e -> e.getErrorType() == org.springframework.graphql.execution.ErrorType.NOT_FOUND)
+			.verify();
 	}
 
 	private Map<String, Object> trace(String id, String asOf) {
-		return GraphQlClient.anonymous(this.port).documentName("liabilityTrace").variable("id", id)
-			.variable("asOf", asOf).execute().path("liabilityTrace").entity(Map.class).get();
+		return GraphQlClient.anonymous(this.port)
+			.documentName("liabilityTrace")
+			.variable("id", id)
+			.variable("asOf", asOf)
+			.execute()
+			.path("liabilityTrace")
+			.entity(Map.class)
+			.get();
 	}
 
 	private static List<Map<String, Object>> rolesOf(Map<String, Object> trace, String modelId) {
@@ -161,7 +207,8 @@ class LiabilityTraceTests {
 
 	private static List<String> partyOrganizations(Map<String, Object> trace) {
 		return ((List<Map<String, Object>>) trace.get("parties")).stream()
-			.map(p -> (String) ((Map<?, ?>) p.get("organization")).get("id")).toList();
+			.map(p -> (String) ((Map<?, ?>) p.get("organization")).get("id"))
+			.toList();
 	}
 
 }

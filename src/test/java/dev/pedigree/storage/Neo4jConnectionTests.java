@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Both ways to reach Neo4j: the embedded database (this context) and an external server named by
- * {@code spring.neo4j.uri} (a second application pointed at the first one's Bolt port, starting no database).
+ * Both ways to reach Neo4j: the embedded database (this context) and an external server
+ * named by {@code spring.neo4j.uri} (a second application pointed at the first one's Bolt
+ * port, starting no database).
  */
 @PedigreeServerTest
 class Neo4jConnectionTests {
@@ -31,9 +32,12 @@ class Neo4jConnectionTests {
 			.run("--spring.neo4j.uri=" + this.embedded.boltUri(), "--pedigree.seed.enabled=false", "--server.port=0")) {
 			assertThat(external.getBeanNamesForType(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class)).isEmpty();
 			int port = ((WebServerApplicationContext) external).getWebServer().getPort();
-			GraphQlClient.anonymous(port).document("{ model(id: \"meta-llama/Llama-2-7b\") { developer { id } } }")
+			GraphQlClient.anonymous(port)
+				.document("{ model(id: \"meta-llama/Llama-2-7b\") { developer { id } } }")
 				.execute()
-				.path("model.developer.id").entity(String.class).isEqualTo("meta");
+				.path("model.developer.id")
+				.entity(String.class)
+				.isEqualTo("meta");
 		}
 	}
 
@@ -44,9 +48,8 @@ class Neo4jConnectionTests {
 			.properties(Map.of("pedigree.embedded.ephemeral", "true"))
 			.run("--pedigree.embedded.bolt-port=" + busy, "--pedigree.seed.enabled=false", "--server.port=0")
 			.close())
-			.satisfies(ex -> assertThat(findStartup(ex).getMessage())
-				.isEqualTo("The embedded Neo4j cannot listen on 127.0.0.1:" + busy
-						+ " because the port is already in use."));
+			.satisfies(ex -> assertThat(findStartup(ex).getMessage()).isEqualTo(
+					"The embedded Neo4j cannot listen on 127.0.0.1:" + busy + " because the port is already in use."));
 	}
 
 	private static EmbeddedNeo4jStartupException findStartup(Throwable ex) {
