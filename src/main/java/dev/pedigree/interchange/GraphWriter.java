@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
@@ -176,8 +179,8 @@ class GraphWriter {
 	 * client waits on the other. Returns the rows written.
 	 */
 	private long created(List<Map<String, Object>> rows, String query, Progress progress) {
-		List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
-		try (var writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS)) {
+		List<Future<?>> pending = new ArrayList<>();
+		try (var writers = Executors.newFixedThreadPool(WRITERS)) {
 			for (int from = 0; from < rows.size(); from += BATCH) {
 				var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
 				pending.add(writers.submit(() -> {
@@ -185,18 +188,23 @@ class GraphWriter {
 					progress.advance(batch.size());
 				}));
 			}
-			for (var batch : pending) {
-				batch.get();
+			try {
+				for (var batch : pending) {
+					batch.get();
+				}
+			}
+			catch (ExecutionException ex) {
+				// Stop the batches not yet started (closing the pool would wait for
+				// them); the committed ones
+				// stand, and a re-run completes the import.
+				pending.forEach(f -> f.cancel(false));
+				throw ex.getCause() instanceof RuntimeException runtime ? runtime
+						: new IllegalStateException(ex.getCause());
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("import interrupted", ex);
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			pending.forEach(f -> f.cancel(true));
-			throw ex.getCause() instanceof RuntimeException runtime ? runtime
-					: new IllegalStateException(ex.getCause());
 		}
 		return rows.size();
 	}
