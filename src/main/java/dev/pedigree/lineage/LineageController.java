@@ -89,6 +89,17 @@ class LineageController {
 	}
 
 	@QueryMapping
+	TrainingSet.Dataset dataset(@Argument String id) {
+		return this.queries.dataset(id);
+	}
+
+	@SchemaMapping(typeName = "Dataset")
+	RelayConnection<ModelView> trainedModels(TrainingSet.Dataset dataset, @Argument Integer first,
+			@Argument String after) {
+		return this.queries.trainedModels(dataset.id(), first, after);
+	}
+
+	@QueryMapping
 	OrganizationView organization(@Argument String id) {
 		return this.queries.organizations(List.of(id)).get(id);
 	}

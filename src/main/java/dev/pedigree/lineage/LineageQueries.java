@@ -82,6 +82,30 @@ public class LineageQueries {
 		return byModel;
 	}
 
+	public TrainingSet.Dataset dataset(String id) {
+		return this.graph
+			.read(this.cypher.get("lineage/datasets-by-id"), Map.of("ids", List.of(id)),
+					r -> TrainingSet.Dataset.from(r.get("dataset").asNode()))
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Models trained on a dataset, by model id, one page at a time. */
+	public RelayConnection<ModelView> trainedModels(String datasetId, Integer first, String after) {
+		int size = this.limits.pageSize(first);
+		long offset = Cursors.after(after);
+		var rows = this.graph.read(this.cypher.get("lineage/trained-models-page"),
+				Map.of("id", datasetId, "offset", offset, "limit", size + 1),
+				r -> ModelView.from(r.get("model").asNode()));
+		return RelayConnection.of(rows, offset, size,
+				() -> this.graph.read(this.cypher.get("lineage/trained-models-count"), Map.of("id", datasetId))
+					.get(0)
+					.get("total")
+					.asInt(),
+				() -> false);
+	}
+
 	public List<Derivation> parents(String id) {
 		return this.graph.read(this.cypher.get("lineage/parents"), Map.of("id", id), LineageQueries::derivation);
 	}

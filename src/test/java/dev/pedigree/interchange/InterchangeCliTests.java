@@ -312,6 +312,16 @@ class InterchangeCliTests {
 			.isEqualTo("Pedigree Fixture Loop Dataset");
 		model.path("models.edges[0].node.trainedOn[0].source").entity(String.class).isEqualTo("ecosystem-graphs");
 		model.path("models.edges[0].node.trainedOn").entityList(Object.class).hasSize(1);
+		String datasetId = model.path("models.edges[0].node.trainedOn[0].dataset.id").entity(String.class).get();
+		var dataset = GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!) { dataset(id: $id) { name trainedModels(first: 5) { totalCount "
+					+ "edges { node { name } } } } }")
+			.variable("id", datasetId)
+			.execute();
+		dataset.path("dataset.trainedModels.totalCount").entity(Integer.class).isEqualTo(1);
+		dataset.path("dataset.trainedModels.edges[0].node.name")
+			.entity(String.class)
+			.isEqualTo("Pedigree Fixture Model");
 		GraphQlClient.curator(this.port)
 			.document("mutation($c: String!) { importRecords(format: CYCLONEDX, content: $c) { created } }")
 			.variable("c", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": 42}")

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (d:Dataset {id: id})
+RETURN d AS dataset
