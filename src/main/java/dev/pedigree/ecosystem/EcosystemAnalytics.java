@@ -36,7 +36,10 @@ public class EcosystemAnalytics {
 		this.lineage = lineage;
 	}
 
-	public record Summary(int totalDescendants, int maxDepth, int leaves, int externalMerges) {
+	/**
+	 * @param byDepth non-placeholder descendants per depth, from the same traversal
+	 */
+	public record Summary(int totalDescendants, int maxDepth, int leaves, int externalMerges, List<Count> byDepth) {
 	}
 
 	public record Count(String key, int count) {
@@ -71,8 +74,14 @@ public class EcosystemAnalytics {
 
 	private Summary summary(String rootId, int maxDepth) {
 		Record r = read("summary", new EcosystemReport(rootId, maxDepth, null), Map.of()).get(0);
+		var histogram = new java.util.TreeMap<Integer, Integer>();
+		r.get("depths").asList(org.neo4j.driver.Value::asInt).forEach(depth -> histogram.merge(depth, 1, Integer::sum));
+		List<Count> byDepth = histogram.entrySet()
+			.stream()
+			.map(e -> new Count(Integer.toString(e.getKey()), e.getValue()))
+			.toList();
 		return new Summary(r.get("totalDescendants").asInt(), r.get("maxDepth").asInt(), r.get("leaves").asInt(),
-				r.get("externalMerges").asInt());
+				r.get("externalMerges").asInt(), byDepth);
 	}
 
 	public List<Count> byRelation(EcosystemReport report) {
@@ -80,7 +89,7 @@ public class EcosystemAnalytics {
 	}
 
 	public List<Count> byDepth(EcosystemReport report) {
-		return counts("by-depth", report, "depth", Map.of());
+		return report.summary().get().byDepth();
 	}
 
 	public List<Count> byOrganization(EcosystemReport report, Integer first) {
