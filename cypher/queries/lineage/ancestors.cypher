@@ -1,7 +1,10 @@
-// Ancestors of $id up to {{maxDepth}} hops (a validated integer rendered by the server: quantifier bounds cannot be
-// parameters), each once at its smallest depth; via = the derivation through which it was first reached.
+// $id's model and its ancestors up to {{maxDepth}} hops (a validated integer rendered by the server: quantifier
+// bounds cannot be parameters), each once at its smallest depth; via = the derivation through which it was first
+// reached. One round trip serves `model { ancestors }`; a model without ancestors is one row with a null ancestor.
 MATCH (start:Model {id: $id})
-MATCH p = ANY SHORTEST (start)(()-[r:DERIVED_FROM]->() WHERE $relations IS NULL OR r.relation IN $relations){1,{{maxDepth}}}(a:Model)
-WITH a, length(p) AS depth, last(relationships(p)) AS via, nodes(p)[-2] AS viaChild
-RETURN a AS model, depth, via, viaChild.id AS childId, a.id AS parentId
-ORDER BY depth, a.id
+OPTIONAL CALL (start) {
+  MATCH p = ANY SHORTEST (start)(()-[r:DERIVED_FROM]->() WHERE $relations IS NULL OR r.relation IN $relations){1,{{maxDepth}}}(a:Model)
+  RETURN a, length(p) AS depth, last(relationships(p)) AS via, nodes(p)[-2].id AS childId
+}
+RETURN start AS root, a AS model, depth, via, childId, a.id AS parentId
+ORDER BY depth, parentId

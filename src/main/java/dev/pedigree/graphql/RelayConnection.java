@@ -12,6 +12,26 @@ import java.util.function.Supplier;
 public record RelayConnection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<Integer> total,
 		Supplier<Boolean> truncated) {
 
+	/**
+	 * Reads the page {@code first}/{@code after} ask for: {@code rows} gets its offset
+	 * and a limit one past the (clamped) page size, so the extra row tells whether more
+	 * follow.
+	 */
+	public static <T> RelayConnection<T> page(Limits limits, Integer first, String after, PageReader<T> rows,
+			Supplier<Integer> total) {
+		int size = limits.pageSize(first);
+		long offset = Cursors.after(after);
+		return of(rows.read(offset, size + 1), offset, size, total, () -> false);
+	}
+
+	/** One page of rows from a query that takes an offset and a limit. */
+	@FunctionalInterface
+	public interface PageReader<T> {
+
+		List<T> read(long offset, int limit);
+
+	}
+
 	public static <T> RelayConnection<T> of(List<T> rows, long offset, int size, Supplier<Integer> total,
 			Supplier<Boolean> truncated) {
 		boolean hasNext = rows.size() > size;

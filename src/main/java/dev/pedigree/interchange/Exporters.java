@@ -94,8 +94,7 @@ public class Exporters {
 		if (rows.isEmpty()) {
 			throw new NotFoundException("model", "No model with id '" + request.modelId() + "'");
 		}
-		var whole = toFamily(request.modelId(), rows);
-		return new Family(whole.root(), whole.models(), whole.derivations());
+		return toFamily(request.modelId(), rows);
 	}
 
 	Family wholeGraph() {

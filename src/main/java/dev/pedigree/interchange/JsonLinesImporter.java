@@ -29,8 +29,9 @@ class JsonLinesImporter {
 	 */
 	static final List<String> OTHER_LABELS = List.of("Dataset", "Application", "License", "RiskFinding", "Incident");
 
-	static final List<String> LINK_ENDS = List.of("Model", "Organization", "Dataset", "Application", "License",
-			"RiskFinding", "Incident");
+	static final List<String> LINK_ENDS = java.util.stream.Stream
+		.concat(java.util.stream.Stream.of("Model", "Organization"), OTHER_LABELS.stream())
+		.toList();
 
 	static final List<String> LINK_TYPES = List.of("TRAINED_ON", "GENERATED_BY", "USES", "DERIVED_FROM", "DEVELOPED_BY",
 			"HAS_FINDING", "INVOLVED_IN", "LICENSED_UNDER", "SUCCEEDED_BY");
@@ -159,16 +160,17 @@ class JsonLinesImporter {
 		List<Map<String, Object>> complete = new ArrayList<>();
 		for (int i = 0; i < links.size(); i++) {
 			var link = links.get(i);
-			for (String end : List.of("from", "to")) {
-				if (!present.contains(link.get(end + "Label") + "\u0000" + link.get(end))) {
-					report.reject(file, linkLines.get(i), "link " + link.get("type") + " names a "
-							+ link.get(end + "Label") + " '" + link.get(end) + "' the file does not contain");
-					link = null;
-					break;
-				}
-			}
-			if (link != null) {
+			String missing = List.of("from", "to")
+				.stream()
+				.filter(end -> !present.contains(link.get(end + "Label") + "\u0000" + link.get(end)))
+				.findFirst()
+				.orElse(null);
+			if (missing == null) {
 				complete.add(link);
+			}
+			else {
+				report.reject(file, linkLines.get(i), "link " + link.get("type") + " names a "
+						+ link.get(missing + "Label") + " '" + link.get(missing) + "' the file does not contain");
 			}
 		}
 		this.writer.links(complete, report);

@@ -93,17 +93,11 @@ public class LineageQueries {
 
 	/** Models trained on a dataset, by model id, one page at a time. */
 	public RelayConnection<ModelView> trainedModels(String datasetId, Integer first, String after) {
-		int size = this.limits.pageSize(first);
-		long offset = Cursors.after(after);
-		var rows = this.graph.read(this.cypher.get("lineage/trained-models-page"),
-				Map.of("id", datasetId, "offset", offset, "limit", size + 1),
-				r -> ModelView.from(r.get("model").asNode()));
-		return RelayConnection.of(rows, offset, size,
-				() -> this.graph.read(this.cypher.get("lineage/trained-models-count"), Map.of("id", datasetId))
-					.get(0)
-					.get("total")
-					.asInt(),
-				() -> false);
+		return RelayConnection.page(this.limits, first, after,
+				(offset, limit) -> this.graph.read(this.cypher.get("lineage/trained-models-page"),
+						Map.of("id", datasetId, "offset", offset, "limit", limit),
+						r -> ModelView.from(r.get("model").asNode())),
+				() -> this.graph.total(this.cypher.get("lineage/trained-models-count"), Map.of("id", datasetId)));
 	}
 
 	public List<Derivation> parents(String id) {
@@ -111,22 +105,15 @@ public class LineageQueries {
 	}
 
 	public RelayConnection<Derivation> children(String id, Integer first, String after) {
-		int size = this.limits.pageSize(first);
-		long offset = Cursors.after(after);
-		var rows = this.graph.read(this.cypher.get("lineage/children-page"),
-				Map.of("id", id, "offset", offset, "limit", size + 1), LineageQueries::derivation);
-		return RelayConnection.of(rows, offset, size,
-				() -> this.graph.read(this.cypher.get("lineage/children-count"), Map.of("id", id))
-					.get(0)
-					.get("total")
-					.asInt(),
-				() -> false);
+		return RelayConnection.page(this.limits, first, after,
+				(offset, limit) -> this.graph.read(this.cypher.get("lineage/children-page"),
+						Map.of("id", id, "offset", offset, "limit", limit), LineageQueries::derivation),
+				() -> this.graph.total(this.cypher.get("lineage/children-count"), Map.of("id", id)));
 	}
 
 	public List<LineageEntry> ancestors(String id, Integer maxDepth, List<Relation> relations) {
-		var depth = this.limits.depth(maxDepth);
-		return this.graph.read(bounded("lineage/ancestors", depth), traversal(id, relations),
-				r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()));
+		var found = modelWithAncestors(id, maxDepth, relations);
+		return found == null ? List.of() : found.ancestors();
 	}
 
 	/** A model with its ancestors already resolved, from one query. */
@@ -138,8 +125,8 @@ public class LineageQueries {
 	 * model.
 	 */
 	public ModelWithAncestors modelWithAncestors(String id, Integer maxDepth, List<Relation> relations) {
-		var rows = this.graph.read(bounded("lineage/model-with-ancestors", this.limits.depth(maxDepth)),
-				traversal(id, relations), r -> r);
+		var rows = this.graph.read(bounded("lineage/ancestors", this.limits.depth(maxDepth)), traversal(id, relations),
+				r -> r);
 		if (rows.isEmpty()) {
 			return null;
 		}
@@ -203,19 +190,13 @@ public class LineageQueries {
 	}
 
 	public RelayConnection<ModelView> models(ModelFilter filter, Integer first, String after) {
-		int size = this.limits.pageSize(first);
-		long offset = Cursors.after(after);
-		Map<String, Object> params = filterParameters(filter);
-		params.put("offset", offset);
-		params.put("limit", size + 1);
-		var rows = this.graph.read(this.cypher.get("lineage/models-page"), params,
-				r -> ModelView.from(r.get("model").asNode()));
-		return RelayConnection.of(rows, offset, size,
-				() -> this.graph.read(this.cypher.get("lineage/models-count"), filterParameters(filter))
-					.get(0)
-					.get("total")
-					.asInt(),
-				() -> false);
+		return RelayConnection.page(this.limits, first, after, (offset, limit) -> {
+			Map<String, Object> params = filterParameters(filter);
+			params.put("offset", offset);
+			params.put("limit", limit);
+			return this.graph.read(this.cypher.get("lineage/models-page"), params,
+					r -> ModelView.from(r.get("model").asNode()));
+		}, () -> this.graph.total(this.cypher.get("lineage/models-count"), filterParameters(filter)));
 	}
 
 	private static Map<String, Object> filterParameters(ModelFilter filter) {

@@ -1,9 +1,7 @@
 package dev.pedigree.risk;
 
-import java.util.HashMap;
 import java.util.Map;
 
-import dev.pedigree.graphql.Cursors;
 import dev.pedigree.graphql.Limits;
 import dev.pedigree.graphql.RelayConnection;
 import dev.pedigree.lineage.Derivation;
@@ -33,24 +31,17 @@ public class UpstreamExposure {
 	}
 
 	public RelayConnection<ExposureEntry> of(String foundationId, Integer first, String after) {
-		int size = this.limits.pageSize(first);
-		long offset = Cursors.after(after);
-		Map<String, Object> params = new HashMap<>();
-		params.put("id", foundationId);
-		params.put("offset", offset);
-		params.put("limit", size + 1);
-		var rows = this.graph.read(this.cypher.get("risk/upstream-exposure"), params, r -> {
-			ModelView model = ModelView.from(r.get("model").asNode());
-			return new ExposureEntry(model, r.get("depth").asInt(), r.get("path").asList(v -> v.asString()),
-					Derivation.from(r.get("via").asRelationship(), model.id(), r.get("parentId").asString()),
-					r.get("organizationId").isNull() ? null : r.get("organizationId").asString(), model.downloads());
-		});
-		return RelayConnection.of(rows, offset, size,
-				() -> this.graph.read(this.cypher.get("risk/upstream-exposure-count"), Map.of("id", foundationId))
-					.get(0)
-					.get("total")
-					.asInt(),
-				() -> false);
+		return RelayConnection.page(this.limits, first, after,
+				(offset, limit) -> this.graph.read(this.cypher.get("risk/upstream-exposure"),
+						Map.of("id", foundationId, "offset", offset, "limit", limit), UpstreamExposure::entry),
+				() -> this.graph.total(this.cypher.get("risk/upstream-exposure-count"), Map.of("id", foundationId)));
+	}
+
+	private static ExposureEntry entry(org.neo4j.driver.Record r) {
+		ModelView model = ModelView.from(r.get("model").asNode());
+		return new ExposureEntry(model, r.get("depth").asInt(), r.get("path").asList(v -> v.asString()),
+				Derivation.from(r.get("via").asRelationship(), model.id(), r.get("parentId").asString()),
+				r.get("organizationId").isNull() ? null : r.get("organizationId").asString(), model.downloads());
 	}
 
 }

@@ -67,6 +67,11 @@ public class Graph {
 		}
 	}
 
+	/** The {@code total} column of a counting query's single row. */
+	public int total(String cypher, Map<String, Object> parameters) {
+		return read(cypher, parameters, r -> r.get("total").asInt()).get(0);
+	}
+
 	public <T> T read(TransactionCallback<T> work) {
 		return read(work, this.readConfig);
 	}
