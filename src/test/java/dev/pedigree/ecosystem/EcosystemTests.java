@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
-import dev.pedigree.SharedData;
+import dev.pedigree.TestData;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,8 +33,8 @@ class EcosystemTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "google/gemma-7b", "meta-llama/Llama-2-7b-chat-hf" })
 	void family_numbers_match_what_edges_csv_implies(String root) {
-		var edges = SharedData.huggingFaceEdges();
-		Map<String, Integer> members = SharedData.reachable(edges, root, true);
+		var edges = TestData.huggingFaceEdges();
+		Map<String, Integer> members = TestData.reachable(edges, root, true);
 		Set<String> family = new java.util.HashSet<>(members.keySet());
 		family.add(root);
 		Map<String, Integer> byRelation = new TreeMap<>();
@@ -54,7 +54,7 @@ class EcosystemTests {
 		Map<Integer, Long> byDepth = members.values()
 			.stream()
 			.collect(Collectors.groupingBy(d -> d, TreeMap::new, Collectors.counting()));
-		var dates = SharedData.huggingFaceCreationDates();
+		var dates = TestData.huggingFaceCreationDates();
 		Map<String, Long> byMonth = members.keySet()
 			.stream()
 			.filter(dates::containsKey)
@@ -122,12 +122,12 @@ class EcosystemTests {
 			assertThat(f.get("parentLicense")).isIn("llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "gemma",
 					"openrail", "creativeml-openrail-m", "cc-by-nc-4.0");
 		});
-		var edges = SharedData.huggingFaceEdges();
+		var edges = TestData.huggingFaceEdges();
 		assertThat((Integer) drift.get("flaggedCount")).isPositive();
 		int classified = ((List<Map<String, Object>>) drift.get("byKind")).stream()
 			.mapToInt(k -> (Integer) k.get("count"))
 			.sum();
-		Map<String, Integer> members = SharedData.reachable(edges, "meta-llama/Llama-2-7b-chat-hf", true);
+		Map<String, Integer> members = TestData.reachable(edges, "meta-llama/Llama-2-7b-chat-hf", true);
 		assertThat(classified).isEqualTo((int) edges.stream()
 			.filter(e -> members.containsKey(e.child())
 					&& (members.containsKey(e.parent()) || e.parent().equals("meta-llama/Llama-2-7b-chat-hf")))
@@ -143,7 +143,7 @@ class EcosystemTests {
 		response.path("topFoundations[0].model.id").entity(String.class).isEqualTo("google/gemma-7b");
 		response.path("topFoundations[0].descendants")
 			.entity(Integer.class)
-			.isEqualTo(SharedData.reachable(SharedData.huggingFaceEdges(), "google/gemma-7b", true).size());
+			.isEqualTo(TestData.reachable(TestData.huggingFaceEdges(), "google/gemma-7b", true).size());
 		response.path("organization.role.foundations").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
 	}
 

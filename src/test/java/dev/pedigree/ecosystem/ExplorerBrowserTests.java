@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.pedigree.PedigreeServerTest;
-import dev.pedigree.SharedData;
+import dev.pedigree.TestData;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -80,7 +80,7 @@ class ExplorerBrowserTests {
 			throw new AssertionError("panel shows: " + browser.findElement(By.id("panel")).getText(), ex);
 		}
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ecosystem")));
-		int children = (int) SharedData.huggingFaceEdges()
+		int children = (int) TestData.huggingFaceEdges()
 			.stream()
 			.filter(e -> e.parent().equals("meta-llama/Llama-2-7b"))
 			.count();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeApplication;
 import dev.pedigree.PedigreeServerTest;
-import dev.pedigree.SharedData;
+import dev.pedigree.TestData;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -42,11 +42,11 @@ class InterchangeCliTests {
 	@Test
 	void importing_edges_csv_reproduces_every_edge_and_a_second_import_is_all_unchanged() throws IOException {
 		Path store = this.temp.resolve("store");
-		Path edges = SharedData.root().resolve("huggingface/edges.csv");
+		Path edges = TestData.root().resolve("huggingface/edges.csv");
 		var first = cli("import", "--format", "hf-edges", edges.toString(), storeOption(store),
 				"--pedigree.embedded.bolt-port=0");
 		assertThat(first.exitCode()).isZero();
-		long endpoints = SharedData.huggingFaceEdges()
+		long endpoints = TestData.huggingFaceEdges()
 			.stream()
 			.flatMap(e -> java.util.stream.Stream.of(e.parent(), e.child()))
 			.distinct()
@@ -61,7 +61,7 @@ class InterchangeCliTests {
 		assertThat(second.output()).contains("0 created, 0 updated, 6379 unchanged");
 		Path out = this.temp.resolve("all.csv");
 		assertThat(cli("export", "--format", "csv", "--out", out.toString(), storeOption(store)).exitCode()).isZero();
-		Set<String> expected = SharedData.huggingFaceEdges()
+		Set<String> expected = TestData.huggingFaceEdges()
 			.stream()
 			.map(e -> e.parent() + "," + e.child() + "," + e.relation())
 			.collect(Collectors.toSet());
@@ -71,7 +71,7 @@ class InterchangeCliTests {
 	@Test
 	void importing_hub_metadata_produces_every_tag_edge_of_edges_csv_and_is_idempotent() throws IOException {
 		Path store = this.temp.resolve("store");
-		Path models = SharedData.root().resolve("huggingface/models.jsonl");
+		Path models = TestData.root().resolve("huggingface/models.jsonl");
 		var first = cli("import", "--format", "huggingface", models.toString(), storeOption(store));
 		assertThat(first.exitCode()).as(first.output()).isZero();
 		var second = cli("import", "--format", "huggingface", models.toString(), storeOption(store));
@@ -79,7 +79,7 @@ class InterchangeCliTests {
 			.containsPattern("huggingface import: 0 created, 0 updated, \\d+ unchanged, 0 rejected");
 		Path out = this.temp.resolve("all.csv");
 		assertThat(cli("export", "--format", "csv", "--out", out.toString(), storeOption(store)).exitCode()).isZero();
-		Set<String> tagEdges = SharedData.huggingFaceEdges()
+		Set<String> tagEdges = TestData.huggingFaceEdges()
 			.stream()
 			.filter(e -> e.sources().contains("tag"))
 			.map(e -> e.parent() + "," + e.child() + "," + e.relation())
@@ -135,7 +135,7 @@ class InterchangeCliTests {
 			.exitCode()).isZero();
 		assertThat(edgeTriples(again)).isEqualTo(edgeTriples(exported))
 			.hasSizeGreaterThanOrEqualTo(
-					SharedData.reachable(SharedData.huggingFaceEdges(), "meta-llama/Llama-2-7b", true).size());
+					TestData.reachable(TestData.huggingFaceEdges(), "meta-llama/Llama-2-7b", true).size());
 	}
 
 	@Test
@@ -220,7 +220,7 @@ class InterchangeCliTests {
 		assertThat(cardDatasets).hasSizeGreaterThan(1);
 		Path hub = this.temp.resolve("hub");
 		var loaded = cli("import", "--format", "huggingface",
-				SharedData.root().resolve("huggingface/models.jsonl").toString(), storeOption(hub));
+				TestData.root().resolve("huggingface/models.jsonl").toString(), storeOption(hub));
 		assertThat(loaded.exitCode()).as(loaded.output()).isZero();
 		Path bom = this.temp.resolve("liquid.cdx.json");
 		assertThat(cli("export", "--format", "cyclonedx", "--model", model, "--direction", "up", "--out",
@@ -261,7 +261,7 @@ class InterchangeCliTests {
 	@Test
 	void ecosystem_graphs_import_accounts_for_duplicates_unresolved_names_and_cycles() {
 		Path store = this.temp.resolve("store");
-		Path folder = SharedData.root().resolve("ecosystem-graphs");
+		Path folder = TestData.root().resolve("ecosystem-graphs");
 		var first = cli("import", "--format", "ecosystem-graphs", folder.toString(), storeOption(store));
 		assertThat(first.exitCode()).as(first.output()).isZero();
 		assertThat(first.output())
@@ -359,7 +359,7 @@ class InterchangeCliTests {
 		var document = DocumentBuilderFactory.newInstance()
 			.newDocumentBuilder()
 			.parse(new java.io.ByteArrayInputStream(graphml));
-		long children = SharedData.huggingFaceEdges()
+		long children = TestData.huggingFaceEdges()
 			.stream()
 			.filter(e -> e.parent().equals("google/gemma-7b"))
 			.count();
@@ -431,7 +431,7 @@ class InterchangeCliTests {
 	@SuppressWarnings("unchecked")
 	private static Set<String> cardDatasets(String model) throws IOException {
 		var json = tools.jackson.databind.json.JsonMapper.builder().build();
-		try (var lines = Files.lines(SharedData.root().resolve("huggingface/models.jsonl"))) {
+		try (var lines = Files.lines(TestData.root().resolve("huggingface/models.jsonl"))) {
 			var line = lines.filter(l -> l.contains("\"id\": \"" + model + "\"")).findFirst().orElseThrow();
 			Object card = json.readValue(line, java.util.Map.class).get("card_data");
 			var data = (java.util.Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(card.toString());

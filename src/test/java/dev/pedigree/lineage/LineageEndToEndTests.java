@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
-import dev.pedigree.SharedData;
+import dev.pedigree.TestData;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.ErrorType;
@@ -31,7 +31,7 @@ class LineageEndToEndTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "meta-llama/Llama-2-7b", "google/gemma-7b", "meta-llama/Llama-2-7b-chat-hf" })
 	void descendants_include_every_model_edges_csv_implies_at_its_depth(String root) {
-		Map<String, Integer> expected = SharedData.reachable(SharedData.huggingFaceEdges(), root, true);
+		Map<String, Integer> expected = TestData.reachable(TestData.huggingFaceEdges(), root, true);
 		Map<String, Integer> actual = new HashMap<>();
 		String after = null;
 		int totalCount = -1;
@@ -64,19 +64,19 @@ class LineageEndToEndTests {
 
 	@Test
 	void ancestors_of_leaf_quantizations_match_edges_csv() {
-		var edges = SharedData.huggingFaceEdges();
+		var edges = TestData.huggingFaceEdges();
 		var parents = new java.util.HashSet<String>();
 		edges.forEach(e -> parents.add(e.parent()));
 		var leaves = edges.stream()
 			.filter(e -> e.relation().equals("quantized") && !parents.contains(e.child()))
-			.map(SharedData.Edge::child)
+			.map(TestData.Edge::child)
 			.sorted()
 			.distinct()
 			.limit(6)
 			.toList();
 		assertThat(leaves).hasSize(6);
 		for (String leaf : leaves) {
-			Map<String, Integer> expected = SharedData.reachable(edges, leaf, false);
+			Map<String, Integer> expected = TestData.reachable(edges, leaf, false);
 			var response = GraphQlClient.anonymous(this.port).documentName("ancestors").variable("id", leaf).execute();
 			List<Map> entries = response.path("model.ancestors").entityList(Map.class).get();
 			Map<String, Integer> actual = new HashMap<>();

@@ -13,19 +13,18 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * The real third-party data in ../shared/data, read as ground truth, independently of the
- * code under test.
+ * The real third-party data copied into the repository's testdata/ folder (sources, licences
+ * and counts in testdata/README.md), read as ground truth, independently of the code under test.
  */
-public final class SharedData {
+public final class TestData {
 
-	private SharedData() {
+	private TestData() {
 	}
 
 	public static Path root() {
-		String configured = System.getenv("PEDIGREE_SHARED_DATA");
-		Path path = configured != null ? Path.of(configured) : Path.of("../shared/data");
+		Path path = Path.of("testdata");
 		if (!Files.isDirectory(path)) {
-			throw new IllegalStateException("The shared data folder is missing: " + path.toAbsolutePath());
+			throw new IllegalStateException("The test data folder is missing: " + path.toAbsolutePath());
 		}
 		return path;
 	}
