@@ -13,8 +13,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * The real third-party data copied into the repository's testdata/ folder (sources, licences
- * and counts in testdata/README.md), read as ground truth, independently of the code under test.
+ * The real third-party data copied into the repository's testdata/ folder (sources,
+ * licences and counts in testdata/README.md), read as ground truth, independently of the
+ * code under test.
  */
 public final class TestData {
 

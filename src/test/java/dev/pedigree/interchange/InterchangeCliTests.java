@@ -43,8 +43,7 @@ class InterchangeCliTests {
 	void importing_edges_csv_reproduces_every_edge_and_a_second_import_is_all_unchanged() throws IOException {
 		Path store = this.temp.resolve("store");
 		Path edges = TestData.root().resolve("huggingface/edges.csv");
-		var first = cli("import", "--format", "hf-edges", edges.toString(), storeOption(store),
-				"--pedigree.embedded.bolt-port=0");
+		var first = cli("import", "--format", "hf-edges", edges.toString(), storeOption(store));
 		assertThat(first.exitCode()).isZero();
 		long endpoints = TestData.huggingFaceEdges()
 			.stream()
@@ -55,8 +54,7 @@ class InterchangeCliTests {
 		// import fills in.
 		assertThat(first.output())
 			.contains("6379 created, 0 updated, 0 unchanged, 0 rejected, " + endpoints + " placeholders");
-		var second = cli("import", "--format", "hf-edges", edges.toString(), storeOption(store),
-				"--pedigree.embedded.bolt-port=0");
+		var second = cli("import", "--format", "hf-edges", edges.toString(), storeOption(store));
 		assertThat(second.exitCode()).isZero();
 		assertThat(second.output()).contains("0 created, 0 updated, 6379 unchanged");
 		Path out = this.temp.resolve("all.csv");
@@ -359,10 +357,7 @@ class InterchangeCliTests {
 		var document = DocumentBuilderFactory.newInstance()
 			.newDocumentBuilder()
 			.parse(new java.io.ByteArrayInputStream(graphml));
-		long children = TestData.huggingFaceEdges()
-			.stream()
-			.filter(e -> e.parent().equals("google/gemma-7b"))
-			.count();
+		long children = TestData.huggingFaceEdges().stream().filter(e -> e.parent().equals("google/gemma-7b")).count();
 		assertThat(document.getElementsByTagName("edge").getLength()).isEqualTo((int) children);
 		assertThat(document.getElementsByTagName("node").getLength()).isEqualTo((int) children + 1);
 		String mermaid = new String(GraphQlClient.http(this.port)
@@ -411,7 +406,12 @@ class InterchangeCliTests {
 	private record Result(int exitCode, String output) {
 	}
 
-	private static Result cli(String... args) {
+	/** Runs the CLI in-process; an argument may be a String or a String[] (flattened). */
+	private static Result cli(Object... parts) {
+		String[] args = java.util.Arrays.stream(parts)
+			.flatMap(p -> p instanceof String[] many ? java.util.Arrays.stream(many)
+					: java.util.stream.Stream.of((String) p))
+			.toArray(String[]::new);
 		PrintStream original = System.out;
 		var captured = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -479,8 +479,9 @@ class InterchangeCliTests {
 		return a.stream().filter(x -> !b.contains(x)).sorted().limit(5).toList();
 	}
 
-	private static String storeOption(Path store) {
-		return "--pedigree.embedded.data-dir=" + store;
+	/** The store, and any free Bolt port: a developer's running server keeps 7687. */
+	private static String[] storeOption(Path store) {
+		return new String[] { "--pedigree.embedded.data-dir=" + store, "--pedigree.embedded.bolt-port=0" };
 	}
 
 	private static Set<String> edgeTriples(Path csv) throws IOException {
