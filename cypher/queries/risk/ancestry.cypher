@@ -1,5 +1,6 @@
 // The traced model and every ancestor (once, at its smallest depth, with the derivation that first reached it),
-// each with its developer and the derivations to its own parents: everything the rules need, in one read.
+// each with its developer, the developer's revenue figures, its licence as the licence table classifies it, and the
+// derivations to its own parents: everything the rules need, in one read.
 MATCH (start:Model {id: $id})
 OPTIONAL MATCH p = ANY SHORTEST (start)-[:DERIVED_FROM]->{1,50}(a:Model)
 WITH start, collect(CASE WHEN a IS NULL THEN null
@@ -7,7 +8,11 @@ WITH start, collect(CASE WHEN a IS NULL THEN null
 UNWIND [{model: start, depth: 0, via: null, viaChild: null}] + ups AS e
 WITH e, e.model AS m
 OPTIONAL MATCH (m)-[:DEVELOPED_BY {primary: true}]->(o:Organization)
+OPTIONAL MATCH (licence:License {id: toLower(m.license)})
+OPTIONAL MATCH (o)-[:REPORTED]->(revenue:Revenue)
+WITH e, m, o, licence, collect(revenue {.fiscalYear, .periodEnd, .amountUsd, .source}) AS revenues
 OPTIONAL MATCH (m)-[d:DERIVED_FROM]->(parent:Model)
-WITH e, m, o, collect(CASE WHEN d IS NULL THEN null ELSE {rel: d, parentId: parent.id} END) AS parents
-RETURN m AS model, e.depth AS depth, e.via AS via, e.viaChild AS viaChild, o AS organization, parents
+WITH e, m, o, licence, revenues, collect(CASE WHEN d IS NULL THEN null ELSE {rel: d, parentId: parent.id} END) AS parents
+RETURN m AS model, e.depth AS depth, e.via AS via, e.viaChild AS viaChild, o AS organization, licence, revenues,
+       parents
 ORDER BY depth, m.id

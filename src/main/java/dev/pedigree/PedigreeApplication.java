@@ -2,7 +2,9 @@ package dev.pedigree;
 
 import java.util.Map;
 
-import dev.pedigree.interchange.CommandLine;
+import dev.pedigree.cli.Command;
+import dev.pedigree.cli.CommandLine;
+import dev.pedigree.cli.RemoteCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -29,6 +31,10 @@ public class PedigreeApplication {
 	 * failure).
 	 */
 	public static int runCommand(String... args) {
+		String server = RemoteCommand.server(Command.parse(args));
+		if (server != null) {
+			return RemoteCommand.run(Command.parse(args), server);
+		}
 		var application = new SpringApplication(PedigreeApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.dev.pedigree", "WARN",

@@ -95,6 +95,7 @@ class EpochImporter {
 			String domain = row.get("Domain");
 			String task = row.get("Task");
 			props.put("modality", domain);
+			props.put("task", task);
 			props.put("generative", generative(domain, task));
 			props.put("access", access(row.get("Model accessibility")));
 			props.put("accessDetail", row.get("Model accessibility"));
@@ -166,12 +167,30 @@ class EpochImporter {
 		return report;
 	}
 
-	static boolean generative(String domain, String task) {
+	/**
+	 * Whether the model can generate language (text, code or speech), text-to-image or
+	 * text-to-video — the modalities of the GPAI guidelines' indicative criterion (para
+	 * 17). Decided on Epoch AI's tasks where it lists any (a "Language" domain alone does
+	 * not make a robot-action or classification model generative); on the domain
+	 * otherwise; null when neither is known.
+	 */
+	static Boolean generative(String domain, String task) {
 		String d = domain == null ? "" : domain.toLowerCase(Locale.ROOT);
 		String t = task == null ? "" : task.toLowerCase(Locale.ROOT);
+		if (!t.isBlank()) {
+			return GENERATIVE_TASK.matcher(t).find();
+		}
+		if (d.isBlank()) {
+			return null;
+		}
 		return d.contains("language") || d.contains("multimodal") || d.contains("image generation")
-				|| d.contains("video") || d.contains("audio") || t.contains("generation");
+				|| d.contains("video") || d.contains("audio");
 	}
+
+	// Tasks whose output is language (text, code, speech) or images/video from text.
+	private static final java.util.regex.Pattern GENERATIVE_TASK = java.util.regex.Pattern
+		.compile("language model|generation|chat|question answering|translation|summari|autocompletion|captioning"
+				+ "|instruction|reasoning|theorem proving|speech synthesis|text-to-|video description|dialog");
 
 	static String access(String accessibility) {
 		if (accessibility == null) {

@@ -267,6 +267,13 @@ class GraphWriter {
 		batches(rows, "interchange/upsert-links", report, Progress.NONE);
 	}
 
+	/**
+	 * Revenue figures ({@code id}, {@code organizationId}, {@code props}); idempotent.
+	 */
+	void revenues(List<Map<String, Object>> rows, ImportReport report) {
+		write("interchange/upsert-revenues", rows, report);
+	}
+
 	/** Licence catalogue rows ({@code id}, {@code props}); idempotent. */
 	void licenses(List<Map<String, Object>> rows, ImportReport report) {
 		write("interchange/upsert-licenses", rows, report);

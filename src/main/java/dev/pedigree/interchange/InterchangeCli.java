@@ -2,11 +2,9 @@ package dev.pedigree.interchange;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
+import dev.pedigree.cli.Command;
+import dev.pedigree.cli.CommandLine;
 import dev.pedigree.graphql.InvalidInputException;
 
 import org.springframework.boot.ApplicationArguments;
@@ -49,7 +47,7 @@ class InterchangeCli implements ApplicationRunner, ExitCodeGenerator {
 			this.exitCode = switch (command.name()) {
 				case "import" -> runImport(command);
 				case "export" -> runExport(command);
-				default -> throw new IllegalArgumentException("Unknown command " + command.name());
+				default -> this.exitCode; // another module's command
 			};
 		}
 		catch (IllegalArgumentException | InvalidInputException ex) {
@@ -84,52 +82,6 @@ class InterchangeCli implements ApplicationRunner, ExitCodeGenerator {
 	@Override
 	public int getExitCode() {
 		return this.exitCode;
-	}
-
-	/** The command line without Spring's {@code --a.b=c} properties. */
-	record Command(String name, Map<String, String> options, List<String> positional) {
-
-		static Command parse(String[] args) {
-			String name = null;
-			Map<String, String> options = new HashMap<>();
-			List<String> positional = new ArrayList<>();
-			for (int i = 0; i < args.length; i++) {
-				String arg = args[i];
-				if (arg.startsWith("--")) {
-					String body = arg.substring(2);
-					int eq = body.indexOf('=');
-					String key = eq < 0 ? body : body.substring(0, eq);
-					if (key.contains(".")) {
-						continue; // a Spring property, already bound by Spring
-					}
-					if (eq >= 0) {
-						options.put(key, body.substring(eq + 1));
-					}
-					else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-						options.put(key, args[++i]);
-					}
-					else {
-						throw new IllegalArgumentException("--" + key + " needs a value");
-					}
-				}
-				else if (name == null) {
-					name = arg;
-				}
-				else {
-					positional.add(arg);
-				}
-			}
-			return new Command(name, options, positional);
-		}
-
-		String required(String option) {
-			String value = this.options.get(option);
-			if (value == null || value.isBlank()) {
-				throw new IllegalArgumentException(this.name + " needs --" + option);
-			}
-			return value;
-		}
-
 	}
 
 }

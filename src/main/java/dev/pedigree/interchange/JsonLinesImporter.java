@@ -27,14 +27,15 @@ class JsonLinesImporter {
 	 * Node labels a backup restores besides organisations and models: Pedigree's own
 	 * vocabulary, nothing else.
 	 */
-	static final List<String> OTHER_LABELS = List.of("Dataset", "Application", "License", "RiskFinding", "Incident");
+	static final List<String> OTHER_LABELS = List.of("Dataset", "Application", "License", "RiskFinding", "Incident",
+			"Revenue");
 
 	static final List<String> LINK_ENDS = java.util.stream.Stream
 		.concat(java.util.stream.Stream.of("Model", "Organization"), OTHER_LABELS.stream())
 		.toList();
 
 	static final List<String> LINK_TYPES = List.of("TRAINED_ON", "GENERATED_BY", "USES", "DERIVED_FROM", "DEVELOPED_BY",
-			"HAS_FINDING", "INVOLVED_IN", "LICENSED_UNDER", "SUCCEEDED_BY");
+			"HAS_FINDING", "INVOLVED_IN", "LICENSED_UNDER", "SUCCEEDED_BY", "REPORTED");
 
 	private final GraphWriter writer;
 

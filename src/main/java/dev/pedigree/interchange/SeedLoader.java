@@ -39,8 +39,8 @@ public class SeedLoader implements ApplicationRunner {
 
 	static final String CURATED = "pedigree-seed";
 
-	private static final List<String> FILES = List.of("organizations.csv", "licenses.csv", "model-links.csv",
-			"huggingface/nodes.csv", "huggingface/edges.csv", "epoch-ai/notable_ai_models.csv");
+	private static final List<String> FILES = List.of("organizations.csv", "revenues.csv", "licenses.csv",
+			"model-links.csv", "huggingface/nodes.csv", "huggingface/edges.csv", "epoch-ai/notable_ai_models.csv");
 
 	private final boolean enabled;
 
@@ -85,7 +85,9 @@ public class SeedLoader implements ApplicationRunner {
 
 	ImportReport load() {
 		var report = new ImportReport("seed");
-		this.writer.organizations(organizations(), report);
+		List<Map<String, Object>> revenues = revenues();
+		this.writer.organizations(organizations(revenues), report);
+		this.writer.revenues(revenues, report);
 		this.writer.licenses(licenses(), report);
 		this.writer.models(modelLinks(), report, Progress.NONE);
 		report.merge(importFile("huggingface/nodes.csv", this.huggingFace::importNodes));
@@ -103,7 +105,39 @@ public class SeedLoader implements ApplicationRunner {
 		}
 	}
 
-	private List<GraphWriter.OrganizationRow> organizations() {
+	/**
+	 * Annual revenues per organisation and fiscal year, with their source; the SB 53
+	 * rules pick the figure of the year before the evaluation date.
+	 */
+	private List<Map<String, Object>> revenues() {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		try (Reader in = open("revenues.csv")) {
+			for (var row : Csv.read(in, "seed-data/revenues.csv",
+					List.of("organization_id", "fiscal_year", "period_end", "revenue_usd", "source"))) {
+				Map<String, Object> props = new HashMap<>();
+				props.put("fiscalYear", Long.parseLong(row.get("fiscal_year")));
+				props.put("periodEnd", row.get("period_end"));
+				props.put("amountUsd", Double.parseDouble(row.get("revenue_usd")));
+				props.put("source", row.get("source"));
+				rows.add(Map.of("id", row.get("organization_id") + "/revenue-" + row.get("fiscal_year"),
+						"organizationId", row.get("organization_id"), "props", props));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return rows;
+	}
+
+	/** Organisations; each shows its latest sourced revenue figure. */
+	private List<GraphWriter.OrganizationRow> organizations(List<Map<String, Object>> revenues) {
+		Map<Object, Map<String, Object>> latest = new HashMap<>();
+		for (var revenue : revenues) {
+			@SuppressWarnings("unchecked")
+			var props = (Map<String, Object>) revenue.get("props");
+			latest.merge(revenue.get("organizationId"), props,
+					(a, b) -> ((String) a.get("periodEnd")).compareTo((String) b.get("periodEnd")) >= 0 ? a : b);
+		}
 		List<GraphWriter.OrganizationRow> rows = new ArrayList<>();
 		try (Reader in = open("organizations.csv")) {
 			for (var row : Csv.read(in, "seed-data/organizations.csv", List.of("id", "name"))) {
@@ -111,10 +145,13 @@ public class SeedLoader implements ApplicationRunner {
 				props.put("name", row.get("name"));
 				props.put("kind", row.get("kind"));
 				props.put("country", row.get("country"));
-				props.put("annualRevenueUsd", row.get("annual_revenue_usd") == null ? null
-						: Double.parseDouble(row.get("annual_revenue_usd")));
-				props.put("revenuePeriod", row.get("revenue_period"));
-				props.put("revenueSource", row.get("revenue_source"));
+				var revenue = latest.get(row.get("id"));
+				if (revenue != null) {
+					props.put("annualRevenueUsd", revenue.get("amountUsd"));
+					props.put("revenuePeriod",
+							"FY" + revenue.get("fiscalYear") + " (ended " + revenue.get("periodEnd") + ")");
+					props.put("revenueSource", revenue.get("source"));
+				}
 				List<String> aliases = row.get("aliases") == null ? List.of()
 						: Arrays.stream(row.get("aliases").split("\\|")).map(String::strip).toList();
 				rows.add(new GraphWriter.OrganizationRow(row.get("id"), props, aliases, CURATED));
@@ -138,6 +175,8 @@ public class SeedLoader implements ApplicationRunner {
 				props.put("commercialUse", Boolean.parseBoolean(row.get("commercial_use")));
 				props.put("useRestrictions", Boolean.parseBoolean(row.get("use_restrictions")));
 				props.put("sourceUrl", row.get("source"));
+				props.put("openSourceExemption", row.get("open_source_exemption"));
+				props.put("exemptionNote", row.get("exemption_note"));
 				rows.add(Map.of("id", row.get("id"), "props", props));
 			}
 		}

@@ -12,7 +12,8 @@ import org.neo4j.driver.types.Node;
  */
 public record ModelView(String id, String name, List<String> aliases, String developerId, Double trainingComputeFlop,
 		Double parameters, String releaseDate, String access, String license, String pipelineTag, Long downloads,
-		Long likes, String modality, Boolean generative, boolean placeholder, List<String> sources, String sourceUrl) {
+		Long likes, String modality, Boolean generative, boolean placeholder, List<String> sources, String sourceUrl,
+		String accessDetail) {
 
 	public static ModelView from(Node node) {
 		return new ModelView(node.get("id").asString(), string(node.get("name"), node.get("id").asString()),
@@ -23,7 +24,7 @@ public record ModelView(String id, String name, List<String> aliases, String dev
 				integer(node.get("downloads")), integer(node.get("likes")), string(node.get("modality"), null),
 				node.get("generative").isNull() ? null : node.get("generative").asBoolean(),
 				!node.get("placeholder").isNull() && node.get("placeholder").asBoolean(), strings(node.get("sources")),
-				string(node.get("sourceUrl"), null));
+				string(node.get("sourceUrl"), null), string(node.get("accessDetail"), null));
 	}
 
 	static String string(Value value, String fallback) {

@@ -1,14 +1,20 @@
 package dev.pedigree.regulation;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 /**
- * California SB 53: a frontier model is trained with more than 1e26 operations, counting
- * the original training and later fine-tuning or material modification (so cumulative
- * compute along the chain); a large frontier developer also had more than US$500M annual
- * revenue. No sourced revenue = the large-developer test is undetermined.
+ * California SB 53. A frontier developer trained (or initiated training of) a foundation
+ * model with more than 1e26 operations, counting the original training run and the
+ * fine-tuning or material modifications the developer applies to a preceding foundation
+ * model (§22757.11(h)–(i)): so a developer's own chain of models accumulates, while a
+ * third party's fine-tune of another developer's model is judged on the third party's own
+ * compute (a reading the reason states). A large frontier developer had, with its
+ * affiliates, more than US$500M annual gross revenues in the preceding calendar year
+ * (§22757.11(j)).
  */
 @Component
 class CaliforniaSb53Rules implements JurisdictionRules {
@@ -21,45 +27,141 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 	@Override
 	public RegulatoryRole evaluate(PartyFacts party, RuleSet rules, LocalDate asOf) {
 		double frontier = rules.threshold("frontierTrainingComputeOps");
-		double largeRevenue = rules.threshold("largeDeveloperRevenueUsd");
-		LocalDate appliesFrom = rules.date("obligationsApplyFrom");
 		var verdict = new Verdict();
-		Double compute = party.cumulativeComputeFlop();
-		verdict.figure("cumulative training compute of " + party.model().id(), compute, frontier,
-				"§22757.11 (frontier model)");
-		if (compute == null) {
+		var model = party.model();
+		if (Boolean.FALSE.equals(model.generative())) {
 			return verdict
-				.reason("cumulative training compute of " + party.model().id()
-						+ " is unknown: the frontier-model test cannot be applied")
-				.role("UNDETERMINED", rules, asOf, null, false, null);
+				.reason(model.id() + " does not generate language, images or video (domain " + model.modality()
+						+ "): presumed not a foundation model, 'designed for generality of output' and 'adaptable to a "
+						+ "wide range of distinctive tasks' (§22757.11(f)), so not a frontier model")
+				.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 		}
-		if (party.computeBasis() != null) {
-			verdict.reason("compute: " + party.computeBasis());
+		Compute own = party.ownCompute();
+		Compute cumulative = party.cumulativeCompute();
+		String developer = party.organization() == null ? "its developer" : party.organization().name();
+		if (own.known()) {
+			verdict.figure(EuAiActRules.figure("compute " + developer + " itself used along its chain to " + model.id(),
+					own, frontier, "§22757.11(i) (frontier model)", false));
+			if (own.source() != null) {
+				verdict.reason("compute: " + own.source());
+			}
 		}
-		if (compute <= frontier) {
-			return verdict.reason(String.format("%.3g operations ≤ %.0e: not a frontier model", compute, frontier))
-				.role("NOT_FRONTIER", rules, asOf, null, false, null);
+		if (cumulative.known() && (!own.known() || !cumulative.flop().equals(own.flop()))) {
+			verdict.figure(EuAiActRules.figure("cumulative training compute of " + model.id(), cumulative, frontier,
+					"§22757.11(i)(2)", false));
 		}
-		verdict.reason(String.format("%.3g operations > %.0e (including fine-tuning and modifications): frontier model",
-				compute, frontier));
-		Double revenue = party.organization().annualRevenueUsd();
-		verdict.figure("annual revenue of " + party.organization().id(), revenue, largeRevenue,
-				"§22757.11 (large frontier developer)");
-		if (revenue == null) {
-			verdict.reason("no sourced annual revenue for " + party.organization().name()
-					+ ": the large-frontier-developer test is undetermined; frontier-developer duties apply at least");
-			RegulatoryRole partial = verdict.role("FRONTIER_DEVELOPER", rules, asOf, appliesFrom, false, "the model");
-			return new RegulatoryRole(partial.jurisdiction(), "UNDETERMINED", partial.reasons(), partial.obligations(),
-					partial.ruleSet(), partial.ruleSetVersion(), partial.asOf(), partial.figures());
+		Basis computeBasis;
+		if (own.known() && own.flop() > frontier) {
+			computeBasis = own.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
+			verdict.reason(String.format("%s trained %s with %.3g operations of its own > %s, counting 'the original "
+					+ "training run and … any subsequent fine-tuning, reinforcement learning, or other material "
+					+ "modifications the developer applies' (§22757.11(i)): a frontier model, so %s is a frontier "
+					+ "developer (§22757.11(h))%s", developer, model.id(), own.flop(), EuAiActRules.sci(frontier),
+					developer,
+					computeBasis == Basis.PRESUMED ? "; the figure is estimated or derived (see its source)" : ""));
 		}
-		if (revenue > largeRevenue) {
+		else if (own.known()) {
+			Basis basis = own.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
+			if (cumulative.known() && cumulative.flop() > frontier) {
+				return verdict.reason(String.format("%s's own compute for %s is %.3g ≤ %s; the rest is another "
+						+ "developer's preceding foundation model. §22757.11(i)(2) counts the modifications 'the "
+						+ "developer applies to a preceding foundation model', read here as the developer's own compute: "
+						+ "not a frontier model. The statute may be read otherwise (counting the preceding model's "
+						+ "original training run, %.3g in all)", developer, model.id(), own.flop(),
+						EuAiActRules.sci(frontier), cumulative.flop()))
+					.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
+			}
+			if (own.noTraining()) {
+				return verdict
+					.reason(developer + " spent no training compute of its own on " + model.id()
+							+ ": not a frontier model (§22757.11(i)); presumed from the kind of step")
+					.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
+			}
 			return verdict
-				.reason(String.format("annual revenue US$%.3g > US$%.0e (%s)", revenue, largeRevenue,
-						party.organization().revenueSource()))
-				.role("LARGE_FRONTIER_DEVELOPER", rules, asOf, appliesFrom, false, "the model");
+				.reason(String.format("%.3g operations ≤ %s: not a frontier model (§22757.11(i))%s", own.flop(),
+						EuAiActRules.sci(frontier),
+						basis == Basis.PRESUMED ? "; the figure is estimated or derived (see its source)" : ""))
+				.role("NOT_FRONTIER", basis, rules, asOf, Verdict.Duties.none());
 		}
-		return verdict.reason(String.format("annual revenue US$%.3g ≤ US$%.0e", revenue, largeRevenue))
-			.role("FRONTIER_DEVELOPER", rules, asOf, appliesFrom, false, "the model");
+		else if (cumulative.known() && cumulative.flop() <= frontier) {
+			Basis basis = cumulative.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
+			return verdict
+				.reason(String.format(
+						"all the compute that produced %s, %.3g operations, is ≤ %s, so the "
+								+ "developer's own share is too: not a frontier model (§22757.11(i))",
+						model.id(), cumulative.flop(), EuAiActRules.sci(frontier)))
+				.role("NOT_FRONTIER", basis, rules, asOf, Verdict.Duties.none());
+		}
+		else {
+			verdict.figure(new Figure("compute " + developer + " itself used for " + model.id(), null, frontier,
+					"§22757.11(i)", null, false, false, false,
+					EuAiActRules.bound(frontier, model.parameters(), "developer's own training compute")));
+			return verdict.reason("the compute " + developer + " itself used for " + model.id() + " is unknown: the "
+					+ "frontier-model test (§22757.11(i)) cannot be applied; it decides: the developer's own training "
+					+ "compute would have to exceed " + EuAiActRules.sci(frontier) + " operations")
+				.undetermined(rules, asOf);
+		}
+		return large(party, rules, asOf, verdict, computeBasis);
+	}
+
+	/** §22757.11(j): revenues of the preceding calendar year decide "large". */
+	private RegulatoryRole large(PartyFacts party, RuleSet rules, LocalDate asOf, Verdict verdict, Basis basis) {
+		double threshold = rules.threshold("largeDeveloperRevenueUsd");
+		int year = asOf.getYear() - 1;
+		String name = party.organization() == null ? "the developer" : party.organization().name();
+		List<PartyFacts.Revenue> figures = party.revenues()
+			.stream()
+			.filter(r -> LocalDate.parse(r.periodEnd()).getYear() <= year)
+			.sorted(Comparator.comparing(PartyFacts.Revenue::periodEnd).reversed())
+			.toList();
+		if (figures.isEmpty()) {
+			verdict.figure(new Figure("annual gross revenues of " + name + " (with affiliates) in " + year, null,
+					threshold, "§22757.11(j) (large frontier developer)", null, false, false, false,
+					"revenues above US$" + EuAiActRules.sci(threshold) + " in calendar year " + year
+							+ " make it a large frontier developer"));
+			verdict.reason("no sourced revenue figure for " + name + " in the graph: whether it is a large frontier "
+					+ "developer (revenues with affiliates above US$500 million in " + year + ", §22757.11(j)) is "
+					+ "undetermined; if it is, the framework, quarterly summaries, anonymous internal channel and civil "
+					+ "penalties of up to US$1 million per violation (§22757.15) apply as well");
+			return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules));
+		}
+		PartyFacts.Revenue figure = figures.get(0);
+		LocalDate end = LocalDate.parse(figure.periodEnd());
+		boolean calendarYear = end.getYear() == year && end.getMonthValue() == 12 && end.getDayOfMonth() == 31;
+		verdict.figure(new Figure(
+				"annual gross revenues of " + name + ", fiscal year " + figure.fiscalYear() + " ending "
+						+ figure.periodEnd(),
+				figure.amountUsd(), threshold, "§22757.11(j) (large frontier developer)", figure.source(), false, false,
+				false, null));
+		Basis revenueBasis = calendarYear ? Basis.ESTABLISHED : Basis.PRESUMED;
+		String period = calendarYear ? "in calendar year " + year : "in the fiscal year ending " + figure.periodEnd()
+				+ ", the latest sourced figure, standing in for " + "calendar year " + year;
+		if (figure.amountUsd() > threshold) {
+			verdict.reason(String.format(
+					"annual gross revenues US$%.4g %s > US$%s (%s): a large frontier developer " + "(§22757.11(j))",
+					figure.amountUsd(), period, EuAiActRules.sci(threshold), figure.source()));
+			return verdict.role("LARGE_FRONTIER_DEVELOPER", basis.and(revenueBasis), rules, asOf, duties(party, rules));
+		}
+		if (!calendarYear) {
+			verdict
+				.reason(String.format("the latest sourced revenues, US$%.4g for the fiscal year ending %s, are below "
+						+ "US$%s, but the figure for calendar year %d is not in the graph: whether it is a large frontier "
+						+ "developer is undetermined", figure.amountUsd(), figure.periodEnd(),
+						EuAiActRules.sci(threshold), year));
+			return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules));
+		}
+		verdict.reason(String.format("annual gross revenues US$%.4g in %d ≤ US$%s: not a large frontier developer",
+				figure.amountUsd(), year, EuAiActRules.sci(threshold)));
+		return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules));
+	}
+
+	private static Verdict.Duties duties(PartyFacts party, RuleSet rules) {
+		LocalDate start = rules.date("obligationsApplyFrom");
+		String released = party.model().releaseDate();
+		LocalDate deployed = released == null ? null : LocalDate.parse(released.substring(0, 10));
+		return new Verdict.Duties(start, start, "the developer and its frontier models",
+				Verdict.Exemption.NOT_APPLICABLE, null, null,
+				deployed != null && deployed.isBefore(start) ? deployed : null);
 	}
 
 }

@@ -2,17 +2,27 @@ package dev.pedigree.regulation;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import dev.pedigree.lineage.Relation;
+
 /**
- * EU AI Act, GPAI chapter: provider test (generative and above 1e23 FLOP; systemic risk
- * above 1e25, Art. 51(2)) and the modifier test of the Commission guidelines (more than a
- * third of the original compute makes the modifier the provider of the modified model; a
- * third of 1e23 where the original compute is unknown).
+ * EU AI Act, Chapter V, read with the Commission's GPAI guidelines (the version named in
+ * the rule set). Who is a provider: the developer of a model that meets the indicative
+ * criterion of para 17 (generative, above 1e23 FLOP), with systemic risk above 1e25 (Art.
+ * 51(2)); its own later development stays the same model's lifecycle (para 23); another
+ * actor's modification makes it a provider only above one third of the original model's
+ * compute (para 63, fallback para 64), and of a systemic-risk model then (para 70).
+ * Quantisations and merges train nothing; a distillation teacher's compute does not count
+ * (para 122). Almost every verdict rests on an indicative criterion, so it is PRESUMED;
+ * figures within the estimate tolerance (para 123) of a threshold are not decided by it.
  */
 @Component
 class EuAiActRules implements JurisdictionRules {
+
+	private static final String GUIDELINES = "guidelines";
 
 	@Override
 	public String jurisdiction() {
@@ -21,20 +31,49 @@ class EuAiActRules implements JurisdictionRules {
 
 	@Override
 	public RegulatoryRole evaluate(PartyFacts party, RuleSet rules, LocalDate asOf) {
-		List<PartyFacts.ParentFacts> others = party.parents().stream().filter(p -> !p.sameDeveloper()).toList();
-		if (others.isEmpty()) {
-			var verdict = new Verdict();
-			party.parents()
-				.forEach(p -> verdict.reason("fine-tune of its own model " + p.parent().id()
-						+ ": the original provider's later modifications stay its own"));
+		var verdict = new Verdict();
+		List<PartyFacts.ParentFacts> training = party.parents()
+			.stream()
+			.filter(p -> p.derivation().relation() != Relation.DISTILLATION)
+			.toList();
+		for (var teacher : party.parents()) {
+			if (teacher.derivation().relation() == Relation.DISTILLATION) {
+				verdict.reason("distilled from " + teacher.parent().id() + ": the compute used to train the teacher is "
+						+ "not counted (" + GUIDELINES + " para 122, 'compute used to train parent model(s) used in "
+						+ "distillation'); forward passes generating non-public synthetic data count towards the "
+						+ "student (para 119); " + developerName(teacher) + " holds no duty for the student's weights "
+						+ "through this rule");
+			}
+		}
+		if (training.isEmpty()) {
+			if (!party.parents().isEmpty()) {
+				verdict.reason(party.model().id() + " is not initialised from another model's weights: a new model, "
+						+ "judged on its own compute");
+			}
+			return providerTest(party, rules, asOf, verdict);
+		}
+		List<PartyFacts.ParentFacts> own = training.stream().filter(PartyFacts.ParentFacts::sameDeveloper).toList();
+		if (!own.isEmpty()) {
+			verdict.reason(party.model().id() + " is later development of its provider's own model "
+					+ own.get(0).parent().id() + " (lifecycle from " + party.lifecycleOrigin() + "): 'any subsequent "
+					+ "development of the model downstream of this large pre-training run performed by the provider … "
+					+ "forms part of the same model's lifecycle' (" + GUIDELINES
+					+ " para 23); judged on its cumulative compute");
+			training.stream()
+				.filter(p -> !p.sameDeveloper())
+				.forEach(p -> verdict.reason("it also combines weights of " + p.parent().id()
+						+ ", whose training compute counts in its cumulative compute (" + GUIDELINES + " para 121)"));
 			return providerTest(party, rules, asOf, verdict);
 		}
 		RegulatoryRole strongest = null;
-		for (var parent : others) {
+		for (var parent : training) {
 			RegulatoryRole role = modifierTest(party, parent, rules, asOf);
 			if (strongest == null || rank(role.role()) > rank(strongest.role())) {
 				strongest = role;
 			}
+		}
+		if (strongest != null && !verdict.isEmpty()) {
+			return verdict.prepend(strongest);
 		}
 		return strongest;
 	}
@@ -42,44 +81,86 @@ class EuAiActRules implements JurisdictionRules {
 	private RegulatoryRole providerTest(PartyFacts party, RuleSet rules, LocalDate asOf, Verdict verdict) {
 		double gpai = rules.threshold("gpaiTrainingComputeFlop");
 		double systemic = rules.threshold("systemicRiskTrainingComputeFlop");
+		double tolerance = rules.threshold("estimateTolerance");
 		var model = party.model();
-		Double compute = party.cumulativeComputeFlop();
-		verdict
-			.figure("trainingComputeFlop of " + model.id(), compute, gpai,
-					"Commission GPAI guidelines (indicative criterion)")
-			.figure("trainingComputeFlop of " + model.id(), compute, systemic, "Art. 51(2)");
-		if (compute == null) {
-			return verdict
-				.reason("training compute of " + model.id() + " is unknown: the GPAI criterion cannot be applied")
-				.role("UNDETERMINED", rules, asOf, null, false, null);
+		Compute compute = party.cumulativeCompute();
+		if (party.systemicRiskDesignation() != null) {
+			verdict.reason(model.id() + " is recorded as a general-purpose AI model with systemic risk: "
+					+ party.systemicRiskDesignation() + " (Art. 51(1), 52)");
+			return verdict.role("GPAI_PROVIDER_SYSTEMIC_RISK", Basis.ESTABLISHED, rules, asOf,
+					duties(party, rules, verdict, true, "the model", lifecycleDate(party)));
 		}
-		if (party.computeBasis() != null) {
-			verdict.reason("compute: " + party.computeBasis());
+		if (!compute.known()) {
+			verdict.figure(new Figure("training compute of " + model.id(), null, gpai,
+					GUIDELINES + " para 17 (indicative criterion)", null, false, false, false,
+					bound(gpai, model.parameters(), "training compute")));
+			return verdict
+				.reason("the training compute of " + model.id() + " is unknown: the indicative criterion ('"
+						+ "training compute is greater than 10^23 FLOP and it can generate language', " + GUIDELINES
+						+ " para 17) cannot be applied; it decides: above " + sci(gpai) + " FLOP a generative model is "
+						+ "presumed general-purpose" + tokens(gpai, model.parameters()) + ", above " + sci(systemic)
+						+ " FLOP systemic risk is presumed (Art. 51(2))")
+				.undetermined(rules, asOf);
+		}
+		verdict.figure(figure("cumulative training compute of " + model.id(), compute, gpai,
+				GUIDELINES + " para 17 (indicative criterion)", near(compute.flop(), gpai, tolerance)));
+		verdict.figure(figure("cumulative training compute of " + model.id(), compute, systemic,
+				"Art. 51(2) (presumption of high-impact capabilities)", near(compute.flop(), systemic, tolerance)));
+		if (compute.source() != null) {
+			verdict.reason("compute: " + compute.source());
 		}
 		if (model.generative() == null) {
-			return verdict.reason("modality of " + model.id() + " is unknown: cannot tell whether it is generative")
-				.role("UNDETERMINED", rules, asOf, null, false, null);
+			return verdict
+				.reason("whether " + model.id() + " can generate language (text or speech), text-to-image "
+						+ "or text-to-video is unknown: the modality half of the indicative criterion (" + GUIDELINES
+						+ " para 17) cannot be applied")
+				.undetermined(rules, asOf);
 		}
 		if (!model.generative()) {
-			return verdict.reason(model.id() + " is not generative (modality " + model.modality() + ")")
-				.role("NOT_GPAI", rules, asOf, null, false, null);
-		}
-		LocalDate appliesFrom = appliesFrom(model.releaseDate(), rules, verdict);
-		boolean openWeights = "OPEN_WEIGHTS".equals(model.access());
-		if (compute > systemic) {
 			return verdict
-				.reason(String.format(
-						"%.3g FLOP > %.0e: systemic risk presumed (Art. 51(2)); notify within two weeks (Art. 52)",
-						compute, systemic))
-				.role("GPAI_PROVIDER_SYSTEMIC_RISK", rules, asOf, appliesFrom, false, "the model");
+				.reason(model.id() + " does not generate language (text or speech), text-to-image or text-to-video "
+						+ "(domain " + model.modality() + "): the indicative criterion (" + GUIDELINES
+						+ " para 17) indicates it is not a general-purpose AI model; rebuttable if it exceptionally "
+						+ "displays significant generality (para 20)")
+				.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 		}
-		if (compute > gpai) {
-			return verdict
-				.reason(String.format("generative and %.3g FLOP > %.0e: general-purpose AI model", compute, gpai))
-				.role("GPAI_PROVIDER", rules, asOf, appliesFrom, openWeights, "the model");
+		if (near(compute.flop(), systemic, tolerance)) {
+			return verdict.reason(String.format(
+					"%.3g FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP systemic-risk "
+							+ "threshold (Art. 51(2)): a general-purpose AI model; whether with systemic risk turns on "
+							+ "the provider's own compute estimate",
+					compute.flop(), tolerance * 100, GUIDELINES, sci(systemic)))
+				.undetermined(rules, asOf);
 		}
-		return verdict.reason(String.format("%.3g FLOP ≤ %.0e: below the indicative GPAI criterion", compute, gpai))
-			.role("NOT_GPAI", rules, asOf, null, false, null);
+		if (compute.flop() > systemic) {
+			verdict.reason(String.format("generative and %.3g FLOP > %s: presumed to have high-impact capabilities "
+					+ "(Art. 51(2)), hence a general-purpose AI model with systemic risk; the provider notifies the "
+					+ "Commission within two weeks (Art. 52(1)) and may rebut the presumption with 'sufficiently "
+					+ "substantiated arguments' (Art. 52(2))", compute.flop(), sci(systemic)));
+			return verdict.role("GPAI_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
+					duties(party, rules, verdict, true, "the model", lifecycleDate(party)));
+		}
+		if (near(compute.flop(), gpai, tolerance)) {
+			return verdict.reason(String.format(
+					"%.3g FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP indicative "
+							+ "threshold (para 17): not decided by it; the provider's own compute estimate, or the "
+							+ "model's generality (para 20), decides",
+					compute.flop(), tolerance * 100, GUIDELINES, sci(gpai)))
+				.undetermined(rules, asOf);
+		}
+		if (compute.flop() > gpai) {
+			verdict.reason(String.format(
+					"generative and %.3g FLOP > %s: presumed a general-purpose AI model (%s "
+							+ "para 17, an indicative criterion, rebuttable under para 20)",
+					compute.flop(), sci(gpai), GUIDELINES));
+			return verdict.role("GPAI_PROVIDER", Basis.PRESUMED, rules, asOf,
+					duties(party, rules, verdict, false, "the model", lifecycleDate(party)));
+		}
+		return verdict
+			.reason(String.format("%.3g FLOP ≤ %s: below the indicative criterion (%s para 17); not a "
+					+ "general-purpose AI model unless it exceptionally displays significant generality (para 20)",
+					compute.flop(), sci(gpai), GUIDELINES))
+			.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
 
 	private RegulatoryRole modifierTest(PartyFacts party, PartyFacts.ParentFacts parent, RuleSet rules,
@@ -87,77 +168,277 @@ class EuAiActRules implements JurisdictionRules {
 		double gpai = rules.threshold("gpaiTrainingComputeFlop");
 		double systemic = rules.threshold("systemicRiskTrainingComputeFlop");
 		double fraction = rules.threshold("modifierComputeFraction");
+		double tolerance = rules.threshold("estimateTolerance");
 		var verdict = new Verdict();
 		String p = parent.parent().id();
-		Double parentCompute = parent.parentCumulativeComputeFlop();
-		Double modification = parent.derivation().computeFlop();
+		String child = party.model().id();
+		Compute original = parent.parentCompute();
+		boolean designated = parent.parentSystemicRiskDesignation() != null;
+		if (parent.parentOrganization() == null) {
+			verdict.reason("the developer of " + p + " is not known: " + child
+					+ " is treated as another actor's modification of it");
+		}
+		if (!designated && original.known()
+				&& (original.flop() <= gpai || Boolean.FALSE.equals(parent.parent().generative()))) {
+			verdict.reason(String.format("%s is not presumed a general-purpose AI model (%.3g FLOP, generative: %s; "
+					+ "%s para 17): the modifier criterion (para 63) concerns modifications of general-purpose AI "
+					+ "models, so %s is judged as a model of its own on its cumulative compute", p, original.flop(),
+					parent.parent().generative(), GUIDELINES, child));
+			return providerTest(party, rules, asOf, verdict);
+		}
+		boolean systemicOriginal = designated || (original.known() && original.flop() > systemic);
 		double threshold;
-		boolean parentSystemic = false;
-		if (parentCompute == null) {
-			threshold = gpai * fraction;
-			verdict.reason("training compute of " + p + " is unknown: " + p
-					+ " is presumed general-purpose for this test and the guidelines' fallback threshold applies (one third of 1e23 FLOP); "
-					+ "the role of " + p + "'s own developer is UNDETERMINED");
+		if (original.known()) {
+			threshold = original.flop() * fraction;
+			verdict
+				.figure(figure("training compute of the original model " + p, original, systemic, "Art. 51(2)", false));
+		}
+		else if (designated) {
+			threshold = systemic * fraction;
+			verdict.reason("the training compute of " + p + " is unknown and " + p
+					+ " is recorded as a systemic-risk model (" + parent.parentSystemicRiskDesignation()
+					+ "): the threshold is one third of 10^25 FLOP (" + GUIDELINES + " para 64)");
 		}
 		else {
-			if (parentCompute <= gpai || Boolean.FALSE.equals(parent.parent().generative())) {
-				verdict.reason(p + " is not a general-purpose AI model (" + String.format("%.3g", parentCompute)
-						+ " FLOP, generative " + parent.parent().generative() + "): the modifier rule does not apply; "
-						+ party.model().id() + " is assessed on its own compute");
-				return providerTest(party, rules, asOf, verdict);
-			}
-			parentSystemic = parentCompute > systemic;
-			threshold = parentCompute * fraction;
+			threshold = gpai * fraction;
+			verdict.reason("the training compute of " + p + " is unknown and no notification or designation of " + p
+					+ " as a systemic-risk model is recorded: the fallback threshold applies, one third of 10^23 FLOP ("
+					+ GUIDELINES + " para 64: 'if the downstream modifier cannot be expected to know this value … "
+					+ "the threshold should be replaced')");
 		}
-		verdict.figure("computeFlop of " + party.model().id() + " <- " + p, modification, threshold,
-				"Commission GPAI guidelines (one third of the original training compute)");
-		verdict.figure("trainingComputeFlop of " + p, parentCompute, parentSystemic ? systemic : gpai,
-				parentSystemic ? "Art. 51(2)" : "Commission GPAI guidelines (indicative criterion)");
-		if (modification == null) {
+		Compute modification = parent.modificationCompute();
+		String test = original.known() ? GUIDELINES + " para 63 (one third of the original model's training compute)"
+				: GUIDELINES + " para 64 (fallback threshold)";
+		boolean near = modification.known() && !modification.noTraining()
+				&& near(modification.flop(), threshold, tolerance);
+		verdict.figure(new Figure("compute of the modification " + child + " ← " + p, modification.flop(), threshold,
+				test, modification.source(), modification.derived(), modification.estimated(), near,
+				modification.known() ? null : bound(threshold, paramsOf(party, parent), "modification")));
+		if (!modification.known()) {
+			return verdict.reason("the compute of the modification " + child + " ← " + p + " ("
+					+ parent.derivation().relation() + ") is unknown: the one-third criterion cannot be applied; it "
+					+ "decides: the modification would have to exceed " + sci(threshold) + " FLOP"
+					+ tokens(threshold, paramsOf(party, parent)) + " to make its developer the provider of " + child)
+				.undetermined(rules, asOf);
+		}
+		verdict.reason("modification compute: " + modification.source());
+		if (near) {
 			return verdict
-				.reason("the compute of the modification " + party.model().id() + " <- " + p + " ("
-						+ parent.derivation().relation() + ") is unknown: the one-third test cannot be applied")
-				.role("UNDETERMINED", rules, asOf, null, false, null);
+				.reason(String.format("the modification's %.3g FLOP is within the %.0f%% estimate tolerance "
+						+ "(%s para 123) of the threshold %s: not decided by it; the modifier's own compute estimate "
+						+ "decides", modification.flop(), tolerance * 100, GUIDELINES, sci(threshold)))
+				.undetermined(rules, asOf);
 		}
-		LocalDate appliesFrom = appliesFrom(party.model().releaseDate(), rules, verdict);
-		if (modification > threshold) {
-			verdict.reason(String.format(
-					"modification of %s used %.3g FLOP > %.3g (one third of the original): "
-							+ "the modifier becomes the provider of %s; its duties cover the modification only",
-					p, modification, threshold, party.model().id()));
-			if (parentSystemic) {
-				verdict.reason(
-						p + " has systemic risk: the modified model is presumed to have it too (Art. 55 duties apply)");
+		LocalDate released = date(party.model().releaseDate());
+		if (modification.flop() > threshold) {
+			verdict.reason(String.format("the modification of %s used %.3g FLOP > %s, one third of the original's "
+					+ "compute: presumed a significant change (%s paras 62–63), so %s's developer becomes the provider "
+					+ "of the modified model; its duties are limited to the modification (para 68) and include Art. 54 "
+					+ "where it applies (para 69)", p, modification.flop(), sci(threshold), GUIDELINES, child));
+			if (systemicOriginal) {
+				verdict.reason(p + " is a systemic-risk model: the modified model 'is presumed to have high-impact "
+						+ "capabilities as well' (" + GUIDELINES + " para 70), so Art. 52(1) notification and Art. 55 "
+						+ "duties apply; rebuttable under Art. 52(2)");
+				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
+						duties(party, rules, verdict, true, "the modification", released));
 			}
-			return verdict.role("MODIFIER_PROVIDER", rules, asOf, appliesFrom,
-					"OPEN_WEIGHTS".equals(party.model().access()) && !parentSystemic, "the modification");
+			return verdict.role("MODIFIER_PROVIDER", Basis.PRESUMED, rules, asOf,
+					duties(party, rules, verdict, false, "the modification", released));
 		}
-		return verdict
-			.reason(String.format(
-					"modification of %s used %.3g FLOP ≤ %.3g (one third of the original): "
-							+ "a downstream modifier; %s's provider remains the provider",
-					p, modification, threshold, p))
-			.role("DOWNSTREAM_MODIFIER", rules, asOf, null, false, null);
+		if (modification.noTraining()) {
+			verdict.reason("a step without training compute cannot exceed one third of " + p + "'s compute");
+		}
+		else {
+			verdict.reason(String.format(
+					"the modification of %s used %.3g FLOP ≤ %s (one third of the original's " + "compute)", p,
+					modification.flop(), sci(threshold)));
+		}
+		verdict.reason("presumed not a significant change in generality, capabilities or systemic risk (" + GUIDELINES
+				+ " paras 62–63, an indicative criterion): " + developerOf(party) + " does not become a provider; "
+				+ "the provider of " + p + " is not the provider of this third party's variant either, and no "
+				+ "Chapter V duty attaches to the variant's weights through this rule");
+		if (systemicOriginal) {
+			verdict.reason(p + " is a systemic-risk model: changes below the threshold are ones its provider is "
+					+ "expected to foresee in its own Art. 55 systemic-risk assessment and mitigation (" + GUIDELINES
+					+ " para 65)");
+		}
+		return verdict.role("DOWNSTREAM_MODIFIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
 
-	private static LocalDate appliesFrom(String releaseDate, RuleSet rules, Verdict verdict) {
+	/** Dates, exemption and establishment of a provider's duties, with their reasons. */
+	private Verdict.Duties duties(PartyFacts party, RuleSet rules, Verdict verdict, boolean systemic, String scope,
+			LocalDate placed) {
 		LocalDate start = rules.date("obligationsApplyFrom");
-		if (releaseDate == null) {
-			verdict.reason("release date unknown: duties taken to apply from " + start);
-			return start;
+		LocalDate enforcement = rules.date("enforcementFrom");
+		LocalDate appliesFrom;
+		if (placed == null) {
+			appliesFrom = start;
+			verdict.reason("no release date: taken as placed on the market from " + start + " (Art. 113(b)); if it was "
+					+ "placed earlier its duties apply from " + rules.date("legacyModelsComplyBy") + " (Art. 111(3))");
 		}
-		if (LocalDate.parse(releaseDate).isBefore(rules.date("modelsPlacedBefore"))) {
-			LocalDate legacy = rules.date("legacyModelsComplyBy");
-			verdict.reason("placed on the market " + releaseDate + ", before " + start + ": duties apply from " + legacy
-					+ " (Art. 111(3))");
-			return legacy;
+		else if (placed.isBefore(rules.date("modelsPlacedBefore"))) {
+			appliesFrom = rules.date("legacyModelsComplyBy");
+			verdict.reason("placed on the market " + placed + " (the source's release date stands in for the date of "
+					+ "placing on the market), before " + start + ": duties apply from " + appliesFrom
+					+ " (Art. 111(3); for the whole lifecycle, " + GUIDELINES + " para 109)");
 		}
-		return start;
+		else {
+			appliesFrom = start;
+			verdict.reason("placed on the market " + placed + " (the source's release date stands in for the date of "
+					+ "placing on the market): Chapter V applies from " + start + " (Art. 113(b))");
+		}
+		LocalDate enforceable = appliesFrom.isAfter(enforcement) ? appliesFrom : enforcement;
+		verdict.reason("the Commission's enforcement powers, fines under Art. 101 included, apply from " + enforcement
+				+ " (Art. 113(b); " + GUIDELINES + " paras 106, 114)");
+		var exemption = exemption(party, systemic);
+		if (exemption.status() == Verdict.Exemption.NOT_APPLICABLE && exemption.note() != null) {
+			verdict.reason("no open-source exemption: " + exemption.note());
+		}
+		Boolean outside = outsideUnion(party, rules);
+		if (outside == null) {
+			verdict.reason("the organisation's country is not known: whether Art. 54 applies is undetermined");
+		}
+		else if (outside) {
+			verdict.reason(party.organization().name() + " is established outside the Union ("
+					+ party.organization().country() + "): Art. 54 authorised representative"
+					+ (exemption.status() == Verdict.Exemption.APPLIES ? " (lifted by Art. 54(6))" : ""));
+		}
+		return new Verdict.Duties(appliesFrom, enforceable, scope, exemption.status(), exemption.note(), outside, null);
+	}
+
+	private record ExemptionStatus(Verdict.Exemption status, String note) {
+	}
+
+	/**
+	 * Art. 53(2), 54(6), recital 103, guidelines paras 76–91: a free and open-source
+	 * licence, public weights, no monetisation; never for systemic risk.
+	 */
+	private static ExemptionStatus exemption(PartyFacts party, boolean systemic) {
+		if (systemic) {
+			return new ExemptionStatus(Verdict.Exemption.NOT_APPLICABLE,
+					"it never applies to a general-purpose AI model with systemic risk (Art. 53(2); " + GUIDELINES
+							+ " para 74)");
+		}
+		String access = party.model().access();
+		if (access != null && !"OPEN_WEIGHTS".equals(access)) {
+			return new ExemptionStatus(Verdict.Exemption.NOT_APPLICABLE, "the weights are not made publicly available"
+					+ " (access " + access + "; Art. 53(2), " + GUIDELINES + " para 90)");
+		}
+		var licence = party.licence();
+		if (licence != null && licence.openSourceExemption() != null) {
+			String name = licence.name() == null ? licence.id() : licence.name();
+			return switch (licence.openSourceExemption()) {
+				case "qualifies" -> new ExemptionStatus(Verdict.Exemption.APPLIES,
+						name + " is a free and open-source "
+								+ "licence; presumed, as the graph holds no fact on monetisation (" + GUIDELINES
+								+ " paras 85–89)");
+				case "doubtful" ->
+					new ExemptionStatus(Verdict.Exemption.DOUBTFUL, name + ": " + licence.exemptionNote());
+				default -> new ExemptionStatus(Verdict.Exemption.NOT_APPLICABLE, name + ": " + licence.exemptionNote());
+			};
+		}
+		String detail = party.model().accessDetail() == null ? ""
+				: party.model().accessDetail().toLowerCase(Locale.ROOT);
+		if (detail.contains("non-commercial")) {
+			return new ExemptionStatus(Verdict.Exemption.NOT_APPLICABLE, "Epoch AI reports the weights as "
+					+ "non-commercial: 'limitations to non-commercial or research-only use' disqualify a licence ("
+					+ GUIDELINES + " para 83)");
+		}
+		if (detail.contains("unrestricted")) {
+			return new ExemptionStatus(Verdict.Exemption.APPLIES,
+					"Epoch AI reports the weights as open and "
+							+ "unrestricted (the licence text is not in the graph; monetisation not known, "
+							+ GUIDELINES + " paras 85–89)");
+		}
+		if (detail.contains("restricted")) {
+			return new ExemptionStatus(Verdict.Exemption.UNDETERMINED, "Epoch AI reports the weights as open with "
+					+ "restricted use; whether the restrictions disqualify the licence (" + GUIDELINES
+					+ " para 83) or are safety-oriented (para 84) depends on the licence, which the graph does not hold");
+		}
+		return new ExemptionStatus(Verdict.Exemption.UNDETERMINED, "the licence of " + party.model().id()
+				+ " is not known (Art. 53(2) needs a free and open-source licence)");
+	}
+
+	private static Boolean outsideUnion(PartyFacts party, RuleSet rules) {
+		if (party.organization() == null || party.organization().country() == null
+				|| party.organization().country().isBlank()) {
+			return null;
+		}
+		String country = party.organization().country().split(",")[0].strip();
+		return rules.unionCountries().stream().noneMatch(c -> c.equalsIgnoreCase(country));
+	}
+
+	private static LocalDate lifecycleDate(PartyFacts party) {
+		return date(party.lifecycleReleaseDate() != null ? party.lifecycleReleaseDate() : party.model().releaseDate());
+	}
+
+	private static LocalDate date(String value) {
+		return value == null ? null : LocalDate.parse(value.substring(0, Math.min(10, value.length())));
+	}
+
+	private static Double paramsOf(PartyFacts party, PartyFacts.ParentFacts parent) {
+		return party.model().parameters() != null ? party.model().parameters() : parent.parent().parameters();
+	}
+
+	private static String developerOf(PartyFacts party) {
+		return party.organization() == null ? "its developer" : party.organization().name();
+	}
+
+	private static String developerName(PartyFacts.ParentFacts parent) {
+		return parent.parentOrganization() == null ? "the teacher's developer" : parent.parentOrganization().name();
+	}
+
+	/**
+	 * Within the estimate tolerance: the true value of an estimate could lie on either
+	 * side.
+	 */
+	static boolean near(double value, double threshold, double tolerance) {
+		return value * (1 - tolerance) <= threshold && threshold <= value * (1 + tolerance);
+	}
+
+	static Figure figure(String name, Compute compute, double threshold, String article, boolean near) {
+		return new Figure(name, compute.flop(), threshold, article, compute.source(), compute.derived(),
+				compute.estimated(), near, null);
+	}
+
+	/**
+	 * What would decide an unknown compute test, in FLOP and, where parameters are known,
+	 * tokens.
+	 */
+	static String bound(double threshold, Double parameters, String what) {
+		return "the " + what + " would have to exceed " + sci(threshold) + " FLOP" + tokens(threshold, parameters);
+	}
+
+	static String tokens(double flop, Double parameters) {
+		if (parameters == null || parameters <= 0) {
+			return "";
+		}
+		double tokens = flop / (6 * parameters);
+		return String.format("; for a %s-parameter model that is about %s training tokens at 6·N·D (%s Annex A.2.2)",
+				humane(parameters), humane(tokens), GUIDELINES);
+	}
+
+	static String humane(double n) {
+		if (n >= 1e12) {
+			return String.format("%.3gT", n / 1e12);
+		}
+		if (n >= 1e9) {
+			return String.format("%.3gB", n / 1e9);
+		}
+		if (n >= 1e6) {
+			return String.format("%.3gM", n / 1e6);
+		}
+		return String.format("%.3g", n);
+	}
+
+	static String sci(double value) {
+		return String.format("%.3g", value);
 	}
 
 	private static int rank(String role) {
 		return switch (role) {
-			case "MODIFIER_PROVIDER", "GPAI_PROVIDER_SYSTEMIC_RISK" -> 4;
+			case "MODIFIER_PROVIDER_SYSTEMIC_RISK", "GPAI_PROVIDER_SYSTEMIC_RISK" -> 5;
+			case "MODIFIER_PROVIDER" -> 4;
 			case "GPAI_PROVIDER" -> 3;
 			case "UNDETERMINED" -> 2;
 			case "DOWNSTREAM_MODIFIER" -> 1;

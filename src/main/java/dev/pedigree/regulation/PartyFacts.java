@@ -7,19 +7,35 @@ import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.OrganizationView;
 
 /**
- * What the rules need to know about one party: the model it made, its organisation, the
- * model's cumulative compute (known or derived along the chain, else null) and each
- * parent it was made from.
+ * What the rules need to know about one party: the model it made and its organisation;
+ * the model's cumulative compute and the part of it the organisation itself spent along
+ * its own chain of models ({@code ownCompute}, for SB 53); its licence; the
+ * organisation's revenue figures; where its lifecycle began (the earliest model of the
+ * same provider it descends from, for the dates of Art. 111(3)); a sourced systemic-risk
+ * designation if any; and each parent it was made from.
  */
-public record PartyFacts(ModelView model, OrganizationView organization, Double cumulativeComputeFlop,
-		String computeBasis, List<ParentFacts> parents) {
+public record PartyFacts(ModelView model, OrganizationView organization, Compute cumulativeCompute, Compute ownCompute,
+		Licence licence, List<Revenue> revenues, String lifecycleOrigin, String lifecycleReleaseDate,
+		String systemicRiskDesignation, List<ParentFacts> parents) {
 
 	/**
-	 * A parent of the party's model, the derivation from it, and whether the same
-	 * organisation made it.
+	 * A parent of the party's model: its organisation, its cumulative compute, whether
+	 * the same organisation made it, the derivation, and the compute the modification
+	 * used.
 	 */
-	public record ParentFacts(ModelView parent, Double parentCumulativeComputeFlop, Derivation derivation,
-			boolean sameDeveloper) {
+	public record ParentFacts(ModelView parent, OrganizationView parentOrganization, Compute parentCompute,
+			String parentSystemicRiskDesignation, Derivation derivation, boolean sameDeveloper,
+			Compute modificationCompute) {
+	}
+
+	/** A licence as the curated licence table classifies it (null fields: unknown). */
+	public record Licence(String id, String name, String openSourceExemption, String exemptionNote, String sourceUrl) {
+	}
+
+	/**
+	 * Annual gross revenue of an organisation (affiliates included) for one fiscal year.
+	 */
+	public record Revenue(int fiscalYear, String periodEnd, double amountUsd, String source) {
 	}
 
 }

@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * One jurisdiction's rules as data ({@code seed-data/regulations/*.yaml}): thresholds,
- * dates, duties per role.
+ * dates, duties per role, and the texts (with their version) the verdicts cite.
  */
-public record RuleSet(String id, String jurisdiction, String name, String version, String source,
-		Map<String, Double> thresholds, Map<String, String> dates, Map<String, List<ObligationRule>> obligations) {
+public record RuleSet(String id, String jurisdiction, String name, String version, String source, List<String> sources,
+		String guidelines, Map<String, Double> thresholds, Map<String, String> dates, List<String> unionCountries,
+		Map<String, List<ObligationRule>> obligations) {
 
 	public double threshold(String key) {
 		Double value = this.thresholds.get(key);
@@ -32,13 +33,24 @@ public record RuleSet(String id, String jurisdiction, String name, String versio
 	}
 
 	/**
-	 * A duty attached to a role; {@code openWeightsExempt} = Art. 53(2)-style exemption
-	 * for open-weights models.
+	 * A duty attached to a role. {@code openSourceExempt}: lifted by the open-source
+	 * exemption (Art. 53(2), 54(6)) when it applies; {@code outsideUnionOnly}: only for
+	 * providers established outside the Union (Art. 54); {@code newDeploymentsOnly}: owed
+	 * on deploying a new or substantially modified model (SB 53 transparency report).
 	 */
-	public record ObligationRule(String id, String article, String summary, Boolean openWeightsExempt) {
+	public record ObligationRule(String id, String article, String summary, Boolean openSourceExempt,
+			Boolean outsideUnionOnly, Boolean newDeploymentsOnly) {
 
-		public boolean exemptForOpenWeights() {
-			return Boolean.TRUE.equals(this.openWeightsExempt);
+		boolean exemptable() {
+			return Boolean.TRUE.equals(this.openSourceExempt);
+		}
+
+		boolean outsideUnion() {
+			return Boolean.TRUE.equals(this.outsideUnionOnly);
+		}
+
+		boolean onDeployment() {
+			return Boolean.TRUE.equals(this.newDeploymentsOnly);
 		}
 
 	}

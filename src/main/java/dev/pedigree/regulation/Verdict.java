@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Collects reasons and figures while a rule set is evaluated, then produces the role with
- * its duties.
+ * its basis and duties.
  */
 final class Verdict {
 
@@ -19,28 +19,104 @@ final class Verdict {
 		return this;
 	}
 
-	Verdict figure(String name, Double value, Double threshold, String article) {
-		this.figures.add(new Figure(name, value, threshold, article));
+	Verdict figure(Figure figure) {
+		this.figures.add(figure);
 		return this;
 	}
 
-	RegulatoryRole role(String role, RuleSet rules, LocalDate asOf, LocalDate appliesFrom, boolean openWeights,
-			String scope) {
+	boolean isEmpty() {
+		return this.reasons.isEmpty() && this.figures.isEmpty();
+	}
+
+	/** The role with this verdict's reasons and figures before its own. */
+	RegulatoryRole prepend(RegulatoryRole role) {
+		List<String> reasons = new ArrayList<>(this.reasons);
+		reasons.addAll(role.reasons());
+		List<Figure> figures = new ArrayList<>(this.figures);
+		figures.addAll(role.figures());
+		return new RegulatoryRole(role.jurisdiction(), role.role(), role.basis(), List.copyOf(reasons),
+				role.obligations(), role.ruleSet(), role.ruleSetVersion(), role.asOf(), List.copyOf(figures));
+	}
+
+	/** An UNDETERMINED role: no duties, basis UNDETERMINED. */
+	RegulatoryRole undetermined(RuleSet rules, LocalDate asOf) {
+		return new RegulatoryRole(rules.jurisdiction(), "UNDETERMINED", Basis.UNDETERMINED, List.copyOf(this.reasons),
+				List.of(), rules.id(), rules.version(), asOf.toString(), List.copyOf(this.figures));
+	}
+
+	RegulatoryRole role(String role, Basis basis, RuleSet rules, LocalDate asOf, Duties duties) {
+		if ("UNDETERMINED".equals(role)) {
+			return undetermined(rules, asOf);
+		}
 		List<Obligation> obligations = new ArrayList<>();
+		List<String> lifted = new ArrayList<>();
 		for (var rule : rules.obligationsOf(role)) {
-			if (rule.exemptForOpenWeights() && openWeights) {
-				continue;
+			String note = null;
+			if (rule.outsideUnion()) {
+				if (Boolean.FALSE.equals(duties.outsideUnion())) {
+					continue;
+				}
+				if (duties.outsideUnion() == null) {
+					note = "owed only by a provider established outside the Union; the organisation's country is not known";
+				}
+			}
+			if (rule.exemptable()) {
+				switch (duties.exemption()) {
+					case APPLIES -> {
+						lifted.add(rule.article());
+						continue;
+					}
+					case DOUBTFUL -> note = join(note, "open-source exemption doubtful: " + duties.exemptionNote());
+					case UNDETERMINED ->
+						note = join(note, "open-source exemption undetermined: " + duties.exemptionNote());
+					default -> {
+					}
+				}
+			}
+			LocalDate appliesFrom = duties.appliesFrom();
+			boolean inForce = appliesFrom != null && !asOf.isBefore(appliesFrom);
+			if (rule.onDeployment() && duties.deployedBefore() != null) {
+				note = join(note,
+						"presumed not due for this model: it was deployed on " + duties.deployedBefore()
+								+ ", before the duties took effect on " + appliesFrom
+								+ " (no transition clause); owed for new or substantially modified frontier models");
+				inForce = false;
 			}
 			obligations.add(new Obligation(rule.id(), rule.article(), rule.summary(),
 					appliesFrom == null ? null : appliesFrom.toString(),
-					appliesFrom != null && !asOf.isBefore(appliesFrom), scope));
+					duties.enforceableFrom() == null ? null : duties.enforceableFrom().toString(), inForce,
+					duties.scope(), note));
 		}
-		if (openWeights && rules.obligationsOf(role).stream().anyMatch(RuleSet.ObligationRule::exemptForOpenWeights)) {
-			this.reasons
-				.add("open-weights model: exempt from the documentation duties of Art. 53(1)(a)-(b) (Art. 53(2))");
+		if (!lifted.isEmpty()) {
+			this.reasons.add("open-source exemption (" + duties.exemptionNote() + "): " + String.join(", ", lifted)
+					+ " lifted (Art. 53(2), 54(6)); Art. 53(1)(c)–(d) stay (guidelines para 75)");
 		}
-		return new RegulatoryRole(rules.jurisdiction(), role, List.copyOf(this.reasons), obligations, rules.id(),
+		return new RegulatoryRole(rules.jurisdiction(), role, basis, List.copyOf(this.reasons), obligations, rules.id(),
 				rules.version(), asOf.toString(), List.copyOf(this.figures));
+	}
+
+	private static String join(String a, String b) {
+		return a == null ? b : a + "; " + b;
+	}
+
+	/** Open-source exemption status of a model (Art. 53(2), 54(6)). */
+	enum Exemption {
+
+		APPLIES, DOUBTFUL, UNDETERMINED, NOT_APPLICABLE
+
+	}
+
+	/**
+	 * How a role's duties apply: dates, scope, exemption, establishment, and (for duties
+	 * owed on deployment) the date an earlier model was deployed.
+	 */
+	record Duties(LocalDate appliesFrom, LocalDate enforceableFrom, String scope, Exemption exemption,
+			String exemptionNote, Boolean outsideUnion, LocalDate deployedBefore) {
+
+		static Duties none() {
+			return new Duties(null, null, null, Exemption.NOT_APPLICABLE, null, null, null);
+		}
+
 	}
 
 }

@@ -3,15 +3,23 @@ package dev.pedigree.risk;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
 
 import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.lineage.CapabilityEffect;
 import dev.pedigree.lineage.Derivation;
 import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.OrganizationView;
+import dev.pedigree.lineage.Relation;
+import dev.pedigree.lineage.SafetyEffect;
+import dev.pedigree.regulation.Compute;
 import dev.pedigree.regulation.PartyFacts;
 import dev.pedigree.regulation.RegulatoryRole;
 import dev.pedigree.regulation.RuleEvaluation;
@@ -21,12 +29,17 @@ import dev.pedigree.storage.Graph;
 import org.springframework.stereotype.Service;
 
 /**
- * Walks a model's ancestry in one read, derives cumulative compute along the chain where
- * a model's own figure is missing, and classifies every organisation on the way under
- * every rule set.
+ * Walks a model's ancestry in one read, works out for every model on the way its
+ * cumulative compute, the compute of the step that made it and the share its own
+ * developer spent, then classifies every organisation under every rule set and flags the
+ * modifications no duty covers.
  */
 @Service
 public class LiabilityTracing {
+
+	/** Roles that carry a duty for the model's own weights. */
+	private static final Set<String> DUTY_BEARING = Set.of("GPAI_PROVIDER", "GPAI_PROVIDER_SYSTEMIC_RISK",
+			"MODIFIER_PROVIDER", "MODIFIER_PROVIDER_SYSTEMIC_RISK", "FRONTIER_DEVELOPER", "LARGE_FRONTIER_DEVELOPER");
 
 	private final Graph graph;
 
@@ -43,18 +56,21 @@ public class LiabilityTracing {
 	public LiabilityTrace trace(String modelId, LocalDate asOf) {
 		Ancestry ancestry = ancestry(modelId);
 		List<ResponsibleParty> parties = new ArrayList<>();
+		Map<String, List<RegulatoryRole>> rolesByModel = new HashMap<>();
 		for (Entry e : ancestry.entries()) {
 			if (e.organization() == null) {
 				continue;
 			}
 			List<RegulatoryRole> roles = this.rules.evaluate(ancestry.facts(e.model().id()), asOf, null);
-			parties.add(new ResponsibleParty(e.organization(), e.model(), e.via(), e.depth(), roles));
+			rolesByModel.put(e.model().id(), roles);
+			parties.add(new ResponsibleParty(e.organization(), e.model(), e.via(), e.depth(), e.parents(), roles));
 		}
 		List<InheritedFinding> findings = this.graph.read(this.cypher.get("risk/findings"), Map.of("id", modelId),
 				r -> new InheritedFinding(Finding.from(r.get("finding").asNode(), r.get("kind").asString()),
 						ancestry.byId().get(r.get("recordedOn").asString()).model(), r.get("depth").asInt(),
 						r.get("path").asList(v -> v.asString()), r.get("depth").asInt() > 0));
-		return new LiabilityTrace(ancestry.entries().get(0).model(), parties, findings, asOf.toString());
+		return new LiabilityTrace(ancestry.entries().get(0).model(), parties, findings, gaps(ancestry, rolesByModel),
+				asOf.toString());
 	}
 
 	/** The roles of a model's own developer (empty when it has none). */
@@ -66,6 +82,57 @@ public class LiabilityTracing {
 		return this.rules.evaluate(ancestry.facts(modelId), asOf, jurisdiction);
 	}
 
+	/**
+	 * Safety-removing, safety-degrading or capability-raising derivations in the chain
+	 * whose modified weights no party holds a duty for. A systemic-risk original's
+	 * provider is taken to cover changes below the threshold in its own Art. 55
+	 * assessment (guidelines para 65).
+	 */
+	private static List<AccountabilityGap> gaps(Ancestry ancestry, Map<String, List<RegulatoryRole>> rolesByModel) {
+		List<AccountabilityGap> gaps = new ArrayList<>();
+		for (Entry e : ancestry.entries()) {
+			for (Derivation d : e.parents()) {
+				boolean risky = d.safetyEffect() == SafetyEffect.REMOVED || d.safetyEffect() == SafetyEffect.DEGRADED
+						|| d.capabilityEffect() == CapabilityEffect.INCREASED;
+				if (!risky) {
+					continue;
+				}
+				String effect = d.safetyEffect() == SafetyEffect.REMOVED ? "removed safety"
+						: d.safetyEffect() == SafetyEffect.DEGRADED ? "degraded safety" : "increased capability";
+				List<RegulatoryRole> roles = rolesByModel.getOrDefault(e.model().id(), List.of());
+				List<RegulatoryRole> holding = roles.stream().filter(r -> DUTY_BEARING.contains(r.role())).toList();
+				if (!holding.isEmpty()) {
+					continue;
+				}
+				List<RegulatoryRole> parentRoles = rolesByModel.getOrDefault(d.parentId(), List.of());
+				boolean foreseen = parentRoles.stream()
+					.anyMatch(r -> r.role().equals("GPAI_PROVIDER_SYSTEMIC_RISK")
+							|| r.role().equals("MODIFIER_PROVIDER_SYSTEMIC_RISK"))
+						&& roles.stream().anyMatch(r -> r.role().equals("DOWNSTREAM_MODIFIER"));
+				if (foreseen) {
+					continue;
+				}
+				List<String> undetermined = roles.stream()
+					.filter(RegulatoryRole::undetermined)
+					.map(RegulatoryRole::jurisdiction)
+					.toList();
+				String who = e.organization() == null ? "the developer of " + e.model().id() + " is not known"
+						: e.organization().name() + " holds " + (roles.isEmpty() ? "no role" : String.join(", ",
+								roles.stream().map(r -> r.role() + " (" + r.jurisdiction() + ")").toList()));
+				String status = e.organization() == null || !undetermined.isEmpty() ? "POSSIBLE" : "GAP";
+				String reason = e.model().id() + " ← " + d.parentId() + " (" + d.relation() + ") " + effect
+						+ (d.safetySource() == null ? "" : " (signal: " + d.safetySource() + ")") + "; " + who
+						+ (status.equals("GAP")
+								? ": no party holds a duty for the modified weights under any loaded rule set, and the "
+										+ "original's provider is not the provider of this variant"
+								: ": whether anyone holds a duty for the modified weights is undetermined"
+										+ (undetermined.isEmpty() ? "" : " in " + String.join(", ", undetermined)));
+				gaps.add(new AccountabilityGap(d, e.model(), status, e.model().downloads(), reason));
+			}
+		}
+		return gaps;
+	}
+
 	private Ancestry ancestry(String modelId) {
 		List<Entry> entries = this.graph.read(this.cypher.get("risk/ancestry"), Map.of("id", modelId),
 				LiabilityTracing::entry);
@@ -74,11 +141,12 @@ public class LiabilityTracing {
 		}
 		Map<String, Entry> byId = new HashMap<>();
 		entries.forEach(e -> byId.put(e.model().id(), e));
-		return new Ancestry(entries, byId, new HashMap<>());
+		return new Ancestry(entries, byId, new HashMap<>(), new HashMap<>());
 	}
 
 	private static Entry entry(Record r) {
-		ModelView model = ModelView.from(r.get("model").asNode());
+		Node node = r.get("model").asNode();
+		ModelView model = ModelView.from(node);
 		Derivation via = r.get("via").isNull() ? null
 				: Derivation.from(r.get("via").asRelationship(), r.get("viaChild").asString(), model.id());
 		OrganizationView organization = r.get("organization").isNull() ? null
@@ -89,60 +157,196 @@ public class LiabilityTracing {
 				parents.add(Derivation.from(p.get("rel").asRelationship(), model.id(), p.get("parentId").asString()));
 			}
 		}
-		return new Entry(model, r.get("depth").asInt(), via, organization, parents);
+		// Training parents first, so a party's madeBy is the step that made its weights.
+		parents.sort((a, b) -> Boolean.compare(a.relation() == Relation.DISTILLATION,
+				b.relation() == Relation.DISTILLATION));
+		PartyFacts.Licence licence = null;
+		if (!r.get("licence").isNull()) {
+			Node l = r.get("licence").asNode();
+			licence = new PartyFacts.Licence(l.get("id").asString(), text(l.get("name")),
+					text(l.get("openSourceExemption")), text(l.get("exemptionNote")), text(l.get("sourceUrl")));
+		}
+		else if (model.license() != null) {
+			licence = new PartyFacts.Licence(model.license(), model.license(), null, null, null);
+		}
+		List<PartyFacts.Revenue> revenues = r.get("revenues")
+			.asList(v -> new PartyFacts.Revenue(v.get("fiscalYear").asInt(), v.get("periodEnd").asString(),
+					v.get("amountUsd").asDouble(), text(v.get("source"))));
+		Compute reported = Compute.reported(model, text(node.get("computeConfidence")), text(node.get("epochUrl")));
+		return new Entry(model, r.get("depth").asInt(), via, organization, parents, licence, revenues, reported,
+				text(node.get("systemicRiskDesignation")));
+	}
+
+	private static String text(Value value) {
+		return value == null || value.isNull() ? null : value.asString();
 	}
 
 	private record Entry(ModelView model, int depth, Derivation via, OrganizationView organization,
-			List<Derivation> parents) {
+			List<Derivation> parents, PartyFacts.Licence licence, List<PartyFacts.Revenue> revenues, Compute reported,
+			String systemicRiskDesignation) {
+
+		List<Derivation> training() {
+			return this.parents.stream().filter(d -> d.relation() != Relation.DISTILLATION).toList();
+		}
+
 	}
 
-	private record Compute(Double flop, String basis) {
-	}
-
-	private record Ancestry(List<Entry> entries, Map<String, Entry> byId, Map<String, Compute> computed) {
+	private record Ancestry(List<Entry> entries, Map<String, Entry> byId, Map<String, Compute> cumulative,
+			Map<String, Compute> own) {
 
 		PartyFacts facts(String id) {
 			Entry e = this.byId.get(id);
-			Compute own = compute(id);
 			List<PartyFacts.ParentFacts> parents = new ArrayList<>();
 			for (Derivation d : e.parents()) {
 				Entry parent = this.byId.get(d.parentId());
-				boolean sameDeveloper = parent.organization() != null && e.organization() != null
-						&& parent.organization().id().equals(e.organization().id());
-				parents.add(new PartyFacts.ParentFacts(parent.model(), compute(d.parentId()).flop(), d, sameDeveloper));
+				if (parent == null) {
+					continue; // beyond the traversal's depth bound
+				}
+				parents.add(new PartyFacts.ParentFacts(parent.model(), parent.organization(), cumulative(d.parentId()),
+						parent.systemicRiskDesignation(), d, sameDeveloper(e, parent), modification(e, d)));
 			}
-			return new PartyFacts(e.model(), e.organization(), own.flop(), own.basis(), parents);
+			String origin = lifecycleOrigin(e, new HashSet<>());
+			return new PartyFacts(e.model(), e.organization(), cumulative(id), own(id), e.licence(), e.revenues(),
+					origin, this.byId.get(origin).model().releaseDate(), e.systemicRiskDesignation(), parents);
+		}
+
+		private static boolean sameDeveloper(Entry child, Entry parent) {
+			return parent.organization() != null && child.organization() != null
+					&& parent.organization().id().equals(child.organization().id());
 		}
 
 		/**
-		 * A model's cumulative compute: its own figure, else its single parent's plus the
-		 * modification's.
+		 * The earliest model of the same provider this one descends from (itself if
+		 * none).
 		 */
-		Compute compute(String id) {
-			Compute known = this.computed.get(id);
+		private String lifecycleOrigin(Entry e, Set<String> seen) {
+			if (!seen.add(e.model().id())) {
+				return e.model().id();
+			}
+			for (Derivation d : e.training()) {
+				Entry parent = this.byId.get(d.parentId());
+				if (parent != null && sameDeveloper(e, parent)) {
+					return lifecycleOrigin(parent, seen);
+				}
+			}
+			return e.model().id();
+		}
+
+		Compute modification(Entry child, Derivation d) {
+			return Compute.modification(child.model(), cumulative(child.model().id()), d, cumulative(d.parentId()),
+					child.training().size());
+		}
+
+		/**
+		 * Cumulative compute: the model's reported figure; else its training parents'
+		 * (summed for a merge, para 121) plus the step's own compute, where all are
+		 * known. A distillation teacher's compute never counts (para 122).
+		 */
+		Compute cumulative(String id) {
+			Compute known = this.cumulative.get(id);
 			if (known != null) {
 				return known;
 			}
-			this.computed.put(id, new Compute(null, null)); // guards against a cycle in
-															// corrupt data
+			this.cumulative.put(id, Compute.UNKNOWN); // guards against a cycle in corrupt
+														// data
+			Entry e = this.byId.get(id);
+			Compute result = e == null ? Compute.UNKNOWN : e.reported();
+			if (e != null && !result.known() && !e.training().isEmpty()) {
+				double sum = 0;
+				boolean estimated = false;
+				List<String> parts = new ArrayList<>();
+				for (Derivation d : e.training()) {
+					Compute parent = cumulative(d.parentId());
+					Compute step = Compute.modification(e.model(), Compute.UNKNOWN, d, parent, e.training().size());
+					if (!parent.known() || !step.known()) {
+						sum = Double.NaN;
+						break;
+					}
+					sum += parent.flop() + (e.training().size() == 1 ? step.flop() : 0);
+					estimated |= parent.estimated() || step.estimated();
+					parts.add(String.format("%s's %.3g", d.parentId(), parent.flop()));
+					if (e.training().size() == 1) {
+						parts.add(step.noTraining() ? "no training" : String.format("the step's %.3g", step.flop()));
+					}
+				}
+				if (!Double.isNaN(sum)) {
+					result = new Compute(sum, estimated, true, false,
+							String.format("derived: cumulative %.3g = %s%s", sum, String.join(" + ", parts),
+									e.training().size() > 1 ? " (merged weights count, guidelines para 121)" : ""));
+				}
+			}
+			this.cumulative.put(id, result);
+			return result;
+		}
+
+		/**
+		 * The compute the model's own developer spent along its own chain (SB 53
+		 * §22757.11(i)(2)): for a chain that starts with the developer's own foundation,
+		 * the cumulative compute; else the developer's steps, each step's compute plus
+		 * its same-developer parents' share.
+		 */
+		Compute own(String id) {
+			Compute known = this.own.get(id);
+			if (known != null) {
+				return known;
+			}
+			this.own.put(id, Compute.UNKNOWN);
 			Entry e = this.byId.get(id);
 			Compute result;
-			if (e.model().trainingComputeFlop() != null) {
-				result = new Compute(e.model().trainingComputeFlop(), null);
-			}
-			else if (e.parents().size() == 1 && e.parents().get(0).computeFlop() != null
-					&& compute(e.parents().get(0).parentId()).flop() != null) {
-				Derivation d = e.parents().get(0);
-				double parent = compute(d.parentId()).flop();
-				result = new Compute(parent + d.computeFlop(),
-						String.format("cumulative %.3g = %s's %.3g + modification %.3g", parent + d.computeFlop(),
-								d.parentId(), parent, d.computeFlop()));
+			if (e.training().isEmpty() || ownChainIsOwnFoundation(e, new HashSet<>())) {
+				result = cumulative(id);
 			}
 			else {
-				result = new Compute(null, null);
+				double sum = 0;
+				boolean estimated = false;
+				List<String> parts = new ArrayList<>();
+				for (Derivation d : e.training()) {
+					Entry parent = this.byId.get(d.parentId());
+					Compute step = modification(e, d);
+					if (parent == null || !step.known()) {
+						sum = Double.NaN;
+						break;
+					}
+					if (e.training().size() == 1 || parts.isEmpty()) {
+						sum += step.flop();
+						estimated |= step.estimated();
+						parts.add(step.noTraining() ? "no training in the step to " + e.model().id()
+								: String.format("%.3g for the step to %s", step.flop(), e.model().id()));
+					}
+					if (sameDeveloper(e, parent)) {
+						Compute before = own(d.parentId());
+						if (!before.known()) {
+							sum = Double.NaN;
+							break;
+						}
+						sum += before.flop();
+						estimated |= before.estimated();
+						parts.add(String.format("%.3g of its own for %s", before.flop(), d.parentId()));
+					}
+				}
+				result = Double.isNaN(sum) ? Compute.UNKNOWN
+						: new Compute(sum, estimated, parts.size() > 1, sum == 0,
+								"the developer's own compute: " + String.join(" + ", parts)
+										+ "; other developers' models it builds on are not counted");
 			}
-			this.computed.put(id, result);
+			this.own.put(id, result);
 			return result;
+		}
+
+		/**
+		 * Whether every training ancestor along the same developer's chain is its own.
+		 */
+		private boolean ownChainIsOwnFoundation(Entry e, Set<String> seen) {
+			if (!seen.add(e.model().id())) {
+				return false;
+			}
+			for (Derivation d : e.training()) {
+				Entry parent = this.byId.get(d.parentId());
+				if (parent == null || !sameDeveloper(e, parent) || !ownChainIsOwnFoundation(parent, seen)) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}

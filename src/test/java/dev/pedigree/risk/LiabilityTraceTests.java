@@ -28,12 +28,15 @@ class LiabilityTraceTests {
 
 	@BeforeEach
 	void load_the_fixture_scenario() throws IOException {
-		String csv = new ClassPathResource("fixtures/epoch-liability-scenario.csv")
-			.getContentAsString(StandardCharsets.UTF_8);
+		importFixture("EPOCH", "fixtures/epoch-liability-scenario.csv");
+		importFixture("HUGGINGFACE", "fixtures/hub-liability-scenario.jsonl");
+	}
+
+	private void importFixture(String format, String file) throws IOException {
 		GraphQlClient.curator(this.port)
 			.documentName("importRecords")
-			.variable("format", "EPOCH")
-			.variable("content", csv)
+			.variable("format", format)
+			.variable("content", new ClassPathResource(file).getContentAsString(StandardCharsets.UTF_8))
 			.execute()
 			.path("importRecords.rejected")
 			.entityList(Object.class)
@@ -50,11 +53,16 @@ class LiabilityTraceTests {
 	}
 
 	@Test
-	void real_model_above_1e26_without_sourced_revenue_is_undetermined_as_large_developer() {
+	void real_model_above_1e26_without_sourced_revenue_is_a_frontier_developer_of_undetermined_size() {
 		var roles = rolesOf(trace("openai/gpt-4-5", null), "openai/gpt-4-5");
-		assertThat(role(roles, "US-CA").get("role")).isEqualTo("UNDETERMINED");
+		assertThat(role(roles, "US-CA").get("role")).isEqualTo("FRONTIER_DEVELOPER");
+		// Epoch AI rates the 2.1e26 figure "Speculative": an estimate.
+		assertThat(role(roles, "US-CA").get("basis")).isEqualTo("PRESUMED");
 		assertThat((List<String>) role(roles, "US-CA").get("reasons"))
-			.anyMatch(r -> r.contains("no sourced annual revenue"));
+			.anyMatch(r -> r.contains("no sourced revenue figure") && r.contains("undetermined"));
+		var grok = role(rolesOf(trace("xai/grok-3", null), "xai/grok-3"), "US-CA");
+		assertThat(grok.get("role")).isEqualTo("FRONTIER_DEVELOPER");
+		assertThat(grok.get("basis")).isEqualTo("ESTABLISHED");
 		assertThat(role(roles, "EU").get("role")).isEqualTo("GPAI_PROVIDER_SYSTEMIC_RISK");
 	}
 
@@ -73,7 +81,7 @@ class LiabilityTraceTests {
 		var roles = rolesOf(trace("deepseek-ai/DeepSeek-R1", null), "deepseek-ai/DeepSeek-R1");
 		assertThat(role(roles, "EU").get("role")).isEqualTo("GPAI_PROVIDER");
 		assertThat((List<String>) role(roles, "EU").get("reasons"))
-			.anyMatch(r -> r.contains("its own model deepseek-ai/DeepSeek-V3"));
+			.anyMatch(r -> r.contains("own model deepseek-ai/DeepSeek-V3") && r.contains("para 23"));
 	}
 
 	@Test
@@ -180,6 +188,292 @@ class LiabilityTraceTests {
 			.errors()
 			.expect(e -> e.getErrorType() == org.springframework.graphql.execution.ErrorType.NOT_FOUND)
 			.verify();
+	}
+
+	// Rule 1: the provider's own later development is the same model's lifecycle, with
+	// the
+	// original model's dates.
+	@Test
+	void own_fine_tune_of_a_legacy_model_is_the_provider_s_with_the_legacy_dates() {
+		var eu = euRole("fixture-lab-kappa/fixture-legacy-base-instruct");
+		assertThat(eu.get("role")).isEqualTo("GPAI_PROVIDER");
+		assertThat(eu.get("basis")).isEqualTo("PRESUMED");
+		assertThat(reasons(eu)).anyMatch(r -> r.contains("para 23"));
+		assertThat(obligations(eu)).isNotEmpty()
+			.allSatisfy(o -> assertThat(o).containsEntry("appliesFrom", "2027-08-02")
+				.containsEntry("enforceableFrom", "2027-08-02"));
+	}
+
+	// Rule 2: a quantization trains nothing; a merge's cumulative compute counts the
+	// merged weights; a distillation teacher's compute does not count.
+	@Test
+	void a_quantization_is_a_downstream_modifier_never_undetermined() {
+		var eu = euRole("fixture-lab-omega/Fixture-Base-1-GGUF");
+		assertThat(eu.get("role")).isEqualTo("DOWNSTREAM_MODIFIER");
+		assertThat(eu.get("basis")).isEqualTo("PRESUMED");
+		assertThat(reasons(eu)).anyMatch(r -> r.contains("quantization") && r.contains("without training"))
+			.anyMatch(r -> r.contains("paras 62–63"));
+		assertThat(role(
+				rolesOf(trace("fixture-lab-omega/Fixture-Base-1-GGUF", null), "fixture-lab-omega/Fixture-Base-1-GGUF"),
+				"US-CA")
+			.get("role")).isEqualTo("NOT_FRONTIER");
+	}
+
+	@Test
+	void a_merge_counts_the_compute_of_the_weights_it_combines() {
+		var ca = role(rolesOf(trace("fixture-lab-omega/Fixture-Merge", null), "fixture-lab-omega/Fixture-Merge"),
+				"US-CA");
+		// Fixture Base 1 (3e24) + Fixture Heavy Tune (3e24 + 2e24): 8e24, derived.
+		assertThat(figures(ca)).anySatisfy(f -> {
+			assertThat((String) f.get("name")).startsWith("cumulative training compute");
+			assertThat((Double) f.get("value")).isCloseTo(8e24, org.assertj.core.data.Percentage.withPercentage(1e-9));
+			assertThat(f.get("derived")).isEqualTo(true);
+			assertThat((String) f.get("source")).contains("para 121");
+		});
+		assertThat(euRole("fixture-lab-omega/Fixture-Merge").get("role")).isEqualTo("DOWNSTREAM_MODIFIER");
+	}
+
+	@Test
+	void distillation_excludes_the_teacher_and_initialisation_from_another_model_is_a_modification() {
+		register("fixture-lab-gamma/fixture-scratch-student", "fixture-lab-gamma", 5e22);
+		derive("fixture-lab-gamma/fixture-scratch-student", "fixture-lab-theta/fixture-systemic-base", "DISTILLATION",
+				null);
+		var scratch = euRole("fixture-lab-gamma/fixture-scratch-student");
+		assertThat(scratch.get("role")).isEqualTo("NOT_GPAI");
+		assertThat(reasons(scratch)).anyMatch(r -> r.contains("para 122"))
+			.anyMatch(r -> r.contains("a new model, judged on its own compute"));
+		register("fixture-lab-gamma/fixture-initialised-student", "fixture-lab-gamma", null);
+		derive("fixture-lab-gamma/fixture-initialised-student", "fixture-lab-alpha/fixture-base-1", "FINETUNE", 2e24);
+		derive("fixture-lab-gamma/fixture-initialised-student", "fixture-lab-theta/fixture-systemic-base",
+				"DISTILLATION", null);
+		var initialised = trace("fixture-lab-gamma/fixture-initialised-student", null);
+		var eu = role(rolesOf(initialised, "fixture-lab-gamma/fixture-initialised-student"), "EU");
+		// Tested against a third of Fixture Base 1's 3e24, not of the teacher's 3e25.
+		assertThat(eu.get("role")).isEqualTo("MODIFIER_PROVIDER");
+		assertThat(figures(eu)).anySatisfy(f -> assertThat((Double) f.get("threshold")).isCloseTo(1e24,
+				org.assertj.core.data.Percentage.withPercentage(1e-6)));
+		// The teacher's developer stays in the trace.
+		assertThat(partyOrganizations(initialised)).contains("fixture-lab-theta", "fixture-lab-alpha");
+	}
+
+	// Rule 3: compute the data implies, and figures near a threshold.
+	@Test
+	void the_modification_compute_is_derived_from_cumulative_figures_and_near_a_threshold_is_not_decided() {
+		var derived = euRole("fixture-lab-eta/fixture-derived-tune");
+		assertThat(derived.get("role")).isEqualTo("DOWNSTREAM_MODIFIER");
+		assertThat(derived.get("basis")).isEqualTo("PRESUMED");
+		assertThat(figures(derived)).anySatisfy(f -> {
+			assertThat((String) f.get("name")).startsWith("compute of the modification");
+			assertThat((Double) f.get("value")).isCloseTo(1e23, org.assertj.core.data.Percentage.withPercentage(1e-6));
+			assertThat(f.get("derived")).isEqualTo(true);
+		});
+		var near = euRole("fixture-lab-eta/fixture-near-tune");
+		assertThat(near.get("role")).isEqualTo("UNDETERMINED");
+		assertThat(near.get("basis")).isEqualTo("UNDETERMINED");
+		assertThat(figures(near)).anySatisfy(f -> assertThat(f.get("near")).isEqualTo(true));
+		assertThat(reasons(near)).anyMatch(r -> r.contains("para 123"));
+	}
+
+	// Rule 4: above a third of a systemic-risk model.
+	@Test
+	void a_modifier_above_a_third_of_a_systemic_risk_model_provides_a_systemic_risk_model() {
+		var eu = euRole("fixture-lab-iota/fixture-big-tune");
+		assertThat(eu.get("role")).isEqualTo("MODIFIER_PROVIDER_SYSTEMIC_RISK");
+		assertThat(eu.get("basis")).isEqualTo("PRESUMED");
+		assertThat(reasons(eu)).anyMatch(r -> r.contains("para 70")).anyMatch(r -> r.contains("para 68"));
+		assertThat(obligations(eu)).extracting(o -> o.get("id"))
+			.contains("eu-52-1", "eu-53-1-a-mod", "eu-55-1-a", "eu-55-1-b", "eu-55-1-c", "eu-55-1-d")
+			// Established in Germany: no authorised representative (Art. 54).
+			.doesNotContain("eu-54-1");
+	}
+
+	// Rule 5: the open-source exemption.
+	@Test
+	void the_open_source_exemption_needs_a_free_licence_and_lifts_only_53_1_a_b_and_54() {
+		register("fixture-lab-alpha/fixture-apache", "fixture-lab-alpha", 3e23, "apache-2.0");
+		var apache = euRole("fixture-lab-alpha/fixture-apache");
+		assertThat(apache.get("role")).isEqualTo("GPAI_PROVIDER");
+		assertThat(obligations(apache)).extracting(o -> o.get("id"))
+			.containsExactlyInAnyOrder("eu-53-1-c", "eu-53-1-d");
+		assertThat(reasons(apache)).anyMatch(r -> r.contains("Art. 53(1)(a)") && r.contains("lifted"));
+		register("fixture-lab-alpha/fixture-llama-licensed", "fixture-lab-alpha", 3e23, "llama3");
+		var llama = euRole("fixture-lab-alpha/fixture-llama-licensed");
+		assertThat(obligations(llama)).extracting(o -> o.get("id")).contains("eu-53-1-a", "eu-53-1-b");
+		assertThat(reasons(llama)).anyMatch(r -> r.contains("para 83"));
+		register("fixture-lab-alpha/fixture-gemma-licensed", "fixture-lab-alpha", 3e23, "gemma");
+		assertThat(obligations(euRole("fixture-lab-alpha/fixture-gemma-licensed")))
+			.anySatisfy(o -> assertThat((String) o.get("note")).contains("exemption doubtful").contains("para 84"));
+		register("fixture-lab-alpha/fixture-unknown-licence", "fixture-lab-alpha", 3e23, null);
+		assertThat(obligations(euRole("fixture-lab-alpha/fixture-unknown-licence")))
+			.anySatisfy(o -> assertThat((String) o.get("note")).contains("exemption undetermined"));
+		// Never for systemic risk.
+		assertThat(obligations(euRole("fixture-lab-mu/fixture-frontier-base"))).extracting(o -> o.get("id"))
+			.contains("eu-53-1-a", "eu-53-1-b", "eu-54-1");
+	}
+
+	// Rule 6: Art. 54 for providers outside the Union.
+	@Test
+	void a_provider_established_outside_the_union_appoints_an_authorised_representative() {
+		assertThat(obligations(euRole("fixture-lab-theta/fixture-systemic-base"))).extracting(o -> o.get("id"))
+			.contains("eu-54-1");
+		// Fixture Lab Alpha is in France.
+		register("fixture-lab-alpha/fixture-llama-licensed", "fixture-lab-alpha", 3e23, "llama3");
+		assertThat(obligations(euRole("fixture-lab-alpha/fixture-llama-licensed"))).extracting(o -> o.get("id"))
+			.doesNotContain("eu-54-1");
+	}
+
+	// Rule 7: the 1e23 criterion is indicative and about generative models.
+	@Test
+	void the_indicative_criterion_is_presumed_and_not_every_language_domain_is_generative() {
+		var robot = euRole("fixture-lab-lambda/fixture-robot-policy");
+		assertThat(robot.get("role")).isEqualTo("NOT_GPAI");
+		assertThat(robot.get("basis")).isEqualTo("PRESUMED");
+		assertThat(reasons(robot)).anyMatch(r -> r.contains("para 17"));
+		assertThat(euRole("fixture-lab-lambda/fixture-near-gpai").get("role")).isEqualTo("UNDETERMINED");
+		assertThat(euRole("fixture-lab-alpha/fixture-base-1").get("basis")).isEqualTo("PRESUMED");
+		// Real data: OpenVLA acts on robots; Llama 2 7B (8.4e22) is within 30% of 1e23.
+		assertThat(euRole("stanford-university/openvla").get("role")).isEqualTo("NOT_GPAI");
+		assertThat(euRole("meta-llama/Llama-2-7b").get("role")).isEqualTo("UNDETERMINED");
+	}
+
+	// Rule 8: what a downstream modifier's reason says.
+	@Test
+	void a_downstream_modifier_of_a_systemic_risk_model_is_foreseen_by_its_provider() {
+		var eu = euRole("fixture-lab-iota/fixture-small-tune");
+		assertThat(eu.get("role")).isEqualTo("DOWNSTREAM_MODIFIER");
+		assertThat(reasons(eu)).anyMatch(r -> r.contains("not the provider of this third party's variant"))
+			.anyMatch(r -> r.contains("para 65"));
+	}
+
+	// Rule 9: dates.
+	@Test
+	void duties_show_when_they_apply_and_when_they_can_be_fined() {
+		var eu = euRole("fixture-lab-theta/fixture-systemic-base");
+		assertThat(obligations(eu)).isNotEmpty()
+			.allSatisfy(o -> assertThat(o).containsEntry("appliesFrom", "2025-08-02")
+				.containsEntry("enforceableFrom", "2026-08-02"));
+		assertThat(reasons(eu)).anyMatch(r -> r.contains("release date stands in for the date of placing"))
+			.anyMatch(r -> r.contains("Art. 101"));
+	}
+
+	// Rule 10: SB 53 counts a developer's own compute.
+	@Test
+	void a_third_party_fine_tune_of_a_frontier_model_is_judged_on_its_own_compute() {
+		var lora = role(
+				rolesOf(trace("fixture-lab-nu/fixture-frontier-lora", null), "fixture-lab-nu/fixture-frontier-lora"),
+				"US-CA");
+		assertThat(lora.get("role")).isEqualTo("NOT_FRONTIER");
+		assertThat(lora.get("basis")).isEqualTo("PRESUMED");
+		assertThat(reasons(lora)).anyMatch(r -> r.contains("may be read otherwise"));
+		var own = role(
+				rolesOf(trace("fixture-lab-xi/fixture-own-chain-rl", null), "fixture-lab-xi/fixture-own-chain-rl"),
+				"US-CA");
+		// 8e25 of its own base + 3e25 of its own reinforcement learning.
+		assertThat(own.get("role")).isEqualTo("FRONTIER_DEVELOPER");
+		assertThat(figures(own)).anySatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(1.1e26,
+				org.assertj.core.data.Percentage.withPercentage(1e-6)));
+	}
+
+	// Rules 11 and 12: revenue of the preceding calendar year, and complete duties.
+	@Test
+	void a_large_frontier_developer_is_judged_on_the_preceding_year_s_sourced_revenue() {
+		var in2025 = role(rolesOf(trace("meta/fixture-meta-giant", "2025-06-01"), "meta/fixture-meta-giant"), "US-CA");
+		assertThat(in2025.get("role")).isEqualTo("LARGE_FRONTIER_DEVELOPER");
+		// Meta's calendar-2024 10-K figure, compute rated "Confident".
+		assertThat(in2025.get("basis")).isEqualTo("ESTABLISHED");
+		assertThat(figures(in2025)).anySatisfy(f -> assertThat((String) f.get("name")).contains("fiscal year 2024"));
+		var in2026 = role(rolesOf(trace("meta/fixture-meta-giant", "2026-11-28"), "meta/fixture-meta-giant"), "US-CA");
+		assertThat(in2026.get("role")).isEqualTo("LARGE_FRONTIER_DEVELOPER");
+		assertThat(in2026.get("basis")).isEqualTo("PRESUMED");
+		assertThat(reasons(in2026)).anyMatch(r -> r.contains("standing in for calendar year 2025"));
+		assertThat(obligations(in2026)).extracting(o -> o.get("id"))
+			.contains("ca-22757-12-a", "ca-22757-12-b-1", "ca-22757-12-b-2", "ca-22757-12-d", "ca-22757-13-c-1",
+					"ca-22757-13-c-2", "ca-lab-1107-1", "ca-lab-1107-1-e", "ca-22757-15");
+		// Deployed 2025-03-01, before the act: the transparency report is presumed not
+		// due.
+		assertThat(obligations(in2026)).filteredOn(o -> "ca-22757-12-c-1".equals(o.get("id")))
+			.singleElement()
+			.satisfies(o -> {
+				assertThat(o.get("inForce")).isEqualTo(false);
+				assertThat((String) o.get("note")).contains("presumed not due");
+			});
+	}
+
+	// Decide or bound; the accountability gap.
+	@Test
+	void an_undetermined_modifier_names_the_bound_that_would_decide() {
+		var eu = euRole("fixture-lab-epsilon/fixture-no-compute-tune");
+		assertThat(figures(eu)).anySatisfy(f -> assertThat((String) f.get("bound")).contains("1.00e+24 FLOP")
+			.contains("7.00B-parameter model")
+			.contains("training tokens at 6·N·D"));
+	}
+
+	@Test
+	void an_abliteration_that_no_duty_covers_is_flagged_with_its_reach() {
+		var trace = trace("fixture-lab-omega/Fixture-Base-1-abliterated", null);
+		assertThat(role(rolesOf(trace, "fixture-lab-omega/Fixture-Base-1-abliterated"), "EU").get("role"))
+			.isEqualTo("DOWNSTREAM_MODIFIER");
+		assertThat((List<Map<String, Object>>) trace.get("accountabilityGaps")).singleElement().satisfies(gap -> {
+			assertThat(gap.get("status")).isEqualTo("GAP");
+			assertThat(((Number) gap.get("downloads")).longValue()).isEqualTo(1234L);
+			assertThat(((Map<String, Object>) gap.get("derivation")).get("safetyEffect")).isEqualTo("REMOVED");
+		});
+		// A quantization changes nothing about safety: no gap.
+		assertThat((List<?>) trace("fixture-lab-omega/Fixture-Base-1-GGUF", null).get("accountabilityGaps")).isEmpty();
+	}
+
+	@Test
+	void every_party_row_names_the_act_that_made_its_model() {
+		var trace = trace("fixture-lab-gamma/fixture-light-tune", null);
+		var parties = (List<Map<String, Object>>) trace.get("parties");
+		assertThat(parties).filteredOn(p -> "fixture-lab-beta".equals(((Map<?, ?>) p.get("organization")).get("id")))
+			.singleElement()
+			.satisfies(p -> assertThat(((Map<?, ?>) ((Map<?, ?>) p.get("madeBy")).get("parent")).get("id"))
+				.isEqualTo("fixture-lab-alpha/fixture-base-1"));
+		assertThat(parties).filteredOn(p -> "fixture-lab-alpha".equals(((Map<?, ?>) p.get("organization")).get("id")))
+			.singleElement()
+			.satisfies(p -> assertThat(p.get("madeBy")).isNull());
+	}
+
+	private void register(String id, String developer, Double compute) {
+		register(id, developer, compute, null);
+	}
+
+	private void register(String id, String developer, Double compute, String license) {
+		Map<String, Object> input = new java.util.HashMap<>(Map.of("id", id, "name", id, "developerId", developer,
+				"generative", true, "access", "OPEN_WEIGHTS", "releaseDate", "2025-10-01"));
+		if (compute != null) {
+			input.put("trainingComputeFlop", compute);
+		}
+		if (license != null) {
+			input.put("license", license);
+		}
+		GraphQlClient.curator(this.port).documentName("registerModel").variable("input", input).execute();
+	}
+
+	private void derive(String child, String parent, String relation, Double compute) {
+		Map<String, Object> input = new java.util.HashMap<>(
+				Map.of("childId", child, "parentIds", List.of(parent), "relation", relation));
+		if (compute != null) {
+			input.put("computeFlop", compute);
+		}
+		GraphQlClient.curator(this.port).documentName("recordDerivation").variable("input", input).execute();
+	}
+
+	private Map<String, Object> euRole(String modelId) {
+		return role(rolesOf(trace(modelId, null), modelId), "EU");
+	}
+
+	private static List<String> reasons(Map<String, Object> role) {
+		return (List<String>) role.get("reasons");
+	}
+
+	private static List<Map<String, Object>> figures(Map<String, Object> role) {
+		return (List<Map<String, Object>>) role.get("figures");
+	}
+
+	private static List<Map<String, Object>> obligations(Map<String, Object> role) {
+		return (List<Map<String, Object>>) role.get("obligations");
 	}
 
 	private Map<String, Object> trace(String id, String asOf) {

@@ -1,0 +1,20 @@
+package dev.pedigree.cli;
+
+import java.util.Arrays;
+
+/** The jar is the server unless its first non-option argument names a sub-command. */
+public final class CommandLine {
+
+	/**
+	 * The sub-commands; each module that offers one registers its runner for its name.
+	 */
+	public static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "export", "report");
+
+	private CommandLine() {
+	}
+
+	public static boolean isCommand(String[] args) {
+		return Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().map(COMMANDS::contains).orElse(false);
+	}
+
+}

@@ -1,0 +1,152 @@
+package dev.pedigree.risk;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.pedigree.GraphQlClient;
+import dev.pedigree.PedigreeApplication;
+import dev.pedigree.PedigreeServerTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The liability report over HTTP and the CLI, on the real seeded chain
+ * huihui-ai/DeepSeek-V3-abliterated ← deepseek-ai/DeepSeek-V3.
+ */
+@PedigreeServerTest
+class LiabilityReportTests {
+
+	private static final String MODEL = "huihui-ai/DeepSeek-V3-abliterated";
+
+	@LocalServerPort
+	int port;
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void the_json_report_is_canonical_and_every_format_prints_its_sha256() throws Exception {
+		byte[] json = get("json");
+		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+		Map<String, Object> report = JsonMapper.builder().build().readValue(json, Map.class);
+		assertThat(report).containsKeys("model", "parties", "ruleSets", "dataSnapshot", "accountabilityGaps",
+				"pedigreeVersion", "evaluationDate", "notice");
+		assertThat(report.get("evaluationDate")).isEqualTo("2026-11-28");
+		// Canonical (RFC 8785): keys sorted, so the same graph and date give the same
+		// bytes.
+		assertThat(new String(json, StandardCharsets.UTF_8)).startsWith("{\"accountabilityGaps\":");
+		assertThat(get("json")).isEqualTo(json);
+		String markdown = new String(get("md"), StandardCharsets.UTF_8);
+		assertThat(markdown).contains(sha)
+			.contains("EU: DOWNSTREAM_MODIFIER** (basis PRESUMED)")
+			.contains("deepseek-ai/DeepSeek-V3")
+			.contains("C(2025) 5045 final")
+			.contains("Epoch AI, Data on Notable AI Models (2025-07-01)")
+			.contains("not legal advice")
+			.contains("**GAP** (119 downloads)");
+		assertThat(new String(get("html"), StandardCharsets.UTF_8)).contains(sha)
+			.contains("<h2>Accountability gap</h2>");
+	}
+
+	@Test
+	void the_pdf_embeds_a_font_that_covers_the_reasons() throws Exception {
+		byte[] pdf = get("pdf");
+		assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		try (var document = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("Liability report: " + MODEL)
+				.contains("≤")
+				.contains("§22757.11")
+				.contains("–")
+				.contains("←");
+			assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+		}
+	}
+
+	@Test
+	void bad_parameters_are_named() {
+		GraphQlClient.http(this.port)
+			.get()
+			.uri("/report/liability?model=no/such-model&format=md")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("model");
+		GraphQlClient.http(this.port)
+			.get()
+			.uri("/report/liability?model=" + MODEL + "&format=docx")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("format");
+		GraphQlClient.http(this.port)
+			.get()
+			.uri("/report/liability?model=" + MODEL + "&asOf=28.11.2026")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("asOf");
+	}
+
+	@Test
+	void the_cli_writes_the_report_through_a_running_service() throws Exception {
+		Path out = this.temp.resolve("report.json");
+		int code = PedigreeApplication.runCommand("report", "liability", MODEL, "--format", "json", "--as-of",
+				"2026-11-28", "--out", out.toString(), "--server", "http://localhost:" + this.port);
+		assertThat(code).isZero();
+		assertThat(Files.readAllBytes(out)).isEqualTo(get("json"));
+		assertThat(PedigreeApplication.runCommand("report", "liability", "no/such-model", "--out",
+				this.temp.resolve("x.md").toString(), "--server", "http://localhost:" + this.port))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void the_cli_writes_the_report_from_a_store() throws Exception {
+		Path store = this.temp.resolve("store");
+		Path csv = this.temp.resolve("epoch.csv");
+		Files.writeString(csv,
+				new org.springframework.core.io.ClassPathResource("fixtures/epoch-liability-scenario.csv")
+					.getContentAsString(StandardCharsets.UTF_8));
+		String[] storeOptions = { "--pedigree.embedded.data-dir=" + store, "--pedigree.embedded.bolt-port=0" };
+		assertThat(PedigreeApplication.runCommand("import", "--format", "epoch", csv.toString(), storeOptions[0],
+				storeOptions[1]))
+			.isZero();
+		Path out = this.temp.resolve("report.md");
+		assertThat(PedigreeApplication.runCommand("report", "liability", "fixture-lab-iota/fixture-big-tune",
+				"--format", "md", "--out", out.toString(), storeOptions[0], storeOptions[1]))
+			.isZero();
+		assertThat(Files.readString(out)).contains("EU: MODIFIER_PROVIDER_SYSTEMIC_RISK** (basis PRESUMED)")
+			.contains("para 70");
+	}
+
+	private byte[] get(String format) {
+		return GraphQlClient.http(this.port)
+			.get()
+			.uri("/report/liability?model=" + MODEL + "&asOf=2026-11-28&format=" + format)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+	}
+
+}
