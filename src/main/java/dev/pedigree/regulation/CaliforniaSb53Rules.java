@@ -29,16 +29,17 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		double frontier = rules.threshold("frontierTrainingComputeOps");
 		var verdict = new Verdict();
 		var model = party.model();
-		if (Boolean.FALSE.equals(model.generative())) {
-			return verdict
-				.reason(model.id() + " does not generate language, images or video (domain " + model.modality()
-						+ "): presumed not a foundation model, 'designed for generality of output' and 'adaptable to a "
-						+ "wide range of distinctive tasks' (§22757.11(f)), so not a frontier model")
-				.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
-		}
 		Compute own = party.ownCompute();
 		Compute cumulative = party.cumulativeCompute();
 		String developer = party.organization() == null ? "its developer" : party.organization().name();
+		LocalDate start = rules.date("obligationsApplyFrom");
+		if (asOf.isBefore(start)) {
+			verdict.reason("SB 53 applies from " + start + ": at " + asOf + " its duties were not yet in force");
+		}
+		// Roles are per model; "frontier developer" describes a person (§22757.11(h)).
+		String perModel = "; this is about " + model.id() + ": whether " + developer
+				+ " is a frontier developer (§22757.11(h)) depends on all the models it trained";
+		String estimate = "; the compute figure is an estimate or derived (see its source)";
 		if (own.known()) {
 			verdict.figure(EuAiActRules.figure("compute " + developer + " itself used along its chain to " + model.id(),
 					own, frontier, "§22757.11(i) (frontier model)", false));
@@ -50,58 +51,65 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			verdict.figure(EuAiActRules.figure("cumulative training compute of " + model.id(), cumulative, frontier,
 					"§22757.11(i)(2)", false));
 		}
-		Basis computeBasis;
 		if (own.known() && own.flop() > frontier) {
-			computeBasis = own.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
+			if (Boolean.FALSE.equals(model.generative())) {
+				return verdict.reason(String.format("%s trained %s with %.3g operations of its own > %s, but it does "
+						+ "not generate language, images or video (domain %s): whether it is a foundation model, "
+						+ "'designed for generality of output' and 'adaptable to a wide range of distinctive tasks' "
+						+ "(§22757.11(f)), is not recorded", developer, model.id(), own.flop(),
+						EuAiActRules.sci(frontier), model.modality()))
+					.undetermined(rules, asOf);
+			}
+			// Being a foundation model (§22757.11(f)) is not a recorded fact: its
+			// generative
+			// tasks make it a presumption at best.
 			verdict.reason(String.format("%s trained %s with %.3g operations of its own > %s, counting 'the original "
 					+ "training run and … any subsequent fine-tuning, reinforcement learning, or other material "
-					+ "modifications the developer applies' (§22757.11(i)): a frontier model, so %s is a frontier "
-					+ "developer (§22757.11(h))%s", developer, model.id(), own.flop(), EuAiActRules.sci(frontier),
-					developer,
-					computeBasis == Basis.PRESUMED ? "; the figure is estimated or derived (see its source)" : ""));
+					+ "modifications the developer applies to a preceding foundation model' (§22757.11(i)(2)): a "
+					+ "frontier model, so %s is a frontier developer (§22757.11(h)); presumed a foundation model "
+					+ "(§22757.11(f)) from its generative tasks%s", developer, model.id(), own.flop(),
+					EuAiActRules.sci(frontier), developer, own.firm() ? "" : estimate));
+			return large(party, rules, asOf, verdict, Basis.PRESUMED);
 		}
-		else if (own.known()) {
-			Basis basis = own.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
+		if (own.known()) {
 			if (cumulative.known() && cumulative.flop() > frontier) {
 				return verdict.reason(String.format("%s's own compute for %s is %.3g ≤ %s; the rest is another "
 						+ "developer's preceding foundation model. §22757.11(i)(2) counts the modifications 'the "
 						+ "developer applies to a preceding foundation model', read here as the developer's own compute: "
 						+ "not a frontier model. The statute may be read otherwise (counting the preceding model's "
-						+ "original training run, %.3g in all)", developer, model.id(), own.flop(),
-						EuAiActRules.sci(frontier), cumulative.flop()))
+						+ "original training run, %.3g in all)%s", developer, model.id(), own.flop(),
+						EuAiActRules.sci(frontier), cumulative.flop(), perModel))
 					.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 			}
 			if (own.noTraining()) {
 				return verdict
 					.reason(developer + " spent no training compute of its own on " + model.id()
-							+ ": not a frontier model (§22757.11(i)); presumed from the kind of step")
+							+ ": not a frontier model (§22757.11(i)); presumed from the kind of step" + perModel)
 					.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 			}
+			Basis basis = own.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
 			return verdict
-				.reason(String.format("%.3g operations ≤ %s: not a frontier model (§22757.11(i))%s", own.flop(),
-						EuAiActRules.sci(frontier),
-						basis == Basis.PRESUMED ? "; the figure is estimated or derived (see its source)" : ""))
+				.reason(String.format("%.3g operations ≤ %s: not a frontier model (§22757.11(i))%s%s", own.flop(),
+						EuAiActRules.sci(frontier), basis == Basis.PRESUMED ? estimate : "", perModel))
 				.role("NOT_FRONTIER", basis, rules, asOf, Verdict.Duties.none());
 		}
-		else if (cumulative.known() && cumulative.flop() <= frontier) {
+		if (cumulative.known() && cumulative.flop() <= frontier) {
 			Basis basis = cumulative.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
-			return verdict
-				.reason(String.format(
-						"all the compute that produced %s, %.3g operations, is ≤ %s, so the "
-								+ "developer's own share is too: not a frontier model (§22757.11(i))",
-						model.id(), cumulative.flop(), EuAiActRules.sci(frontier)))
+			return verdict.reason(String.format(
+					"all the compute that produced %s, %.3g operations, is ≤ %s, so the "
+							+ "developer's own share is too: not a frontier model (§22757.11(i))%s%s",
+					model.id(), cumulative.flop(), EuAiActRules.sci(frontier), basis == Basis.PRESUMED ? estimate : "",
+					perModel))
 				.role("NOT_FRONTIER", basis, rules, asOf, Verdict.Duties.none());
 		}
-		else {
-			verdict.figure(new Figure("compute " + developer + " itself used for " + model.id(), null, frontier,
-					"§22757.11(i)", null, false, false, false,
-					EuAiActRules.bound(frontier, model.parameters(), "developer's own training compute")));
-			return verdict.reason("the compute " + developer + " itself used for " + model.id() + " is unknown: the "
+		verdict.figure(new Figure("compute " + developer + " itself used for " + model.id(), null, frontier,
+				"§22757.11(i)", null, false, false, false,
+				EuAiActRules.bound(frontier, model.parameters(), "developer's own training compute")));
+		return verdict
+			.reason("the compute " + developer + " itself used for " + model.id() + " is unknown: the "
 					+ "frontier-model test (§22757.11(i)) cannot be applied; it decides: the developer's own training "
 					+ "compute would have to exceed " + EuAiActRules.sci(frontier) + " operations")
-				.undetermined(rules, asOf);
-		}
-		return large(party, rules, asOf, verdict, computeBasis);
+			.undetermined(rules, asOf);
 	}
 
 	/** §22757.11(j): revenues of the preceding calendar year decide "large". */
@@ -111,7 +119,7 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		String name = party.organization() == null ? "the developer" : party.organization().name();
 		List<PartyFacts.Revenue> figures = party.revenues()
 			.stream()
-			.filter(r -> LocalDate.parse(r.periodEnd()).getYear() <= year)
+			.filter(r -> coveredYear(r) <= year)
 			.sorted(Comparator.comparing(PartyFacts.Revenue::periodEnd).reversed())
 			.toList();
 		if (figures.isEmpty()) {
@@ -128,14 +136,21 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		PartyFacts.Revenue figure = figures.get(0);
 		LocalDate end = LocalDate.parse(figure.periodEnd());
 		boolean calendarYear = end.getYear() == year && end.getMonthValue() == 12 && end.getDayOfMonth() == 31;
+		boolean sameYear = coveredYear(figure) == year;
 		verdict.figure(new Figure(
 				"annual gross revenues of " + name + ", fiscal year " + figure.fiscalYear() + " ending "
 						+ figure.periodEnd(),
 				figure.amountUsd(), threshold, "§22757.11(j) (large frontier developer)", figure.source(), false, false,
 				false, null));
 		Basis revenueBasis = calendarYear ? Basis.ESTABLISHED : Basis.PRESUMED;
-		String period = calendarYear ? "in calendar year " + year : "in the fiscal year ending " + figure.periodEnd()
-				+ ", the latest sourced figure, standing in for " + "calendar year " + year;
+		// A fiscal year counts for the calendar year it mostly covers (NVIDIA's year
+		// ending
+		// 2025-01-26 is calendar 2024).
+		String period = calendarYear ? "in calendar year " + year
+				: sameYear
+						? "in the fiscal year ending " + figure.periodEnd() + ", standing in for calendar year " + year
+						: "in the fiscal year ending " + figure.periodEnd()
+								+ ", the latest sourced figure, standing in for calendar year " + year;
 		if (figure.amountUsd() > threshold) {
 			verdict.reason(String.format(
 					"annual gross revenues US$%.4g %s > US$%s (%s): a large frontier developer " + "(§22757.11(j))",
@@ -153,6 +168,10 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		verdict.reason(String.format("annual gross revenues US$%.4g in %d ≤ US$%s: not a large frontier developer",
 				figure.amountUsd(), year, EuAiActRules.sci(threshold)));
 		return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules));
+	}
+
+	private static int coveredYear(PartyFacts.Revenue revenue) {
+		return LocalDate.parse(revenue.periodEnd()).minusMonths(6).getYear();
 	}
 
 	private static Verdict.Duties duties(PartyFacts party, RuleSet rules) {

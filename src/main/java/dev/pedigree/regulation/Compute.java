@@ -43,9 +43,14 @@ public record Compute(Double flop, boolean estimated, boolean derived, boolean n
 		if (model.trainingComputeFlop() == null) {
 			return UNKNOWN;
 		}
-		boolean estimate = confidence == null || !confidence.equalsIgnoreCase("Confident");
-		String source = "training compute of " + model.id() + " as reported"
-				+ (confidence == null ? "" : " (Epoch AI confidence: " + confidence + ")")
+		// Epoch AI's figures are its own estimates (rated Confident/Likely/Speculative),
+		// not
+		// the developer's reported compute.
+		boolean estimate = confidence != null || model.sources().contains("epoch");
+		String source = "training compute of " + model.id()
+				+ (estimate
+						? " as estimated by Epoch AI" + (confidence == null ? "" : " (confidence: " + confidence + ")")
+						: " as recorded")
 				+ (url == null ? "" : ", " + url);
 		return new Compute(model.trainingComputeFlop(), estimate, false, false, source);
 	}

@@ -88,7 +88,7 @@ class EuAiActRules implements JurisdictionRules {
 			verdict.reason(model.id() + " is recorded as a general-purpose AI model with systemic risk: "
 					+ party.systemicRiskDesignation() + " (Art. 51(1), 52)");
 			return verdict.role("GPAI_PROVIDER_SYSTEMIC_RISK", Basis.ESTABLISHED, rules, asOf,
-					duties(party, rules, verdict, true, "the model", lifecycleDate(party)));
+					duties(party, rules, verdict, true, "the model", lifecycleDate(party), lifecycle(party)));
 		}
 		if (!compute.known()) {
 			verdict.figure(new Figure("training compute of " + model.id(), null, gpai,
@@ -138,7 +138,7 @@ class EuAiActRules implements JurisdictionRules {
 					+ "Commission within two weeks (Art. 52(1)) and may rebut the presumption with 'sufficiently "
 					+ "substantiated arguments' (Art. 52(2))", compute.flop(), sci(systemic)));
 			return verdict.role("GPAI_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
-					duties(party, rules, verdict, true, "the model", lifecycleDate(party)));
+					duties(party, rules, verdict, true, "the model", lifecycleDate(party), lifecycle(party)));
 		}
 		if (near(compute.flop(), gpai, tolerance)) {
 			return verdict.reason(String.format(
@@ -154,7 +154,7 @@ class EuAiActRules implements JurisdictionRules {
 							+ "para 17, an indicative criterion, rebuttable under para 20)",
 					compute.flop(), sci(gpai), GUIDELINES));
 			return verdict.role("GPAI_PROVIDER", Basis.PRESUMED, rules, asOf,
-					duties(party, rules, verdict, false, "the model", lifecycleDate(party)));
+					duties(party, rules, verdict, false, "the model", lifecycleDate(party), lifecycle(party)));
 		}
 		return verdict
 			.reason(String.format("%.3g FLOP ≤ %s: below the indicative criterion (%s para 17); not a "
@@ -178,6 +178,24 @@ class EuAiActRules implements JurisdictionRules {
 			verdict.reason("the developer of " + p + " is not known: " + child
 					+ " is treated as another actor's modification of it");
 		}
+		if (!designated && original.known() && !Boolean.FALSE.equals(parent.parent().generative())
+				&& near(original.flop(), gpai, tolerance) && Boolean.FALSE.equals(party.model().generative())) {
+			verdict.reason(String.format("whether %s (%.3g FLOP, within the estimate tolerance of 10^23, %s para 123) "
+					+ "is a general-purpose AI model is not decided, but it does not matter here: %s itself does not "
+					+ "generate language, images or video, so it is judged as a model of its own", p, original.flop(),
+					GUIDELINES, child));
+			return providerTest(party, rules, asOf, verdict);
+		}
+		if (!designated && original.known() && !Boolean.FALSE.equals(parent.parent().generative())
+				&& near(original.flop(), gpai, tolerance)) {
+			verdict.figure(figure("training compute of the original model " + p, original, gpai,
+					GUIDELINES + " para 17 (indicative criterion)", true));
+			return verdict.reason(String.format("%s's %.3g FLOP is within the %.0f%% estimate tolerance (%s para "
+					+ "123) of the indicative criterion's 10^23 FLOP: whether it is a general-purpose AI model, and so "
+					+ "whether the modifier criterion (para 63) applies to %s, is not decided by the figure", p,
+					original.flop(), tolerance * 100, GUIDELINES, child))
+				.undetermined(rules, asOf);
+		}
 		if (!designated && original.known()
 				&& (original.flop() <= gpai || Boolean.FALSE.equals(parent.parent().generative()))) {
 			verdict.reason(String.format("%s is not presumed a general-purpose AI model (%.3g FLOP, generative: %s; "
@@ -187,6 +205,7 @@ class EuAiActRules implements JurisdictionRules {
 			return providerTest(party, rules, asOf, verdict);
 		}
 		boolean systemicOriginal = designated || (original.known() && original.flop() > systemic);
+		boolean systemicUndecided = !designated && original.known() && near(original.flop(), systemic, tolerance);
 		double threshold;
 		if (original.known()) {
 			threshold = original.flop() * fraction;
@@ -203,14 +222,18 @@ class EuAiActRules implements JurisdictionRules {
 			threshold = gpai * fraction;
 			verdict.reason("the training compute of " + p + " is unknown and no notification or designation of " + p
 					+ " as a systemic-risk model is recorded: the fallback threshold applies, one third of 10^23 FLOP ("
-					+ GUIDELINES + " para 64: 'if the downstream modifier cannot be expected to know this value … "
-					+ "the threshold should be replaced')");
+					+ GUIDELINES + " para 64: 'if the downstream modifier cannot be expected to know this value … and "
+					+ "cannot estimate it … the threshold should be replaced'); any general-purpose original has more "
+					+ "than 10^23 FLOP, so a modification below the fallback stays below one third of the original");
 		}
 		Compute modification = parent.modificationCompute();
 		String test = original.known() ? GUIDELINES + " para 63 (one third of the original model's training compute)"
 				: GUIDELINES + " para 64 (fallback threshold)";
+		// A derived difference carries the uncertainty of the figures it is taken from.
 		boolean near = modification.known() && !modification.noTraining()
-				&& near(modification.flop(), threshold, tolerance);
+				&& (modification.derived() && party.cumulativeCompute().known()
+						? Math.abs(modification.flop() - threshold) <= tolerance * party.cumulativeCompute().flop()
+						: near(modification.flop(), threshold, tolerance));
 		verdict.figure(new Figure("compute of the modification " + child + " ← " + p, modification.flop(), threshold,
 				test, modification.source(), modification.derived(), modification.estimated(), near,
 				modification.known() ? null : bound(threshold, paramsOf(party, parent), "modification")));
@@ -221,7 +244,9 @@ class EuAiActRules implements JurisdictionRules {
 					+ tokens(threshold, paramsOf(party, parent)) + " to make its developer the provider of " + child)
 				.undetermined(rules, asOf);
 		}
-		verdict.reason("modification compute: " + modification.source());
+		verdict.reason("modification compute: " + modification.source()
+				+ (modification.derived() ? " (meaningful only if the source built the child's figure on the "
+						+ "parent's; its uncertainty is that of the two figures)" : ""));
 		if (near) {
 			return verdict
 				.reason(String.format("the modification's %.3g FLOP is within the %.0f%% estimate tolerance "
@@ -230,20 +255,63 @@ class EuAiActRules implements JurisdictionRules {
 				.undetermined(rules, asOf);
 		}
 		LocalDate released = date(party.model().releaseDate());
+		Compute merged = party.cumulativeCompute();
+		if (parent.derivation().relation() == Relation.MERGE && merged.known() && merged.flop() > systemic
+				&& !systemicOriginal) {
+			return verdict.reason(String.format("merged weights count in the merged model's cumulative compute ("
+					+ "%s para 121): %.3g FLOP > %s, while no merged model is above it; whether combining other "
+					+ "providers' weights is a 'modification' in the sense of paras 60–63 the guidelines do not say, so "
+					+ "the role is not decided", GUIDELINES, merged.flop(), sci(systemic)))
+				.undetermined(rules, asOf);
+		}
+		if (modification.flop() > threshold && !original.known() && !designated
+				&& parent.parent().parameters() != null) {
+			return verdict
+				.reason(String.format("the modification's %.3g FLOP exceed the para 64 fallback, but %s's "
+						+ "%s parameters are known, so its compute can be estimated (%s Annex A.2) and the fallback's "
+						+ "condition ('cannot estimate it') may not hold: one third of that estimate decides",
+						modification.flop(), p, humane(parent.parent().parameters()), GUIDELINES))
+				.undetermined(rules, asOf);
+		}
 		if (modification.flop() > threshold) {
 			verdict.reason(String.format("the modification of %s used %.3g FLOP > %s, one third of the original's "
 					+ "compute: presumed a significant change (%s paras 62–63), so %s's developer becomes the provider "
 					+ "of the modified model; its duties are limited to the modification (para 68) and include Art. 54 "
 					+ "where it applies (para 69)", p, modification.flop(), sci(threshold), GUIDELINES, child));
+			if (!original.known() && !designated) {
+				verdict.reason("this rests on para 64's condition that " + developerOf(party) + " could neither know "
+						+ "nor estimate " + p + "'s compute; if it could, one third of that compute decides");
+			}
+			if (systemicUndecided) {
+				return verdict.reason(String.format("%s's %.3g FLOP is within the estimate tolerance of 10^25 (%s para "
+						+ "123): whether the modified model is presumed to have systemic risk (para 70) is not decided "
+						+ "by the figure", p, original.flop(), GUIDELINES))
+					.undetermined(rules, asOf);
+			}
 			if (systemicOriginal) {
 				verdict.reason(p + " is a systemic-risk model: the modified model 'is presumed to have high-impact "
 						+ "capabilities as well' (" + GUIDELINES + " para 70), so Art. 52(1) notification and Art. 55 "
-						+ "duties apply; rebuttable under Art. 52(2)");
+						+ "duties apply to the modified model; rebuttable under Art. 52(2)");
 				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
-						duties(party, rules, verdict, true, "the modification", released));
+						duties(party, rules, verdict, true, "the modification", released, null));
+			}
+			if (merged.known() && near(merged.flop(), systemic, tolerance)) {
+				return verdict
+					.reason(String.format("the modified model's cumulative compute, %.3g FLOP, is within the "
+							+ "estimate tolerance of 10^25 (%s para 123): whether it is presumed to have systemic risk "
+							+ "(Art. 51(2)) is not decided by the figure", merged.flop(), GUIDELINES))
+					.undetermined(rules, asOf);
+			}
+			if (merged.known() && merged.flop() > systemic) {
+				verdict.reason(String.format("the modified model's cumulative compute, %.3g FLOP (the weights it was "
+						+ "initialised from count, %s para 121), is above 10^25: presumed to have high-impact "
+						+ "capabilities (Art. 51(2)), so Art. 52(1) notification and Art. 55 duties apply; rebuttable "
+						+ "under Art. 52(2)", merged.flop(), GUIDELINES));
+				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
+						duties(party, rules, verdict, true, "the modification", released, null));
 			}
 			return verdict.role("MODIFIER_PROVIDER", Basis.PRESUMED, rules, asOf,
-					duties(party, rules, verdict, false, "the modification", released));
+					duties(party, rules, verdict, false, "the modification", released, null));
 		}
 		if (modification.noTraining()) {
 			verdict.reason("a step without training compute cannot exceed one third of " + p + "'s compute");
@@ -258,16 +326,23 @@ class EuAiActRules implements JurisdictionRules {
 				+ "the provider of " + p + " is not the provider of this third party's variant either, and no "
 				+ "Chapter V duty attaches to the variant's weights through this rule");
 		if (systemicOriginal) {
-			verdict.reason(p + " is a systemic-risk model: changes below the threshold are ones its provider is "
-					+ "expected to foresee in its own Art. 55 systemic-risk assessment and mitigation (" + GUIDELINES
-					+ " para 65)");
+			verdict.reason(p + " is a systemic-risk model: para 65 says its provider 'cannot reasonably foresee' the "
+					+ "change in systemic risk of modifications above the threshold; by implication (a contrario), "
+					+ "changes below it are ones its provider is expected to foresee in its own Art. 55 systemic-risk "
+					+ "assessment and mitigation (" + GUIDELINES + " para 65)");
+		}
+		else if (systemicUndecided) {
+			verdict.reason("whether " + p + " is a systemic-risk model is not decided by its figure (within the "
+					+ "estimate tolerance of 10^25, " + GUIDELINES + " para 123)");
 		}
 		return verdict.role("DOWNSTREAM_MODIFIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
 
 	/** Dates, exemption and establishment of a provider's duties, with their reasons. */
 	private Verdict.Duties duties(PartyFacts party, RuleSet rules, Verdict verdict, boolean systemic, String scope,
-			LocalDate placed) {
+			LocalDate placed, String lifecycle) {
+		String what = lifecycle == null ? "placed on the market " + placed
+				: "its lifecycle began with " + lifecycle + ", placed on the market " + placed;
 		LocalDate start = rules.date("obligationsApplyFrom");
 		LocalDate enforcement = rules.date("enforcementFrom");
 		LocalDate appliesFrom;
@@ -278,18 +353,19 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		else if (placed.isBefore(rules.date("modelsPlacedBefore"))) {
 			appliesFrom = rules.date("legacyModelsComplyBy");
-			verdict.reason("placed on the market " + placed + " (the source's release date stands in for the date of "
+			verdict.reason(what + " (the source's release date stands in for the date of "
 					+ "placing on the market), before " + start + ": duties apply from " + appliesFrom
 					+ " (Art. 111(3); for the whole lifecycle, " + GUIDELINES + " para 109)");
 		}
 		else {
 			appliesFrom = start;
-			verdict.reason("placed on the market " + placed + " (the source's release date stands in for the date of "
+			verdict.reason(what + " (the source's release date stands in for the date of "
 					+ "placing on the market): Chapter V applies from " + start + " (Art. 113(b))");
 		}
 		LocalDate enforceable = appliesFrom.isAfter(enforcement) ? appliesFrom : enforcement;
 		verdict.reason("the Commission's enforcement powers, fines under Art. 101 included, apply from " + enforcement
-				+ " (Art. 113(b); " + GUIDELINES + " paras 106, 114)");
+				+ " (Art. 113, first paragraph; point (b) excepts Art. 101 from the earlier date; " + GUIDELINES
+				+ " paras 106, 114)");
 		var exemption = exemption(party, systemic);
 		if (exemption.status() == Verdict.Exemption.NOT_APPLICABLE && exemption.note() != null) {
 			verdict.reason("no open-source exemption: " + exemption.note());
@@ -345,10 +421,10 @@ class EuAiActRules implements JurisdictionRules {
 					+ GUIDELINES + " para 83)");
 		}
 		if (detail.contains("unrestricted")) {
-			return new ExemptionStatus(Verdict.Exemption.APPLIES,
-					"Epoch AI reports the weights as open and "
-							+ "unrestricted (the licence text is not in the graph; monetisation not known, "
-							+ GUIDELINES + " paras 85–89)");
+			return new ExemptionStatus(Verdict.Exemption.UNDETERMINED, "Epoch AI reports the weights as open and "
+					+ "unrestricted, but the licence itself is not in the graph: whether it allows access, use, "
+					+ "modification and distribution without restrictions of the kinds in " + GUIDELINES
+					+ " para 83 decides, and monetisation is not known (paras 85–89)");
 		}
 		if (detail.contains("restricted")) {
 			return new ExemptionStatus(Verdict.Exemption.UNDETERMINED, "Epoch AI reports the weights as open with "
@@ -366,6 +442,14 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		String country = party.organization().country().split(",")[0].strip();
 		return rules.unionCountries().stream().noneMatch(c -> c.equalsIgnoreCase(country));
+	}
+
+	/**
+	 * The model the party's lifecycle began with, when it is not the party's own model.
+	 */
+	private static String lifecycle(PartyFacts party) {
+		return party.lifecycleOrigin() == null || party.lifecycleOrigin().equals(party.model().id()) ? null
+				: party.lifecycleOrigin();
 	}
 
 	private static LocalDate lifecycleDate(PartyFacts party) {

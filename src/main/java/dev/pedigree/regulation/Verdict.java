@@ -85,7 +85,7 @@ final class Verdict {
 			obligations.add(new Obligation(rule.id(), rule.article(), rule.summary(),
 					appliesFrom == null ? null : appliesFrom.toString(),
 					duties.enforceableFrom() == null ? null : duties.enforceableFrom().toString(), inForce,
-					duties.scope(), note));
+					rule.scope() != null ? rule.scope() : duties.scope(), note));
 		}
 		if (!lifted.isEmpty()) {
 			this.reasons.add("open-source exemption (" + duties.exemptionNote() + "): " + String.join(", ", lifted)

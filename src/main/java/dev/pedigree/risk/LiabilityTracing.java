@@ -110,6 +110,11 @@ public class LiabilityTracing {
 							|| r.role().equals("MODIFIER_PROVIDER_SYSTEMIC_RISK"))
 						&& roles.stream().anyMatch(r -> r.role().equals("DOWNSTREAM_MODIFIER"));
 				if (foreseen) {
+					gaps.add(new AccountabilityGap(d, e.model(), "FORESEEN", e.model().downloads(), e.model().id()
+							+ " ← " + d.parentId() + " (" + d.relation() + ") " + effect
+							+ " below the threshold of a systemic-risk "
+							+ "original: by implication of guidelines para 65 (a contrario) a change its provider is expected "
+							+ "to foresee in its Art. 55 assessment; no duty attaches to the variant's weights themselves"));
 					continue;
 				}
 				List<String> undetermined = roles.stream()
