@@ -49,8 +49,16 @@ class RiskController {
 
 	@QueryMapping
 	RelayConnection<ExposureEntry> upstreamExposure(@Argument String foundationId, @Argument Integer first,
-			@Argument String after) {
+			@Argument String after, @Argument Boolean accountabilityGap) {
+		if (Boolean.TRUE.equals(accountabilityGap)) {
+			return this.exposure.accountabilityGaps(foundationId, first, after, LocalDate.now());
+		}
 		return this.exposure.of(foundationId, first, after);
+	}
+
+	@SchemaMapping(typeName = "ExposureEntry", field = "accountabilityGap")
+	String exposureGap(ExposureEntry entry) {
+		return this.exposure.gapStatus(entry, LocalDate.now());
 	}
 
 	@SchemaMapping(typeName = "ExposureConnection", field = "totalCount")

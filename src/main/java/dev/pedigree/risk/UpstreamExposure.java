@@ -1,5 +1,7 @@
 package dev.pedigree.risk;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import dev.pedigree.graphql.Limits;
@@ -24,10 +26,45 @@ public class UpstreamExposure {
 
 	private final Limits limits;
 
-	UpstreamExposure(Graph graph, CypherQueries cypher, Limits limits) {
+	private final LiabilityTracing tracing;
+
+	UpstreamExposure(Graph graph, CypherQueries cypher, Limits limits, LiabilityTracing tracing) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.limits = limits;
+		this.tracing = tracing;
+	}
+
+	/**
+	 * Only the descendants whose own safety-removing or capability-raising derivation no
+	 * party holds a duty for ({@code GAP}) or may not ({@code POSSIBLE}), counted
+	 * exactly: each candidate is traced, so this costs one ancestry read per exposed
+	 * descendant.
+	 */
+	public RelayConnection<ExposureEntry> accountabilityGaps(String foundationId, Integer first, String after,
+			LocalDate asOf) {
+		List<ExposureEntry> gaps = this.graph
+			.read(this.cypher.get("risk/upstream-exposure"),
+					Map.of("id", foundationId, "offset", 0L, "limit", Integer.MAX_VALUE), UpstreamExposure::entry)
+			.stream()
+			.filter(e -> {
+				String status = gapStatus(e, asOf);
+				return "GAP".equals(status) || "POSSIBLE".equals(status);
+			})
+			.toList();
+		return RelayConnection.page(this.limits, first, after, (offset, limit) -> gaps
+			.subList((int) Math.min(offset, gaps.size()), (int) Math.min(offset + limit, gaps.size())), gaps::size);
+	}
+
+	/** The accountability-gap status of the descendant's own derivation, or null. */
+	public String gapStatus(ExposureEntry entry, LocalDate asOf) {
+		return this.tracing.trace(entry.model().id(), asOf)
+			.accountabilityGaps()
+			.stream()
+			.filter(g -> g.model().id().equals(entry.model().id()))
+			.map(AccountabilityGap::status)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public RelayConnection<ExposureEntry> of(String foundationId, Integer first, String after) {

@@ -441,6 +441,28 @@ class LiabilityTraceTests {
 	}
 
 	@Test
+	void upstream_exposure_filters_and_counts_the_accountability_gaps() {
+		var response = GraphQlClient.anonymous(this.port)
+			.document("{ upstreamExposure(foundationId: \"fixture-lab-alpha/fixture-base-1\", accountabilityGap: true) "
+					+ "{ totalCount edges { node { model { id } accountabilityGap } } } }")
+			.execute();
+		response.path("upstreamExposure.totalCount").entity(Integer.class).isEqualTo(1);
+		response.path("upstreamExposure.edges[0].node.model.id")
+			.entity(String.class)
+			.isEqualTo("fixture-lab-omega/Fixture-Base-1-abliterated");
+		response.path("upstreamExposure.edges[0].node.accountabilityGap").entity(String.class).isEqualTo("GAP");
+		// Real data: DeepSeek-V3's abliterated descendants are gaps too.
+		GraphQlClient.anonymous(this.port)
+			.document(
+					"{ upstreamExposure(foundationId: \"deepseek-ai/DeepSeek-V3\", accountabilityGap: true, first: 50) "
+							+ "{ edges { node { model { id } } } } }")
+			.execute()
+			.path("upstreamExposure.edges[*].node.model.id")
+			.entityList(String.class)
+			.contains("huihui-ai/DeepSeek-V3-abliterated");
+	}
+
+	@Test
 	void every_party_row_names_the_act_that_made_its_model() {
 		var trace = trace("fixture-lab-gamma/fixture-light-tune", null);
 		var parties = (List<Map<String, Object>>) trace.get("parties");
