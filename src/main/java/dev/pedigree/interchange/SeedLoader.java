@@ -16,6 +16,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -40,11 +41,14 @@ public class SeedLoader implements ApplicationRunner {
 	static final String CURATED = "pedigree-seed";
 
 	private static final List<String> FILES = List.of("organizations.csv", "revenues.csv", "licenses.csv",
-			"model-links.csv", "huggingface/nodes.csv", "huggingface/edges.csv", "epoch-ai/notable_ai_models.csv");
+			"model-links.csv", "model-identities.csv", "huggingface/nodes.csv", "huggingface/edges.csv",
+			"epoch-ai/notable_ai_models.csv");
 
 	private final boolean enabled;
 
 	private final Graph graph;
+
+	private final CypherQueries cypher;
 
 	private final GraphWriter writer;
 
@@ -52,10 +56,11 @@ public class SeedLoader implements ApplicationRunner {
 
 	private final EpochImporter epoch;
 
-	SeedLoader(@Value("${pedigree.seed.enabled:true}") boolean enabled, Graph graph, GraphWriter writer,
-			HuggingFaceCsvImporter huggingFace, EpochImporter epoch) {
+	SeedLoader(@Value("${pedigree.seed.enabled:true}") boolean enabled, Graph graph, CypherQueries cypher,
+			GraphWriter writer, HuggingFaceCsvImporter huggingFace, EpochImporter epoch) {
 		this.enabled = enabled;
 		this.graph = graph;
+		this.cypher = cypher;
 		this.writer = writer;
 		this.huggingFace = huggingFace;
 		this.epoch = epoch;
@@ -90,9 +95,16 @@ public class SeedLoader implements ApplicationRunner {
 		this.writer.revenues(revenues, report);
 		this.writer.licenses(licenses(), report);
 		this.writer.models(modelLinks(), report, Progress.NONE);
+		this.writer.models(modelIdentities(), report, Progress.NONE);
 		report.merge(importFile("huggingface/nodes.csv", this.huggingFace::importNodes));
 		report.merge(importFile("huggingface/edges.csv", this.huggingFace::importEdges));
 		report.merge(importFile("epoch-ai/notable_ai_models.csv", this.epoch::importModels));
+		long resolved = this.graph.write(tx -> tx.run(this.cypher.get("interchange/resolve-placeholders")).single())
+			.get("resolved")
+			.asLong();
+		if (resolved > 0) {
+			log.info("Resolved {} placeholders to curated model identities", resolved);
+		}
 		return report;
 	}
 
@@ -199,6 +211,28 @@ public class SeedLoader implements ApplicationRunner {
 				props.put("identityNote", row.get("source"));
 				rows.add(new GraphWriter.ModelRow(row.get("hub_id"), props, List.of(row.get("epoch_name")), null,
 						CURATED, false));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return rows;
+	}
+
+	/**
+	 * Curated identities of models the sources name without describing (Epoch AI's "Base
+	 * model" column): id, developer and the name as an alias, each with its source.
+	 */
+	private List<GraphWriter.ModelRow> modelIdentities() {
+		List<GraphWriter.ModelRow> rows = new ArrayList<>();
+		try (Reader in = open("model-identities.csv")) {
+			for (var row : Csv.read(in, "seed-data/model-identities.csv",
+					List.of("name", "model_id", "developer", "source"))) {
+				Map<String, Object> props = new HashMap<>();
+				props.put("name", row.get("model_id"));
+				props.put("identityNote", row.get("source"));
+				rows.add(new GraphWriter.ModelRow(row.get("model_id"), props, List.of(row.get("name")),
+						row.get("developer"), CURATED, false));
 			}
 		}
 		catch (IOException ex) {

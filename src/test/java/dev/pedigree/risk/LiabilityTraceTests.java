@@ -463,6 +463,28 @@ class LiabilityTraceTests {
 	}
 
 	@Test
+	void a_provider_is_the_provider_of_its_own_model_built_on_a_curated_identity() {
+		// Epoch AI names "Llama 3.1-8B" and "Qwen2.5-Coder (32B)" as base models without
+		// rows of their own;
+		// seed-data/model-identities.csv says whose they are.
+		for (String id : List.of("meta/llama-3-2-11b", "alibaba/qwq-32b")) {
+			var eu = euRole(id);
+			assertThat(eu.get("role")).as(id).isEqualTo("GPAI_PROVIDER");
+			assertThat(reasons(eu)).as(id).anyMatch(r -> r.contains("para 23"));
+		}
+		assertThat(partyOrganizations(trace("meta/llama-3-2-11b", null))).containsExactly("meta", "meta");
+		// Three stay placeholders: no source says which model (InternViT-6B has two
+		// variants) or whose.
+		GraphQlClient.anonymous(this.port)
+			.document("{ models(filter: {nameContains: \"epoch/\", includePlaceholders: true}, first: 50) "
+					+ "{ edges { node { id } } } }")
+			.execute()
+			.path("models.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactlyInAnyOrder("epoch/awd-lstm-doc-fin-23m", "epoch/internvit-6b", "epoch/protbert-uniref");
+	}
+
+	@Test
 	void every_party_row_names_the_act_that_made_its_model() {
 		var trace = trace("fixture-lab-gamma/fixture-light-tune", null);
 		var parties = (List<Map<String, Object>>) trace.get("parties");
