@@ -28,8 +28,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The lineage explorer in a real headless Chromium (Debian's chromium and chromedriver,
- * installed by .ci/run): search a real model, read the panel, expand derivatives, follow
- * a shareable link, and keep a screenshot.
+ * installed by .ci/run; skipped without them, except in CI where {@code CI=true} makes
+ * their absence a failure): search a real model, read the panel, expand derivatives,
+ * follow a shareable link, and keep a screenshot.
  */
 @PedigreeServerTest
 class ExplorerBrowserTests {
@@ -45,7 +46,12 @@ class ExplorerBrowserTests {
 
 	@BeforeAll
 	static void start_browser() {
-		assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+		boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+		// In CI a missing browser is a broken build, not a skipped test.
+		assertThat(installed || !"true".equals(System.getenv("CI")))
+			.as("CI=true: Debian's chromium and chromium-driver must be installed (.ci/run installs them)")
+			.isTrue();
+		assumeTrue(installed,
 				"Skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
 		var options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
