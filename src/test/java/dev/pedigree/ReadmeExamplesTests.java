@@ -4,36 +4,462 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * Every ```graphql block of the README runs against the seeded server without errors and
- * returns data.
+ * Every ```graphql block of the README runs against the seeded server and returns what
+ * the README says next to it; where the README states no result, the facts of the seed's
+ * sources ({@link SeedFacts}). Each block is matched to its expectation by a string only
+ * it contains: a block without one, or an expectation without its block, fails the test.
+ * <p>
+ * The README promises these answers from a freshly seeded database, so this class runs in
+ * a context of its own (other test classes write to theirs).
  */
 @PedigreeServerTest
+@TestPropertySource(properties = "pedigree.test.context=readme-examples")
 class ReadmeExamplesTests {
+
+	/** EU AI Act and California SB 53 roles, as the schema documents them. */
+	private static final Map<String, Set<String>> DOCUMENTED_ROLES = Map.of("EU",
+			Set.of("GPAI_PROVIDER", "GPAI_PROVIDER_SYSTEMIC_RISK", "MODIFIER_PROVIDER", "DOWNSTREAM_MODIFIER",
+					"NOT_GPAI", "UNDETERMINED"),
+			"US-CA", Set.of("FRONTIER_DEVELOPER", "LARGE_FRONTIER_DEVELOPER", "NOT_FRONTIER", "UNDETERMINED"));
+
+	/** The README's own words for the safety-removal heuristics on Hub ids. */
+	private static final Pattern SAFETY_REMOVAL_IN_ID = Pattern.compile("abliterat|uncensor", Pattern.CASE_INSENSITIVE);
 
 	@LocalServerPort
 	int port;
 
-	@Test
-	void every_readme_graphql_example_runs() throws IOException {
-		List<String> examples = graphqlBlocks(Files.readString(Path.of("README.md")));
-		assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
-		for (String example : examples) {
-			var response = GraphQlClient.anonymous(this.port).document(example).execute();
-			response.errors().verify();
-			response.path("").hasValue();
-			assertThat(response.path("").entity(java.util.Map.class).get().values())
-				.as("README example returns data:\n" + example)
-				.allSatisfy(v -> assertThat(v).isNotNull());
+	private final SeedFacts seed = SeedFacts.load();
+
+	@TestFactory
+	Stream<DynamicTest> every_readme_graphql_example_returns_what_the_readme_says() throws IOException {
+		List<String> blocks = graphqlBlocks(Files.readString(Path.of("README.md")));
+		Map<String, Consumer<GraphQlTester.Response>> expectations = expectations();
+		assertThat(blocks).as("```graphql blocks in README.md").isNotEmpty();
+		List<DynamicTest> tests = new ArrayList<>();
+		Set<String> used = new HashSet<>();
+		for (String block : blocks) {
+			List<String> keys = expectations.keySet().stream().filter(block::contains).toList();
+			assertThat(keys).as("exactly one expectation for the README block\n%s", block).hasSize(1);
+			String key = keys.get(0);
+			assertThat(used.add(key)).as("expectation '%s' matches more than one README block", key).isTrue();
+			tests.add(DynamicTest.dynamicTest(key, () -> {
+				var response = GraphQlClient.anonymous(this.port).document(block).execute();
+				response.errors().verify();
+				expectations.get(key).accept(response);
+			}));
+		}
+		assertThat(used).as("expectations whose README block is gone").isEqualTo(expectations.keySet());
+		return tests.stream();
+	}
+
+	/** Each README block's distinctive string → what its answer must be. */
+	private Map<String, Consumer<GraphQlTester.Response>> expectations() {
+		Map<String, Consumer<GraphQlTester.Response>> expectations = new LinkedHashMap<>();
+		expectations.put("model(id: \"mradermacher/medinote-7b-GGUF\")", this::quantizedModelAncestry);
+		expectations.put("descendants(first: 5", this::firstPageOfLlama2Descendants);
+		expectations.put("model(id: \"huihui-ai/Mistral-Small-24B-Instruct-2501-abliterated\")",
+				this::safetyRemovingDerivation);
+		expectations.put("models(filter:", this::searchFilterAndPage);
+		expectations.put("lineagePath(", this::chainAndOrganisation);
+		expectations.put("liabilityTrace(", this::liabilityAndExposure);
+		expectations.put("ecosystem(rootId:", this::ecosystemAnalytics);
+		return expectations;
+	}
+
+	/** "Where did a quantized model come from?" */
+	private void quantizedModelAncestry(GraphQlTester.Response response) {
+		String id = "mradermacher/medinote-7b-GGUF";
+		response.path("model.name").entity(String.class).isEqualTo(id);
+		var expected = this.seed.ancestors(id, 10);
+		assertThat(expected).hasSize(3);
+		List<Map<String, Object>> ancestors = list(response, "model.ancestors");
+		assertThat(ancestors).extracting(a -> id(a.get("model"))).containsExactlyElementsOf(expected.keySet());
+		for (var ancestor : ancestors) {
+			String ancestorId = id(ancestor.get("model"));
+			assertThat(ancestor.get("depth")).as(ancestorId).isEqualTo(expected.get(ancestorId));
+			assertThat(map(ancestor.get("model"), "developer").get("name")).as(ancestorId)
+				.isEqualTo(this.seed.developerName(ancestorId));
+		}
+		// It is a quantization: reached from its direct parent through a QUANTIZED edge.
+		var direct = this.seed.parents(id);
+		assertThat(direct).singleElement().satisfies(d -> assertThat(d.relation()).isEqualTo("QUANTIZED"));
+		assertThat(map(ancestors.get(0), "via")).containsEntry("relation", "QUANTIZED")
+			.containsEntry("source", direct.get(0).source());
+		// Each via is the derivation of edges.csv from the ancestor's child on the chain.
+		for (int i = 1; i < ancestors.size(); i++) {
+			String child = id(ancestors.get(i - 1).get("model"));
+			String parent = id(ancestors.get(i).get("model"));
+			var edge = this.seed.parents(child).stream().filter(d -> d.parent().equals(parent)).findFirst();
+			assertThat(edge).as(child + " <- " + parent).isPresent();
+			assertThat(map(ancestors.get(i), "via")).containsEntry("relation", edge.get().relation())
+				.containsEntry("source", edge.get().source());
+		}
+		// The foundation, with Epoch AI's compute and Epoch AI's name as an alias.
+		var foundation = this.seed.model("meta-llama/Llama-2-7b");
+		assertThat(foundation.trainingComputeFlop()).isEqualTo(8.4e22);
+		List<Map<String, Object>> foundations = list(response, "model.foundations");
+		assertThat(foundations).singleElement().satisfies(f -> {
+			assertThat(f.get("id")).isEqualTo(foundation.id());
+			assertThat(((Number) f.get("trainingComputeFlop")).doubleValue())
+				.isEqualTo(foundation.trainingComputeFlop());
+			assertThat((List<String>) f.get("aliases")).containsExactlyInAnyOrderElementsOf(foundation.aliases())
+				.contains("Llama 2-7B");
+		});
+	}
+
+	/** "The first page of what grew from Llama 2 7B, with the total". */
+	private void firstPageOfLlama2Descendants(GraphQlTester.Response response) {
+		var expected = this.seed.descendants("meta-llama/Llama-2-7b", 3);
+		response.path("model.descendants.totalCount").entity(Integer.class).isEqualTo(expected.size());
+		response.path("model.descendants.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		response.path("model.descendants.pageInfo.endCursor")
+			.entity(String.class)
+			.satisfies(cursor -> assertThat(cursor).isNotBlank());
+		List<String> firstFive = expected.keySet().stream().limit(5).toList();
+		List<Map<String, Object>> nodes = list(response, "model.descendants.edges[*].node");
+		assertThat(nodes).extracting(n -> id(n.get("model"))).containsExactlyElementsOf(firstFive);
+		for (var node : nodes) {
+			String id = id(node.get("model"));
+			assertThat(node.get("depth")).as(id).isEqualTo(expected.get(id));
+			var model = this.seed.model(id);
+			assertThat(map(node, "model").get("downloads")).as("downloads of " + id)
+				.isEqualTo(model.downloads() == null ? null : model.downloads());
+			// Depth 1: the derivation straight from Llama 2 7B.
+			var edge = this.seed.parents(id)
+				.stream()
+				.filter(d -> d.parent().equals("meta-llama/Llama-2-7b"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(map(node, "via").get("relation")).as(id).isEqualTo(edge.relation());
+		}
+	}
+
+	/** "Models whose safety training a derivation removed (name heuristics ...)". */
+	private void safetyRemovingDerivation(GraphQlTester.Response response) {
+		String id = "huihui-ai/Mistral-Small-24B-Instruct-2501-abliterated";
+		var expected = this.seed.parents(id);
+		assertThat(expected).isNotEmpty();
+		List<Map<String, Object>> parents = list(response, "model.parents");
+		assertThat(parents).extracting(p -> id(p.get("parent")))
+			.containsExactlyInAnyOrderElementsOf(expected.stream().map(SeedFacts.Derivation::parent).toList());
+		for (var parent : parents) {
+			String parentId = id(parent.get("parent"));
+			var edge = expected.stream().filter(d -> d.parent().equals(parentId)).findFirst().orElseThrow();
+			assertThat(SAFETY_REMOVAL_IN_ID.matcher(id).find() && !SAFETY_REMOVAL_IN_ID.matcher(parentId).find())
+				.isTrue();
+			assertThat(parent).containsEntry("safetyEffect", "REMOVED")
+				.containsEntry("relation", edge.relation())
+				.containsEntry("source", edge.source());
+			// A heuristic: below the confidence of curated facts (1.0).
+			assertThat(((Number) parent.get("confidence")).doubleValue()).isGreaterThan(0).isLessThan(1);
+			assertThat(map(parent.get("parent"), "developer").get("name")).isEqualTo(this.seed.developerName(parentId))
+				.isEqualTo("Mistral AI");
+		}
+	}
+
+	/** "Search, filter and page models". */
+	private void searchFilterAndPage(GraphQlTester.Response response) {
+		List<String> expected = this.seed.models()
+			.stream()
+			.filter(m -> !m.placeholder())
+			.filter(m -> Stream.concat(Stream.of(m.id()), m.aliases().stream())
+				.anyMatch(name -> name.toLowerCase(Locale.ROOT).contains("deepseek-r1")))
+			.filter(m -> this.seed.parents(m.id()).stream().anyMatch(d -> d.relation().equals("QUANTIZED")))
+			.map(SeedFacts.Model::id)
+			.sorted()
+			.toList();
+		assertThat(expected).hasSizeGreaterThan(5);
+		response.path("models.totalCount").entity(Integer.class).isEqualTo(expected.size());
+		List<Map<String, Object>> edges = list(response, "models.edges");
+		assertThat(edges).extracting(e -> id(e.get("node"))).containsExactlyElementsOf(expected.subList(0, 5));
+		assertThat(edges).extracting(e -> (String) e.get("cursor")).doesNotHaveDuplicates().allSatisfy(cursor -> {
+			assertThat(cursor).isNotBlank();
+		});
+		for (var edge : edges) {
+			var model = this.seed.model(id(edge.get("node")));
+			assertThat(map(edge, "node").get("license")).as(model.id()).isEqualTo(model.license());
+			assertThat(id(map(edge, "node").get("developer"))).as(model.id()).isEqualTo(model.developerId());
+		}
+	}
+
+	/**
+	 * "The chain from a fine-tune up to an ancestor, and an organisation with its aliases
+	 * across sources".
+	 */
+	private void chainAndOrganisation(GraphQlTester.Response response) {
+		String from = "mlx-community/Mistral-Small-24B-Instruct-2501-abliterated";
+		String to = "mistralai/Mistral-Small-24B-Base-2501";
+		List<Map<String, Object>> chain = list(response, "lineagePath");
+		// The shortest chain of derivations of the sources, child first.
+		assertThat(chain).hasSize(this.seed.ancestors(from, 50).get(to));
+		String child = from;
+		for (var step : chain) {
+			assertThat(id(step.get("child"))).isEqualTo(child);
+			String parent = id(step.get("parent"));
+			String expectedChild = child;
+			assertThat(this.seed.parents(child))
+				.anySatisfy(d -> assertThat(d.parent()).as(expectedChild + " <- ?").isEqualTo(parent))
+				.filteredOn(d -> d.parent().equals(parent))
+				.allSatisfy(d -> assertThat(step.get("relation")).isEqualTo(d.relation()));
+			child = parent;
+		}
+		assertThat(child).isEqualTo(to);
+		assertThat(chain.get(0).get("relation")).as("the start is a fine-tune").isEqualTo("FINETUNE");
+
+		var meta = this.seed.organization("meta");
+		response.path("organization.name").entity(String.class).isEqualTo(meta.name());
+		response.path("organization.aliases")
+			.entityList(String.class)
+			.containsExactly(meta.aliases().toArray(String[]::new))
+			.contains("meta-llama", "Meta AI"); // the Hub account and Epoch AI's name
+		response.path("organization.annualRevenueUsd")
+			.entity(Double.class)
+			.isEqualTo(meta.annualRevenueUsd())
+			.isEqualTo(164_501_000_000.0);
+		response.path("organization.revenueSource").entity(String.class).isEqualTo(meta.revenueSource());
+		long models = this.seed.models().stream().filter(m -> "meta".equals(m.developerId())).count();
+		response.path("organization.models.totalCount").entity(Integer.class).isEqualTo((int) models);
+	}
+
+	/**
+	 * "Who shares responsibility for a safety-removed model?" — loose on verdicts (the
+	 * rule sets change), exact on the parties, the inputs and the exposure.
+	 */
+	private void liabilityAndExposure(GraphQlTester.Response response) {
+		String traced = "huihui-ai/DeepSeek-V3-abliterated";
+		String foundation = "deepseek-ai/DeepSeek-V3";
+		assertThat(this.seed.ancestors(traced, 50)).containsOnlyKeys(foundation);
+		List<Map<String, Object>> parties = list(response, "liabilityTrace.parties");
+		assertThat(parties)
+			.extracting(p -> id(p.get("model")), p -> p.get("depth"), p -> map(p, "organization").get("name"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(traced, 0, this.seed.developerName(traced)),
+					org.assertj.core.groups.Tuple.tuple(foundation, 1, this.seed.developerName(foundation)));
+		assertThat(parties.get(0).get("via")).isNull();
+		var edge = this.seed.parents(traced).get(0);
+		assertThat(map(parties.get(1), "via")).containsEntry("relation", edge.relation())
+			.containsEntry("safetyEffect", "REMOVED")
+			.containsEntry("source", edge.source());
+		// DeepSeek-V3's compute comes from Epoch AI; the Hub fine-tune's is unknown.
+		assertThat(map(parties.get(0), "model").get("trainingComputeFlop")).isNull();
+		double flop = this.seed.model(foundation).trainingComputeFlop();
+		assertThat(flop).isCloseTo(3.4e24, within(0.01e24));
+		assertThat(((Number) map(parties.get(1), "model").get("trainingComputeFlop")).doubleValue()).isEqualTo(flop);
+		List<Double> figures = new ArrayList<>();
+		for (var party : parties) {
+			var roles = (List<Map<String, Object>>) party.get("roles");
+			assertThat(roles).extracting(r -> (String) r.get("jurisdiction"))
+				.as("one role per rule set")
+				.containsExactlyInAnyOrderElementsOf(DOCUMENTED_ROLES.keySet());
+			for (var role : roles) {
+				String jurisdiction = (String) role.get("jurisdiction");
+				assertThat((String) role.get("role")).as(jurisdiction).isIn(DOCUMENTED_ROLES.get(jurisdiction));
+				assertThat((List<String>) role.get("reasons")).as("reasons of " + jurisdiction)
+					.isNotEmpty()
+					.allSatisfy(reason -> assertThat(reason).isNotBlank());
+				var roleFigures = (List<Map<String, Object>>) role.get("figures");
+				assertThat(roleFigures).as("figures of " + jurisdiction).isNotEmpty().allSatisfy(f -> {
+					assertThat((String) f.get("name")).isNotBlank();
+					assertThat((String) f.get("article")).isNotBlank();
+				});
+				roleFigures.stream()
+					.filter(f -> f.get("value") != null)
+					.forEach(f -> figures.add(((Number) f.get("value")).doubleValue()));
+				for (var obligation : (List<Map<String, Object>>) role.get("obligations")) {
+					assertThat((String) obligation.get("article")).isNotBlank();
+					assertThat((String) obligation.get("summary")).isNotBlank();
+					assertThat(obligation.get("inForce")).isInstanceOf(Boolean.class);
+				}
+			}
+		}
+		assertThat(figures).as("the figures the verdicts used include DeepSeek-V3's compute").contains(flop);
+		assertThat(list(response, "liabilityTrace.findings")).as("the seed records no findings or incidents").isEmpty();
+
+		// Upstream exposure: the safety-removing descendants of DeepSeek-V3, most
+		// downloaded
+		// first.
+		var descendants = this.seed.descendants(foundation, 50);
+		List<SeedFacts.Model> exposed = descendants.keySet()
+			.stream()
+			.filter(id -> SAFETY_REMOVAL_IN_ID.matcher(id).find())
+			.filter(id -> this.seed.parents(id)
+				.stream()
+				.noneMatch(d -> SAFETY_REMOVAL_IN_ID.matcher(d.parent()).find()))
+			.map(this.seed::model)
+			.sorted(java.util.Comparator.comparing((SeedFacts.Model m) -> m.downloads() == null ? 0 : m.downloads())
+				.reversed())
+			.toList();
+		assertThat(exposed).hasSizeGreaterThanOrEqualTo(2);
+		response.path("upstreamExposure.totalCount").entity(Integer.class).isEqualTo(exposed.size());
+		List<Map<String, Object>> nodes = list(response, "upstreamExposure.edges[*].node");
+		assertThat(nodes).extracting(n -> id(n.get("model")))
+			.containsExactlyElementsOf(exposed.stream().limit(5).map(SeedFacts.Model::id).toList());
+		for (var node : nodes) {
+			var model = this.seed.model(id(node.get("model")));
+			assertThat(((Number) node.get("downloads")).doubleValue()).isEqualTo(model.downloads());
+			assertThat(node.get("depth")).isEqualTo(descendants.get(model.id()));
+			assertThat(map(node, "via").get("safetyEffect")).isEqualTo("REMOVED");
+			assertThat(map(node, "organization").get("name")).isEqualTo(this.seed.developerName(model.id()));
+		}
+	}
+
+	/** "Ecosystem analytics": figures of the family of Llama 2 7B Chat, and roles. */
+	private void ecosystemAnalytics(GraphQlTester.Response response) {
+		String root = "meta-llama/Llama-2-7b-chat-hf";
+		var members = this.seed.descendants(root, 10);
+		Set<String> family = new HashSet<>(members.keySet());
+		family.add(root);
+		List<SeedFacts.Derivation> inside = this.seed.derivations()
+			.stream()
+			.filter(d -> members.containsKey(d.child()) && family.contains(d.parent()))
+			.toList();
+		Map<String, Object> report = response.path("ecosystem").entity(Map.class).get();
+		assertThat(report.get("totalDescendants")).isEqualTo(members.size());
+		assertThat(report.get("maxDepth")).isEqualTo(members.values().stream().max(Integer::compare).orElseThrow());
+		assertThat(report.get("leaves"))
+			.isEqualTo((int) members.keySet().stream().filter(id -> this.seed.children(id).isEmpty()).count());
+		assertThat(report.get("externalMerges")).isEqualTo((int) members.keySet()
+			.stream()
+			.filter(id -> this.seed.parents(id).stream().anyMatch(d -> !family.contains(d.parent())))
+			.count());
+		Map<String, Integer> byRelation = new java.util.TreeMap<>();
+		inside.forEach(d -> byRelation.merge(d.relation(), 1, Integer::sum));
+		assertThat(counts(report, "byRelation", "relation")).isEqualTo(byRelation);
+		Map<String, Integer> byDepth = new java.util.TreeMap<>();
+		members.values().forEach(d -> byDepth.merge(d.toString(), 1, Integer::sum));
+		assertThat(counts(report, "byDepth", "depth")).isEqualTo(byDepth);
+		assertThat((List<Map<String, Object>>) report.get("byOrganization"))
+			.extracting(o -> o.get("organization"), o -> ((Number) o.get("count")).longValue())
+			.containsExactlyElementsOf(this.seed.byDeveloper(members.keySet())
+				.stream()
+				.limit(5)
+				.map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue()))
+				.toList());
+		List<Integer> childCounts = members.keySet()
+			.stream()
+			.map(id -> this.seed.children(id).size())
+			.sorted(java.util.Comparator.reverseOrder())
+			.limit(3)
+			.toList();
+		List<Map<String, Object>> hubs = (List<Map<String, Object>>) report.get("topByChildren");
+		assertThat(hubs).extracting(h -> ((Number) h.get("value")).intValue()).containsExactlyElementsOf(childCounts);
+		assertThat(hubs).allSatisfy(
+				h -> assertThat(this.seed.children(id(h.get("model")))).hasSize(((Number) h.get("value")).intValue()));
+		licenceDrift((Map<String, Object>) report.get("licenseDrift"), inside);
+		// No member's id carries a safety-removal signal.
+		assertThat(members.keySet()).noneMatch(id -> SAFETY_REMOVAL_IN_ID.matcher(id).find());
+		assertThat(map(report, "safety")).containsEntry("removedOrDegraded", 0).containsEntry("shareOfDownloads", 0.0);
+
+		// The three largest families (descendants across the whole graph).
+		List<Map.Entry<String, Integer>> foundations = this.seed.models()
+			.stream()
+			.filter(m -> this.seed.parents(m.id()).isEmpty() && !this.seed.children(m.id()).isEmpty())
+			.map(m -> Map.entry(m.id(), this.seed.descendants(m.id(), 50).size()))
+			.sorted(Map.Entry.<String, Integer>comparingByValue(java.util.Comparator.reverseOrder())
+				.thenComparing(Map.Entry.comparingByKey()))
+			.limit(3)
+			.toList();
+		assertThat(list(response, "topFoundations")).extracting(f -> id(f.get("model")), f -> f.get("descendants"))
+			.containsExactlyElementsOf(foundations.stream()
+				.map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue()))
+				.toList());
+
+		// Google's models (Hub accounts and Epoch AI rows): foundations, and derivatives
+		// of
+		// others' or of its own.
+		List<SeedFacts.Model> google = this.seed.models()
+			.stream()
+			.filter(m -> "google".equals(m.developerId()))
+			.toList();
+		var parentDevelopers = google.stream()
+			.collect(java.util.stream.Collectors.toMap(SeedFacts.Model::id,
+					m -> this.seed.parents(m.id())
+						.stream()
+						.map(d -> String.valueOf(this.seed.model(d.parent()).developerId()))
+						.toList()));
+		response.path("organization.role.foundations")
+			.entity(Integer.class)
+			.isEqualTo((int) google.stream().filter(m -> parentDevelopers.get(m.id()).isEmpty()).count());
+		response.path("organization.role.derivedFromOthers")
+			.entity(Integer.class)
+			.isEqualTo((int) google.stream()
+				.filter(m -> parentDevelopers.get(m.id()).stream().anyMatch(d -> !d.equals("google")))
+				.count());
+		response.path("organization.role.derivedFromOwn")
+			.entity(Integer.class)
+			.isEqualTo((int) google.stream().filter(m -> parentDevelopers.get(m.id()).contains("google")).count())
+			.satisfies(own -> assertThat(own).isPositive());
+	}
+
+	/**
+	 * "Licence drift classifies each derivation through seed-data/licenses.csv
+	 * (permissive > copyleft > restricted-use > non-commercial) and flags a more
+	 * permissive child of a parent whose licence restricts use".
+	 */
+	private void licenceDrift(Map<String, Object> drift, List<SeedFacts.Derivation> inside) {
+		// id,name,category,rank,permissive,commercial_use,use_restrictions,source
+		Map<String, org.apache.commons.csv.CSVRecord> catalogue = new java.util.HashMap<>();
+		try (var reader = Files.newBufferedReader(Path.of("seed-data/licenses.csv"))) {
+			org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
+				.parse(reader)
+				.forEach(r -> catalogue.put(r.get("id"), r));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		Map<String, Integer> byKind = new java.util.TreeMap<>();
+		List<SeedFacts.Derivation> flagged = new ArrayList<>();
+		for (var d : inside) {
+			var child = catalogue.get(this.seed.model(d.child()).license());
+			var parent = catalogue.get(this.seed.model(d.parent()).license());
+			String kind;
+			if (child == null || parent == null) {
+				kind = "UNKNOWN";
+			}
+			else {
+				int c = Integer.parseInt(child.get("rank"));
+				int p = Integer.parseInt(parent.get("rank"));
+				kind = c == p ? "SAME" : c > p ? "MORE_PERMISSIVE" : "MORE_RESTRICTIVE";
+				if (kind.equals("MORE_PERMISSIVE") && Boolean.parseBoolean(parent.get("use_restrictions"))) {
+					flagged.add(d);
+				}
+			}
+			byKind.merge(kind, 1, Integer::sum);
+		}
+		assertThat(counts(drift, "byKind", "kind")).isEqualTo(byKind);
+		assertThat(drift.get("flaggedCount")).isEqualTo(flagged.size());
+		List<String> firstFlagged = flagged.stream().map(SeedFacts.Derivation::child).sorted().limit(3).toList();
+		List<Map<String, Object>> listed = (List<Map<String, Object>>) drift.get("flagged");
+		assertThat(listed).extracting(f -> id(map(f, "derivation").get("child")))
+			.containsExactlyElementsOf(firstFlagged);
+		for (var f : listed) {
+			String child = id(map(f, "derivation").get("child"));
+			var derivation = flagged.stream().filter(d -> d.child().equals(child)).findFirst().orElseThrow();
+			assertThat(f).containsEntry("childLicense", this.seed.model(child).license())
+				.containsEntry("parentLicense", this.seed.model(derivation.parent()).license());
 		}
 	}
 
@@ -44,6 +470,25 @@ class ReadmeExamplesTests {
 			blocks.add(matcher.group(1));
 		}
 		return blocks;
+	}
+
+	private static List<Map<String, Object>> list(GraphQlTester.Response response, String path) {
+		return response.path(path).entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+	}
+
+	private static Map<String, Object> map(Object parent, String key) {
+		return (Map<String, Object>) ((Map<?, ?>) parent).get(key);
+	}
+
+	private static String id(Object node) {
+		return (String) ((Map<?, ?>) node).get("id");
+	}
+
+	private static Map<String, Integer> counts(Map<String, Object> report, String field, String key) {
+		Map<String, Integer> counts = new java.util.TreeMap<>();
+		((List<Map<String, Object>>) report.get(field))
+			.forEach(r -> counts.put(r.get(key).toString(), ((Number) r.get("count")).intValue()));
+		return counts;
 	}
 
 }
