@@ -83,7 +83,7 @@ public final class SeedFacts {
 			aliases.computeIfAbsent(r.get("hub_id"), k -> new LinkedHashSet<>()).add(r.get("epoch_name"));
 		}
 		Map<String, Double> compute = new HashMap<>();
-		Map<String, String> developers = new HashMap<>();
+		Map<String, String> developers = new LinkedHashMap<>();
 		for (var r : csv(TestData.root().resolve("huggingface/nodes.csv"))) {
 			developers.put(r.get("model_id"), resolveOrganization(r.get("author")));
 		}

@@ -1,0 +1,99 @@
+package dev.pedigree.graphql;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+
+import dev.pedigree.GraphQlClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.execution.ErrorType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A server without seed data, without a curator token and with a 1 s read budget
+ * ({@code pedigree.limits.read-timeout}): reads stopped at their budget, the document
+ * complexity limit at its default, and mutations when no token is configured.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "pedigree.embedded.ephemeral=true", "pedigree.embedded.bolt-port=0",
+				"pedigree.embedded.page-cache=64m", "pedigree.seed.enabled=false", "pedigree.limits.read-timeout=1s" })
+class UnseededServerTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Driver driver;
+
+	@Test
+	void a_read_past_its_time_budget_fails_with_query_timeout() {
+		// 30 diamonds in a chain: 2^25 paths from the bottom to the root within 50 hops,
+		// far more than one second of work for the foundations traversal.
+		this.driver.executableQuery("""
+				UNWIND range(0, 29) AS i
+				MERGE (a:Model {id: 'test/diamond-a' + i}) SET a.name = a.id
+				MERGE (b:Model {id: 'test/diamond-b' + i}) SET b.name = b.id
+				MERGE (c:Model {id: 'test/diamond-c' + i}) SET c.name = c.id
+				MERGE (next:Model {id: 'test/diamond-a' + (i + 1)}) SET next.name = next.id
+				MERGE (b)-[:DERIVED_FROM {relation: 'FINETUNE'}]->(a)
+				MERGE (c)-[:DERIVED_FROM {relation: 'FINETUNE'}]->(a)
+				MERGE (next)-[:DERIVED_FROM {relation: 'FINETUNE'}]->(b)
+				MERGE (next)-[:DERIVED_FROM {relation: 'FINETUNE'}]->(c)
+				""").execute();
+		var response = GraphQlClient.anonymous(this.port)
+			.document("{ model(id: \"test/diamond-a30\") { id foundations { id } } }")
+			.execute();
+		response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+			assertThat(e.getExtensions()).containsEntry("classification", "QUERY_TIMEOUT");
+			assertThat(e.getPath()).isEqualTo("model.foundations");
+			assertThat(e.getMessage()).contains("time budget");
+		}));
+		// Never a partial answer.
+		response.path("model").valueIsNull();
+		// The model itself is readable within the budget.
+		GraphQlClient.anonymous(this.port)
+			.document("{ model(id: \"test/diamond-a30\") { parents { parent { id } } } }")
+			.execute()
+			.path("model.parents[*].parent.id")
+			.entityList(String.class)
+			.containsExactly("test/diamond-b29", "test/diamond-c29");
+	}
+
+	@Test
+	void a_document_above_the_complexity_limit_is_refused_and_one_at_the_limit_runs() {
+		// pedigree.limits.max-query-complexity defaults to 5000 fields: model + 4999 ids.
+		GraphQlClient.anonymous(this.port)
+			.document("{ model(id: \"no/such-model\") { " + "id ".repeat(4999) + "} }")
+			.execute()
+			.path("model")
+			.valueIsNull();
+		GraphQlClient.anonymous(this.port)
+			.document("{ model(id: \"no/such-model\") { " + "id ".repeat(5000) + "} }")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getMessage()).contains("complexity", "5001 > 5000")));
+	}
+
+	@Test
+	void with_no_curator_token_configured_every_mutation_is_forbidden_whatever_the_caller_sends() {
+		// README: "unset = every mutation answers FORBIDDEN".
+		var callers = List.of(GraphQlClient.anonymous(this.port), GraphQlClient.curator(this.port),
+				GraphQlClient.anonymous(this.port).mutate().header("Authorization", "Bearer ").build());
+		var calls = MutationAccessTests.mutations();
+		for (var caller : callers) {
+			calls.forEach((mutation, document) -> caller.document(document)
+				.execute()
+				.errors()
+				.satisfy(errors -> assertThat(errors).as(mutation)
+					.singleElement()
+					.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN))));
+		}
+	}
+
+}
