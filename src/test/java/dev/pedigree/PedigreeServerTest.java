@@ -10,13 +10,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The one test configuration of the whole server (every distinct context starts its own
  * Neo4j): embedded database in a temporary store on a free port, the shipped seed data, a
- * curator token, HTTP on a random port.
+ * curator token, HTTP on a random port. Reads get 30 s instead of 5 s: builds share small
+ * machines, and a functional test must not fail on a busy one (the time budget itself is
+ * tested in a context of its own, UnseededServerTests).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "pedigree.embedded.ephemeral=true", "pedigree.embedded.bolt-port=0",
-				"pedigree.embedded.page-cache=256m", "pedigree.security.curator-token=" + PedigreeServerTest.TOKEN })
+				"pedigree.embedded.page-cache=256m", "pedigree.limits.read-timeout=30s",
+				"pedigree.security.curator-token=" + PedigreeServerTest.TOKEN })
 public @interface PedigreeServerTest {
 
 	String TOKEN = "test-curator-token";
