@@ -58,6 +58,12 @@ public final class SeedFacts {
 
 	private final Map<String, List<Derivation>> children = new HashMap<>();
 
+	/**
+	 * seed-data/licenses.csv: licence id → rank (permissive 3 … non-commercial 0), use
+	 * restrictions.
+	 */
+	private final Map<String, CSVRecord> licences = new HashMap<>();
+
 	public static synchronized SeedFacts load() {
 		if (loaded == null) {
 			loaded = new SeedFacts();
@@ -75,6 +81,9 @@ public final class SeedFacts {
 			this.organizationByAlias.putIfAbsent(aliasKey(organization.id()), organization.id());
 			this.organizationByAlias.putIfAbsent(aliasKey(organization.name()), organization.id());
 			aliases.forEach(a -> this.organizationByAlias.putIfAbsent(aliasKey(a), organization.id()));
+		}
+		for (var r : csv(Path.of("seed-data/licenses.csv"))) {
+			this.licences.put(r.get("id"), r);
 		}
 		Map<String, String> modelByName = new HashMap<>();
 		Map<String, Set<String>> aliases = new HashMap<>();
@@ -249,6 +258,43 @@ public final class SeedFacts {
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
 				.thenComparing(Map.Entry.comparingByKey()))
+			.toList();
+	}
+
+	/**
+	 * README: licence drift classifies each derivation through seed-data/licenses.csv
+	 * (permissive > copyleft > restricted-use > non-commercial): UNKNOWN when either
+	 * licence is not in the catalogue, else SAME, MORE_PERMISSIVE or MORE_RESTRICTIVE by
+	 * rank.
+	 */
+	public String licenceDrift(Derivation derivation) {
+		CSVRecord child = this.licences.get(model(derivation.child()).license());
+		CSVRecord parent = this.licences.get(model(derivation.parent()).license());
+		if (child == null || parent == null) {
+			return "UNKNOWN";
+		}
+		int c = Integer.parseInt(child.get("rank"));
+		int p = Integer.parseInt(parent.get("rank"));
+		return c == p ? "SAME" : c > p ? "MORE_PERMISSIVE" : "MORE_RESTRICTIVE";
+	}
+
+	/**
+	 * README: "flags a more permissive child of a parent whose licence restricts use".
+	 */
+	public boolean licenceDriftFlagged(Derivation derivation) {
+		return licenceDrift(derivation).equals("MORE_PERMISSIVE") && Boolean
+			.parseBoolean(this.licences.get(model(derivation.parent()).license()).get("use_restrictions"));
+	}
+
+	/**
+	 * Derivations whose child is in {@code members} and whose parent is too or is the
+	 * root.
+	 */
+	public List<Derivation> inside(String root, java.util.Collection<String> members) {
+		Set<String> family = new java.util.HashSet<>(members);
+		family.add(root);
+		return this.derivations.stream()
+			.filter(d -> members.contains(d.child()) && family.contains(d.parent()))
 			.toList();
 	}
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
+import dev.pedigree.SeedFacts;
 import dev.pedigree.TestData;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -105,6 +106,50 @@ class EcosystemTests {
 		if (mostChildren > 0) {
 			assertThat(((Number) hubs.get(0).get("value")).intValue()).isEqualTo(mostChildren);
 		}
+		// Organisations by name, hubs and most downloaded members by id, safety reach, as
+		// the sources say.
+		var seed = SeedFacts.load();
+		assertThat((List<Map<String, Object>>) report.get("byOrganization"))
+			.extracting(o -> o.get("organization"), o -> ((Integer) o.get("count")).longValue())
+			.containsExactlyElementsOf(seed.byDeveloper(members.keySet())
+				.stream()
+				.limit(500)
+				.map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue()))
+				.toList());
+		assertThat(hubs)
+			.extracting(h -> (String) ((Map<?, ?>) h.get("model")).get("id"), h -> ((Number) h.get("value")).intValue())
+			.containsExactlyElementsOf(childrenCount.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Integer>comparingByValue(java.util.Comparator.reverseOrder())
+					.thenComparing(Map.Entry.comparingByKey()))
+				.limit(3)
+				.map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue()))
+				.toList());
+		java.util.function.ToDoubleFunction<String> downloads = id -> seed.model(id).downloads() == null ? 0
+				: seed.model(id).downloads();
+		assertThat((List<Map<String, Object>>) report.get("topByDownloads"))
+			.extracting(h -> (String) ((Map<?, ?>) h.get("model")).get("id"),
+					h -> ((Number) h.get("value")).doubleValue())
+			.containsExactlyElementsOf(members.keySet()
+				.stream()
+				.sorted(java.util.Comparator.comparingDouble(downloads).reversed().thenComparing(id -> id))
+				.limit(3)
+				.map(id -> org.assertj.core.groups.Tuple.tuple(id, downloads.applyAsDouble(id)))
+				.toList());
+		// README: safety removal by name heuristics on Hub ids ("abliterated",
+		// "uncensored").
+		var removal = java.util.regex.Pattern.compile("abliterat|uncensor", java.util.regex.Pattern.CASE_INSENSITIVE);
+		List<String> unsafe = members.keySet()
+			.stream()
+			.filter(id -> removal.matcher(id).find()
+					&& seed.parents(id).stream().anyMatch(d -> !removal.matcher(d.parent()).find()))
+			.toList();
+		var safety = (Map<String, Object>) report.get("safety");
+		assertThat(safety.get("removedOrDegraded")).isEqualTo(unsafe.size());
+		assertThat(((Number) safety.get("downloads")).doubleValue())
+			.isEqualTo(unsafe.stream().mapToDouble(downloads).sum());
+		assertThat(((Number) safety.get("totalDownloads")).doubleValue())
+			.isEqualTo(members.keySet().stream().mapToDouble(downloads).sum());
 	}
 
 	@Test
@@ -117,13 +162,27 @@ class EcosystemTests {
 			.entity(Map.class)
 			.get();
 		var flagged = (List<Map<String, Object>>) drift.get("flagged");
-		assertThat(flagged).allSatisfy(f -> {
+		assertThat(flagged).isNotEmpty().allSatisfy(f -> {
 			assertThat(f.get("drift")).isEqualTo("MORE_PERMISSIVE");
 			assertThat(f.get("parentLicense")).isIn("llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "gemma",
 					"openrail", "creativeml-openrail-m", "cc-by-nc-4.0");
 		});
 		var edges = TestData.huggingFaceEdges();
 		assertThat((Integer) drift.get("flaggedCount")).isPositive();
+		// Exactly the derivations seed-data/licenses.csv flags, each with its endpoints'
+		// licences.
+		var seed = SeedFacts.load();
+		var members2 = TestData.reachable(edges, "meta-llama/Llama-2-7b-chat-hf", true);
+		var inside = seed.inside("meta-llama/Llama-2-7b-chat-hf", members2.keySet());
+		assertThat(drift.get("flaggedCount"))
+			.isEqualTo((int) inside.stream().filter(seed::licenceDriftFlagged).count());
+		assertThat(flagged).hasSize(5).allSatisfy(f -> {
+			var derivation = (Map<String, Map<String, String>>) f.get("derivation");
+			var parent = seed.model(derivation.get("parent").get("id"));
+			var child = seed.model(derivation.get("child").get("id"));
+			assertThat(f.get("parentLicense")).isEqualTo(parent.license());
+			assertThat(f.get("childLicense")).isEqualTo(child.license());
+		});
 		int classified = ((List<Map<String, Object>>) drift.get("byKind")).stream()
 			.mapToInt(k -> (Integer) k.get("count"))
 			.sum();
@@ -145,6 +204,33 @@ class EcosystemTests {
 			.entity(Integer.class)
 			.isEqualTo(TestData.reachable(TestData.huggingFaceEdges(), "google/gemma-7b", true).size());
 		response.path("organization.role.foundations").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
+		// All three, and Meta's foundations exactly: the sources' and those other tests
+		// registered (ids test/…) in this shared server.
+		var seed = SeedFacts.load();
+		List<String> top = seed.models()
+			.stream()
+			.filter(m -> seed.parents(m.id()).isEmpty() && !seed.children(m.id()).isEmpty())
+			.map(m -> Map.entry(m.id(), seed.descendants(m.id(), 50).size()))
+			.sorted(Map.Entry.<String, Integer>comparingByValue(java.util.Comparator.reverseOrder())
+				.thenComparing(Map.Entry.comparingByKey()))
+			.limit(3)
+			.map(e -> e.getKey() + " " + e.getValue())
+			.toList();
+		assertThat(response.path("topFoundations").entityList(Map.class).get())
+			.extracting(f -> ((Map<?, ?>) f.get("model")).get("id") + " " + f.get("descendants"))
+			.containsExactlyElementsOf(top);
+		var counts = GraphQlClient.anonymous(this.port)
+			.document("{ organization(id: \"meta\") { role { foundations } } "
+					+ "registered: models(filter: {developerId: \"meta\", hasParents: false, nameContains: \"test/\"}) "
+					+ "{ totalCount } }")
+			.execute();
+		int registered = counts.path("registered.totalCount").entity(Integer.class).get();
+		counts.path("organization.role.foundations")
+			.entity(Integer.class)
+			.isEqualTo((int) seed.models()
+				.stream()
+				.filter(m -> "meta".equals(m.developerId()) && seed.parents(m.id()).isEmpty())
+				.count() + registered);
 	}
 
 	private static Map<String, Integer> toMap(List<Map<String, Object>> rows, String key) {

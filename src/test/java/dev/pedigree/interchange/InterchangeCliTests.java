@@ -134,6 +134,13 @@ class InterchangeCliTests {
 		assertThat(edgeTriples(again)).isEqualTo(edgeTriples(exported))
 			.hasSizeGreaterThanOrEqualTo(
 					TestData.reachable(TestData.huggingFaceEdges(), "meta-llama/Llama-2-7b", true).size());
+		// Exactly the family's derivations: edges.csv's and Epoch AI's base-model links.
+		var seed = dev.pedigree.SeedFacts.load();
+		assertThat(edgeTriples(exported))
+			.isEqualTo(seed.inside("meta-llama/Llama-2-7b", seed.descendants("meta-llama/Llama-2-7b", 50).keySet())
+				.stream()
+				.map(d -> d.parent() + "," + d.child() + "," + d.relation().toLowerCase(java.util.Locale.ROOT))
+				.collect(Collectors.toSet()));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
+import dev.pedigree.SeedFacts;
 import dev.pedigree.TestData;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +61,8 @@ class LineageEndToEndTests {
 		assertThat(expected).isNotEmpty();
 		expected.forEach((id, depth) -> assertThat(actual.get(id)).as("depth of " + id).isEqualTo(depth));
 		assertThat(totalCount).isEqualTo(actual.size());
+		// Nothing more either: Epoch AI's base-model links are the only other source.
+		assertThat(actual).isEqualTo(SeedFacts.load().descendants(root, 50));
 	}
 
 	@Test
@@ -82,7 +85,13 @@ class LineageEndToEndTests {
 			Map<String, Integer> actual = new HashMap<>();
 			entries.forEach(e -> actual.put((String) ((Map<?, ?>) e.get("model")).get("id"), (Integer) e.get("depth")));
 			expected.forEach((id, depth) -> assertThat(actual.get(id)).as(leaf + " ancestor " + id).isEqualTo(depth));
-			assertThat(response.path("model.foundations[*].id").entityList(String.class).get()).isNotEmpty();
+			var seed = SeedFacts.load();
+			assertThat(actual).as(leaf).isEqualTo(seed.ancestors(leaf, 50));
+			// The roots of that ancestry, by id.
+			assertThat(response.path("model.foundations[*].id").entityList(String.class).get()).as(leaf)
+				.isNotEmpty()
+				.containsExactlyElementsOf(
+						actual.keySet().stream().filter(id -> seed.parents(id).isEmpty()).sorted().toList());
 		}
 	}
 
