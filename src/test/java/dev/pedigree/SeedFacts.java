@@ -23,13 +23,13 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The seeded graph as its sources state it, read independently of the importers: the Hub
  * nodes and edges and the Epoch AI rows of testdata/ (seed-data/ holds extracts of the
- * same files) and the two curated files the seed ships (seed-data/organizations.csv,
- * seed-data/model-links.csv). Only the documented mapping rules are applied: a developer
- * name resolves through organisation ids, names and aliases (case, spaces, hyphens and
- * underscores ignored) or becomes an organisation of its own; an Epoch row's developer is
- * its first organisation; an Epoch row whose name is a model link's Epoch name is that
- * Hub model; an Epoch base model is a FINETUNE parent (an unknown one a placeholder
- * {@code epoch/<slug>}).
+ * same files) and the curated files the seed ships (seed-data/organizations.csv,
+ * revenues.csv, model-links.csv, licenses.csv). Only the documented mapping rules are
+ * applied: a developer name resolves through organisation ids, names and aliases (case,
+ * spaces, hyphens and underscores ignored) or becomes an organisation of its own; an
+ * Epoch row's developer is its first organisation; an Epoch row whose name is a model
+ * link's Epoch name is that Hub model; an Epoch base model is a FINETUNE parent (an
+ * unknown one a placeholder {@code epoch/<slug>}).
  */
 public final class SeedFacts {
 
@@ -72,11 +72,18 @@ public final class SeedFacts {
 	}
 
 	private SeedFacts() {
+		// An organisation shows its latest sourced revenue (seed-data/revenues.csv).
+		Map<String, CSVRecord> revenue = new HashMap<>();
+		for (var r : csv(Path.of("seed-data/revenues.csv"))) {
+			revenue.merge(r.get("organization_id"), r,
+					(a, b) -> a.get("period_end").compareTo(b.get("period_end")) >= 0 ? a : b);
+		}
 		for (var r : csv(Path.of("seed-data/organizations.csv"))) {
 			List<String> aliases = r.get("aliases").isBlank() ? List.of() : List.of(r.get("aliases").split("\\|"));
+			CSVRecord latest = revenue.get(r.get("id"));
 			var organization = new Organization(r.get("id"), r.get("name"), aliases,
-					r.get("annual_revenue_usd").isBlank() ? null : Double.valueOf(r.get("annual_revenue_usd")),
-					blankToNull(r.get("revenue_source")));
+					latest == null ? null : Double.valueOf(latest.get("revenue_usd")),
+					latest == null ? null : latest.get("source"));
 			this.organizations.put(organization.id(), organization);
 			this.organizationByAlias.putIfAbsent(aliasKey(organization.id()), organization.id());
 			this.organizationByAlias.putIfAbsent(aliasKey(organization.name()), organization.id());

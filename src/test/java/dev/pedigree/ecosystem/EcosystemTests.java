@@ -219,18 +219,25 @@ class EcosystemTests {
 		assertThat(response.path("topFoundations").entityList(Map.class).get())
 			.extracting(f -> ((Map<?, ?>) f.get("model")).get("id") + " " + f.get("descendants"))
 			.containsExactlyElementsOf(top);
+		// Meta's foundations: the sources' own, plus only models that tests and fixtures
+		// registered in this shared server (test/…, Fixture …).
 		var counts = GraphQlClient.anonymous(this.port)
 			.document("{ organization(id: \"meta\") { role { foundations } } "
-					+ "registered: models(filter: {developerId: \"meta\", hasParents: false, nameContains: \"test/\"}) "
-					+ "{ totalCount } }")
+					+ "roots: models(filter: {developerId: \"meta\", hasParents: false, includePlaceholders: true}, "
+					+ "first: 500) { totalCount edges { node { id name } } } }")
 			.execute();
-		int registered = counts.path("registered.totalCount").entity(Integer.class).get();
-		counts.path("organization.role.foundations")
-			.entity(Integer.class)
-			.isEqualTo((int) seed.models()
-				.stream()
-				.filter(m -> "meta".equals(m.developerId()) && seed.parents(m.id()).isEmpty())
-				.count() + registered);
+		List<Map> roots = counts.path("roots.edges[*].node").entityList(Map.class).get();
+		counts.path("roots.totalCount").entity(Integer.class).isEqualTo(roots.size());
+		counts.path("organization.role.foundations").entity(Integer.class).isEqualTo(roots.size());
+		Set<String> sourced = seed.models()
+			.stream()
+			.filter(m -> "meta".equals(m.developerId()) && seed.parents(m.id()).isEmpty())
+			.map(SeedFacts.Model::id)
+			.collect(Collectors.toSet());
+		assertThat(roots).extracting(r -> (String) r.get("id")).containsAll(sourced);
+		assertThat(roots).filteredOn(r -> !sourced.contains(r.get("id")))
+			.allSatisfy(r -> assertThat((String) r.get("id")).as("not in the sources: a test's own model")
+				.matches(id -> id.startsWith("test/") || ((String) r.get("name")).startsWith("Fixture")));
 	}
 
 	private static Map<String, Integer> toMap(List<Map<String, Object>> rows, String key) {
