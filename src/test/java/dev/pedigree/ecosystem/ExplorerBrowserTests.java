@@ -92,6 +92,14 @@ class ExplorerBrowserTests {
 			.count();
 		int derivatives = Integer.parseInt(browser.findElement(By.id("derivatives")).getText());
 		assertThat(derivatives).isGreaterThanOrEqualTo(children);
+		// Its direct derivatives: edges.csv's and those Epoch AI names Llama 2-7B the
+		// base of.
+		assertThat(derivatives).isEqualTo((int) dev.pedigree.SeedFacts.load()
+			.children("meta-llama/Llama-2-7b")
+			.stream()
+			.map(dev.pedigree.SeedFacts.Derivation::child)
+			.distinct()
+			.count());
 		assertThat(nodes()).as("first page only: the model, 25 derivatives and an 'and N more' node").isEqualTo(27);
 		assertThat(browser.findElement(By.id("panel")).getText()).contains("Meta", "Liability trace", "descendants");
 		assertThat(browser.getCurrentUrl()).endsWith("/model/meta-llama/Llama-2-7b");
