@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Neo4j): embedded database in a temporary store on a free port, the shipped seed data, a
  * curator token, HTTP on a random port. Reads get 30 s instead of 5 s: builds share small
  * machines, and a functional test must not fail on a busy one (the time budget itself is
- * tested in a context of its own, UnseededServerTests).
+ * tested in a context of its own, UnseededServerTests, at 3 s).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
