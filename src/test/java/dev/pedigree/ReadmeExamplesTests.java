@@ -244,7 +244,9 @@ class ReadmeExamplesTests {
 
 	/**
 	 * "Who shares responsibility for a safety-removed model?" — loose on verdicts (the
-	 * rule sets change), exact on the parties, the inputs and the exposure.
+	 * rule sets change: roles and bases from the documented sets, reasons and figures
+	 * present), exact on the parties, what each made, the inputs, the gap's derivation
+	 * and downloads, and the exposure.
 	 */
 	private void liabilityAndExposure(GraphQlTester.Response response) {
 		String traced = "huihui-ai/DeepSeek-V3-abliterated";
@@ -255,11 +257,13 @@ class ReadmeExamplesTests {
 			.extracting(p -> id(p.get("model")), p -> p.get("depth"), p -> map(p, "organization").get("name"))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(traced, 0, this.seed.developerName(traced)),
 					org.assertj.core.groups.Tuple.tuple(foundation, 1, this.seed.developerName(foundation)));
-		assertThat(parties.get(0).get("via")).isNull();
+		// What each party made: the abliteration of DeepSeek-V3, and a foundation.
 		var edge = this.seed.parents(traced).get(0);
-		assertThat(map(parties.get(1), "via")).containsEntry("relation", edge.relation())
+		assertThat(map(parties.get(0), "madeBy")).containsEntry("relation", edge.relation())
 			.containsEntry("safetyEffect", "REMOVED")
 			.containsEntry("source", edge.source());
+		assertThat(id(map(map(parties.get(0), "madeBy"), "parent"))).isEqualTo(foundation);
+		assertThat(parties.get(1).get("madeBy")).isNull();
 		// DeepSeek-V3's compute comes from Epoch AI; the Hub fine-tune's is unknown.
 		assertThat(map(parties.get(0), "model").get("trainingComputeFlop")).isNull();
 		double flop = this.seed.model(foundation).trainingComputeFlop();
@@ -274,6 +278,11 @@ class ReadmeExamplesTests {
 			for (var role : roles) {
 				String jurisdiction = (String) role.get("jurisdiction");
 				assertThat((String) role.get("role")).as(jurisdiction).isIn(DOCUMENTED_ROLES.get(jurisdiction));
+				// README: ESTABLISHED, PRESUMED or UNDETERMINED; the schema: UNDETERMINED
+				// exactly when the role is.
+				assertThat((String) role.get("basis")).as(jurisdiction)
+					.isIn("ESTABLISHED", "PRESUMED", "UNDETERMINED")
+					.matches(basis -> basis.equals("UNDETERMINED") == role.get("role").equals("UNDETERMINED"));
 				assertThat((List<String>) role.get("reasons")).as("reasons of " + jurisdiction)
 					.isNotEmpty()
 					.allSatisfy(reason -> assertThat(reason).isNotBlank());
@@ -294,6 +303,16 @@ class ReadmeExamplesTests {
 		}
 		assertThat(figures).as("the figures the verdicts used include DeepSeek-V3's compute").contains(flop);
 		assertThat(list(response, "liabilityTrace.findings")).as("the seed records no findings or incidents").isEmpty();
+		// README: the safety removal lands in accountabilityGaps with its downloads.
+		assertThat(list(response, "liabilityTrace.accountabilityGaps")).singleElement().satisfies(gap -> {
+			assertThat(map(gap, "derivation")).containsEntry("relation", edge.relation())
+				.containsEntry("safetyEffect", "REMOVED");
+			assertThat(id(map(map(gap, "derivation"), "parent"))).isEqualTo(foundation);
+			assertThat(((Number) gap.get("downloads")).doubleValue()).isEqualTo(this.seed.model(traced).downloads())
+				.isEqualTo(119);
+			assertThat((String) gap.get("status")).isIn("GAP", "POSSIBLE", "FORESEEN");
+			assertThat((String) gap.get("reason")).isNotBlank();
+		});
 
 		// Upstream exposure: the safety-removing descendants of DeepSeek-V3, most
 		// downloaded
@@ -320,6 +339,8 @@ class ReadmeExamplesTests {
 			assertThat(node.get("depth")).isEqualTo(descendants.get(model.id()));
 			assertThat(map(node, "via").get("safetyEffect")).isEqualTo("REMOVED");
 			assertThat(map(node, "organization").get("name")).isEqualTo(this.seed.developerName(model.id()));
+			assertThat(node.get("accountabilityGap")).as("documented statuses, or null")
+				.isIn(null, "GAP", "POSSIBLE", "FORESEEN");
 		}
 	}
 

@@ -24,12 +24,12 @@ import org.apache.commons.csv.CSVRecord;
  * The seeded graph as its sources state it, read independently of the importers: the Hub
  * nodes and edges and the Epoch AI rows of testdata/ (seed-data/ holds extracts of the
  * same files) and the curated files the seed ships (seed-data/organizations.csv,
- * revenues.csv, model-links.csv, licenses.csv). Only the documented mapping rules are
- * applied: a developer name resolves through organisation ids, names and aliases (case,
- * spaces, hyphens and underscores ignored) or becomes an organisation of its own; an
- * Epoch row's developer is its first organisation; an Epoch row whose name is a model
- * link's Epoch name is that Hub model; an Epoch base model is a FINETUNE parent (an
- * unknown one a placeholder {@code epoch/<slug>}).
+ * revenues.csv, model-links.csv, model-identities.csv, licenses.csv). Only the documented
+ * mapping rules are applied: a developer name resolves through organisation ids, names
+ * and aliases (case, spaces, hyphens and underscores ignored) or becomes an organisation
+ * of its own; an Epoch row's developer is its first organisation; an Epoch row whose name
+ * is a model link's Epoch name is that Hub model; an Epoch base model is a FINETUNE
+ * parent (an unknown one a placeholder {@code epoch/<slug>}).
  */
 public final class SeedFacts {
 
@@ -100,6 +100,13 @@ public final class SeedFacts {
 		}
 		Map<String, Double> compute = new HashMap<>();
 		Map<String, String> developers = new LinkedHashMap<>();
+		// Curated identities of models Epoch AI names as a base without a row of their
+		// own.
+		for (var r : csv(Path.of("seed-data/model-identities.csv"))) {
+			modelByName.putIfAbsent(aliasKey(r.get("name")), r.get("model_id"));
+			aliases.computeIfAbsent(r.get("model_id"), k -> new LinkedHashSet<>()).add(r.get("name"));
+			developers.put(r.get("model_id"), r.get("developer"));
+		}
 		for (var r : csv(TestData.root().resolve("huggingface/nodes.csv"))) {
 			developers.put(r.get("model_id"), resolveOrganization(r.get("author")));
 		}

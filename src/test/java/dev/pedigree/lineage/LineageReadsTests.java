@@ -162,7 +162,7 @@ class LineageReadsTests {
 		try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("seed-data/organizations.csv"))) {
 			ids = lines.skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
 		}
-		assertThat(ids).hasSize(15);
+		assertThat(ids).contains("meta", "google", "deepseek");
 		// A Hub model of each alias that is a Hub account: its developer is the
 		// organisation.
 		Map<String, String> hubModelByAlias = new LinkedHashMap<>();
