@@ -35,6 +35,7 @@ public final class RemoteCommand {
 		try {
 			return switch (command.name()) {
 				case "report" -> report(command, server);
+				case "scenario" -> scenario(command, server);
 				default -> {
 					System.err.println("pedigree: " + command.name() + " does not run through --server yet; stop the "
 							+ "service or point --spring.neo4j.uri at the database");
@@ -75,6 +76,45 @@ public final class RemoteCommand {
 		Files.write(report.out(), response.body());
 		System.out.println("report written to " + report.out() + " (SHA-256 of the canonical JSON "
 				+ response.headers().firstValue("X-Pedigree-Report-SHA256").orElse("unknown") + ")");
+		return 0;
+	}
+
+	/**
+	 * {@code scenario run FILE|--id ID}: POSTs the file (or GETs a shipped scenario) and
+	 * prints or writes the result.
+	 */
+	private static int scenario(Command command, String server) throws IOException, InterruptedException {
+		if (command.positional().isEmpty() || !command.positional().get(0).equals("run")) {
+			throw new IllegalArgumentException("usage: scenario run FILE|--id ID [--format md|csv] [--out FILE]");
+		}
+		String format = encode(command.options().getOrDefault("format", "md"));
+		HttpRequest.Builder request;
+		if (command.options().containsKey("id")) {
+			request = HttpRequest
+				.newBuilder(URI.create(
+						server + "/report/scenario?format=" + format + "&id=" + encode(command.options().get("id"))))
+				.GET();
+		}
+		else if (command.positional().size() == 2) {
+			request = HttpRequest.newBuilder(URI.create(server + "/report/scenario?format=" + format))
+				.header("Content-Type", "text/plain; charset=UTF-8")
+				.POST(HttpRequest.BodyPublishers.ofFile(Path.of(command.positional().get(1))));
+		}
+		else {
+			throw new IllegalArgumentException("scenario run needs a FILE or --id ID");
+		}
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			System.err.println("pedigree: " + server + " answered " + response.statusCode() + ": " + response.body());
+			return 1;
+		}
+		if (command.options().containsKey("out")) {
+			Files.writeString(Path.of(command.options().get("out")), response.body());
+		}
+		else {
+			System.out.print(response.body());
+		}
 		return 0;
 	}
 

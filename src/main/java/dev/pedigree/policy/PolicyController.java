@@ -1,0 +1,60 @@
+package dev.pedigree.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class PolicyController {
+
+	private final Scenarios scenarios;
+
+	private final ScenarioEvaluation evaluation;
+
+	PolicyController(Scenarios scenarios, ScenarioEvaluation evaluation) {
+		this.scenarios = scenarios;
+		this.evaluation = evaluation;
+	}
+
+	@QueryMapping
+	List<Scenario> policyScenarios() {
+		return this.scenarios.all();
+	}
+
+	@QueryMapping
+	ScenarioEvaluation.ScenarioResult policyScenario(@Argument String id) {
+		return this.evaluation.evaluate(this.scenarios.get(id));
+	}
+
+	@QueryMapping
+	ScenarioEvaluation.ScenarioResult evaluateScenario(@Argument String definition) {
+		return this.evaluation.evaluate(Scenarios.parse(definition, "scenario"));
+	}
+
+	@SchemaMapping(typeName = "ScenarioTier", field = "conditions")
+	List<String> conditions(Scenario.Tier tier) {
+		return describe(tier.when());
+	}
+
+	/** The set conditions as {@code key = value} lines, in the vocabulary's own names. */
+	static List<String> describe(Scenario.Conditions c) {
+		List<String> lines = new ArrayList<>();
+		for (var component : Scenario.Conditions.class.getRecordComponents()) {
+			try {
+				Object value = component.getAccessor().invoke(c);
+				if (value != null) {
+					lines.add(component.getName() + " = " + value);
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return lines;
+	}
+
+}

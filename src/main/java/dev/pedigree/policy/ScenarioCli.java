@@ -1,0 +1,92 @@
+package dev.pedigree.policy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.pedigree.cli.Command;
+import dev.pedigree.cli.CommandLine;
+import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.graphql.NotFoundException;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code scenario run FILE|--id ID [--format md|csv] [--out FILE]} on the store (through
+ * a running service with {@code --server URL}: see
+ * {@link dev.pedigree.cli.RemoteCommand}).
+ */
+@Component
+@Order(100)
+class ScenarioCli implements ApplicationRunner, ExitCodeGenerator {
+
+	private final Scenarios scenarios;
+
+	private final ScenarioEvaluation evaluation;
+
+	private final ScenarioReports reports;
+
+	private int exitCode;
+
+	ScenarioCli(Scenarios scenarios, ScenarioEvaluation evaluation, ScenarioReports reports) {
+		this.scenarios = scenarios;
+		this.evaluation = evaluation;
+		this.reports = reports;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!CommandLine.isCommand(args.getSourceArgs())) {
+			return;
+		}
+		var command = Command.parse(args.getSourceArgs());
+		if (!"scenario".equals(command.name())) {
+			return;
+		}
+		try {
+			if (command.positional().isEmpty() || !command.positional().get(0).equals("run")) {
+				throw new IllegalArgumentException("usage: scenario run FILE|--id ID [--format md|csv] [--out FILE]");
+			}
+			Scenario scenario = command.options().containsKey("id") ? this.scenarios.get(command.options().get("id"))
+					: Scenarios.parse(Files.readString(Path.of(file(command))), file(command));
+			var result = this.evaluation.evaluate(scenario);
+			String format = command.options().getOrDefault("format", "md");
+			String text = switch (format) {
+				case "md" -> this.reports.markdown(result);
+				case "csv" -> this.reports.csv(result);
+				default -> throw new IllegalArgumentException("--format must be md or csv, was '" + format + "'");
+			};
+			if (command.options().containsKey("out")) {
+				Files.writeString(Path.of(command.options().get("out")), text);
+			}
+			else {
+				System.out.print(text);
+			}
+		}
+		catch (IllegalArgumentException | InvalidInputException | NotFoundException ex) {
+			System.err.println("pedigree: " + ex.getMessage());
+			this.exitCode = 1;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String file(Command command) {
+		if (command.positional().size() != 2) {
+			throw new IllegalArgumentException("scenario run needs a FILE or --id ID");
+		}
+		return command.positional().get(1);
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.exitCode;
+	}
+
+}
