@@ -84,6 +84,7 @@ class ReadmeExamplesTests {
 		expectations.put("lineagePath(", this::chainAndOrganisation);
 		expectations.put("liabilityTrace(", this::liabilityAndExposure);
 		expectations.put("ecosystem(rootId:", this::ecosystemAnalytics);
+		expectations.put("policyScenario(", this::upstreamExposureScenario);
 		return expectations;
 	}
 
@@ -342,6 +343,27 @@ class ReadmeExamplesTests {
 			assertThat(node.get("accountabilityGap")).as("documented statuses, or null")
 				.isIn(null, "GAP", "POSSIBLE", "FORESEEN");
 		}
+	}
+
+	/**
+	 * "Policy questions", scenario (b): as the README says, one provider covered, for
+	 * Mistral Small 24B Base and its three abliterated descendants; DeepSeek-V3's two
+	 * abliterations uncovered.
+	 */
+	private void upstreamExposureScenario(GraphQlTester.Response response) {
+		List<Map<String, Object>> tiers = list(response, "policyScenario.tiers");
+		assertThat(tiers).singleElement().satisfies(tier -> {
+			assertThat(tier.get("id")).isEqualTo("exposed-upstream");
+			assertThat(tier.get("covers")).isEqualTo("UPSTREAM");
+			assertThat(tier.get("organizations")).isEqualTo(1);
+			assertThat(tier.get("models")).isEqualTo(1);
+			assertThat((List<Map<String, Object>>) tier.get("topFoundations")).singleElement()
+				.isEqualTo(Map.of("foundation", "mistralai/Mistral-Small-24B-Base-2501", "models", 3));
+		});
+		response.path("policyScenario.uncoveredSafetyRemoving").entity(Integer.class).isEqualTo(2);
+		assertThat(list(response, "policyScenario.topUncovered")).extracting(u -> u.get("model"))
+			.containsExactlyInAnyOrder("huihui-ai/DeepSeek-V3-abliterated",
+					"SicariusSicariiStuff/DeepSeek-V3-Abliterated");
 	}
 
 	/** "Ecosystem analytics": figures of the family of Llama 2 7B Chat, and roles. */

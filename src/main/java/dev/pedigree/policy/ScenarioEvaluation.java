@@ -199,6 +199,7 @@ public class ScenarioEvaluation {
 			.filter(f -> f.organization() != null)
 			.forEach(f -> perOrganization.merge(f.organization(), 1, Integer::sum));
 		List<FoundationCount> top = covered.stream()
+			.filter(f -> f.safetyRemovingDescendants() > 0)
 			.sorted(Comparator.comparingLong(Foundation::safetyRemovingDescendants)
 				.reversed()
 				.thenComparing(Foundation::id))
