@@ -15,9 +15,17 @@ class PolicyController {
 
 	private final ScenarioEvaluation evaluation;
 
-	PolicyController(Scenarios scenarios, ScenarioEvaluation evaluation) {
+	private final DownstreamGrowth growth;
+
+	PolicyController(Scenarios scenarios, ScenarioEvaluation evaluation, DownstreamGrowth growth) {
 		this.scenarios = scenarios;
 		this.evaluation = evaluation;
+		this.growth = growth;
+	}
+
+	@QueryMapping
+	DownstreamGrowth.Growth downstreamGrowth(@Argument String foundationId, @Argument DownstreamGrowth.Category by) {
+		return this.growth.of(foundationId, by == null ? DownstreamGrowth.Category.RELATION : by);
 	}
 
 	@QueryMapping

@@ -171,6 +171,51 @@ class PolicyScenarioTests {
 			.isEqualTo("format");
 	}
 
+	@Test
+	void downstream_growth_of_a_family_matches_the_sources_month_by_month() {
+		var seed = dev.pedigree.SeedFacts.load();
+		var dates = dev.pedigree.TestData.huggingFaceCreationDates();
+		var members = seed.descendants("google/gemma-7b", 50).keySet();
+		Map<String, Map<String, Integer>> expected = new java.util.TreeMap<>();
+		int undated = 0;
+		for (String member : members) {
+			String date = dates.get(member);
+			if (date == null) {
+				undated++;
+				continue;
+			}
+			var relations = new java.util.TreeSet<String>();
+			seed.parents(member).forEach(d -> relations.add(d.relation().toUpperCase(java.util.Locale.ROOT)));
+			for (String relation : relations) {
+				expected.computeIfAbsent(date.substring(0, 7), k -> new java.util.TreeMap<>())
+					.merge(relation, 1, Integer::sum);
+			}
+		}
+		Map<String, Object> growth = GraphQlClient.anonymous(this.port)
+			.document("{ downstreamGrowth(foundationId: \"google/gemma-7b\", by: RELATION) { totalDerivatives "
+					+ "undatedDerivatives months { month derivatives developers byCategory { category derivatives } } } }")
+			.execute()
+			.path("downstreamGrowth")
+			.entity(Map.class)
+			.get();
+		assertThat(growth.get("totalDerivatives")).isEqualTo(members.size());
+		assertThat(growth.get("undatedDerivatives")).isEqualTo(undated);
+		List<Map<String, Object>> months = (List<Map<String, Object>>) growth.get("months");
+		assertThat(months).extracting(m -> m.get("month")).containsExactlyElementsOf(expected.keySet());
+		for (var month : months) {
+			Map<String, Integer> split = new java.util.TreeMap<>();
+			((List<Map<String, Object>>) month.get("byCategory"))
+				.forEach(c -> split.put((String) c.get("category"), (Integer) c.get("derivatives")));
+			assertThat(split).as((String) month.get("month")).isEqualTo(expected.get(month.get("month")));
+		}
+		GraphQlClient.anonymous(this.port)
+			.document("{ downstreamGrowth(foundationId: \"no/such\") { totalDerivatives } }")
+			.execute()
+			.errors()
+			.expect(e -> e.getErrorType() == ErrorType.NOT_FOUND)
+			.verify();
+	}
+
 	private Map<String, Object> scenario(String id) {
 		return GraphQlClient.anonymous(this.port)
 			.document("{ policyScenario(id: \"" + id + "\") " + TIERS + " }")
