@@ -85,6 +85,7 @@ class ReadmeExamplesTests {
 		expectations.put("liabilityTrace(", this::liabilityAndExposure);
 		expectations.put("ecosystem(rootId:", this::ecosystemAnalytics);
 		expectations.put("policyScenario(", this::upstreamExposureScenario);
+		expectations.put("downstreamGrowth(", this::gemmaGrowth);
 		return expectations;
 	}
 
@@ -364,6 +365,21 @@ class ReadmeExamplesTests {
 		assertThat(list(response, "policyScenario.topUncovered")).extracting(u -> u.get("model"))
 			.containsExactlyInAnyOrder("huihui-ai/DeepSeek-V3-abliterated",
 					"SicariusSicariiStuff/DeepSeek-V3-Abliterated");
+	}
+
+	/**
+	 * "Policy questions", downstream growth of gemma-7b: every derived model counted
+	 * once, dated ones by month, undated ones apart (dates from the Hub's nodes.csv).
+	 */
+	private void gemmaGrowth(GraphQlTester.Response response) {
+		var members = this.seed.descendants("google/gemma-7b", 50).keySet();
+		var dates = TestData.huggingFaceCreationDates();
+		long undated = members.stream().filter(m -> !dates.containsKey(m)).count();
+		response.path("downstreamGrowth.totalDerivatives").entity(Integer.class).isEqualTo(members.size());
+		response.path("downstreamGrowth.undatedDerivatives").entity(Long.class).isEqualTo(undated);
+		List<Map<String, Object>> months = list(response, "downstreamGrowth.months");
+		assertThat(months.stream().mapToInt(m -> (Integer) m.get("derivatives")).sum())
+			.isEqualTo(members.size() - (int) undated);
 	}
 
 	/** "Ecosystem analytics": figures of the family of Llama 2 7B Chat, and roles. */
