@@ -181,6 +181,15 @@ class ReadmeExamplesTests {
 	}
 
 	/** "Search, filter and page models". */
+	private static int searchRank(String id, String search) {
+		String lower = id.toLowerCase(Locale.ROOT);
+		String namePart = lower.substring(lower.indexOf('/') + 1);
+		if (lower.equals(search) || namePart.equals(search)) {
+			return 0;
+		}
+		return lower.startsWith(search) || namePart.startsWith(search) ? 1 : 2;
+	}
+
 	private void searchFilterAndPage(GraphQlTester.Response response) {
 		List<String> expected = this.seed.models()
 			.stream()
@@ -188,8 +197,13 @@ class ReadmeExamplesTests {
 			.filter(m -> Stream.concat(Stream.of(m.id()), m.aliases().stream())
 				.anyMatch(name -> name.toLowerCase(Locale.ROOT).contains("deepseek-r1")))
 			.filter(m -> this.seed.parents(m.id()).stream().anyMatch(d -> d.relation().equals("QUANTIZED")))
+			// The documented order of a search: exact, then prefix, then substring
+			// matches of the id or its
+			// name part, each most downloaded first, then by id.
+			.sorted(java.util.Comparator.<SeedFacts.Model>comparingInt(m -> searchRank(m.id(), "deepseek-r1"))
+				.thenComparing(m -> -(m.downloads() == null ? 0 : m.downloads()))
+				.thenComparing(SeedFacts.Model::id))
 			.map(SeedFacts.Model::id)
-			.sorted()
 			.toList();
 		assertThat(expected).hasSizeGreaterThan(5);
 		response.path("models.totalCount").entity(Integer.class).isEqualTo(expected.size());

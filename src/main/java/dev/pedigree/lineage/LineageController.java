@@ -101,7 +101,7 @@ class LineageController {
 
 	@QueryMapping
 	OrganizationView organization(@Argument String id) {
-		return this.queries.organizations(List.of(id)).get(id);
+		return this.queries.organization(id);
 	}
 
 	@QueryMapping
@@ -169,7 +169,8 @@ class LineageController {
 
 	@SchemaMapping(typeName = "Organization")
 	RelayConnection<ModelView> models(OrganizationView organization, @Argument Integer first, @Argument String after) {
-		return this.queries.models(new ModelFilter(null, organization.id(), null, null, null, true), first, after);
+		return this.queries.models(new ModelFilter(null, organization.id(), null, null, null, true, null), first,
+				after);
 	}
 
 	@BatchMapping(typeName = "Model")

@@ -47,7 +47,45 @@ public class LineageQueries {
 
 	public ModelView model(String id) {
 		var found = models(List.of(id));
-		return found.get(id);
+		if (found.containsKey(id)) {
+			return found.get(id);
+		}
+		String canonical = resolveModelId(id);
+		return canonical == null ? null : models(List.of(canonical)).get(canonical);
+	}
+
+	/**
+	 * The stored id for an id typed in another case (the Hub resolves ids
+	 * case-insensitively) or for one of the model's aliases; null when none, or when the
+	 * name is ambiguous (two models answer to it and neither by its id). Only asked after
+	 * an exact lookup missed, so the common path stays one query.
+	 */
+	public String resolveModelId(String id) {
+		if (id == null || id.isBlank()) {
+			return null;
+		}
+		var rows = this.graph.read(this.cypher.get("lineage/resolve-model-id"), Map.of("id", id), r -> r);
+		if (rows.isEmpty()) {
+			return null;
+		}
+		boolean firstById = rows.get(0).get("byId").asBoolean();
+		if (rows.size() > 1 && !firstById) {
+			return null;
+		}
+		return rows.get(0).get("id").asString();
+	}
+
+	/** An organisation by its id, in any case, or by any of its aliases. */
+	public OrganizationView organization(String id) {
+		var exact = organizations(List.of(id)).get(id);
+		if (exact != null) {
+			return exact;
+		}
+		var rows = this.graph.read(this.cypher.get("lineage/resolve-organization"), Map.of("id", id), r -> r);
+		if (rows.isEmpty() || (rows.size() > 1 && !rows.get(0).get("byId").asBoolean())) {
+			return null;
+		}
+		return OrganizationView.from(rows.get(0).get("organization").asNode());
 	}
 
 	public Map<String, ModelView> models(Collection<String> ids) {
@@ -128,7 +166,9 @@ public class LineageQueries {
 		var rows = this.graph.read(bounded("lineage/ancestors", this.limits.depth(maxDepth)), traversal(id, relations),
 				r -> r);
 		if (rows.isEmpty()) {
-			return null;
+			String canonical = resolveModelId(id);
+			return canonical == null || canonical.equals(id) ? null
+					: modelWithAncestors(canonical, maxDepth, relations);
 		}
 		List<LineageEntry> ancestors = rows.stream()
 			.filter(r -> !r.get("model").isNull())
@@ -200,13 +240,14 @@ public class LineageQueries {
 	}
 
 	private static Map<String, Object> filterParameters(ModelFilter filter) {
-		ModelFilter f = filter == null ? new ModelFilter(null, null, null, null, null, null) : filter;
+		ModelFilter f = filter == null ? new ModelFilter(null, null, null, null, null, null, null) : filter;
 		Map<String, Object> params = new HashMap<>();
 		params.put("search", f.nameContains() == null || f.nameContains().isBlank() ? null
 				: f.nameContains().strip().toLowerCase(Locale.ROOT));
 		params.put("developerId", f.developerId());
 		params.put("license", f.license());
 		params.put("relation", f.relation() == null ? null : f.relation().name());
+		params.put("safetyEffect", f.safetyEffect() == null ? null : f.safetyEffect().name());
 		params.put("hasParents", f.hasParents());
 		params.put("includePlaceholders", Boolean.TRUE.equals(f.includePlaceholders()));
 		return params;

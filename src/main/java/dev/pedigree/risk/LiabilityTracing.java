@@ -15,6 +15,7 @@ import org.neo4j.driver.types.Node;
 import dev.pedigree.graphql.NotFoundException;
 import dev.pedigree.lineage.CapabilityEffect;
 import dev.pedigree.lineage.Derivation;
+import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.OrganizationView;
 import dev.pedigree.lineage.Relation;
@@ -47,10 +48,13 @@ public class LiabilityTracing {
 
 	private final RuleEvaluation rules;
 
-	LiabilityTracing(Graph graph, CypherQueries cypher, RuleEvaluation rules) {
+	private final LineageQueries lineage;
+
+	LiabilityTracing(Graph graph, CypherQueries cypher, RuleEvaluation rules, LineageQueries lineage) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.rules = rules;
+		this.lineage = lineage;
 	}
 
 	public LiabilityTrace trace(String modelId, LocalDate asOf) {
@@ -141,6 +145,12 @@ public class LiabilityTracing {
 	private Ancestry ancestry(String modelId) {
 		List<Entry> entries = this.graph.read(this.cypher.get("risk/ancestry"), Map.of("id", modelId),
 				LiabilityTracing::entry);
+		if (entries.isEmpty()) {
+			String canonical = this.lineage.resolveModelId(modelId);
+			if (canonical != null && !canonical.equals(modelId)) {
+				return ancestry(canonical);
+			}
+		}
 		if (entries.isEmpty()) {
 			throw new NotFoundException("modelId", "No model with id '" + modelId + "'");
 		}
