@@ -8,7 +8,8 @@ public final class CommandLine {
 	/**
 	 * The sub-commands; each module that offers one registers its runner for its name.
 	 */
-	public static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "export", "report", "scenario");
+	public static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "export", "report", "scenario",
+			"audit");
 
 	private CommandLine() {
 	}

@@ -36,6 +36,7 @@ public final class RemoteCommand {
 			return switch (command.name()) {
 				case "report" -> report(command, server);
 				case "scenario" -> scenario(command, server);
+				case "audit" -> audit(command, server);
 				default -> {
 					System.err.println("pedigree: " + command.name() + " does not run through --server yet; stop the "
 							+ "service or point --spring.neo4j.uri at the database");
@@ -107,6 +108,25 @@ public final class RemoteCommand {
 			.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			System.err.println("pedigree: " + server + " answered " + response.statusCode() + ": " + response.body());
+			return 1;
+		}
+		if (command.options().containsKey("out")) {
+			Files.writeString(Path.of(command.options().get("out")), response.body());
+		}
+		else {
+			System.out.print(response.body());
+		}
+		return 0;
+	}
+
+	/** {@code audit}: the data-quality report of the running service. */
+	private static int audit(Command command, String server) throws IOException, InterruptedException {
+		String url = server + "/report/data-quality?format=" + encode(command.options().getOrDefault("format", "md"));
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			System.err.println("pedigree: " + url + " answered " + response.statusCode() + ": " + response.body());
 			return 1;
 		}
 		if (command.options().containsKey("out")) {
