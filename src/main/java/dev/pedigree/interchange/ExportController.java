@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -34,13 +35,21 @@ class ExportController {
 			@RequestParam(required = false) String model, @RequestParam(defaultValue = "both") String direction,
 			@RequestParam(required = false) Integer depth) {
 		ExportFormat exportFormat;
-		Direction exportDirection;
 		try {
 			exportFormat = ExportFormat.fromCli(format);
-			exportDirection = Direction.fromCli(direction);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("format", ex.getMessage());
+		}
+		// Parsed here, not with the CLI's parser: the error names the URL parameter, in
+		// this API's wording.
+		Direction exportDirection = java.util.Arrays.stream(Direction.values())
+			.filter(d -> d.name().equalsIgnoreCase(direction))
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("direction",
+					"direction must be up, down or both, was '" + direction + "'"));
+		if (depth != null && depth < 1) {
+			throw new InvalidInputException("depth", "depth must be at least 1, was " + depth);
 		}
 		var request = new ExportRequest(exportFormat, model, exportDirection, depth);
 		// Read (and fail) before the status line is sent: an unknown model must be a 404,
@@ -62,6 +71,17 @@ class ExportController {
 	@ExceptionHandler
 	ResponseEntity<Map<String, String>> invalid(InvalidInputException ex) {
 		return ResponseEntity.badRequest().body(Map.of("error", ex.getMessage(), "field", ex.field()));
+	}
+
+	/**
+	 * e.g. {@code depth=deep}: the same shape as every other refusal, naming the
+	 * parameter.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Map<String, String>> malformed(MethodArgumentTypeMismatchException ex) {
+		return ResponseEntity.badRequest()
+			.body(Map.of("error", ex.getName() + " must be a whole number, was '" + ex.getValue() + "'", "field",
+					ex.getName()));
 	}
 
 }

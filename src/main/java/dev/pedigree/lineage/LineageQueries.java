@@ -195,23 +195,28 @@ public class LineageQueries {
 		var rows = page.isEmpty() ? List.<LineageEntry>of() : this.graph.read(this.cypher.get("lineage/entries-by-id"),
 				Map.of("rows", page), r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()));
 		return RelayConnection.of(rows, offset, size, order::size,
-				Lazy.of(() -> depth.clamped() || cutByDepth(order, depth.value())));
+				Lazy.of(() -> cutByDepth(order, depth.value(), relations)));
 	}
 
 	/**
-	 * Whether members at the depth bound have derivatives of their own, i.e. the bound
-	 * cut the family.
+	 * Whether the depth bound (asked for or clamped) cut the family: a member at the
+	 * bound has a derivative (through the relations asked for) that is not in the family.
+	 * A bound deeper than the family cuts nothing.
 	 */
-	private boolean cutByDepth(FamilyIndex.Order order, int maxDepth) {
+	private boolean cutByDepth(FamilyIndex.Order order, int maxDepth, List<Relation> relations) {
 		List<String> atBound = new java.util.ArrayList<>();
 		for (int i = order.size() - 1; i >= 0 && order.depths().get(i) == maxDepth; i--) {
 			atBound.add(order.ids().get(i));
 		}
-		return !atBound.isEmpty()
-				&& this.graph.read(this.cypher.get("lineage/any-with-children"), Map.of("ids", atBound))
-					.get(0)
-					.get("any")
-					.asBoolean();
+		if (atBound.isEmpty()) {
+			return false;
+		}
+		Map<String, Object> params = traversal(null, relations);
+		params.put("ids", atBound);
+		var family = new java.util.HashSet<>(order.ids());
+		return this.graph.read(this.cypher.get("lineage/children-at-bound"), params, r -> r.get("id").asString())
+			.stream()
+			.anyMatch(id -> !family.contains(id));
 	}
 
 	public List<ModelView> foundations(String id) {

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.pedigree.graphql.Limits;
+import dev.pedigree.graphql.NotFoundException;
 import dev.pedigree.graphql.RelayConnection;
 import dev.pedigree.lineage.Derivation;
+import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.lineage.ModelView;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
@@ -28,11 +30,25 @@ public class UpstreamExposure {
 
 	private final LiabilityTracing tracing;
 
-	UpstreamExposure(Graph graph, CypherQueries cypher, Limits limits, LiabilityTracing tracing) {
+	private final LineageQueries lineage;
+
+	UpstreamExposure(Graph graph, CypherQueries cypher, Limits limits, LiabilityTracing tracing,
+			LineageQueries lineage) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.limits = limits;
 		this.tracing = tracing;
+		this.lineage = lineage;
+	}
+
+	/**
+	 * @throws NotFoundException for an unknown foundation, like every report-style root
+	 * (an empty page would read as "no exposure")
+	 */
+	private void requireFoundation(String foundationId) {
+		if (this.lineage.model(foundationId) == null) {
+			throw new NotFoundException("foundationId", "No model with id '" + foundationId + "'");
+		}
 	}
 
 	/**
@@ -43,6 +59,7 @@ public class UpstreamExposure {
 	 */
 	public RelayConnection<ExposureEntry> accountabilityGaps(String foundationId, Integer first, String after,
 			LocalDate asOf) {
+		requireFoundation(foundationId);
 		List<ExposureEntry> gaps = this.graph
 			.read(this.cypher.get("risk/upstream-exposure"),
 					Map.of("id", foundationId, "offset", 0L, "limit", Integer.MAX_VALUE), UpstreamExposure::entry)
@@ -68,6 +85,7 @@ public class UpstreamExposure {
 	}
 
 	public RelayConnection<ExposureEntry> of(String foundationId, Integer first, String after) {
+		requireFoundation(foundationId);
 		return RelayConnection.page(this.limits, first, after,
 				(offset, limit) -> this.graph.read(this.cypher.get("risk/upstream-exposure"),
 						Map.of("id", foundationId, "offset", offset, "limit", limit), UpstreamExposure::entry),
