@@ -46,6 +46,12 @@ class GraphQlErrors {
 	}
 
 	@GraphQlExceptionHandler
+	GraphQLError overloaded(Graph.OverloadedException ex, DataFetchingEnvironment env) {
+		log.warn("No database session within the acquisition timeout at {}", env.getExecutionStepInfo().getPath());
+		return error(env, PedigreeErrorType.OVERLOADED, ex.getMessage(), Map.of());
+	}
+
+	@GraphQlExceptionHandler
 	GraphQLError unexpected(RuntimeException ex, DataFetchingEnvironment env) {
 		log.error("Unexpected failure at {}", env.getExecutionStepInfo().getPath(), ex);
 		return error(env, ErrorType.INTERNAL_ERROR, "Internal error; it has been logged", Map.of());
@@ -60,7 +66,14 @@ class GraphQlErrors {
 	enum PedigreeErrorType implements graphql.ErrorClassification {
 
 		/** A read ran past {@code pedigree.limits.read-timeout}. */
-		QUERY_TIMEOUT
+		QUERY_TIMEOUT,
+
+		/**
+		 * The document's estimated cost is above {@code pedigree.limits.max-query-cost}
+		 * (refused before it runs), or no database session came free within
+		 * {@code spring.neo4j.pool.connection-acquisition-timeout}.
+		 */
+		OVERLOADED
 
 	}
 

@@ -20,4 +20,9 @@ class GraphQlLimits {
 		return new MaxQueryComplexityInstrumentation(limits.maxQueryComplexity());
 	}
 
+	@Bean
+	QueryCost maxQueryCost(Limits limits) {
+		return new QueryCost(limits);
+	}
+
 }

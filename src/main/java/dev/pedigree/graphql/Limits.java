@@ -4,14 +4,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Server-side clamps on traversal depth and page size, and the GraphQL document limits.
- * The read time budget ({@code pedigree.limits.read-timeout}) is applied by
- * {@code storage.Graph}.
+ * Server-side clamps on traversal depth and page size, and the GraphQL document limits
+ * (nesting, field count, estimated cost: {@link QueryCost}). The read time budget
+ * ({@code pedigree.limits.read-timeout}) is applied by {@code storage.Graph}.
  */
 @ConfigurationProperties("pedigree.limits")
 public record Limits(@DefaultValue("10") int defaultDepth, @DefaultValue("50") int maxDepth,
 		@DefaultValue("20") int defaultPageSize, @DefaultValue("500") int maxPageSize,
-		@DefaultValue("15") int maxQueryDepth, @DefaultValue("5000") int maxQueryComplexity) {
+		@DefaultValue("15") int maxQueryDepth, @DefaultValue("5000") int maxQueryComplexity,
+		@DefaultValue("50000") int maxQueryCost) {
 
 	/**
 	 * A requested depth, defaulted and clamped; {@code clamped} tells whether the clamp

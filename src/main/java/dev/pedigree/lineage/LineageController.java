@@ -2,6 +2,7 @@ package dev.pedigree.lineage;
 
 import dev.pedigree.graphql.Cursors;
 import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.graphql.KeyedLoaders;
 import dev.pedigree.graphql.Limits;
 import dev.pedigree.graphql.RelayConnection;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
 
@@ -24,6 +26,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -33,9 +36,25 @@ class LineageController {
 
 	private final LineageWrites writes;
 
-	LineageController(LineageQueries queries, LineageWrites writes) {
+	private static final String CHILDREN = "Model.children";
+
+	private static final String ANCESTORS = "Model.ancestors";
+
+	/**
+	 * Nested per-parent fields load for all parents of a level at once: the ones with
+	 * arguments through argument-keyed loaders registered here, the others through
+	 * {@code @BatchMapping}.
+	 */
+	LineageController(LineageQueries queries, LineageWrites writes, BatchLoaderRegistry loaders) {
 		this.queries = queries;
 		this.writes = writes;
+		KeyedLoaders.register(loaders, CHILDREN, this.queries::children);
+		KeyedLoaders.<AncestorArguments, List<LineageEntry>>register(loaders, ANCESTORS,
+				(ids, arguments) -> this.queries.ancestors(ids, arguments.maxDepth(), arguments.relations()));
+	}
+
+	/** Ancestors' arguments as a loader key: equal requests share a query. */
+	private record AncestorArguments(Integer maxDepth, List<Relation> relations) {
 	}
 
 	/**
@@ -121,24 +140,36 @@ class LineageController {
 		return this.writes.recordDerivation(input);
 	}
 
+	@BatchMapping(typeName = "Model")
+	List<List<Derivation>> parents(List<ModelView> models) {
+		var byModel = this.queries.parents(ids(models));
+		return models.stream().map(m -> byModel.getOrDefault(m.id(), List.of())).toList();
+	}
+
+	/**
+	 * Arguments are checked here, so that a bad one fails this field with its path; the
+	 * page itself comes from the level's one query.
+	 */
 	@SchemaMapping(typeName = "Model")
-	List<Derivation> parents(ModelView model) {
-		return this.queries.parents(model.id());
+	CompletableFuture<RelayConnection<Derivation>> children(ModelView model, @Argument Integer first,
+			@Argument String after, DataFetchingEnvironment environment) {
+		var page = new LineageQueries.ChildrenPage(Cursors.after(after), this.queries.limits().pageSize(first),
+				environment.getSelectionSet().contains("totalCount"));
+		return KeyedLoaders.load(environment, CHILDREN, model.id(), page);
 	}
 
 	@SchemaMapping(typeName = "Model")
-	RelayConnection<Derivation> children(ModelView model, @Argument Integer first, @Argument String after) {
-		return this.queries.children(model.id(), first, after);
-	}
-
-	@SchemaMapping(typeName = "Model")
-	List<LineageEntry> ancestors(ModelView model, @Argument Integer maxDepth, @Argument List<Relation> relations,
-			DataFetchingEnvironment environment) {
+	CompletableFuture<List<LineageEntry>> ancestors(ModelView model, @Argument Integer maxDepth,
+			@Argument List<Relation> relations, DataFetchingEnvironment environment) {
 		if (environment.getLocalContext() instanceof PrefetchedAncestors prefetched
 				&& prefetched.answers(model.id(), maxDepth, relations)) {
-			return prefetched.entries();
+			return CompletableFuture.completedFuture(prefetched.entries());
 		}
-		return this.queries.ancestors(model.id(), maxDepth, relations);
+		this.queries.limits().depth(maxDepth);
+		var arguments = new AncestorArguments(maxDepth,
+				relations == null || relations.isEmpty() ? null : List.copyOf(relations));
+		return KeyedLoaders.<AncestorArguments, List<LineageEntry>>load(environment, ANCESTORS, model.id(), arguments)
+			.thenApply(entries -> entries == null ? List.of() : entries);
 	}
 
 	@SchemaMapping(typeName = "Model")
@@ -147,9 +178,14 @@ class LineageController {
 		return this.queries.descendants(model.id(), maxDepth, relations, first, after);
 	}
 
-	@SchemaMapping(typeName = "Model")
-	List<ModelView> foundations(ModelView model) {
-		return this.queries.foundations(model.id());
+	@BatchMapping(typeName = "Model")
+	List<List<ModelView>> foundations(List<ModelView> models) {
+		var byModel = this.queries.foundations(ids(models));
+		return models.stream().map(m -> byModel.getOrDefault(m.id(), List.of())).toList();
+	}
+
+	private static List<String> ids(List<ModelView> models) {
+		return models.stream().map(ModelView::id).distinct().toList();
 	}
 
 	@BatchMapping(typeName = "Model")

@@ -138,20 +138,64 @@ public class LineageQueries {
 				() -> this.graph.total(this.cypher.get("lineage/trained-models-count"), Map.of("id", datasetId)));
 	}
 
-	public List<Derivation> parents(String id) {
-		return this.graph.read(this.cypher.get("lineage/parents"), Map.of("id", id), LineageQueries::derivation);
+	/**
+	 * Direct bases of each model, by parent id; a model without any maps to an empty
+	 * list.
+	 */
+	public Map<String, List<Derivation>> parents(Collection<String> ids) {
+		Map<String, List<Derivation>> byModel = new LinkedHashMap<>();
+		ids.forEach(id -> byModel.put(id, new java.util.ArrayList<>()));
+		this.graph.read(this.cypher.get("lineage/parents"), Map.of("ids", List.copyOf(ids)), LineageQueries::derivation)
+			.forEach(d -> byModel.get(d.childId()).add(d));
+		return byModel;
 	}
 
-	public RelayConnection<Derivation> children(String id, Integer first, String after) {
-		return RelayConnection.page(this.limits, first, after,
-				(offset, limit) -> this.graph.read(this.cypher.get("lineage/children-page"),
-						Map.of("id", id, "offset", offset, "limit", limit), LineageQueries::derivation),
-				() -> this.graph.total(this.cypher.get("lineage/children-count"), Map.of("id", id)));
+	/**
+	 * Which page of {@code children} to read, and whether the client selected the total.
+	 */
+	public record ChildrenPage(long offset, int size, boolean withTotal) {
 	}
 
-	public List<LineageEntry> ancestors(String id, Integer maxDepth, List<Relation> relations) {
-		var found = modelWithAncestors(id, maxDepth, relations);
-		return found == null ? List.of() : found.ancestors();
+	/**
+	 * The same page of direct derivatives of each model, in one query; totals only when
+	 * asked for. An unknown id has no entry.
+	 */
+	public Map<String, RelayConnection<Derivation>> children(List<String> ids, ChildrenPage page) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", ids);
+		params.put("offset", page.offset());
+		params.put("limit", page.size() + 1);
+		params.put("withTotal", page.withTotal());
+		Map<String, RelayConnection<Derivation>> byModel = new LinkedHashMap<>();
+		for (Record r : this.graph.read(this.cypher.get("lineage/children-pages"), params)) {
+			String id = r.get("id").asString();
+			List<Derivation> rows = r.get("rows")
+				.asList(row -> Derivation.from(row.get("via").asRelationship(), row.get("childId").asString(), id));
+			Integer total = r.get("total").isNull() ? null : r.get("total").asInt();
+			byModel.put(id, RelayConnection.of(rows, page.offset(), page.size(),
+					total != null ? () -> total : Lazy.of(() -> childrenCount(id)), () -> false));
+		}
+		return byModel;
+	}
+
+	private int childrenCount(String id) {
+		var page = children(List.of(id), new ChildrenPage(0, 0, true));
+		return page.containsKey(id) ? page.get(id).total().get() : 0;
+	}
+
+	/**
+	 * The ancestors of each model, as {@link #ancestors(String, Integer, List)}, in one
+	 * query.
+	 */
+	public Map<String, List<LineageEntry>> ancestors(List<String> ids, Integer maxDepth, List<Relation> relations) {
+		Map<String, Object> params = traversal(null, relations);
+		params.put("ids", ids);
+		Map<String, List<LineageEntry>> byModel = new LinkedHashMap<>();
+		ids.forEach(id -> byModel.put(id, new java.util.ArrayList<>()));
+		this.graph.read(bounded("lineage/ancestors-of-many", this.limits.depth(maxDepth)), params, r -> r)
+			.forEach(r -> byModel.get(r.get("id").asString())
+				.add(entry(r, r.get("childId").asString(), r.get("parentId").asString())));
+		return byModel;
 	}
 
 	/** A model with its ancestors already resolved, from one query. */
@@ -219,9 +263,13 @@ public class LineageQueries {
 			.anyMatch(id -> !family.contains(id));
 	}
 
-	public List<ModelView> foundations(String id) {
-		return this.graph.read(this.cypher.get("lineage/foundations"), Map.of("id", id),
-				r -> ModelView.from(r.get("model").asNode()));
+	/** Roots of the ancestry of each model (itself when it has no parent), by id. */
+	public Map<String, List<ModelView>> foundations(Collection<String> ids) {
+		Map<String, List<ModelView>> byModel = new LinkedHashMap<>();
+		ids.forEach(id -> byModel.put(id, List.of()));
+		this.graph.read(this.cypher.get("lineage/foundations"), Map.of("ids", List.copyOf(ids)), r -> r)
+			.forEach(r -> byModel.put(r.get("id").asString(), r.get("models").asList(v -> ModelView.from(v.asNode()))));
+		return byModel;
 	}
 
 	/**

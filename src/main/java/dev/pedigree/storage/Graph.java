@@ -3,10 +3,13 @@ package dev.pedigree.storage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
@@ -35,9 +38,49 @@ public class Graph {
 	 */
 	private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
-	Graph(Driver driver, @Value("${pedigree.limits.read-timeout:5s}") Duration readTimeout) {
+	/**
+	 * One permit per pooled connection, handed out first come, first served. The driver
+	 * queues at most 100 waiters for a connection and fails every further one at once
+	 * ("pending acquisition queue is full"), whoever it belongs to: one document that
+	 * fanned out into hundreds of queries made other clients' requests fail. Waiting here
+	 * instead is fair and bounded by the acquisition timeout.
+	 */
+	private final Semaphore sessions;
+
+	private final Duration acquisitionTimeout;
+
+	Graph(Driver driver, @Value("${pedigree.limits.read-timeout:5s}") Duration readTimeout,
+			@Value("${spring.neo4j.pool.max-connection-pool-size:100}") int poolSize,
+			@Value("${spring.neo4j.pool.connection-acquisition-timeout:60s}") Duration acquisitionTimeout) {
 		this.driver = driver;
 		this.readConfig = TransactionConfig.builder().withTimeout(readTimeout).build();
+		this.sessions = new Semaphore(poolSize, true);
+		this.acquisitionTimeout = acquisitionTimeout;
+	}
+
+	private static final SessionConfig READ = SessionConfig.builder()
+		.withDefaultAccessMode(org.neo4j.driver.AccessMode.READ)
+		.build();
+
+	/** A session once a connection is free for it; closing the lease frees the permit. */
+	private Lease lease(SessionConfig config) {
+		try {
+			if (!this.sessions.tryAcquire(this.acquisitionTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new OverloadedException("The database is busy: no connection came free within "
+						+ this.acquisitionTimeout.toSeconds() + " s; try again shortly");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new OverloadedException("Interrupted while waiting for a database connection");
+		}
+		try {
+			return new Lease(this.driver.session(config), this.sessions);
+		}
+		catch (RuntimeException ex) {
+			this.sessions.release();
+			throw ex;
+		}
 	}
 
 	public List<Record> read(String cypher, Map<String, Object> parameters) {
@@ -52,9 +95,8 @@ public class Graph {
 	 */
 	public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
 		for (int attempt = 1;; attempt++) {
-			try (var session = this.driver
-				.session(SessionConfig.builder().withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
-				return session.run(cypher, parameters, this.readConfig).list(mapper::apply);
+			try (var lease = lease(READ)) {
+				return lease.session().run(cypher, parameters, this.readConfig).list(mapper::apply);
 			}
 			catch (ClientException ex) {
 				throw translate(ex);
@@ -85,9 +127,8 @@ public class Graph {
 	}
 
 	private <T> T read(TransactionCallback<T> work, TransactionConfig config) {
-		try (var session = this.driver
-			.session(SessionConfig.builder().withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
-			return session.executeRead(work, config);
+		try (var lease = lease(READ)) {
+			return lease.session().executeRead(work, config);
 		}
 		catch (ClientException ex) {
 			throw translate(ex);
@@ -99,16 +140,15 @@ public class Graph {
 	 * interactive time budget; routed to readers like every read.
 	 */
 	public <T> T readBulk(TransactionCallback<T> work) {
-		try (var session = this.driver
-			.session(SessionConfig.builder().withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build())) {
-			return session.executeRead(work);
+		try (var lease = lease(READ)) {
+			return lease.session().executeRead(work);
 		}
 	}
 
 	/** Runs {@code work} in one write transaction: it commits whole or not at all. */
 	public <T> T write(TransactionCallback<T> work) {
-		try (var session = this.driver.session()) {
-			T result = session.executeWrite(work);
+		try (var lease = lease(SessionConfig.defaultConfig())) {
+			T result = lease.session().executeWrite(work);
 			this.writes.incrementAndGet();
 			return result;
 		}
@@ -134,6 +174,29 @@ public class Graph {
 					ex);
 		}
 		return ex;
+	}
+
+	private record Lease(Session session, Semaphore permits) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			try {
+				this.session.close();
+			}
+			finally {
+				this.permits.release();
+			}
+		}
+
+	}
+
+	/** No database connection came free within the acquisition timeout. */
+	public static class OverloadedException extends RuntimeException {
+
+		OverloadedException(String message) {
+			super(message);
+		}
+
 	}
 
 	/** A read exceeded {@code pedigree.limits.read-timeout}. */

@@ -1,2 +1,0 @@
-MATCH (parent:Model {id: $id})
-RETURN COUNT { (parent)<-[:DERIVED_FROM]-(:Model) } AS total

@@ -1,0 +1,148 @@
+package dev.pedigree.graphql;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.pedigree.PedigreeServerTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No document can make the service fail, for its sender or anyone else: nested per-parent
+ * fields load a level at a time, a document over its cost budget is refused before it
+ * runs (OVERLOADED), and database sessions are handed out fairly, so that another
+ * client's simple query keeps succeeding meanwhile.
+ */
+@PedigreeServerTest
+class BoundedWorkTests {
+
+	/** Issue 15's example: 300 children, each asking for its own children's total. */
+	static final String FAN_OUT = "{ model(id: \"google/gemma-7b\") { children(first: 300) { edges { node { child"
+			+ " { id children(first: 1) { totalCount } } } } } } }";
+
+	/** children three levels deep at first: 500 (500³ rows if it ran). */
+	static final String THREE_LEVELS = "{ model(id: \"google/gemma-7b\") { children(first: 500) { edges { node { child"
+			+ " { id children(first: 500) { edges { node { child { id children(first: 500) { totalCount edges { node"
+			+ " { child { id } } } } } } } } } } } } } }";
+
+	static final String SIMPLE = "{ model(id: \"meta-llama/Llama-2-7b\") { id name } }";
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void nested_children_of_three_hundred_parents_answer_with_data_and_no_error() throws Exception {
+		var response = post(FAN_OUT);
+		assertThat(response.jsonString()).doesNotContain("\"errors\"");
+		List<Integer> totals = response.read("$.data.model.children.edges[*].node.child.children.totalCount");
+		assertThat(totals).hasSize(300).allSatisfy(total -> assertThat(total).isNotNegative());
+		// Spot check against the store: the first child's own children, counted on their
+		// own.
+		String firstChild = response.read("$.data.model.children.edges[0].node.child.id");
+		var alone = post("{ model(id: \"" + firstChild + "\") { children(first: 500) { totalCount } } }");
+		assertThat(alone.read("$.data.model.children.totalCount", Integer.class)).isEqualTo(totals.get(0));
+	}
+
+	@Test
+	void three_levels_of_five_hundred_are_refused_before_running_as_overloaded() throws Exception {
+		var response = post(THREE_LEVELS);
+		assertThat(response.read("$.errors", List.class)).hasSize(1);
+		assertThat(response.read("$.errors[0].extensions.classification", String.class)).isEqualTo("OVERLOADED");
+		assertThat(response.read("$.errors[0].extensions.maxCost", Integer.class)).isEqualTo(50_000);
+		assertThat(response.read("$.errors[0].message", String.class)).contains("nested pages multiply");
+		assertThat(response.jsonString()).doesNotContain("\"data\"");
+	}
+
+	@Test
+	void three_hundred_aliased_roots_wait_for_connections_instead_of_failing() throws Exception {
+		String roots = IntStream.range(0, 300)
+			.mapToObj(i -> "m" + i + ": model(id: \"google/gemma-7b\") { id }")
+			.collect(Collectors.joining(" ", "{ ", " }"));
+		var response = post(roots);
+		assertThat(response.jsonString()).doesNotContain("\"errors\"");
+		assertThat(response.read("$.data.m299.id", String.class)).isEqualTo("google/gemma-7b");
+	}
+
+	@Test
+	void heavy_documents_do_not_fail_another_clients_simple_query() throws Exception {
+		var stop = new AtomicBoolean();
+		var heavyBodies = new ConcurrentLinkedQueue<String>();
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> heavy = new ArrayList<>();
+			for (int client = 0; client < 6; client++) {
+				String document = client % 3 == 0 ? THREE_LEVELS : FAN_OUT;
+				heavy.add(pool.submit(() -> {
+					for (int i = 0; i < 4 && !stop.get(); i++) {
+						heavyBodies.add(send(document));
+					}
+					return null;
+				}));
+			}
+			List<String> simple = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				simple.add(send(SIMPLE));
+			}
+			stop.set(true);
+			for (Future<?> f : heavy) {
+				f.get();
+			}
+			assertThat(simple).allSatisfy(body -> {
+				assertThat(body).doesNotContain("\"errors\"");
+				assertThat(JsonPath.parse(body).read("$.data.model.id", String.class))
+					.isEqualTo("meta-llama/Llama-2-7b");
+			});
+		}
+		assertThat(heavyBodies).isNotEmpty().allSatisfy(body -> {
+			assertThat(body).doesNotContain("INTERNAL_ERROR");
+			var parsed = JsonPath.parse(body);
+			if (body.contains("\"errors\"")) {
+				assertThat(parsed.read("$.errors[*].extensions.classification", List.class)).containsOnly("OVERLOADED");
+			}
+			else {
+				assertThat(parsed.read("$.data.model.children.edges", List.class)).isNotEmpty();
+			}
+		});
+	}
+
+	private DocumentContext post(String query) throws Exception {
+		String body = send(query);
+		assertThat(body).doesNotContain("INTERNAL_ERROR");
+		return JsonPath.parse(body);
+	}
+
+	private String send(String query) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+			.timeout(Duration.ofSeconds(120))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(Map.of("query", query))))
+			.build();
+		var response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+}
