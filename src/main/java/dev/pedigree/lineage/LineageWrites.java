@@ -116,6 +116,10 @@ public class LineageWrites {
 				input.capabilityEffect() == null ? null : input.capabilityEffect().name());
 		properties.put("incomplete", false);
 		return this.graph.write(tx -> {
+			// Before the cycle check, in the same transaction: serialises it with every
+			// other
+			// writer of derivations.
+			tx.run(this.cypher.get("lineage/lock-lineage")).consume();
 			requireExisting(tx, List.of(input.childId()), "childId");
 			requireExisting(tx, List.copyOf(parents), "parentIds");
 			List<Derivation> written = new ArrayList<>();

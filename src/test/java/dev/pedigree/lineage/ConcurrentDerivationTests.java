@@ -1,0 +1,97 @@
+package dev.pedigree.lineage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.RepeatedTest;
+
+import dev.pedigree.GraphQlClient;
+import dev.pedigree.PedigreeServerTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lineage graph's core promise under concurrency: three writes {@code a ← b},
+ * {@code b ← c}, {@code c ← a} sent at the same moment never all succeed (each alone is
+ * fine; together they close a cycle), and the one refused is an ordinary BAD_REQUEST that
+ * names the path.
+ */
+@PedigreeServerTest
+class ConcurrentDerivationTests {
+
+	@LocalServerPort
+	int port;
+
+	@RepeatedTest(20)
+	void three_concurrent_writes_never_close_a_cycle() throws Exception {
+		String prefix = "race-" + UUID.randomUUID().toString().substring(0, 8) + "/";
+		List<String> ids = List.of(prefix + "a", prefix + "b", prefix + "c");
+		ids.forEach(this::register);
+		var start = new CyclicBarrier(3);
+		List<String> bodies = new ArrayList<>();
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<String>> writes = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				String child = ids.get(i);
+				String parent = ids.get((i + 1) % 3);
+				writes.add(pool.submit(() -> {
+					start.await();
+					return derive(child, parent);
+				}));
+			}
+			for (var write : writes) {
+				bodies.add(write.get());
+			}
+		}
+		long succeeded = bodies.stream().filter(b -> !b.contains("\"errors\"")).count();
+		assertThat(succeeded).as(bodies.toString()).isEqualTo(2);
+		bodies.stream().filter(b -> b.contains("\"errors\"")).forEach(body -> {
+			var json = JsonPath.parse(body);
+			assertThat(json.read("$.errors[0].extensions.classification", String.class)).isEqualTo("BAD_REQUEST");
+			assertThat(json.read("$.errors[0].extensions.field", String.class)).isEqualTo("parentIds");
+			assertThat(json.read("$.errors[0].message", String.class)).contains("would close a cycle");
+		});
+		for (String id : ids) {
+			List<String> ancestors = JsonPath
+				.parse(post("{ model(id: \"" + id + "\") { ancestors { model { id } } } }"))
+				.read("$.data.model.ancestors[*].model.id");
+			assertThat(ancestors).as("ancestors of " + id).doesNotContain(id);
+		}
+	}
+
+	private void register(String id) {
+		String body = post("mutation { registerModel(input: {id: \"" + id + "\", name: \"" + id + "\"}) { id } }");
+		assertThat(body).doesNotContain("\"errors\"");
+	}
+
+	private String derive(String child, String parent) {
+		return post("mutation { recordDerivation(input: {childId: \"" + child + "\", parentIds: [\"" + parent
+				+ "\"], relation: FINETUNE}) { relation } }");
+	}
+
+	private String post(String query) {
+		return GraphQlClient.http(this.port)
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.header("Authorization", "Bearer " + PedigreeServerTest.TOKEN)
+			.bodyValue(Map.of("query", query))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+}
