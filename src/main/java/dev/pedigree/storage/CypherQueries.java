@@ -18,11 +18,41 @@ public class CypherQueries {
 
 	private final Map<String, String> cache = new ConcurrentHashMap<>();
 
+	/** Query text → name, for metrics (rendered texts included, bounded). */
+	private final Map<String, String> names = new ConcurrentHashMap<>();
+
 	/**
 	 * @param name {@code <module>/<name>} without the extension
 	 */
 	public String get(String name) {
 		return this.cache.computeIfAbsent(name, CypherQueries::load);
+	}
+
+	/**
+	 * The name a query text was loaded under (for metrics), also for a text rendered from
+	 * a template with {@code {{…}}} placeholders; {@code inline} for any other.
+	 */
+	public String nameOf(String cypher) {
+		String known = this.names.get(cypher);
+		if (known != null) {
+			return known;
+		}
+		String name = lookUp(cypher);
+		if (this.names.size() < 1_000) {
+			this.names.put(cypher, name);
+		}
+		return name;
+	}
+
+	private String lookUp(String cypher) {
+		for (var entry : this.cache.entrySet()) {
+			String template = entry.getValue();
+			int placeholder = template.indexOf("{{");
+			if (template.equals(cypher) || (placeholder > 0 && cypher.startsWith(template.substring(0, placeholder)))) {
+				return entry.getKey();
+			}
+		}
+		return "inline";
 	}
 
 	private static String load(String name) {

@@ -7,6 +7,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -49,23 +52,47 @@ public class Graph {
 
 	private final Duration acquisitionTimeout;
 
-	Graph(Driver driver, @Value("${pedigree.limits.read-timeout:5s}") Duration readTimeout,
+	private final CypherQueries queries;
+
+	private final MeterRegistry meters;
+
+	private final Timer waits;
+
+	Graph(Driver driver, CypherQueries queries, MeterRegistry meters,
+			@Value("${pedigree.limits.read-timeout:5s}") Duration readTimeout,
 			@Value("${spring.neo4j.pool.max-connection-pool-size:100}") int poolSize,
 			@Value("${spring.neo4j.pool.connection-acquisition-timeout:60s}") Duration acquisitionTimeout) {
 		this.driver = driver;
+		this.queries = queries;
+		this.meters = meters;
 		this.readConfig = TransactionConfig.builder().withTimeout(readTimeout).build();
 		this.sessions = new Semaphore(poolSize, true);
 		this.acquisitionTimeout = acquisitionTimeout;
+		this.waits = Timer.builder("pedigree.db.session.wait")
+			.description("Time a query waited for a free database connection")
+			.register(meters);
+		Gauge.builder("pedigree.db.sessions.waiting", this.sessions, Semaphore::getQueueLength)
+			.description("Queries waiting for a free database connection")
+			.register(meters);
 	}
 
 	private static final SessionConfig READ = SessionConfig.builder()
 		.withDefaultAccessMode(org.neo4j.driver.AccessMode.READ)
 		.build();
 
-	/** A session once a connection is free for it; closing the lease frees the permit. */
-	private Lease lease(SessionConfig config) {
+	private static final SessionConfig WRITE = SessionConfig.defaultConfig();
+
+	/**
+	 * A session once a connection is free for it; closing the lease frees the permit and
+	 * records how long it was held under {@code pedigree.db.queries}, tagged with the
+	 * query's file name ({@code transaction} for a unit of work of several).
+	 */
+	private Lease lease(SessionConfig config, String query) {
+		long waitStart = System.nanoTime();
 		try {
-			if (!this.sessions.tryAcquire(this.acquisitionTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			boolean acquired = this.sessions.tryAcquire(this.acquisitionTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			this.waits.record(System.nanoTime() - waitStart, TimeUnit.NANOSECONDS);
+			if (!acquired) {
 				throw new OverloadedException("The database is busy: no connection came free within "
 						+ this.acquisitionTimeout.toSeconds() + " s; try again shortly");
 			}
@@ -75,7 +102,12 @@ public class Graph {
 			throw new OverloadedException("Interrupted while waiting for a database connection");
 		}
 		try {
-			return new Lease(this.driver.session(config), this.sessions);
+			Timer timer = Timer.builder("pedigree.db.queries")
+				.description("Database work per query file, from session open to close")
+				.tag("query", query)
+				.tag("access", config == READ ? "read" : "write")
+				.register(this.meters);
+			return new Lease(this.driver.session(config), this.sessions, timer, System.nanoTime());
 		}
 		catch (RuntimeException ex) {
 			this.sessions.release();
@@ -95,7 +127,7 @@ public class Graph {
 	 */
 	public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
 		for (int attempt = 1;; attempt++) {
-			try (var lease = lease(READ)) {
+			try (var lease = lease(READ, this.queries.nameOf(cypher))) {
 				return lease.session().run(cypher, parameters, this.readConfig).list(mapper::apply);
 			}
 			catch (ClientException ex) {
@@ -127,7 +159,7 @@ public class Graph {
 	}
 
 	private <T> T read(TransactionCallback<T> work, TransactionConfig config) {
-		try (var lease = lease(READ)) {
+		try (var lease = lease(READ, "transaction")) {
 			return lease.session().executeRead(work, config);
 		}
 		catch (ClientException ex) {
@@ -140,14 +172,14 @@ public class Graph {
 	 * interactive time budget; routed to readers like every read.
 	 */
 	public <T> T readBulk(TransactionCallback<T> work) {
-		try (var lease = lease(READ)) {
+		try (var lease = lease(READ, "transaction")) {
 			return lease.session().executeRead(work);
 		}
 	}
 
 	/** Runs {@code work} in one write transaction: it commits whole or not at all. */
 	public <T> T write(TransactionCallback<T> work) {
-		try (var lease = lease(SessionConfig.defaultConfig())) {
+		try (var lease = lease(WRITE, "transaction")) {
 			T result = lease.session().executeWrite(work);
 			this.writes.incrementAndGet();
 			return result;
@@ -176,7 +208,7 @@ public class Graph {
 		return ex;
 	}
 
-	private record Lease(Session session, Semaphore permits) implements AutoCloseable {
+	private record Lease(Session session, Semaphore permits, Timer timer, long start) implements AutoCloseable {
 
 		@Override
 		public void close() {
@@ -185,6 +217,7 @@ public class Graph {
 			}
 			finally {
 				this.permits.release();
+				this.timer.record(System.nanoTime() - this.start, TimeUnit.NANOSECONDS);
 			}
 		}
 
