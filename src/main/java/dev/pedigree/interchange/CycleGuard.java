@@ -24,8 +24,36 @@ final class CycleGuard {
 	 */
 	private final Set<String> added = new HashSet<>();
 
-	CycleGuard(Map<String, List<String>> existing) {
+	/**
+	 * How many transactions had written derivations when {@code parentsOf} was read
+	 * (lineage/lock-lineage.cypher counts them).
+	 */
+	private final long lineageVersion;
+
+	/** The import's own batches that took the lineage lock so far. */
+	private long ownBatches;
+
+	/** Whether someone else wrote derivations after {@code parentsOf} was read. */
+	private boolean othersWrote;
+
+	CycleGuard(Map<String, List<String>> existing, long lineageVersion) {
 		this.parentsOf = existing;
+		this.lineageVersion = lineageVersion;
+	}
+
+	/**
+	 * Called by a batch of this import holding the lineage lock, with the number of
+	 * earlier holders: more than the import's start count plus its own batches means
+	 * others wrote derivations this guard does not know, and every batch from now on must
+	 * be checked against the graph itself.
+	 * @return whether the batch must be checked
+	 */
+	synchronized boolean lineageLocked(long earlierHolders) {
+		if (earlierHolders != this.lineageVersion + this.ownBatches) {
+			this.othersWrote = true;
+		}
+		this.ownBatches++;
+		return this.othersWrote;
 	}
 
 	/**

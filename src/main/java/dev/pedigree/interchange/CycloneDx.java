@@ -323,7 +323,7 @@ class CycloneDx implements Exporters.FamilyWriter {
 		}
 		this.writer.organizations(organizations.newOrganizations(), new ImportReport("organizations"));
 		this.writer.models(resolved, report, progress);
-		var guard = new CycleGuard(this.writer.derivationPairs());
+		var guard = this.writer.cycleGuard();
 		Set<String> endpoints = new HashSet<>();
 		List<GraphWriter.DerivationRow> accepted = new ArrayList<>();
 		for (var d : derivations) {

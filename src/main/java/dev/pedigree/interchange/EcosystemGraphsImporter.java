@@ -171,7 +171,7 @@ class EcosystemGraphsImporter {
 			}
 		}
 
-		var guard = new CycleGuard(this.writer.derivationPairs());
+		var guard = this.writer.cycleGuard();
 		List<GraphWriter.ModelRow> placeholders = new ArrayList<>();
 		Map<String, String> placeholderIds = new HashMap<>();
 		List<GraphWriter.DerivationRow> derivations = new ArrayList<>();

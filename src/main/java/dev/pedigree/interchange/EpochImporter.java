@@ -120,7 +120,7 @@ class EpochImporter {
 		this.writer.organizations(organizations.newOrganizations(), new ImportReport("organizations"));
 		this.writer.models(models, report, progress);
 
-		var guard = new CycleGuard(this.writer.derivationPairs());
+		var guard = this.writer.cycleGuard();
 		List<GraphWriter.ModelRow> placeholders = new ArrayList<>();
 		List<GraphWriter.DerivationRow> derivations = new ArrayList<>();
 		for (Parsed p : parsed) {

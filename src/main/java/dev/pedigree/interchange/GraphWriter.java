@@ -9,6 +9,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.neo4j.driver.TransactionContext;
+
+import dev.pedigree.graphql.InvalidInputException;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
@@ -168,9 +171,64 @@ class GraphWriter {
 			boolean repeated = !seen.add(row.child() + "\u0000" + row.parent());
 			(known || repeated ? upserted : created).add(row.asMap());
 		}
-		long written = created(created, "interchange/create-derivations", progress);
+		long written = created(created, "interchange/create-derivations", progress, guard);
 		report.counted(written, 0, written);
-		batches(upserted, "interchange/upsert-derivations", report, progress);
+		for (int from = 0; from < upserted.size(); from += BATCH) {
+			var batch = upserted.subList(from, Math.min(upserted.size(), from + BATCH));
+			var counts = this.graph.write(tx -> {
+				var result = tx.run(this.cypher.get("interchange/upsert-derivations"), Map.of("rows", batch)).single();
+				if (lockLineage(tx, guard)) {
+					requireNoCycle(tx, batch);
+				}
+				return result;
+			});
+			report.counted(counts.get("created").asLong(), counts.get("updated").asLong(),
+					counts.get("total").asLong());
+			progress.advance(batch.size());
+		}
+	}
+
+	/**
+	 * A cycle guard that starts from the graph's derivation pairs as they are now, and
+	 * from the number of transactions that had written derivations before.
+	 */
+	CycleGuard cycleGuard() {
+		long version = this.graph
+			.readBulk(tx -> tx.run(this.cypher.get("interchange/lineage-version")).single().get("version").asLong());
+		return new CycleGuard(derivationPairs(), version);
+	}
+
+	/**
+	 * Takes the lock every writer of derivations holds when it checks for cycles (curated
+	 * writes too), so that their checks see this batch and this batch sees their edges. A
+	 * batch takes it after writing, not before: the two batches in flight still execute
+	 * side by side and queue only for the check and the commit.
+	 * @return whether someone else wrote derivations since the guard read the graph, so
+	 * that the batch must be checked against the graph itself
+	 */
+	private boolean lockLineage(TransactionContext tx, CycleGuard guard) {
+		long earlier = tx.run(this.cypher.get("lineage/lock-lineage")).single().get("before").asLong();
+		return guard.lineageLocked(earlier);
+	}
+
+	/**
+	 * Fails the batch's transaction (nothing of it is written) when one of its edges
+	 * closed a cycle together with edges others wrote while the import ran.
+	 */
+	private void requireNoCycle(TransactionContext tx, List<Map<String, Object>> batch) {
+		var rows = batch.stream().map(r -> Map.of("child", r.get("child"), "parent", r.get("parent"))).toList();
+		var cycle = tx.run(this.cypher.get("interchange/cycles-closed"), Map.of("rows", rows)).list();
+		if (!cycle.isEmpty()) {
+			var r = cycle.get(0);
+			List<String> path = new ArrayList<>();
+			path.add(r.get("child").asString());
+			path.addAll(r.get("ids").asList(v -> v.asString()));
+			throw new InvalidInputException("content",
+					"Deriving '" + r.get("child").asString() + "' from '" + r.get("parent").asString()
+							+ "' would close a cycle with derivations written while this import ran: "
+							+ String.join(" -> ", path) + "; this batch was not written, earlier ones were;"
+							+ " re-run the import to have it skip the edge");
+		}
 	}
 
 	/**
@@ -179,12 +237,26 @@ class GraphWriter {
 	 * client waits on the other. Returns the rows written.
 	 */
 	private long created(List<Map<String, Object>> rows, String query, Progress progress) {
+		return created(rows, query, progress, null);
+	}
+
+	/**
+	 * @param guard for derivations: each batch then takes the lineage lock first and is
+	 * checked against the graph when others wrote derivations meanwhile
+	 */
+	private long created(List<Map<String, Object>> rows, String query, Progress progress, CycleGuard guard) {
 		List<Future<?>> pending = new ArrayList<>();
 		try (var writers = Executors.newFixedThreadPool(WRITERS)) {
 			for (int from = 0; from < rows.size(); from += BATCH) {
 				var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
 				pending.add(writers.submit(() -> {
-					this.graph.write(tx -> tx.run(this.cypher.get(query), Map.of("rows", batch)).consume());
+					this.graph.write(tx -> {
+						tx.run(this.cypher.get(query), Map.of("rows", batch)).consume();
+						if (guard != null && lockLineage(tx, guard)) {
+							requireNoCycle(tx, batch);
+						}
+						return null;
+					});
 					progress.advance(batch.size());
 				}));
 			}

@@ -99,7 +99,7 @@ class HuggingFaceCsvImporter {
 			}
 		}
 		log.debug("parsed {} edges: {} ms", edges.size(), (System.nanoTime() - start) / 1_000_000);
-		var guard = new CycleGuard(this.writer.derivationPairs());
+		var guard = this.writer.cycleGuard();
 		Set<String> endpoints = new HashSet<>();
 		List<GraphWriter.DerivationRow> accepted = new ArrayList<>();
 		for (Edge e : edges) {

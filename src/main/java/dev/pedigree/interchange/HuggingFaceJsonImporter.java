@@ -130,7 +130,7 @@ class HuggingFaceJsonImporter {
 		this.writer.organizations(organizations.newOrganizations(), new ImportReport("organizations"));
 		this.writer.models(models, report, progress);
 
-		var guard = new CycleGuard(this.writer.derivationPairs());
+		var guard = this.writer.cycleGuard();
 		Set<String> endpoints = new HashSet<>();
 		List<GraphWriter.DerivationRow> derivations = new ArrayList<>();
 		for (Parsed p : parsed) {

@@ -132,7 +132,7 @@ class JsonLinesImporter {
 		}
 		this.writer.organizations(organizations, report);
 		this.writer.models(models, report, progress);
-		var guard = new CycleGuard(this.writer.derivationPairs());
+		var guard = this.writer.cycleGuard();
 		List<GraphWriter.DerivationRow> accepted = new ArrayList<>();
 		for (int i = 0; i < derivations.size(); i++) {
 			var d = derivations.get(i);

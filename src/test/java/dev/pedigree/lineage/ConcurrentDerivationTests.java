@@ -68,6 +68,44 @@ class ConcurrentDerivationTests {
 		}
 	}
 
+	@RepeatedTest(10)
+	void an_import_racing_two_api_writes_never_closes_a_cycle() throws Exception {
+		String prefix = "import-race-" + UUID.randomUUID().toString().substring(0, 8) + "/";
+		List<String> ids = List.of(prefix + "a", prefix + "b", prefix + "c");
+		ids.forEach(this::register);
+		var start = new CyclicBarrier(3);
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<String>> writes = new ArrayList<>();
+			writes.add(pool.submit(() -> {
+				start.await();
+				return derive(ids.get(0), ids.get(1));
+			}));
+			writes.add(pool.submit(() -> {
+				start.await();
+				return derive(ids.get(1), ids.get(2));
+			}));
+			// c derives from a, as a Hub edge list.
+			String csv = "parent_id,child_id,relation\n" + ids.get(0) + "," + ids.get(2) + ",finetune\n";
+			writes.add(pool.submit(() -> {
+				start.await();
+				return post("mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created cycles } }",
+						Map.of("c", csv));
+			}));
+			for (var write : writes) {
+				assertThat(write.get()).doesNotContain("INTERNAL_ERROR");
+			}
+		}
+		int edges = 0;
+		for (String id : ids) {
+			var model = JsonPath
+				.parse(post("{ model(id: \"" + id + "\") { parents { parent { id } } ancestors { model { id } } } }"));
+			List<String> ancestors = model.read("$.data.model.ancestors[*].model.id");
+			assertThat(ancestors).as("ancestors of " + id).doesNotContain(id);
+			edges += model.read("$.data.model.parents.length()", Integer.class);
+		}
+		assertThat(edges).as("edges among " + ids).isEqualTo(2);
+	}
+
 	private void register(String id) {
 		String body = post("mutation { registerModel(input: {id: \"" + id + "\", name: \"" + id + "\"}) { id } }");
 		assertThat(body).doesNotContain("\"errors\"");
@@ -79,13 +117,17 @@ class ConcurrentDerivationTests {
 	}
 
 	private String post(String query) {
+		return post(query, Map.of());
+	}
+
+	private String post(String query, Map<String, Object> variables) {
 		return GraphQlClient.http(this.port)
 			.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.header("Authorization", "Bearer " + PedigreeServerTest.TOKEN)
-			.bodyValue(Map.of("query", query))
+			.bodyValue(Map.of("query", query, "variables", variables))
 			.exchange()
 			.expectStatus()
 			.isOk()
