@@ -138,10 +138,13 @@ public class EcosystemAnalytics {
 						r.get("downloads").asDouble()));
 	}
 
-	public OrganizationRole role(String organizationId) {
-		Record r = this.graph.read(this.cypher.get("ecosystem/organization-role"), Map.of("id", organizationId)).get(0);
-		return new OrganizationRole(r.get("foundations").asInt(), r.get("derivedFromOthers").asInt(),
-				r.get("derivedFromOwn").asInt());
+	/** The role of each organisation, by id, in one query. */
+	public Map<String, OrganizationRole> roles(java.util.Collection<String> organizationIds) {
+		Map<String, OrganizationRole> byId = new HashMap<>();
+		this.graph.read(this.cypher.get("ecosystem/organization-role"), Map.of("ids", List.copyOf(organizationIds)))
+			.forEach(r -> byId.put(r.get("id").asString(), new OrganizationRole(r.get("foundations").asInt(),
+					r.get("derivedFromOthers").asInt(), r.get("derivedFromOwn").asInt())));
+		return byId;
 	}
 
 	private List<Count> counts(String query, EcosystemReport report, String key, Map<String, Object> extra) {

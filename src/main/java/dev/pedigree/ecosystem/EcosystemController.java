@@ -5,6 +5,7 @@ import java.util.List;
 import dev.pedigree.lineage.OrganizationView;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -88,9 +89,12 @@ class EcosystemController {
 		return this.analytics.safety(report);
 	}
 
-	@SchemaMapping(typeName = "Organization")
-	EcosystemAnalytics.OrganizationRole role(OrganizationView organization) {
-		return this.analytics.role(organization.id());
+	@BatchMapping(typeName = "Organization")
+	List<EcosystemAnalytics.OrganizationRole> role(List<OrganizationView> organizations) {
+		var byId = this.analytics.roles(organizations.stream().map(OrganizationView::id).distinct().toList());
+		return organizations.stream()
+			.map(o -> byId.getOrDefault(o.id(), new EcosystemAnalytics.OrganizationRole(0, 0, 0)))
+			.toList();
 	}
 
 	@SchemaMapping(typeName = "RelationCount", field = "relation")

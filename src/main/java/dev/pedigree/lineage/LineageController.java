@@ -40,6 +40,10 @@ class LineageController {
 
 	private static final String ANCESTORS = "Model.ancestors";
 
+	private static final String ORGANIZATION_MODELS = "Organization.models";
+
+	private static final String TRAINED_MODELS = "Dataset.trainedModels";
+
 	/**
 	 * Nested per-parent fields load for all parents of a level at once: the ones with
 	 * arguments through argument-keyed loaders registered here, the others through
@@ -49,6 +53,8 @@ class LineageController {
 		this.queries = queries;
 		this.writes = writes;
 		KeyedLoaders.register(loaders, CHILDREN, this.queries::children);
+		KeyedLoaders.register(loaders, ORGANIZATION_MODELS, this.queries::organizationModels);
+		KeyedLoaders.register(loaders, TRAINED_MODELS, this.queries::trainedModels);
 		KeyedLoaders.<AncestorArguments, List<LineageEntry>>register(loaders, ANCESTORS,
 				(ids, arguments) -> this.queries.ancestors(ids, arguments.maxDepth(), arguments.relations()));
 	}
@@ -113,9 +119,9 @@ class LineageController {
 	}
 
 	@SchemaMapping(typeName = "Dataset")
-	RelayConnection<ModelView> trainedModels(TrainingSet.Dataset dataset, @Argument Integer first,
-			@Argument String after) {
-		return this.queries.trainedModels(dataset.id(), first, after);
+	CompletableFuture<RelayConnection<ModelView>> trainedModels(TrainingSet.Dataset dataset, @Argument Integer first,
+			@Argument String after, DataFetchingEnvironment environment) {
+		return KeyedLoaders.load(environment, TRAINED_MODELS, dataset.id(), page(first, after, environment));
 	}
 
 	@QueryMapping
@@ -153,9 +159,16 @@ class LineageController {
 	@SchemaMapping(typeName = "Model")
 	CompletableFuture<RelayConnection<Derivation>> children(ModelView model, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment environment) {
-		var page = new LineageQueries.ChildrenPage(Cursors.after(after), this.queries.limits().pageSize(first),
+		return KeyedLoaders.load(environment, CHILDREN, model.id(), page(first, after, environment));
+	}
+
+	/**
+	 * A per-parent page's arguments, checked here so that a bad one fails its own field;
+	 * the total is read only when selected.
+	 */
+	private LineageQueries.Page page(Integer first, String after, DataFetchingEnvironment environment) {
+		return new LineageQueries.Page(Cursors.after(after), this.queries.limits().pageSize(first),
 				environment.getSelectionSet().contains("totalCount"));
-		return KeyedLoaders.load(environment, CHILDREN, model.id(), page);
 	}
 
 	@SchemaMapping(typeName = "Model")
@@ -204,9 +217,9 @@ class LineageController {
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	RelayConnection<ModelView> models(OrganizationView organization, @Argument Integer first, @Argument String after) {
-		return this.queries.models(new ModelFilter(null, organization.id(), null, null, null, true, null), first,
-				after);
+	CompletableFuture<RelayConnection<ModelView>> models(OrganizationView organization, @Argument Integer first,
+			@Argument String after, DataFetchingEnvironment environment) {
+		return KeyedLoaders.load(environment, ORGANIZATION_MODELS, organization.id(), page(first, after, environment));
 	}
 
 	@BatchMapping(typeName = "Model")

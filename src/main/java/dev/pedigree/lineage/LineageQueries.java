@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
@@ -129,15 +131,6 @@ public class LineageQueries {
 			.orElse(null);
 	}
 
-	/** Models trained on a dataset, by model id, one page at a time. */
-	public RelayConnection<ModelView> trainedModels(String datasetId, Integer first, String after) {
-		return RelayConnection.page(this.limits, first, after,
-				(offset, limit) -> this.graph.read(this.cypher.get("lineage/trained-models-page"),
-						Map.of("id", datasetId, "offset", offset, "limit", limit),
-						r -> ModelView.from(r.get("model").asNode())),
-				() -> this.graph.total(this.cypher.get("lineage/trained-models-count"), Map.of("id", datasetId)));
-	}
-
 	/**
 	 * Direct bases of each model, by parent id; a model without any maps to an empty
 	 * list.
@@ -151,40 +144,66 @@ public class LineageQueries {
 	}
 
 	/**
-	 * Which page of {@code children} to read, and whether the client selected the total.
+	 * Which page of a per-parent connection ({@code children}, an organisation's
+	 * {@code models}, a dataset's {@code trainedModels}) to read, and whether the client
+	 * selected the total.
 	 */
-	public record ChildrenPage(long offset, int size, boolean withTotal) {
+	public record Page(long offset, int size, boolean withTotal) {
 	}
 
 	/**
 	 * The same page of direct derivatives of each model, in one query; totals only when
 	 * asked for. An unknown id has no entry.
 	 */
-	public Map<String, RelayConnection<Derivation>> children(List<String> ids, ChildrenPage page) {
+	public Map<String, RelayConnection<Derivation>> children(List<String> ids, Page page) {
+		return pages("lineage/children-pages", ids, page,
+				(id, row) -> Derivation.from(row.get("via").asRelationship(), row.get("childId").asString(), id));
+	}
+
+	/** The same page of the models each organisation developed, in one query. */
+	public Map<String, RelayConnection<ModelView>> organizationModels(List<String> ids, Page page) {
+		return pages("lineage/organization-models-pages", ids, page, (id, row) -> ModelView.from(row.asNode()));
+	}
+
+	/** The same page of the models trained on each dataset, in one query. */
+	public Map<String, RelayConnection<ModelView>> trainedModels(List<String> ids, Page page) {
+		return pages("lineage/trained-models-pages", ids, page, (id, row) -> ModelView.from(row.asNode()));
+	}
+
+	/**
+	 * Runs a query that answers, per id of {@code $ids}, the list {@code rows} of one
+	 * page (plus one row, which tells whether more follow) and, when {@code $withTotal},
+	 * the {@code total}.
+	 */
+	private <T> Map<String, RelayConnection<T>> pages(String query, List<String> ids, Page page,
+			BiFunction<String, Value, T> row) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("ids", ids);
 		params.put("offset", page.offset());
 		params.put("limit", page.size() + 1);
 		params.put("withTotal", page.withTotal());
-		Map<String, RelayConnection<Derivation>> byModel = new LinkedHashMap<>();
-		for (Record r : this.graph.read(this.cypher.get("lineage/children-pages"), params)) {
+		Map<String, RelayConnection<T>> byId = new LinkedHashMap<>();
+		for (Record r : this.graph.read(this.cypher.get(query), params)) {
 			String id = r.get("id").asString();
-			List<Derivation> rows = r.get("rows")
-				.asList(row -> Derivation.from(row.get("via").asRelationship(), row.get("childId").asString(), id));
+			List<T> rows = r.get("rows").asList(v -> row.apply(id, v));
 			Integer total = r.get("total").isNull() ? null : r.get("total").asInt();
-			byModel.put(id, RelayConnection.of(rows, page.offset(), page.size(),
-					total != null ? () -> total : Lazy.of(() -> childrenCount(id)), () -> false));
+			byId.put(id, RelayConnection.of(rows, page.offset(), page.size(),
+					total != null ? () -> total : Lazy.of(() -> total(query, id)), () -> false));
 		}
-		return byModel;
+		return byId;
 	}
 
-	private int childrenCount(String id) {
-		var page = children(List.of(id), new ChildrenPage(0, 0, true));
-		return page.containsKey(id) ? page.get(id).total().get() : 0;
+	/** A total the page's query was not asked for (the selection did not show it). */
+	private int total(String query, String id) {
+		Map<String, Object> params = Map.of("ids", List.of(id), "offset", 0L, "limit", 0, "withTotal", true);
+		return this.graph.read(this.cypher.get(query), params, r -> r.get("total").asInt())
+			.stream()
+			.findFirst()
+			.orElse(0);
 	}
 
 	/**
-	 * The ancestors of each model, as {@link #ancestors(String, Integer, List)}, in one
+	 * The ancestors of each model (as {@link #modelWithAncestors} finds them), in one
 	 * query.
 	 */
 	public Map<String, List<LineageEntry>> ancestors(List<String> ids, Integer maxDepth, List<Relation> relations) {

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
@@ -38,13 +40,22 @@ class MetricsTests {
 		assertThat(value(metrics, "pedigree_db_queries_seconds_count", "query=\"lineage/models-by-id\"")).isPositive();
 	}
 
-	@Test
-	void nested_children_of_three_hundred_parents_are_a_few_queries() {
+	/** Nested per-parent connections under a hundred parents: one query per level. */
+	static final String ORGANIZATIONS_AND_DATASETS = "{ models(first: 100, filter: {nameContains: \"llama\"}) { edges"
+			+ " { node { id developer { id role { foundations } models(first: 2) { totalCount edges { node { id } } } }"
+			+ " trainedOn { dataset { id trainedModels(first: 1) { totalCount } } } } } } }";
+
+	@ParameterizedTest
+	@ValueSource(strings = { BoundedWorkTests.FAN_OUT, ORGANIZATIONS_AND_DATASETS })
+	void nested_fields_of_hundreds_of_parents_are_a_few_queries(String document) {
 		double before = total(scrape(), "pedigree_db_queries_seconds_count");
-		post(BoundedWorkTests.FAN_OUT);
+		assertThat(post(document)).doesNotContain("\"errors\"");
 		double queries = total(scrape(), "pedigree_db_queries_seconds_count") - before;
-		// model, its children page, the 300 children's models, their own pages with
+		// FAN_OUT: the model, its children page, the 300 children, their pages with
 		// totals.
+		// The other: the models page, their developers, the developers' pages, the
+		// training
+		// sets, the datasets' pages.
 		assertThat(queries).isBetween(1.0, 6.0);
 	}
 

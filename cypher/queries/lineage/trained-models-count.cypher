@@ -1,2 +1,0 @@
-MATCH (:Dataset {id: $id})<-[:TRAINED_ON]-(m:Model)
-RETURN count(m) AS total
