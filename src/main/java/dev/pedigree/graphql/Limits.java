@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record Limits(@DefaultValue("10") int defaultDepth, @DefaultValue("50") int maxDepth,
 		@DefaultValue("20") int defaultPageSize, @DefaultValue("500") int maxPageSize,
 		@DefaultValue("15") int maxQueryDepth, @DefaultValue("5000") int maxQueryComplexity,
-		@DefaultValue("50000") int maxQueryCost) {
+		@DefaultValue("50000") int maxQueryCost, @DefaultValue("8") int maxSessionsPerRequest) {
 
 	/**
 	 * A requested depth, defaulted and clamped; {@code clamped} tells whether the clamp

@@ -88,18 +88,23 @@ public class Graph {
 	 * query's file name ({@code transaction} for a unit of work of several).
 	 */
 	private Lease lease(SessionConfig config, String query) {
+		RequestSessions request = RequestSessions.current();
 		long waitStart = System.nanoTime();
+		long deadline = waitStart + this.acquisitionTimeout.toNanos();
+		// The request's own share first, then the pool: a request over its share waits
+		// without holding a pool permit another request could use.
+		acquire(request == null ? null : request.permits(), deadline);
 		try {
-			boolean acquired = this.sessions.tryAcquire(this.acquisitionTimeout.toMillis(), TimeUnit.MILLISECONDS);
-			this.waits.record(System.nanoTime() - waitStart, TimeUnit.NANOSECONDS);
-			if (!acquired) {
-				throw new OverloadedException("The database is busy: no connection came free within "
-						+ this.acquisitionTimeout.toSeconds() + " s; try again shortly");
-			}
+			acquire(this.sessions, deadline);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new OverloadedException("Interrupted while waiting for a database connection");
+		catch (RuntimeException ex) {
+			if (request != null) {
+				request.permits().release();
+			}
+			throw ex;
+		}
+		finally {
+			this.waits.record(System.nanoTime() - waitStart, TimeUnit.NANOSECONDS);
 		}
 		try {
 			Timer timer = Timer.builder("pedigree.db.queries")
@@ -107,11 +112,34 @@ public class Graph {
 				.tag("query", query)
 				.tag("access", config == READ ? "read" : "write")
 				.register(this.meters);
-			return new Lease(this.driver.session(config), this.sessions, timer, System.nanoTime());
+			var lease = new Lease(this.driver.session(config), this.sessions, request, timer, System.nanoTime());
+			if (request != null) {
+				request.opened();
+			}
+			return lease;
 		}
 		catch (RuntimeException ex) {
 			this.sessions.release();
+			if (request != null) {
+				request.permits().release();
+			}
 			throw ex;
+		}
+	}
+
+	private void acquire(Semaphore permits, long deadline) {
+		if (permits == null) {
+			return;
+		}
+		try {
+			if (!permits.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+				throw new OverloadedException("The database is busy: no connection came free within "
+						+ this.acquisitionTimeout.toSeconds() + " s; try again shortly");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new OverloadedException("Interrupted while waiting for a database connection");
 		}
 	}
 
@@ -208,7 +236,8 @@ public class Graph {
 		return ex;
 	}
 
-	private record Lease(Session session, Semaphore permits, Timer timer, long start) implements AutoCloseable {
+	private record Lease(Session session, Semaphore permits, RequestSessions request, Timer timer,
+			long start) implements AutoCloseable {
 
 		@Override
 		public void close() {
@@ -217,6 +246,10 @@ public class Graph {
 			}
 			finally {
 				this.permits.release();
+				if (this.request != null) {
+					this.request.closed();
+					this.request.permits().release();
+				}
 				this.timer.record(System.nanoTime() - this.start, TimeUnit.NANOSECONDS);
 			}
 		}

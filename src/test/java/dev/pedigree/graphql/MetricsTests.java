@@ -59,6 +59,18 @@ class MetricsTests {
 		assertThat(queries).isBetween(1.0, 6.0);
 	}
 
+	@Test
+	void a_request_holds_at_most_its_share_of_database_sessions() {
+		String roots = java.util.stream.IntStream.range(0, 300)
+			.mapToObj(i -> "m" + i + ": model(id: \"google/gemma-7b\") { id }")
+			.collect(java.util.stream.Collectors.joining(" ", "{ ", " }"));
+		assertThat(post(roots)).doesNotContain("\"errors\"");
+		String metrics = scrape();
+		assertThat(total(metrics, "pedigree_graphql_request_sessions_count")).isPositive();
+		// 300 root fields run in parallel; the request never held more than its 8.
+		assertThat(value(metrics, "pedigree_graphql_request_sessions_max", "")).isBetween(1.0, 8.0);
+	}
+
 	private String post(String query) {
 		return GraphQlClient.http(this.port)
 			.post()
@@ -88,9 +100,9 @@ class MetricsTests {
 
 	/** The sample of {@code name} whose labels contain {@code label}. */
 	private static double value(String metrics, String name, String label) {
-		var matcher = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$").matcher(metrics);
+		var matcher = Pattern.compile("(?m)^" + name + "(?:\\{([^}]*)\\})? (\\S+)$").matcher(metrics);
 		while (matcher.find()) {
-			if (matcher.group(1).contains(label)) {
+			if (matcher.group(1) == null ? label.isEmpty() : matcher.group(1).contains(label)) {
 				return Double.parseDouble(matcher.group(2));
 			}
 		}
@@ -99,7 +111,7 @@ class MetricsTests {
 
 	/** The sum of every sample of {@code name}. */
 	private static double total(String metrics, String name) {
-		var matcher = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} (\\S+)$").matcher(metrics);
+		var matcher = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
 		double sum = 0;
 		while (matcher.find()) {
 			sum += Double.parseDouble(matcher.group(1));
