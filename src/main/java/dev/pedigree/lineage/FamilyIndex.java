@@ -3,6 +3,7 @@ package dev.pedigree.lineage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,33 +67,57 @@ class FamilyIndex {
 
 	}
 
-	Order order(Key key, String query, Map<String, Object> params) {
+	/**
+	 * The orders of several families that share depth and relations: cached ones as they
+	 * are, the others from one traversal statement ({@code query} takes {@code $ids} and
+	 * answers rows by {@code root}). A root without descendants (or unknown) has an empty
+	 * order.
+	 */
+	Map<Key, Order> orders(List<Key> keys, String query, Map<String, Object> params) {
 		long version = this.graph.version();
+		Map<Key, Order> orders = new HashMap<>();
+		List<String> missing = new ArrayList<>();
 		synchronized (this.cache) {
-			Order cached = this.cache.get(key);
-			if (cached != null && cached.version() == version
-					&& cached.computedAt().plus(this.ttl).isAfter(Instant.now())) {
-				return cached;
+			for (Key key : keys) {
+				Order cached = this.cache.get(key);
+				if (cached != null && cached.version() == version
+						&& cached.computedAt().plus(this.ttl).isAfter(Instant.now())) {
+					orders.put(key, cached);
+				}
+				else {
+					missing.add(key.id());
+				}
 			}
 		}
-		List<String> ids = new ArrayList<>();
-		List<Integer> depths = new ArrayList<>();
-		List<String> parents = new ArrayList<>();
+		if (missing.isEmpty()) {
+			return orders;
+		}
+		Map<String, Order> computed = new HashMap<>();
+		Map<String, Object> withIds = new HashMap<>(params);
+		withIds.put("ids", missing);
+		Instant now = Instant.now();
 		this.graph.read(tx -> {
-			tx.run(query, params).forEachRemaining(r -> {
-				ids.add(r.get("id").asString());
-				depths.add(r.get("depth").asInt());
-				parents.add(r.get("parentId").asString());
+			tx.run(query, withIds).forEachRemaining(r -> {
+				Order order = computed.computeIfAbsent(r.get("root").asString(),
+						root -> new Order(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), version, now));
+				order.ids().add(r.get("id").asString());
+				order.depths().add(r.get("depth").asInt());
+				order.parentIds().add(r.get("parentId").asString());
 			});
 			return null;
 		}, this.budget);
-		Order order = new Order(ids, depths, parents, version, Instant.now());
-		if (order.size() >= MIN_CACHED) {
-			synchronized (this.cache) {
-				this.cache.put(key, order);
+		for (Key key : keys) {
+			if (!orders.containsKey(key)) {
+				Order order = computed.getOrDefault(key.id(), new Order(List.of(), List.of(), List.of(), version, now));
+				orders.put(key, order);
+				if (order.size() >= MIN_CACHED) {
+					synchronized (this.cache) {
+						this.cache.put(key, order);
+					}
+				}
 			}
 		}
-		return order;
+		return orders;
 	}
 
 }

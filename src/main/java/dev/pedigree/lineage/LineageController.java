@@ -40,6 +40,8 @@ class LineageController {
 
 	private static final String ANCESTORS = "Model.ancestors";
 
+	private static final String DESCENDANTS = "Model.descendants";
+
 	private static final String ORGANIZATION_MODELS = "Organization.models";
 
 	private static final String TRAINED_MODELS = "Dataset.trainedModels";
@@ -53,6 +55,7 @@ class LineageController {
 		this.queries = queries;
 		this.writes = writes;
 		KeyedLoaders.register(loaders, CHILDREN, this.queries::children);
+		KeyedLoaders.register(loaders, DESCENDANTS, this.queries::descendants);
 		KeyedLoaders.register(loaders, ORGANIZATION_MODELS, this.queries::organizationModels);
 		KeyedLoaders.register(loaders, TRAINED_MODELS, this.queries::trainedModels);
 		KeyedLoaders.<AncestorArguments, List<LineageEntry>>register(loaders, ANCESTORS,
@@ -186,9 +189,14 @@ class LineageController {
 	}
 
 	@SchemaMapping(typeName = "Model")
-	RelayConnection<LineageEntry> descendants(ModelView model, @Argument Integer maxDepth,
-			@Argument List<Relation> relations, @Argument Integer first, @Argument String after) {
-		return this.queries.descendants(model.id(), maxDepth, relations, first, after);
+	CompletableFuture<RelayConnection<LineageEntry>> descendants(ModelView model, @Argument Integer maxDepth,
+			@Argument List<Relation> relations, @Argument Integer first, @Argument String after,
+			DataFetchingEnvironment environment) {
+		var limits = this.queries.limits();
+		var page = new LineageQueries.DescendantsPage(limits.depth(maxDepth).value(),
+				relations == null || relations.isEmpty() ? null : List.copyOf(relations), Cursors.after(after),
+				limits.pageSize(first));
+		return KeyedLoaders.load(environment, DESCENDANTS, model.id(), page);
 	}
 
 	@BatchMapping(typeName = "Model")

@@ -240,25 +240,49 @@ public class LineageQueries {
 		return new ModelWithAncestors(ModelView.from(rows.get(0).get("root").asNode()), ancestors);
 	}
 
-	public RelayConnection<LineageEntry> descendants(String id, Integer maxDepth, List<Relation> relations,
-			Integer first, String after) {
-		var depth = this.limits.depth(maxDepth);
-		int size = this.limits.pageSize(first);
-		long offset = Cursors.after(after);
-		var key = new FamilyIndex.Key(id, depth.value(), relations == null ? List.of() : List.copyOf(relations));
-		String query = key.relations().isEmpty() ? "lineage/descendants-order" : "lineage/descendants-order-filtered";
-		var order = this.families.order(key, bounded(query, depth), traversal(id, relations));
-		int from = (int) Math.min(offset, order.size());
-		int to = (int) Math.min(order.size(), from + (long) size + 1);
-		List<Map<String, Object>> page = new java.util.ArrayList<>();
-		for (int i = from; i < to; i++) {
-			page.add(Map.of("i", i, "id", order.ids().get(i), "depth", order.depths().get(i), "parentId",
-					order.parentIds().get(i)));
+	/**
+	 * Which descendants to page: the (clamped) depth bound, the relations filter (null =
+	 * any) and the page.
+	 */
+	public record DescendantsPage(int maxDepth, List<Relation> relations, long offset, int size) {
+	}
+
+	/**
+	 * The same page of descendants of each root, from at most two queries for all of
+	 * them: one traversal ordering the families not cached yet, one reading the pages'
+	 * entries. {@code truncated} is computed per root, only when selected.
+	 */
+	public Map<String, RelayConnection<LineageEntry>> descendants(List<String> ids, DescendantsPage page) {
+		var depth = new Limits.Depth(page.maxDepth(), false);
+		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
+		List<FamilyIndex.Key> keys = ids.stream()
+			.map(id -> new FamilyIndex.Key(id, page.maxDepth(), relations))
+			.toList();
+		String query = relations.isEmpty() ? "lineage/descendants-order" : "lineage/descendants-order-filtered";
+		var orders = this.families.orders(keys, bounded(query, depth), traversal(null, page.relations()));
+		List<Map<String, Object>> rows = new java.util.ArrayList<>();
+		for (FamilyIndex.Key key : keys) {
+			var order = orders.get(key);
+			int from = (int) Math.min(page.offset(), order.size());
+			int to = (int) Math.min(order.size(), from + (long) page.size() + 1);
+			for (int i = from; i < to; i++) {
+				rows.add(Map.of("root", key.id(), "n", rows.size(), "id", order.ids().get(i), "depth",
+						order.depths().get(i), "parentId", order.parentIds().get(i)));
+			}
 		}
-		var rows = page.isEmpty() ? List.<LineageEntry>of() : this.graph.read(this.cypher.get("lineage/entries-by-id"),
-				Map.of("rows", page), r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()));
-		return RelayConnection.of(rows, offset, size, order::size,
-				Lazy.of(() -> cutByDepth(order, depth.value(), relations)));
+		Map<String, List<LineageEntry>> entries = new HashMap<>();
+		if (!rows.isEmpty()) {
+			this.graph.read(this.cypher.get("lineage/entries-by-id"), Map.of("rows", rows), r -> r)
+				.forEach(r -> entries.computeIfAbsent(r.get("root").asString(), k -> new java.util.ArrayList<>())
+					.add(entry(r, r.get("childId").asString(), r.get("parentId").asString())));
+		}
+		Map<String, RelayConnection<LineageEntry>> byRoot = new LinkedHashMap<>();
+		for (FamilyIndex.Key key : keys) {
+			var order = orders.get(key);
+			byRoot.put(key.id(), RelayConnection.of(entries.getOrDefault(key.id(), List.of()), page.offset(),
+					page.size(), order::size, Lazy.of(() -> cutByDepth(order, page.maxDepth(), page.relations()))));
+		}
+		return byRoot;
 	}
 
 	/**

@@ -45,8 +45,15 @@ class MetricsTests {
 			+ " { node { id developer { id role { foundations } models(first: 2) { totalCount edges { node { id } } } }"
 			+ " trainedOn { dataset { id trainedModels(first: 1) { totalCount } } } } } } }";
 
+	/**
+	 * Descendant pages of a hundred roots: one traversal ordering all families, one page
+	 * read.
+	 */
+	static final String DESCENDANTS = "{ models(first: 100, filter: {nameContains: \"llama\"}) { edges { node { id"
+			+ " descendants(first: 2, maxDepth: 2) { totalCount edges { node { depth model { id } } } } } } } }";
+
 	@ParameterizedTest
-	@ValueSource(strings = { BoundedWorkTests.FAN_OUT, ORGANIZATIONS_AND_DATASETS })
+	@ValueSource(strings = { BoundedWorkTests.FAN_OUT, ORGANIZATIONS_AND_DATASETS, DESCENDANTS })
 	void nested_fields_of_hundreds_of_parents_are_a_few_queries(String document) {
 		double before = total(scrape(), "pedigree_db_queries_seconds_count");
 		assertThat(post(document)).doesNotContain("\"errors\"");
