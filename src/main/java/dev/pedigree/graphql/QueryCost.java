@@ -50,7 +50,13 @@ class QueryCost extends MaxQueryComplexityInstrumentation {
 		@Override
 		public int calculate(FieldComplexityEnvironment environment, int childCost) {
 			long multiplier = 1;
-			if (environment.getFieldDefinition().getArgument("first") != null) {
+			if (environment.getField().getName().startsWith("__")
+					|| environment.getParentType().getName().startsWith("__")) {
+				// Introspection reads the schema in memory, not the database; counted as
+				// fields only (GraphiQL's schema query would otherwise cost ~45,000).
+				multiplier = 1;
+			}
+			else if (environment.getFieldDefinition().getArgument("first") != null) {
 				Object first = environment.getArguments().get("first");
 				multiplier = first instanceof Integer n ? Math.max(0, Math.min(n, this.limits.maxPageSize()))
 						: this.limits.defaultPageSize();

@@ -87,6 +87,13 @@ class BoundedWorkTests {
 	}
 
 	@Test
+	void graphiql_s_introspection_query_is_within_budget() throws Exception {
+		var response = post(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY);
+		assertThat(response.jsonString()).doesNotContain("\"errors\"");
+		assertThat(response.read("$.data.__schema.types[*].name", List.class)).contains("Model", "Derivation");
+	}
+
+	@Test
 	void heavy_documents_do_not_fail_another_clients_simple_query() throws Exception {
 		var stop = new AtomicBoolean();
 		var heavyBodies = new ConcurrentLinkedQueue<String>();
