@@ -31,7 +31,9 @@ public final class Cursors {
 			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 			if (decoded.startsWith(PREFIX)) {
 				long position = Long.parseLong(decoded.substring(PREFIX.length()));
-				if (position >= 0) {
+				// No list this API pages has 2^31 entries; a larger position was not
+				// issued, and near Long.MAX_VALUE the next offset would overflow.
+				if (position >= 0 && position < Integer.MAX_VALUE) {
 					return position + 1;
 				}
 			}
