@@ -51,6 +51,14 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 			throw new UncheckedIOException(ex);
 		}
 		Arrays.sort(scripts, Comparator.comparingInt(SchemaMigrations::version));
+		// Two scripts of one version: the second would be recorded as applied and never
+		// run.
+		for (int i = 1; i < scripts.length; i++) {
+			if (version(scripts[i]) == version(scripts[i - 1])) {
+				throw new IllegalStateException("Two schema migrations share version " + version(scripts[i]) + ": "
+						+ scripts[i - 1].getFilename() + " and " + scripts[i].getFilename());
+			}
+		}
 		for (Resource script : scripts) {
 			apply(script);
 		}
