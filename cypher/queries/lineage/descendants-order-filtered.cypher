@@ -3,4 +3,9 @@ UNWIND $ids AS root
 MATCH (start:Model {id: root})
 MATCH p = ANY SHORTEST (start)(()<-[r:DERIVED_FROM]-() WHERE r.relation IN $relations){1,{{maxDepth}}}(d:Model)
 RETURN root, d.id AS id, length(p) AS depth, nodes(p)[-2].id AS parentId
-ORDER BY root, depth, id
+ORDER BY root,
+         CASE $orderBy WHEN 'DOWNLOADS' THEN coalesce(d.downloads, -1) END DESC,
+         CASE $orderBy WHEN 'CREATED' THEN coalesce(d.releaseDate, '') END DESC,
+         CASE $orderBy WHEN 'CHILDREN' THEN COUNT { (d)<-[:DERIVED_FROM]-(:Model) } END DESC,
+         CASE WHEN $orderBy IS NULL THEN depth END,
+         id

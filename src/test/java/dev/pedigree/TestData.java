@@ -62,6 +62,34 @@ public final class TestData {
 		}
 	}
 
+	/**
+	 * model_id → downloads from nodes.csv, for models that report them (gated models
+	 * report 0, models known only by id nothing).
+	 */
+	public static Map<String, Long> huggingFaceDownloads() {
+		try (var reader = Files.newBufferedReader(root().resolve("huggingface/nodes.csv"))) {
+			Map<String, Long> downloads = new HashMap<>();
+			for (var r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+				if (!r.get("downloads").isBlank()) {
+					downloads.put(r.get("model_id"), (long) Double.parseDouble(r.get("downloads")));
+				}
+			}
+			return downloads;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Ids in the Hub's "most downloaded" order: downloads descending, unknown downloads
+	 * last, ties by id.
+	 */
+	public static java.util.Comparator<String> byDownloads(Map<String, Long> downloads) {
+		return java.util.Comparator.<String>comparingLong(id -> -downloads.getOrDefault(id, -1L))
+			.thenComparing(java.util.Comparator.naturalOrder());
+	}
+
 	/** Breadth-first: every model reachable from {@code start}, at its smallest depth. */
 	public static Map<String, Integer> reachable(List<Edge> edges, String start, boolean down) {
 		Map<String, List<String>> next = new HashMap<>();

@@ -52,7 +52,7 @@ class FamilyIndex {
 		this.budget = budget;
 	}
 
-	record Key(String id, int maxDepth, List<Relation> relations) {
+	record Key(String id, int maxDepth, List<Relation> relations, DerivativeOrder orderBy) {
 	}
 
 	/**

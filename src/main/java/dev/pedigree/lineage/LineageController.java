@@ -54,7 +54,8 @@ class LineageController {
 	LineageController(LineageQueries queries, LineageWrites writes, BatchLoaderRegistry loaders) {
 		this.queries = queries;
 		this.writes = writes;
-		KeyedLoaders.register(loaders, CHILDREN, this.queries::children);
+		KeyedLoaders.<LineageQueries.ChildrenPage, RelayConnection<Derivation>>register(loaders, CHILDREN,
+				this.queries::children);
 		KeyedLoaders.register(loaders, DESCENDANTS, this.queries::descendants);
 		KeyedLoaders.register(loaders, ORGANIZATION_MODELS, this.queries::organizationModels);
 		KeyedLoaders.register(loaders, TRAINED_MODELS, this.queries::trainedModels);
@@ -161,8 +162,10 @@ class LineageController {
 	 */
 	@SchemaMapping(typeName = "Model")
 	CompletableFuture<RelayConnection<Derivation>> children(ModelView model, @Argument Integer first,
-			@Argument String after, DataFetchingEnvironment environment) {
-		return KeyedLoaders.load(environment, CHILDREN, model.id(), page(first, after, environment));
+			@Argument String after, @Argument DerivativeOrder orderBy, @Argument List<Relation> relations,
+			DataFetchingEnvironment environment) {
+		return KeyedLoaders.load(environment, CHILDREN, model.id(), new LineageQueries.ChildrenPage(
+				page(first, after, environment), orderBy, relations == null ? null : List.copyOf(relations)));
 	}
 
 	/**
@@ -172,6 +175,12 @@ class LineageController {
 	private LineageQueries.Page page(Integer first, String after, DataFetchingEnvironment environment) {
 		return new LineageQueries.Page(Cursors.after(after), this.queries.limits().pageSize(first),
 				environment.getSelectionSet().contains("totalCount"));
+	}
+
+	@SchemaMapping(typeName = "Model")
+	List<DerivativeGroup> childrenByRelation(ModelView model, @Argument Integer first,
+			@Argument DerivativeOrder orderBy) {
+		return this.queries.childrenByRelation(model.id(), first, orderBy);
 	}
 
 	@SchemaMapping(typeName = "Model")
@@ -191,11 +200,11 @@ class LineageController {
 	@SchemaMapping(typeName = "Model")
 	CompletableFuture<RelayConnection<LineageEntry>> descendants(ModelView model, @Argument Integer maxDepth,
 			@Argument List<Relation> relations, @Argument Integer first, @Argument String after,
-			DataFetchingEnvironment environment) {
+			@Argument DerivativeOrder orderBy, DataFetchingEnvironment environment) {
 		var limits = this.queries.limits();
 		var page = new LineageQueries.DescendantsPage(limits.depth(maxDepth).value(),
 				relations == null || relations.isEmpty() ? null : List.copyOf(relations), Cursors.after(after),
-				limits.pageSize(first));
+				limits.pageSize(first), orderBy);
 		return KeyedLoaders.load(environment, DESCENDANTS, model.id(), page);
 	}
 

@@ -160,6 +160,67 @@ public class LineageQueries {
 				(id, row) -> Derivation.from(row.get("via").asRelationship(), row.get("childId").asString(), id));
 	}
 
+	/**
+	 * Which page of children, in which order (null or ID = by child id) and of which
+	 * relations (null = every relation).
+	 */
+	public record ChildrenPage(Page page, DerivativeOrder orderBy, List<Relation> relations) {
+
+		boolean byIdOnly() {
+			return (this.orderBy == null || this.orderBy == DerivativeOrder.ID)
+					&& (this.relations == null || this.relations.isEmpty());
+		}
+
+	}
+
+	/**
+	 * The same page of each model's direct derivatives: by child id, for the whole level
+	 * in one query; in another order or filtered by relation (the explorer's relation
+	 * groups, one model at a time), per model.
+	 */
+	public Map<String, RelayConnection<Derivation>> children(List<String> ids, ChildrenPage request) {
+		if (request.byIdOnly()) {
+			return children(ids, request.page());
+		}
+		Map<String, RelayConnection<Derivation>> byId = new LinkedHashMap<>();
+		ids.forEach(id -> byId.put(id, children(id, request)));
+		return byId;
+	}
+
+	private RelayConnection<Derivation> children(String id, ChildrenPage request) {
+		Map<String, Object> params = traversal(id, request.relations());
+		params.put("orderBy", request.orderBy() == null ? null : request.orderBy().name());
+		Map<String, Object> pageParams = new HashMap<>(params);
+		pageParams.put("offset", request.page().offset());
+		pageParams.put("limit", request.page().size() + 1);
+		var rows = this.graph.read(this.cypher.get("lineage/children-page"), pageParams, LineageQueries::derivation);
+		return RelayConnection.of(rows, request.page().offset(), request.page().size(),
+				Lazy.of(() -> this.graph.total(this.cypher.get("lineage/children-count"), params)), () -> false);
+	}
+
+	/**
+	 * Direct derivatives grouped by relation, largest group first, each with its first
+	 * page in {@code orderBy}: one query for what the Hub's model tree shows. A group's
+	 * cursors are positions in the same order as
+	 * {@code children(relations: [relation], orderBy)}, so paging goes on there.
+	 */
+	public List<DerivativeGroup> childrenByRelation(String id, Integer first, DerivativeOrder orderBy) {
+		int size = this.limits.pageSize(first);
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", id);
+		params.put("orderBy", (orderBy == null ? DerivativeOrder.DOWNLOADS : orderBy).name());
+		params.put("limit", size + 1);
+		return this.graph.read(this.cypher.get("lineage/children-by-relation"), params, r -> {
+			String parentId = r.get("parentId").asString();
+			int count = r.get("count").asInt();
+			List<Derivation> page = r.get("page")
+				.asList(m -> Derivation.from(m.get("via").asRelationship(), m.get("childId").asString(), parentId));
+			Relation relation = Relation.fromSource(ModelView.string(r.get("relation"), "OTHER"));
+			return new DerivativeGroup(relation == null ? Relation.OTHER : relation, count,
+					RelayConnection.of(page, 0, size, () -> count, () -> false));
+		});
+	}
+
 	/** The same page of the models each organisation developed, in one query. */
 	public Map<String, RelayConnection<ModelView>> organizationModels(List<String> ids, Page page) {
 		return pages("lineage/organization-models-pages", ids, page, (id, row) -> ModelView.from(row.asNode()));
@@ -242,9 +303,11 @@ public class LineageQueries {
 
 	/**
 	 * Which descendants to page: the (clamped) depth bound, the relations filter (null =
-	 * any) and the page.
+	 * any), the order (null = depth then id, the contract's; else the whole family in
+	 * that order) and the page.
 	 */
-	public record DescendantsPage(int maxDepth, List<Relation> relations, long offset, int size) {
+	public record DescendantsPage(int maxDepth, List<Relation> relations, long offset, int size,
+			DerivativeOrder orderBy) {
 	}
 
 	/**
@@ -256,10 +319,12 @@ public class LineageQueries {
 		var depth = new Limits.Depth(page.maxDepth(), false);
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
 		List<FamilyIndex.Key> keys = ids.stream()
-			.map(id -> new FamilyIndex.Key(id, page.maxDepth(), relations))
+			.map(id -> new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy()))
 			.toList();
 		String query = relations.isEmpty() ? "lineage/descendants-order" : "lineage/descendants-order-filtered";
-		var orders = this.families.orders(keys, bounded(query, depth), traversal(null, page.relations()));
+		Map<String, Object> params = traversal(null, page.relations());
+		params.put("orderBy", page.orderBy() == null ? null : page.orderBy().name());
+		var orders = this.families.orders(keys, bounded(query, depth), params);
 		List<Map<String, Object>> rows = new java.util.ArrayList<>();
 		for (FamilyIndex.Key key : keys) {
 			var order = orders.get(key);
@@ -292,8 +357,10 @@ public class LineageQueries {
 	 */
 	private boolean cutByDepth(FamilyIndex.Order order, int maxDepth, List<Relation> relations) {
 		List<String> atBound = new java.util.ArrayList<>();
-		for (int i = order.size() - 1; i >= 0 && order.depths().get(i) == maxDepth; i--) {
-			atBound.add(order.ids().get(i));
+		for (int i = 0; i < order.size(); i++) {
+			if (order.depths().get(i) == maxDepth) {
+				atBound.add(order.ids().get(i));
+			}
 		}
 		if (atBound.isEmpty()) {
 			return false;
