@@ -1,6 +1,7 @@
-MATCH (root:Model {id: $id})
-MATCH p = ANY SHORTEST (root)<-[:DERIVED_FROM]-{1,{{maxDepth}}}(d:Model)
-WHERE (d.placeholder IS NULL OR d.placeholder = false) AND d.developerId IS NOT NULL
+// Members by primary developer, largest first (the family of summary: roots $ids, derivations of $sources).
+MATCH (root:Model) WHERE root.id IN $ids
+MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-() WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')){1,{{maxDepth}}}(d:Model)
+WHERE NOT d.id IN $ids AND (d.placeholder IS NULL OR d.placeholder = false) AND d.developerId IS NOT NULL
 WITH d.developerId AS organization, count(DISTINCT d) AS count
 ORDER BY count DESC, organization
 LIMIT $limit

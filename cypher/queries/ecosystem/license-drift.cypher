@@ -1,12 +1,14 @@
-// Every derivation inside the family, its licence change classified through the License catalogue; flagged when
-// the child is more permissive than a parent whose licence restricts use or redistribution.
-MATCH (root:Model {id: $id})
-MATCH p = ANY SHORTEST (root)<-[:DERIVED_FROM]-{1,{{maxDepth}}}(d:Model)
-WITH root, collect(DISTINCT d) AS members
-WITH [root] + members AS family, members
+// Every derivation inside the family (roots $ids, derivations of $sources), its licence change classified through
+// the License catalogue; flagged when the child is more permissive than a parent whose licence restricts use or
+// redistribution.
+MATCH (root:Model) WHERE root.id IN $ids
+MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-() WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')){1,{{maxDepth}}}(d:Model)
+WHERE NOT d.id IN $ids
+WITH collect(DISTINCT root) AS roots, collect(DISTINCT d) AS members
+WITH roots + members AS family, members
 UNWIND members AS c
 MATCH (c)-[r:DERIVED_FROM]->(parent:Model)
-WHERE parent IN family
+WHERE parent IN family AND ($sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':'))
 OPTIONAL MATCH (lc:License {id: c.license})
 OPTIONAL MATCH (lp:License {id: parent.license})
 WITH c, r, parent,

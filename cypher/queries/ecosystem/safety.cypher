@@ -1,6 +1,8 @@
-// Descendants whose own derivation removed or degraded safety, and their share of the family's downloads.
-MATCH (root:Model {id: $id})
-MATCH p = ANY SHORTEST (root)<-[:DERIVED_FROM]-{1,{{maxDepth}}}(d:Model)
+// Members whose own derivation removed or degraded safety, and their share of the family's downloads (the family of
+// summary: roots $ids, derivations of $sources; the member's derivation may be of any source).
+MATCH (root:Model) WHERE root.id IN $ids
+MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-() WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')){1,{{maxDepth}}}(d:Model)
+WHERE NOT d.id IN $ids
 WITH DISTINCT d
 WITH d, EXISTS { (d)-[r:DERIVED_FROM]->() WHERE r.safetyEffect IN ['REMOVED', 'DEGRADED'] } AS unsafe
 RETURN count(CASE WHEN unsafe THEN 1 END) AS removedOrDegraded,

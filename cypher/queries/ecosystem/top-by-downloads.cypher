@@ -1,6 +1,7 @@
-MATCH (root:Model {id: $id})
-MATCH p = ANY SHORTEST (root)<-[:DERIVED_FROM]-{1,{{maxDepth}}}(d:Model)
-WHERE d.placeholder IS NULL OR d.placeholder = false
+// The most downloaded members of the family (roots $ids, derivations of $sources).
+MATCH (root:Model) WHERE root.id IN $ids
+MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-() WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')){1,{{maxDepth}}}(d:Model)
+WHERE NOT d.id IN $ids AND (d.placeholder IS NULL OR d.placeholder = false)
 WITH DISTINCT d
 ORDER BY coalesce(d.downloads, 0) DESC, d.id
 LIMIT $limit

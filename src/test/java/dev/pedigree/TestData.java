@@ -81,6 +81,20 @@ public final class TestData {
 		}
 	}
 
+	/** model_id → author (the Hub account) from nodes.csv. */
+	public static Map<String, String> huggingFaceAuthors() {
+		try (var reader = Files.newBufferedReader(root().resolve("huggingface/nodes.csv"))) {
+			Map<String, String> authors = new HashMap<>();
+			for (var r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+				authors.put(r.get("model_id"), r.get("author"));
+			}
+			return authors;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/**
 	 * Ids in the Hub's "most downloaded" order: downloads descending, unknown downloads
 	 * last, ties by id.

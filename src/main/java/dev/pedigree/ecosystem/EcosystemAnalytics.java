@@ -9,9 +9,12 @@ import org.neo4j.driver.Record;
 import dev.pedigree.graphql.Lazy;
 import dev.pedigree.graphql.Limits;
 import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.graphql.InvalidInputException;
 import dev.pedigree.lineage.Derivation;
+import dev.pedigree.lineage.DerivationSource;
 import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.lineage.ModelView;
+import dev.pedigree.lineage.OrganizationView;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
@@ -61,19 +64,47 @@ public class EcosystemAnalytics {
 	public record FoundationStat(ModelView model, int descendants, double downloads) {
 	}
 
+	public record OrganizationStat(OrganizationView organization, int models, double downloads, int derivatives) {
+	}
+
 	public record OrganizationRole(int foundations, int derivedFromOthers, int derivedFromOwn) {
 	}
 
-	public EcosystemReport report(String rootId, Integer maxDepth) {
+	public EcosystemReport report(String rootId, Integer maxDepth, List<DerivationSource> sources) {
 		if (this.lineage.model(rootId) == null) {
 			throw new NotFoundException("rootId", "No model with id '" + rootId + "'");
 		}
-		int depth = this.limits.depth(maxDepth).value();
-		return new EcosystemReport(rootId, depth, Lazy.of(() -> summary(rootId, depth)));
+		return report(List.of(rootId), maxDepth, sources);
 	}
 
-	private Summary summary(String rootId, int maxDepth) {
-		Record r = read("summary", new EcosystemReport(rootId, maxDepth, null), Map.of()).get(0);
+	/**
+	 * One report over several roots (e.g. a base model and its chat model, separate trees
+	 * on the Hub): a model reached from more than one counts once.
+	 */
+	public EcosystemReport familyReport(List<String> rootIds, Integer maxDepth, List<DerivationSource> sources) {
+		List<String> roots = rootIds.stream().distinct().toList();
+		if (roots.isEmpty()) {
+			throw new InvalidInputException("rootIds", "rootIds must name at least one model");
+		}
+		var known = this.lineage.models(roots).keySet();
+		var unknown = roots.stream().filter(id -> !known.contains(id)).toList();
+		if (!unknown.isEmpty()) {
+			throw new NotFoundException("rootIds", "No model with id "
+					+ unknown.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(", ")));
+		}
+		return report(roots, maxDepth, sources);
+	}
+
+	/** The report of a root known to exist (a foundation just read from the graph). */
+	public EcosystemReport report(List<String> rootIds, Integer maxDepth, List<DerivationSource> sources) {
+		int depth = this.limits.depth(maxDepth).value();
+		List<String> prefixes = DerivationSource.derivationPrefixes(sources);
+		return new EcosystemReport(rootIds, depth, prefixes,
+				Lazy.of(() -> summary(new EcosystemReport(rootIds, depth, prefixes, null))));
+	}
+
+	private Summary summary(EcosystemReport report) {
+		Record r = read("summary", report, Map.of()).get(0);
 		var histogram = new java.util.TreeMap<Integer, Integer>();
 		r.get("depths").asList(org.neo4j.driver.Value::asInt).forEach(depth -> histogram.merge(depth, 1, Integer::sum));
 		List<Count> byDepth = histogram.entrySet()
@@ -147,6 +178,22 @@ public class EcosystemAnalytics {
 		return byId;
 	}
 
+	/**
+	 * Organisations across the graph by models developed, their downloads or the
+	 * derivatives others built on them; {@code sources} restricts models and derivations
+	 * to those sources.
+	 */
+	public List<OrganizationStat> topOrganizations(Integer first, String orderBy, List<DerivationSource> sources) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("limit", this.limits.pageSize(first));
+		params.put("orderBy", orderBy == null ? "MODELS" : orderBy);
+		params.put("sources", DerivationSource.derivationPrefixes(sources));
+		params.put("modelSources", DerivationSource.modelSources(sources));
+		return this.graph.read(this.cypher.get("ecosystem/top-organizations"), params,
+				r -> new OrganizationStat(OrganizationView.from(r.get("organization").asNode()),
+						r.get("models").asInt(), r.get("downloads").asDouble(), r.get("derivatives").asInt()));
+	}
+
 	private List<Count> counts(String query, EcosystemReport report, String key, Map<String, Object> extra) {
 		return read(query, report, extra).stream()
 			.map(r -> new Count(r.get(key).isNull() ? "UNKNOWN" : r.get(key).asObject().toString(),
@@ -162,7 +209,8 @@ public class EcosystemAnalytics {
 
 	private List<Record> read(String query, EcosystemReport report, Map<String, Object> extra) {
 		Map<String, Object> params = new HashMap<>(extra);
-		params.put("id", report.rootId());
+		params.put("ids", report.rootIds());
+		params.put("sources", report.sources());
 		// Quantifier bounds must be literals; maxDepth is a server-clamped integer.
 		String text = this.cypher.get("ecosystem/" + query)
 			.replace("{{maxDepth}}", Integer.toString(report.maxDepth()));

@@ -2,6 +2,7 @@ package dev.pedigree.ecosystem;
 
 import java.util.List;
 
+import dev.pedigree.lineage.DerivationSource;
 import dev.pedigree.lineage.OrganizationView;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -20,8 +21,31 @@ class EcosystemController {
 	}
 
 	@QueryMapping
-	EcosystemReport ecosystem(@Argument String rootId, @Argument Integer maxDepth) {
-		return this.analytics.report(rootId, maxDepth);
+	EcosystemReport ecosystem(@Argument String rootId, @Argument Integer maxDepth,
+			@Argument List<DerivationSource> sources) {
+		return this.analytics.report(rootId, maxDepth, sources);
+	}
+
+	@QueryMapping
+	EcosystemReport familyReport(@Argument List<String> rootIds, @Argument Integer maxDepth,
+			@Argument List<DerivationSource> sources) {
+		return this.analytics.familyReport(rootIds, maxDepth, sources);
+	}
+
+	@QueryMapping
+	List<EcosystemAnalytics.OrganizationStat> topOrganizations(@Argument Integer first, @Argument String orderBy,
+			@Argument List<DerivationSource> sources) {
+		return this.analytics.topOrganizations(first, orderBy, sources);
+	}
+
+	/**
+	 * Each foundation's report in the same request (a weekly report in one query); like
+	 * every report its fields run only when selected, once per listed foundation.
+	 */
+	@SchemaMapping(typeName = "FoundationStat")
+	EcosystemReport ecosystem(EcosystemAnalytics.FoundationStat foundation, @Argument Integer maxDepth,
+			@Argument List<DerivationSource> sources) {
+		return this.analytics.report(List.of(foundation.model().id()), maxDepth, sources);
 	}
 
 	@QueryMapping

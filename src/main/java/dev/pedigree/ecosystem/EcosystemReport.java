@@ -1,11 +1,21 @@
 package dev.pedigree.ecosystem;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The question "what grew from this root?". Each field of the report is its own single
- * Cypher aggregation, run only when a client selects it; the four summary figures and
- * byDepth share one traversal ({@code summary}, computed once).
+ * The question "what grew from these roots?" (one root for {@code ecosystem}, several for
+ * {@code familyReport}), along derivations of {@code sources} (null = every source, else
+ * derivation source prefixes). Each field of the report is its own single Cypher
+ * aggregation, run only when a client selects it; the four summary figures and byDepth
+ * share one traversal ({@code summary}, computed once).
  */
-public record EcosystemReport(String rootId, int maxDepth, Supplier<EcosystemAnalytics.Summary> summary) {
+public record EcosystemReport(List<String> rootIds, int maxDepth, List<String> sources,
+		Supplier<EcosystemAnalytics.Summary> summary) {
+
+	/** The first root: the one root of an {@code ecosystem} report. */
+	public String rootId() {
+		return this.rootIds.get(0);
+	}
+
 }

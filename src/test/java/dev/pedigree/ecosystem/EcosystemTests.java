@@ -56,10 +56,12 @@ class EcosystemTests {
 			.stream()
 			.collect(Collectors.groupingBy(d -> d, TreeMap::new, Collectors.counting()));
 		var dates = TestData.huggingFaceCreationDates();
+		// Undated members are counted in an explicit UNKNOWN month: left out, they made
+		// gemma-7b's growth curve cover 348 of its 3,564 members without saying so.
 		Map<String, Long> byMonth = members.keySet()
 			.stream()
-			.filter(dates::containsKey)
-			.collect(Collectors.groupingBy(id -> dates.get(id).substring(0, 7), TreeMap::new, Collectors.counting()));
+			.collect(Collectors.groupingBy(id -> dates.containsKey(id) ? dates.get(id).substring(0, 7) : "UNKNOWN",
+					TreeMap::new, Collectors.counting()));
 
 		var report = GraphQlClient.anonymous(this.port)
 			.documentName("ecosystem")
@@ -82,6 +84,11 @@ class EcosystemTests {
 		assertThat(toMap((List<Map<String, Object>>) report.get("byMonth"), "month")).isEqualTo(byMonth.entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().intValue(), (a, b) -> a, TreeMap::new)));
+		var months = ((List<Map<String, Object>>) report.get("byMonth")).stream()
+			.map(m -> (String) m.get("month"))
+			.toList();
+		assertThat(months.get(months.size() - 1)).as("the undated bucket comes after the months").isEqualTo("UNKNOWN");
+		assertThat(months.subList(0, months.size() - 1)).isSorted();
 		// Hub authors map one-to-one onto organisations here (none of these authors is an
 		// alias of another).
 		Map<String, Long> byAuthor = members.keySet()
