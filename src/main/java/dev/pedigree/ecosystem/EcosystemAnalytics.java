@@ -41,8 +41,11 @@ public class EcosystemAnalytics {
 
 	/**
 	 * @param byDepth non-placeholder descendants per depth, from the same traversal
+	 * @param memberIds every member (placeholders included, roots excluded): the other
+	 * fields read the family from these instead of walking it again
 	 */
-	public record Summary(int totalDescendants, int maxDepth, int leaves, int externalMerges, List<Count> byDepth) {
+	public record Summary(int totalDescendants, int maxDepth, int leaves, int externalMerges, List<Count> byDepth,
+			List<String> memberIds) {
 	}
 
 	public record Count(String key, int count) {
@@ -104,7 +107,13 @@ public class EcosystemAnalytics {
 	}
 
 	private Summary summary(EcosystemReport report) {
-		Record r = read("summary", report, Map.of()).get(0);
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", report.rootIds());
+		params.put("sources", report.sources());
+		Record r = this.graph
+			.read(this.cypher.get("ecosystem/summary").replace("{{maxDepth}}", Integer.toString(report.maxDepth())),
+					params)
+			.get(0);
 		var histogram = new java.util.TreeMap<Integer, Integer>();
 		r.get("depths").asList(org.neo4j.driver.Value::asInt).forEach(depth -> histogram.merge(depth, 1, Integer::sum));
 		List<Count> byDepth = histogram.entrySet()
@@ -112,7 +121,7 @@ public class EcosystemAnalytics {
 			.map(e -> new Count(Integer.toString(e.getKey()), e.getValue()))
 			.toList();
 		return new Summary(r.get("totalDescendants").asInt(), r.get("maxDepth").asInt(), r.get("leaves").asInt(),
-				r.get("externalMerges").asInt(), byDepth);
+				r.get("externalMerges").asInt(), byDepth, r.get("memberIds").asList(org.neo4j.driver.Value::asString));
 	}
 
 	public List<Count> byRelation(EcosystemReport report) {
@@ -140,19 +149,23 @@ public class EcosystemAnalytics {
 	}
 
 	public LicenseDrift licenseDrift(EcosystemReport report, Integer first) {
-		List<Drift> all = read("license-drift", report, Map.of()).stream()
-			.map(r -> new Drift(
-					Derivation.from(r.get("via").asRelationship(), r.get("childId").asString(),
-							r.get("parentId").asString()),
-					r.get("drift").asString(), r.get("flagged").asBoolean(),
-					r.get("parentLicense").isNull() ? null : r.get("parentLicense").asString(),
-					r.get("childLicense").isNull() ? null : r.get("childLicense").asString()))
-			.toList();
-		Map<String, Integer> byKind = new java.util.TreeMap<>();
-		all.forEach(d -> byKind.merge(d.drift(), 1, Integer::sum));
-		List<Drift> flagged = all.stream().filter(Drift::flagged).toList();
-		return new LicenseDrift(byKind.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList(),
-				flagged.stream().limit(this.limits.pageSize(first)).toList(), flagged.size());
+		List<Count> byKind = new java.util.ArrayList<>();
+		List<Drift> flagged = new java.util.ArrayList<>();
+		int flaggedCount = 0;
+		for (Record r : read("license-drift", report, Map.of("limit", this.limits.pageSize(first)))) {
+			String kind = r.get("drift").asString();
+			byKind.add(new Count(kind, r.get("count").asInt()));
+			flaggedCount += r.get("flaggedCount").asInt();
+			r.get("flagged")
+				.asList(v -> v)
+				.forEach(f -> flagged.add(new Drift(
+						Derivation.from(f.get("via").asRelationship(), f.get("childId").asString(),
+								f.get("parentId").asString()),
+						kind, true, f.get("parentLicense").isNull() ? null : f.get("parentLicense").asString(),
+						f.get("childLicense").isNull() ? null : f.get("childLicense").asString())));
+		}
+		flagged.sort(java.util.Comparator.comparing(d -> d.derivation().childId()));
+		return new LicenseDrift(byKind, flagged.stream().limit(this.limits.pageSize(first)).toList(), flaggedCount);
 	}
 
 	public Safety safety(EcosystemReport report) {
@@ -207,14 +220,19 @@ public class EcosystemAnalytics {
 			.toList();
 	}
 
+	/**
+	 * Runs a report field's query over the family the summary traversal found: members,
+	 * and the family (members and roots) for tests of an edge's parent.
+	 */
 	private List<Record> read(String query, EcosystemReport report, Map<String, Object> extra) {
+		List<String> members = report.summary().get().memberIds();
+		List<String> family = new java.util.ArrayList<>(members);
+		family.addAll(report.rootIds());
 		Map<String, Object> params = new HashMap<>(extra);
-		params.put("ids", report.rootIds());
+		params.put("members", members);
+		params.put("family", family);
 		params.put("sources", report.sources());
-		// Quantifier bounds must be literals; maxDepth is a server-clamped integer.
-		String text = this.cypher.get("ecosystem/" + query)
-			.replace("{{maxDepth}}", Integer.toString(report.maxDepth()));
-		return this.graph.read(text, params);
+		return this.graph.read(this.cypher.get("ecosystem/" + query), params);
 	}
 
 }
