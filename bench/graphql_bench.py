@@ -22,6 +22,13 @@ QUERIES = {
                               "edges { node { depth model { id } } } } } }",
     "liability": "query($id: ID!) { liabilityTrace(modelId: $id) { parties { depth organization { id } "
                  "roles { jurisdiction role } } } }",
+    "grouped-first-view": "query($id: ID!) { model(id: $id) { id downloads ancestors(maxDepth: 10) { depth model { id } } "
+                          "childrenByRelation(first: 8) { relation count children { pageInfo { hasNextPage endCursor } "
+                          "edges { node { relation source safetyEffect child { id downloads releaseDate } } } } } } }",
+    "children-by-downloads": "query($id: ID!) { model(id: $id) { children(first: 20, orderBy: DOWNLOADS) { totalCount "
+                             "edges { node { relation child { id downloads } } } } } }",
+    "descendants-by-downloads": "query($id: ID!) { model(id: $id) { descendants(maxDepth: 50, first: 20, orderBy: DOWNLOADS) "
+                                "{ totalCount edges { node { depth model { id downloads } } } } } }",
     "ecosystem": "query($id: ID!) { ecosystem(rootId: $id) { totalDescendants maxDepth leaves externalMerges "
                  "byRelation { relation count } byDepth { depth count } } }",
 }

@@ -477,18 +477,66 @@ cy.on('tap', 'node', event => {
 const input = document.getElementById('query');
 const suggestions = document.getElementById('suggestions');
 let timer;
+let active = -1;
+let dismissed = null; // the text for which the list was closed (Escape, submit): a late answer must not reopen it
+
+/** `text` with the first case-insensitive occurrence of `match` marked, escaped. */
+function highlight(text, match) {
+  const at = text.toLowerCase().indexOf(match.toLowerCase());
+  if (at < 0) return escape(text);
+  return escape(text.slice(0, at)) + `<mark>${escape(text.slice(at, at + match.length))}</mark>` + escape(text.slice(at + match.length));
+}
+
+function closeSuggestions() {
+  suggestions.hidden = true;
+  input.setAttribute('aria-expanded', 'false');
+  active = -1;
+}
+
+// The match is shown highlighted where it was found: in the id, else in the name or an alias (nameContains searches
+// all three), so a hit through Epoch AI's name for a model says why it is there.
 input.addEventListener('input', () => {
   clearTimeout(timer);
   const text = input.value.trim();
-  if (text.length < 2) return;
+  dismissed = null;
+  if (text.length < 2) { closeSuggestions(); return; }
   timer = setTimeout(async () => {
-    const data = await graphql(`query($q: String!) { models(filter: { nameContains: $q }, first: 10) { edges { node { id } } } }`, { q: text });
-    suggestions.innerHTML = data.models.edges.map(e => `<option value="${escape(e.node.id)}">`).join('');
+    const data = await graphql(`query($q: String!) { models(filter: { nameContains: $q }, first: 10) { edges { node { id name aliases } } } }`, { q: text });
+    if (input.value.trim() !== text || dismissed === text) return;
+    suggestions.innerHTML = data.models.edges.map(({ node }, i) => {
+      const inId = node.id.toLowerCase().includes(text.toLowerCase());
+      const other = inId ? null : [node.name, ...node.aliases].find(n => n.toLowerCase().includes(text.toLowerCase()));
+      return `<li role="option" id="suggestion-${i}" data-id="${escape(node.id)}">${highlight(node.id, text)}${other ? `<small>${highlight(other, text)}</small>` : ''}</li>`;
+    }).join('');
+    suggestions.hidden = data.models.edges.length === 0;
+    input.setAttribute('aria-expanded', String(!suggestions.hidden));
+    active = -1;
   }, 200);
 });
+input.addEventListener('keydown', event => {
+  const items = [...suggestions.querySelectorAll('li')];
+  if (event.key === 'Escape') { dismissed = input.value.trim(); closeSuggestions(); return; }
+  if (suggestions.hidden || !items.length || !['ArrowDown', 'ArrowUp'].includes(event.key)) return;
+  event.preventDefault();
+  active = (active + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+  items.forEach((item, i) => item.setAttribute('aria-selected', String(i === active)));
+  input.value = items[active].dataset.id;
+  input.setAttribute('aria-activedescendant', items[active].id);
+});
+suggestions.addEventListener('mousedown', event => {
+  const item = event.target.closest('li');
+  if (!item) return;
+  event.preventDefault();
+  input.value = item.dataset.id;
+  closeSuggestions();
+  show(item.dataset.id);
+});
+input.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
 document.getElementById('search').addEventListener('submit', async event => {
   event.preventDefault();
   const text = input.value.trim();
+  dismissed = text;
+  closeSuggestions();
   if (!text) return;
   try {
     const data = await graphql(`query($id: ID!, $q: String!) { model(id: $id) { id } models(filter: { nameContains: $q }, first: 1) { edges { node { id } } } }`, { id: text, q: text });

@@ -86,8 +86,16 @@ class ExplorerBrowserTests {
 		var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 		browser.get("http://localhost:" + this.port + "/");
 		var query = browser.findElement(By.id("query"));
+		query.sendKeys("Llama-2-7b");
+		// Autocomplete, the match highlighted in each suggestion.
+		wait.until(driver -> !driver.findElements(By.cssSelector("#suggestions li")).isEmpty());
+		assertThat(browser.findElements(By.cssSelector("#suggestions li mark"))).isNotEmpty()
+			.allSatisfy(mark -> assertThat(mark.getText()).isEqualToIgnoringCase("Llama-2-7b"));
+		query.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN); // choose one with the
+																// keyboard
+		assertThat(query.getDomProperty("value")).containsIgnoringCase("llama-2-7b");
+		query.clear();
 		query.sendKeys("meta-llama/Llama-2-7b");
-		wait.until(driver -> !driver.findElements(By.cssSelector("#suggestions option")).isEmpty()); // autocomplete
 		query.sendKeys(org.openqa.selenium.Keys.ESCAPE); // close the suggestion list
 															// before clicking past it
 		browser.findElement(By.cssSelector("#search button")).click();
