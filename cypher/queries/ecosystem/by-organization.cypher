@@ -1,8 +1,8 @@
-// Members ($members, from summary) by primary developer, largest first.
-UNWIND $members AS id
-MATCH (d:Model {id: id})
-WHERE (d.placeholder IS NULL OR d.placeholder = false) AND d.developerId IS NOT NULL
-WITH d.developerId AS organization, count(d) AS count
+// Members by primary developer, largest first (the family of summary: roots $ids, derivations of $sources).
+MATCH (root:Model) WHERE root.id IN $ids
+MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-() WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')){1,{{maxDepth}}}(d:Model)
+WHERE NOT d.id IN $ids AND (d.placeholder IS NULL OR d.placeholder = false) AND d.developerId IS NOT NULL
+WITH d.developerId AS organization, count(DISTINCT d) AS count
 ORDER BY count DESC, organization
 LIMIT $limit
 RETURN organization, count

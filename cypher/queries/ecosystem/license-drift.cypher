@@ -1,10 +1,15 @@
-// Every derivation inside the family (from a member of $members to a member or a root, in $family; derivations of
-// $sources), its licence change classified through the License catalogue; flagged when the child is more permissive
-// than a parent whose licence restricts use or redistribution. One row per kind: its count, its flagged count and its
-// first $limit flagged derivations by child id (the family's derivations never leave the database).
-UNWIND $members AS id
-MATCH (c:Model {id: id})-[r:DERIVED_FROM]->(parent:Model)
-WHERE parent.id IN $family AND ($sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':'))
+// Every derivation inside the family (roots $ids, derivations of $sources; both ends members or roots), its licence
+// change classified through the License catalogue; flagged when the child is more permissive than a parent whose
+// licence restricts use or redistribution. One row per kind: its count, its flagged count and its first $limit
+// flagged derivations by child id (the family's derivations never leave the database one by one).
+MATCH (root:Model) WHERE root.id IN $ids
+MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-() WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')){1,{{maxDepth}}}(d:Model)
+WHERE NOT d.id IN $ids
+WITH collect(DISTINCT root) AS roots, collect(DISTINCT d) AS members
+WITH roots + members AS family, members
+UNWIND members AS c
+MATCH (c)-[r:DERIVED_FROM]->(parent:Model)
+WHERE parent IN family AND ($sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':'))
 OPTIONAL MATCH (lc:License {id: c.license})
 OPTIONAL MATCH (lp:License {id: parent.license})
 WITH c, r, parent,

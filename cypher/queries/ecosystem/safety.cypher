@@ -1,7 +1,9 @@
-// Members ($members, from summary) whose own derivation removed or degraded safety (of any source), and their share
-// of the family's downloads.
-UNWIND $members AS id
-MATCH (d:Model {id: id})
+// Members whose own derivation removed or degraded safety, and their share of the family's downloads (the family of
+// summary: roots $ids, derivations of $sources; the member's derivation may be of any source).
+MATCH (root:Model) WHERE root.id IN $ids
+MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-() WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')){1,{{maxDepth}}}(d:Model)
+WHERE NOT d.id IN $ids
+WITH DISTINCT d
 WITH d, EXISTS { (d)-[r:DERIVED_FROM]->() WHERE r.safetyEffect IN ['REMOVED', 'DEGRADED'] } AS unsafe
 RETURN count(CASE WHEN unsafe THEN 1 END) AS removedOrDegraded,
        sum(CASE WHEN unsafe THEN coalesce(d.downloads, 0) ELSE 0 END) AS unsafeDownloads,

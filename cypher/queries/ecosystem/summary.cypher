@@ -2,7 +2,6 @@
 // {{maxDepth}} hops along derivations whose source is one of $sources (null = every source; 'hf' matches 'hf:tag',
 // 'hf:list:adapters', …), placeholders excluded from the counts, from one traversal: byDepth shares it. A model
 // reached from several roots counts once, at its smallest depth; a root reached from another root stays a root.
-// memberIds (placeholders included) let every other field of the report read the family without walking it again.
 MATCH (root:Model) WHERE root.id IN $ids
 WITH collect(root) AS roots
 UNWIND roots AS root
@@ -20,5 +19,4 @@ CALL (members, family) {
          count(CASE WHEN NOT EXISTS { (d)<-[r:DERIVED_FROM]-(:Model) WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':') } THEN 1 END) AS leaves,
          count(CASE WHEN EXISTS { (d)-[r:DERIVED_FROM]->(x:Model) WHERE NOT x IN family AND ($sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')) } THEN 1 END) AS externalMerges
 }
-RETURN totalDescendants, coalesce(reached, 0) AS maxDepth, leaves, externalMerges, depths,
-       [m IN members | m.id] AS memberIds
+RETURN totalDescendants, coalesce(reached, 0) AS maxDepth, leaves, externalMerges, depths

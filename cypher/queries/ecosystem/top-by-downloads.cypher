@@ -1,8 +1,8 @@
-// The most downloaded members of the family ($members, from summary).
-UNWIND $members AS id
-MATCH (d:Model {id: id})
-WHERE d.placeholder IS NULL OR d.placeholder = false
-WITH d
+// The most downloaded members of the family (roots $ids, derivations of $sources).
+MATCH (root:Model) WHERE root.id IN $ids
+MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-() WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')){1,{{maxDepth}}}(d:Model)
+WHERE NOT d.id IN $ids AND (d.placeholder IS NULL OR d.placeholder = false)
+WITH DISTINCT d
 ORDER BY coalesce(d.downloads, 0) DESC, d.id
 LIMIT $limit
 RETURN d AS model, coalesce(d.downloads, 0) AS value

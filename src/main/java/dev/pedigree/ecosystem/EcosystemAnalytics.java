@@ -41,11 +41,8 @@ public class EcosystemAnalytics {
 
 	/**
 	 * @param byDepth non-placeholder descendants per depth, from the same traversal
-	 * @param memberIds every member (placeholders included, roots excluded): the other
-	 * fields read the family from these instead of walking it again
 	 */
-	public record Summary(int totalDescendants, int maxDepth, int leaves, int externalMerges, List<Count> byDepth,
-			List<String> memberIds) {
+	public record Summary(int totalDescendants, int maxDepth, int leaves, int externalMerges, List<Count> byDepth) {
 	}
 
 	public record Count(String key, int count) {
@@ -121,7 +118,7 @@ public class EcosystemAnalytics {
 			.map(e -> new Count(Integer.toString(e.getKey()), e.getValue()))
 			.toList();
 		return new Summary(r.get("totalDescendants").asInt(), r.get("maxDepth").asInt(), r.get("leaves").asInt(),
-				r.get("externalMerges").asInt(), byDepth, r.get("memberIds").asList(org.neo4j.driver.Value::asString));
+				r.get("externalMerges").asInt(), byDepth);
 	}
 
 	public List<Count> byRelation(EcosystemReport report) {
@@ -220,19 +217,14 @@ public class EcosystemAnalytics {
 			.toList();
 	}
 
-	/**
-	 * Runs a report field's query over the family the summary traversal found: members,
-	 * and the family (members and roots) for tests of an edge's parent.
-	 */
 	private List<Record> read(String query, EcosystemReport report, Map<String, Object> extra) {
-		List<String> members = report.summary().get().memberIds();
-		List<String> family = new java.util.ArrayList<>(members);
-		family.addAll(report.rootIds());
 		Map<String, Object> params = new HashMap<>(extra);
-		params.put("members", members);
-		params.put("family", family);
+		params.put("ids", report.rootIds());
 		params.put("sources", report.sources());
-		return this.graph.read(this.cypher.get("ecosystem/" + query), params);
+		// Quantifier bounds must be literals; maxDepth is a server-clamped integer.
+		String text = this.cypher.get("ecosystem/" + query)
+			.replace("{{maxDepth}}", Integer.toString(report.maxDepth()));
+		return this.graph.read(text, params);
 	}
 
 }
