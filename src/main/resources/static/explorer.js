@@ -360,7 +360,7 @@ const FIRST_VIEW = `query($id: ID!) { model(id: $id) {
 } }`;
 
 const SIDE = `query($id: ID!) {
-  liabilityTrace(modelId: $id) { parties { depth organization { name } model { id } roles { jurisdiction role reasons } } }
+  liabilityTrace(modelId: $id) { parties { depth organization { name } model { id } roles { jurisdiction role basis reasons } } }
   ecosystem(rootId: $id, maxDepth: 10) { totalDescendants maxDepth byRelation { relation count } byDepth { depth count }
     byMonth { month count } byOrganization(first: 8) { organization count } licenseDrift(first: 0) { byKind { kind count } flaggedCount }
     safety { removedOrDegraded shareOfDownloads } }
@@ -429,7 +429,7 @@ async function loadSide(id) {
     // Every reason of every verdict: the last one alone hid which figure a verdict rested on.
     const parties = data.liabilityTrace.parties.map(p => `<div class="role">
         <div>${escape(p.organization.name)} — <small>${escape(p.model.id)} (depth ${p.depth})</small></div>
-        ${p.roles.map(r => `<div><b>${escape(r.jurisdiction)}: ${escape(r.role)}</b>
+        ${p.roles.map(r => `<div><b>${escape(r.jurisdiction)}: ${escape(r.role)}</b> <small>(${escape(r.basis.toLowerCase())})</small>
           <ul>${r.reasons.map(reason => `<li>${escape(reason)}</li>`).join('')}</ul></div>`).join('')}
       </div>`).join('');
     side.innerHTML = `<h3>Liability trace</h3>${parties || '<p>No organisation recorded upstream.</p>'}
