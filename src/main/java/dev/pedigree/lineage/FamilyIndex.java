@@ -40,6 +40,20 @@ class FamilyIndex {
 	};
 
 	/**
+	 * Other answers about large families kept under the same rules (e.g. a hub's
+	 * derivatives grouped by relation, which sorts all its children).
+	 */
+	private final Map<Object, Memo> memos = new LinkedHashMap<>(16, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Object, Memo> eldest) {
+			return size() > MAX_ENTRIES;
+		}
+	};
+
+	private record Memo(Object value, long version, Instant computedAt) {
+	}
+
+	/**
 	 * A family is ordered once and then reused, so it gets a larger budget than an
 	 * interactive read.
 	 */
@@ -65,6 +79,30 @@ class FamilyIndex {
 			return this.ids.size();
 		}
 
+	}
+
+	/**
+	 * The answer for {@code key}: reused while nothing was written and the TTL has not
+	 * passed, computed otherwise and kept only when {@code large} says it was costly
+	 * enough to keep.
+	 */
+	@SuppressWarnings("unchecked")
+	<T> T memo(Object key, java.util.function.Supplier<T> compute, java.util.function.Predicate<T> large) {
+		long version = this.graph.version();
+		synchronized (this.memos) {
+			Memo cached = this.memos.get(key);
+			if (cached != null && cached.version() == version
+					&& cached.computedAt().plus(this.ttl).isAfter(Instant.now())) {
+				return (T) cached.value();
+			}
+		}
+		T value = compute.get();
+		if (large.test(value)) {
+			synchronized (this.memos) {
+				this.memos.put(key, new Memo(value, version, Instant.now()));
+			}
+		}
+		return value;
 	}
 
 	/**

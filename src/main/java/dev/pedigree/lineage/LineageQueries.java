@@ -206,9 +206,20 @@ public class LineageQueries {
 	 */
 	public List<DerivativeGroup> childrenByRelation(String id, Integer first, DerivativeOrder orderBy) {
 		int size = this.limits.pageSize(first);
+		DerivativeOrder order = orderBy == null ? DerivativeOrder.DOWNLOADS : orderBy;
+		// A hub with thousands of children is sorted whole for its first pages: kept like
+		// the order of a large family.
+		return this.families.memo(new GroupsKey(id, size, order), () -> readChildrenByRelation(id, size, order),
+				groups -> groups.stream().mapToInt(DerivativeGroup::count).sum() >= FamilyIndex.MIN_CACHED);
+	}
+
+	private record GroupsKey(String id, int size, DerivativeOrder orderBy) {
+	}
+
+	private List<DerivativeGroup> readChildrenByRelation(String id, int size, DerivativeOrder orderBy) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("id", id);
-		params.put("orderBy", (orderBy == null ? DerivativeOrder.DOWNLOADS : orderBy).name());
+		params.put("orderBy", orderBy.name());
 		params.put("limit", size + 1);
 		return this.graph.read(this.cypher.get("lineage/children-by-relation"), params, r -> {
 			String parentId = r.get("parentId").asString();
