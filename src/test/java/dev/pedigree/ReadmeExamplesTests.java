@@ -86,6 +86,8 @@ class ReadmeExamplesTests {
 		expectations.put("ecosystem(rootId:", this::ecosystemAnalytics);
 		expectations.put("policyScenario(", this::upstreamExposureScenario);
 		expectations.put("downstreamGrowth(", this::gemmaGrowth);
+		expectations.put("childrenByRelation(", this::derivativesInTheHubsOrder);
+		expectations.put("familyReport(", this::familyReportsAndRankings);
 		return expectations;
 	}
 
@@ -524,6 +526,130 @@ class ReadmeExamplesTests {
 			blocks.add(matcher.group(1));
 		}
 		return blocks;
+	}
+
+	/** Most downloaded first (unknown downloads last), ties by id: the Hub's order. */
+	private java.util.Comparator<String> byDownloads() {
+		return java.util.Comparator
+			.<String>comparingDouble(
+					id -> -(this.seed.model(id).downloads() == null ? -1 : this.seed.model(id).downloads()))
+			.thenComparing(java.util.Comparator.naturalOrder());
+	}
+
+	/**
+	 * "What the Hub's model tree shows": gemma-7b's derivatives by relation, counts and
+	 * the most downloaded first; a relation filter; the family by number of children.
+	 */
+	private void derivativesInTheHubsOrder(GraphQlTester.Response response) {
+		String root = "google/gemma-7b";
+		Map<String, List<String>> groups = new java.util.TreeMap<>();
+		this.seed.children(root)
+			.forEach(d -> groups.computeIfAbsent(d.relation(), k -> new ArrayList<>()).add(d.child()));
+		groups.values().forEach(g -> g.sort(byDownloads()));
+		List<Map<String, Object>> actual = list(response, "model.childrenByRelation");
+		assertThat(actual).extracting(g -> g.get("relation"), g -> g.get("count"))
+			.containsExactlyElementsOf(groups.entrySet()
+				.stream()
+				.sorted(java.util.Comparator.<Map.Entry<String, List<String>>>comparingInt(e -> -e.getValue().size())
+					.thenComparing(Map.Entry::getKey))
+				.map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue().size()))
+				.toList());
+		for (var group : actual) {
+			List<String> expected = groups.get((String) group.get("relation"));
+			List<Map<String, Object>> edges = (List<Map<String, Object>>) map(group, "children").get("edges");
+			assertThat(edges).extracting(e -> id(map(e, "node").get("child")))
+				.containsExactlyElementsOf(expected.subList(0, Math.min(3, expected.size())));
+			assertThat(map(map(group, "children"), "pageInfo").get("hasNextPage")).isEqualTo(expected.size() > 3);
+		}
+		List<String> finetunesAndMerges = this.seed.children(root)
+			.stream()
+			.filter(d -> d.relation().equals("FINETUNE") || d.relation().equals("MERGE"))
+			.map(SeedFacts.Derivation::child)
+			.sorted(byDownloads())
+			.toList();
+		response.path("model.children.totalCount").entity(Integer.class).isEqualTo(finetunesAndMerges.size());
+		assertThat(list(response, "model.children.edges")).extracting(e -> id(map(e, "node").get("child")))
+			.containsExactlyElementsOf(finetunesAndMerges.subList(0, 5))
+			.contains("google/gemma-7b-it");
+		List<String> hubs = this.seed.descendants(root, 50)
+			.keySet()
+			.stream()
+			.sorted(java.util.Comparator.<String>comparingInt(id -> -this.seed.children(id).size())
+				.thenComparing(java.util.Comparator.naturalOrder()))
+			.limit(5)
+			.toList();
+		assertThat(list(response, "model.descendants.edges")).extracting(e -> id(map(e, "node").get("model")))
+			.containsExactlyElementsOf(hubs);
+	}
+
+	/**
+	 * Reports over several roots and one source, organisations ranked by derivatives and
+	 * each top foundation's report, against the seed's sources.
+	 */
+	private void familyReportsAndRankings(GraphQlTester.Response response) {
+		List<String> llama = List.of("meta-llama/Llama-2-7b", "meta-llama/Llama-2-7b-chat-hf");
+		java.util.function.Predicate<SeedFacts.Derivation> hub = d -> d.source() != null && d.source().startsWith("hf");
+		Set<String> members = new HashSet<>();
+		llama.forEach(root -> members.addAll(reach(root, hub)));
+		llama.forEach(members::remove);
+		response.path("familyReport.totalDescendants").entity(Integer.class).isEqualTo(members.size());
+		var dates = TestData.huggingFaceCreationDates();
+		Map<String, Integer> byMonth = new java.util.TreeMap<>();
+		members.forEach(id -> byMonth.merge(dates.containsKey(id) ? dates.get(id).substring(0, 7) : "UNKNOWN", 1,
+				Integer::sum));
+		List<Map<String, Object>> months = list(response, "familyReport.byMonth");
+		assertThat(counts(Map.of("byMonth", months), "byMonth", "month")).isEqualTo(byMonth);
+		assertThat(months.get(months.size() - 1).get("month")).isEqualTo("UNKNOWN");
+
+		String v3 = "deepseek-ai/DeepSeek-V3";
+		response.path("hubOnly.totalDescendants").entity(Integer.class).isEqualTo(reach(v3, hub).size());
+		response.path("withEpochLinks.totalDescendants")
+			.entity(Integer.class)
+			.isEqualTo(reach(v3, d -> true).size())
+			.satisfies(all -> assertThat(all).isGreaterThan(reach(v3, hub).size()));
+
+		// Organisations by the distinct models of others derived from theirs.
+		Map<String, Integer> derivatives = new java.util.HashMap<>();
+		Map<String, Set<String>> byOrganization = new java.util.HashMap<>();
+		this.seed.models()
+			.stream()
+			.filter(m -> m.developerId() != null && !m.placeholder() && !this.seed.children(m.id()).isEmpty())
+			.forEach(m -> byOrganization.computeIfAbsent(m.developerId(), k -> new HashSet<>())
+				.addAll(reach(m.id(), d -> true).stream()
+					.filter(id -> !m.developerId().equals(this.seed.model(id).developerId()))
+					.toList()));
+		byOrganization.forEach((organization, built) -> derivatives.put(organization, built.size()));
+		List<Integer> top = derivatives.values().stream().sorted(java.util.Comparator.reverseOrder()).limit(5).toList();
+		assertThat(list(response, "topOrganizations")).extracting(o -> ((Number) o.get("derivatives")).intValue())
+			.containsExactlyElementsOf(top);
+
+		for (var foundation : list(response, "topFoundations")) {
+			String id = id(foundation.get("model"));
+			assertThat(map(foundation, "ecosystem").get("totalDescendants")).as(id)
+				.isEqualTo((int) this.seed.descendants(id, 10)
+					.keySet()
+					.stream()
+					.filter(m -> !this.seed.model(m).placeholder())
+					.count());
+		}
+	}
+
+	/**
+	 * Non-placeholder models reachable downwards from {@code root} along {@code edges}.
+	 */
+	private Set<String> reach(String root, java.util.function.Predicate<SeedFacts.Derivation> edges) {
+		Set<String> seen = new HashSet<>();
+		var queue = new java.util.ArrayDeque<String>(List.of(root));
+		while (!queue.isEmpty()) {
+			for (var d : this.seed.children(queue.poll())) {
+				if (edges.test(d) && seen.add(d.child())) {
+					queue.add(d.child());
+				}
+			}
+		}
+		seen.remove(root);
+		seen.removeIf(id -> this.seed.model(id).placeholder());
+		return seen;
 	}
 
 	private static List<Map<String, Object>> list(GraphQlTester.Response response, String path) {
