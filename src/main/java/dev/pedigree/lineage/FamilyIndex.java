@@ -67,6 +67,15 @@ class FamilyIndex {
 	}
 
 	record Key(String id, int maxDepth, List<Relation> relations, DerivativeOrder orderBy) {
+
+		/**
+		 * A hub's direct derivatives, one per derivation (depth 0 keeps them apart from
+		 * descendants, whose depth is at least 1).
+		 */
+		static Key children(String id, List<Relation> relations, DerivativeOrder orderBy) {
+			return new Key(id, 0, relations, orderBy);
+		}
+
 	}
 
 	/**

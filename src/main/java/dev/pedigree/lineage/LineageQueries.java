@@ -190,12 +190,37 @@ public class LineageQueries {
 	private RelayConnection<Derivation> children(String id, ChildrenPage request) {
 		Map<String, Object> params = traversal(id, request.relations());
 		params.put("orderBy", request.orderBy() == null ? null : request.orderBy().name());
+		if (request.orderBy() != null && request.orderBy() != DerivativeOrder.ID) {
+			return orderedChildren(id, request, params);
+		}
 		Map<String, Object> pageParams = new HashMap<>(params);
 		pageParams.put("offset", request.page().offset());
 		pageParams.put("limit", request.page().size() + 1);
 		var rows = this.graph.read(this.cypher.get("lineage/children-page"), pageParams, LineageQueries::derivation);
 		return RelayConnection.of(rows, request.page().offset(), request.page().size(),
 				Lazy.of(() -> this.graph.total(this.cypher.get("lineage/children-count"), params)), () -> false);
+	}
+
+	/**
+	 * Children in a non-default order: the whole order (child ids) is read once and, for
+	 * hubs of 1,000 children or more, kept like a large family's order; each page then
+	 * reads only its own derivations.
+	 */
+	private RelayConnection<Derivation> orderedChildren(String id, ChildrenPage request, Map<String, Object> params) {
+		int size = request.page().size();
+		long offset = request.page().offset();
+		var key = FamilyIndex.Key.children(id,
+				request.relations() == null ? List.of() : List.copyOf(request.relations()), request.orderBy());
+		var order = this.families.orders(List.of(key), this.cypher.get("lineage/children-order"), params).get(key);
+		int from = (int) Math.min(offset, order.size());
+		int to = (int) Math.min(order.size(), from + (long) size + 1);
+		List<Map<String, Object>> rows = new java.util.ArrayList<>();
+		for (int i = from; i < to; i++) {
+			rows.add(Map.of("i", i, "id", order.ids().get(i)));
+		}
+		var page = rows.isEmpty() ? List.<Derivation>of() : this.graph.read(this.cypher.get("lineage/children-by-id"),
+				Map.of("id", id, "rows", rows), LineageQueries::derivation);
+		return RelayConnection.of(page, offset, size, order::size, () -> false);
 	}
 
 	/**
