@@ -362,9 +362,21 @@ const FIRST_VIEW = `query($id: ID!) { model(id: $id) {
 const SIDE = `query($id: ID!) {
   liabilityTrace(modelId: $id) { parties { depth organization { name } model { id } roles { jurisdiction role basis reasons } } }
   ecosystem(rootId: $id, maxDepth: 10) { totalDescendants maxDepth byRelation { relation count } byDepth { depth count }
-    byMonth { month count } byOrganization(first: 8) { organization count } licenseDrift(first: 0) { byKind { kind count } flaggedCount }
     safety { removedOrDegraded shareOfDownloads } }
 }`;
+
+// The charts' own figures, one request each and in parallel: on a very large family one of them can pass the read
+// budget, and then only that chart says so instead of the whole panel.
+const CHART_FIELDS = {
+  'chart-growth': 'byMonth { month count }',
+  'chart-organizations': 'byOrganization(first: 8) { organization count }',
+  'chart-drift': 'licenseDrift(first: 0) { byKind { kind count } flaggedCount }',
+};
+
+async function chartData(id, element) {
+  const data = await graphql(`query($id: ID!) { ecosystem(rootId: $id, maxDepth: 10) { ${CHART_FIELDS[element]} } }`, { id });
+  return data.ecosystem;
+}
 
 async function show(id, push = true) {
   panel.innerHTML = `<p>Loading ${escape(id)}…</p>`;
@@ -441,13 +453,19 @@ async function loadSide(id) {
         <div id="chart-depth" class="chart"></div><div id="chart-organizations" class="chart tall"></div>
         <div id="chart-drift" class="chart"></div>` : ''}`;
     if (eco.totalDescendants) {
-      await Promise.all([
-        charts.growth(document.getElementById('chart-growth'), eco.byMonth),
+      const drawn = [
         charts.relationMix(document.getElementById('chart-relations'), eco.byRelation),
         charts.depthProfile(document.getElementById('chart-depth'), eco.byDepth),
-        charts.topOrganizations(document.getElementById('chart-organizations'), eco.byOrganization),
-        charts.licenceDrift(document.getElementById('chart-drift'), eco.licenseDrift.byKind, eco.licenseDrift.flaggedCount),
-      ]);
+        chartData(id, 'chart-growth').then(e => charts.growth(document.getElementById('chart-growth'), e.byMonth)),
+        chartData(id, 'chart-organizations').then(e => charts.topOrganizations(document.getElementById('chart-organizations'), e.byOrganization)),
+        chartData(id, 'chart-drift').then(e => charts.licenceDrift(document.getElementById('chart-drift'), e.licenseDrift.byKind, e.licenseDrift.flaggedCount)),
+      ];
+      const ids = ['chart-relations', 'chart-depth', 'chart-growth', 'chart-organizations', 'chart-drift'];
+      (await Promise.allSettled(drawn)).forEach((result, i) => {
+        if (result.status === 'rejected' && state.id === id) {
+          document.getElementById(ids[i]).innerHTML = `<p class="error">${escape(ids[i].replace('chart-', ''))}: ${escape(result.reason.message)}</p>`;
+        }
+      });
     }
     performance.mark('pedigree:ready'); // the panel is complete: used to measure the page's load time
   }
