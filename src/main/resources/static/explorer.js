@@ -444,7 +444,11 @@ async function loadSide(id) {
         ${p.roles.map(r => `<div><b>${escape(r.jurisdiction)}: ${escape(r.role)}</b> <small>(${escape(r.basis.toLowerCase())})</small>
           <ul>${r.reasons.map(reason => `<li>${escape(reason)}</li>`).join('')}</ul></div>`).join('')}
       </div>`).join('');
+        // The citable report of the same trace (liability issue): Markdown and PDF, with its SHA-256.
+    const report = format => `/report/liability?model=${encodeURIComponent(id)}&format=${format}`;
     side.innerHTML = `<h3>Liability trace</h3>${parties || '<p>No organisation recorded upstream.</p>'}
+      <p id="liability-report">Citable report: <a href="${report('md')}">Markdown</a> · <a href="${report('pdf')}">PDF</a> ·
+        <a href="${report('json')}">JSON</a></p>
       <h3>Ecosystem</h3>
       <p id="ecosystem">${number(eco.totalDescendants)} descendants, ${eco.maxDepth} levels deep;
         ${eco.byRelation.map(r => `${number(r.count)} ${r.relation.toLowerCase()}`).join(', ') || 'no derivations'};

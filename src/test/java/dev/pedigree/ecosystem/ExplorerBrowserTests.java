@@ -122,6 +122,13 @@ class ExplorerBrowserTests {
 			.count());
 		assertThat(browser.findElement(By.id("panel")).getText()).contains("Meta", "Liability trace", "descendants");
 		assertThat(browser.getCurrentUrl()).endsWith("/model/meta-llama/Llama-2-7b");
+		// The panel links the citable liability report, and the link serves it.
+		String reportLink = browser.findElement(By.cssSelector("#liability-report a[href*='format=pdf']"))
+			.getAttribute("href");
+		assertThat(reportLink).contains("/report/liability?model=meta-llama%2FLlama-2-7b");
+		assertThat((String) js("return fetch(arguments[0]).then(r => r.status + ' ' + r.headers.get('content-type'))",
+				reportLink))
+			.isEqualTo("200 application/pdf");
 		// Every reason of a verdict is listed, not only the last.
 		assertThat(browser.findElements(By.cssSelector(".role li")).size())
 			.isGreaterThan(browser.findElements(By.cssSelector(".role b")).size());
@@ -290,8 +297,8 @@ class ExplorerBrowserTests {
 				url);
 	}
 
-	private static Object js(String script) {
-		return ((JavascriptExecutor) browser).executeScript(script);
+	private static Object js(String script, Object... arguments) {
+		return ((JavascriptExecutor) browser).executeScript(script, arguments);
 	}
 
 	private static String tempDir() {
