@@ -49,4 +49,15 @@ public record Command(String name, Map<String, String> options, List<String> pos
 		return value;
 	}
 
+	/** Writes a command's text result to {@code --out FILE}, or prints it. */
+	public void emit(String text) throws java.io.IOException {
+		String out = this.options.get("out");
+		if (out != null) {
+			java.nio.file.Files.writeString(java.nio.file.Path.of(out), text);
+		}
+		else {
+			System.out.print(text);
+		}
+	}
+
 }

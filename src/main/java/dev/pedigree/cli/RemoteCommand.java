@@ -104,37 +104,28 @@ public final class RemoteCommand {
 		else {
 			throw new IllegalArgumentException("scenario run needs a FILE or --id ID");
 		}
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 200) {
-			System.err.println("pedigree: " + server + " answered " + response.statusCode() + ": " + response.body());
-			return 1;
-		}
-		if (command.options().containsKey("out")) {
-			Files.writeString(Path.of(command.options().get("out")), response.body());
-		}
-		else {
-			System.out.print(response.body());
-		}
-		return 0;
+		return textTo(command, request);
 	}
 
 	/** {@code audit}: the data-quality report of the running service. */
 	private static int audit(Command command, String server) throws IOException, InterruptedException {
 		String url = server + "/report/data-quality?format=" + encode(command.options().getOrDefault("format", "md"));
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
+		return textTo(command, HttpRequest.newBuilder(URI.create(url)).GET());
+	}
+
+	/**
+	 * Sends a request and writes its text answer to {@code --out}, or prints it; a
+	 * refusal exits 1.
+	 */
+	private static int textTo(Command command, HttpRequest.Builder request) throws IOException, InterruptedException {
+		HttpRequest built = request.timeout(Duration.ofMinutes(2)).build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(built, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
-			System.err.println("pedigree: " + url + " answered " + response.statusCode() + ": " + response.body());
+			System.err
+				.println("pedigree: " + built.uri() + " answered " + response.statusCode() + ": " + response.body());
 			return 1;
 		}
-		if (command.options().containsKey("out")) {
-			Files.writeString(Path.of(command.options().get("out")), response.body());
-		}
-		else {
-			System.out.print(response.body());
-		}
+		command.emit(response.body());
 		return 0;
 	}
 

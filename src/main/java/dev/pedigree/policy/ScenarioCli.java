@@ -1,18 +1,11 @@
 package dev.pedigree.policy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.pedigree.cli.Command;
-import dev.pedigree.cli.CommandLine;
-import dev.pedigree.graphql.InvalidInputException;
-import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.cli.SubcommandRunner;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(100)
-class ScenarioCli implements ApplicationRunner, ExitCodeGenerator {
+class ScenarioCli extends SubcommandRunner {
 
 	private final Scenarios scenarios;
 
@@ -31,50 +24,28 @@ class ScenarioCli implements ApplicationRunner, ExitCodeGenerator {
 
 	private final ScenarioReports reports;
 
-	private int exitCode;
-
 	ScenarioCli(Scenarios scenarios, ScenarioEvaluation evaluation, ScenarioReports reports) {
+		super("scenario");
 		this.scenarios = scenarios;
 		this.evaluation = evaluation;
 		this.reports = reports;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		if (!CommandLine.isCommand(args.getSourceArgs())) {
-			return;
+	protected void execute(Command command) throws Exception {
+		if (command.positional().isEmpty() || !command.positional().get(0).equals("run")) {
+			throw new IllegalArgumentException("usage: scenario run FILE|--id ID [--format md|csv] [--out FILE]");
 		}
-		var command = Command.parse(args.getSourceArgs());
-		if (!"scenario".equals(command.name())) {
-			return;
-		}
-		try {
-			if (command.positional().isEmpty() || !command.positional().get(0).equals("run")) {
-				throw new IllegalArgumentException("usage: scenario run FILE|--id ID [--format md|csv] [--out FILE]");
-			}
-			Scenario scenario = command.options().containsKey("id") ? this.scenarios.get(command.options().get("id"))
-					: Scenarios.parse(Files.readString(Path.of(file(command))), file(command));
-			var result = this.evaluation.evaluate(scenario);
-			String format = command.options().getOrDefault("format", "md");
-			String text = switch (format) {
-				case "md" -> this.reports.markdown(result);
-				case "csv" -> this.reports.csv(result);
-				default -> throw new IllegalArgumentException("--format must be md or csv, was '" + format + "'");
-			};
-			if (command.options().containsKey("out")) {
-				Files.writeString(Path.of(command.options().get("out")), text);
-			}
-			else {
-				System.out.print(text);
-			}
-		}
-		catch (IllegalArgumentException | InvalidInputException | NotFoundException ex) {
-			System.err.println("pedigree: " + ex.getMessage());
-			this.exitCode = 1;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Scenario scenario = command.options().containsKey("id") ? this.scenarios.get(command.options().get("id"))
+				: Scenarios.parse(Files.readString(Path.of(file(command))), file(command));
+		var result = this.evaluation.evaluate(scenario);
+		String format = command.options().getOrDefault("format", "md");
+		String text = switch (format) {
+			case "md" -> this.reports.markdown(result);
+			case "csv" -> this.reports.csv(result);
+			default -> throw new IllegalArgumentException("--format must be md or csv, was '" + format + "'");
+		};
+		command.emit(text);
 	}
 
 	private static String file(Command command) {
@@ -82,11 +53,6 @@ class ScenarioCli implements ApplicationRunner, ExitCodeGenerator {
 			throw new IllegalArgumentException("scenario run needs a FILE or --id ID");
 		}
 		return command.positional().get(1);
-	}
-
-	@Override
-	public int getExitCode() {
-		return this.exitCode;
 	}
 
 }
