@@ -330,8 +330,9 @@ class LiabilityTraceTests {
 	// Rule 6: Art. 54 for providers outside the Union.
 	@Test
 	void a_provider_established_outside_the_union_appoints_an_authorised_representative() {
-		assertThat(obligations(euRole("fixture-lab-theta/fixture-systemic-base"))).extracting(o -> o.get("id"))
-			.contains("eu-54-1");
+		var theta = euRole("fixture-lab-theta/fixture-systemic-base");
+		assertThat(obligations(theta)).extracting(o -> o.get("id")).contains("eu-54-1");
+		assertThat(reasons(theta)).anyMatch(r -> r.contains("established outside the Union") && r.contains("Art. 54"));
 		// Fixture Lab Alpha is in France.
 		register("fixture-lab-alpha/fixture-llama-licensed", "fixture-lab-alpha", 3e23, "llama3");
 		assertThat(obligations(euRole("fixture-lab-alpha/fixture-llama-licensed"))).extracting(o -> o.get("id"))
