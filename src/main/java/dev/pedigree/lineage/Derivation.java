@@ -9,7 +9,7 @@ import org.neo4j.driver.types.Relationship;
  */
 public record Derivation(String childId, String parentId, Relation relation, Double computeFlop, String date,
 		SafetyEffect safetyEffect, CapabilityEffect capabilityEffect, String source, Double confidence,
-		boolean incomplete, String safetySource, String note) {
+		boolean incomplete, String safetySource, Double safetyConfidence, String note) {
 
 	/**
 	 * @param childId and @param parentId are passed because a relationship only knows
@@ -23,7 +23,8 @@ public record Derivation(String childId, String parentId, Relation relation, Dou
 				enumOf(CapabilityEffect.class, rel.get("capabilityEffect"), CapabilityEffect.UNKNOWN),
 				ModelView.string(rel.get("source"), null), ModelView.number(rel.get("confidence")),
 				!rel.get("incomplete").isNull() && rel.get("incomplete").asBoolean(),
-				ModelView.string(rel.get("safetySource"), null), ModelView.string(rel.get("note"), null));
+				ModelView.string(rel.get("safetySource"), null), ModelView.number(rel.get("safetyConfidence")),
+				ModelView.string(rel.get("note"), null));
 	}
 
 	private static <E extends Enum<E>> E enumOf(Class<E> type, Value value, E fallback) {

@@ -111,6 +111,7 @@ public class LineageWrites {
 		if (input.safetyEffect() != null) {
 			properties.put("safetyEffect", input.safetyEffect().name());
 			properties.put("safetySource", "curated");
+			properties.put("safetyConfidence", 1.0);
 		}
 		putIfPresent(properties, "capabilityEffect",
 				input.capabilityEffect() == null ? null : input.capabilityEffect().name());

@@ -90,8 +90,17 @@ class ForgivingLookupTests {
 	void the_safety_effect_filter_finds_abliterations_declared_as_fine_tunes() {
 		var response = GraphQlClient.anonymous(this.port)
 			.document("{ models(filter: {safetyEffect: REMOVED}, first: 50) { totalCount edges { node { id "
-					+ "parents { relation safetyEffect } } } } }")
+					+ "parents { relation safetyEffect safetySource safetyConfidence confidence } } } } }")
 			.execute();
+		// The safety claim shows its own source and confidence, apart from the
+		// derivation's.
+		response.path("models.edges[?(@.node.id == 'huihui-ai/DeepSeek-V3-abliterated')].node.parents[0]")
+			.entityList(java.util.Map.class)
+			.satisfies(parents -> assertThat(parents).singleElement().satisfies(p -> {
+				assertThat(p.get("safetyEffect")).isEqualTo("REMOVED");
+				assertThat(p.get("safetySource")).isEqualTo("heuristic");
+				assertThat(((Number) p.get("safetyConfidence")).doubleValue()).isEqualTo(0.6);
+			}));
 		List<String> ids = response.path("models.edges[*].node.id").entityList(String.class).get();
 		assertThat(ids).contains("huihui-ai/DeepSeek-V3-abliterated");
 		response.path("models.edges[*].node.parents[*].safetyEffect")
