@@ -51,7 +51,7 @@ public class Importers {
 		}
 		long records = countLines(path);
 		return timed(() -> {
-			try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+			try (Reader reader = open(path)) {
 				return importer(format).read(reader, path.toString(), progressForRecords.apply(records));
 			}
 			catch (IOException ex) {
@@ -90,11 +90,23 @@ public class Importers {
 		}
 	}
 
+	/**
+	 * A file as text; a {@code .gz} file (a compressed Hub dump, say) is read through
+	 * gzip.
+	 */
+	private static java.io.BufferedReader open(Path path) throws IOException {
+		if (path.getFileName().toString().endsWith(".gz")) {
+			return new java.io.BufferedReader(new java.io.InputStreamReader(
+					new java.util.zip.GZIPInputStream(Files.newInputStream(path)), StandardCharsets.UTF_8));
+		}
+		return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+	}
+
 	private static long countLines(Path path) {
 		if (Files.isDirectory(path)) {
 			return 0;
 		}
-		try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
+		try (var lines = open(path).lines()) {
 			return lines.count();
 		}
 		catch (IOException | UncheckedIOException ex) {

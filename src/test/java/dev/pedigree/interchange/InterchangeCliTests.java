@@ -69,7 +69,7 @@ class InterchangeCliTests {
 	@Test
 	void importing_hub_metadata_produces_every_tag_edge_of_edges_csv_and_is_idempotent() throws IOException {
 		Path store = this.temp.resolve("store");
-		Path models = TestData.root().resolve("huggingface/models.jsonl");
+		Path models = TestData.root().resolve("huggingface/models.jsonl.gz");
 		var first = cli("import", "--format", "huggingface", models.toString(), storeOption(store));
 		assertThat(first.exitCode()).as(first.output()).isZero();
 		var second = cli("import", "--format", "huggingface", models.toString(), storeOption(store));
@@ -225,7 +225,7 @@ class InterchangeCliTests {
 		assertThat(cardDatasets).hasSizeGreaterThan(1);
 		Path hub = this.temp.resolve("hub");
 		var loaded = cli("import", "--format", "huggingface",
-				TestData.root().resolve("huggingface/models.jsonl").toString(), storeOption(hub));
+				TestData.root().resolve("huggingface/models.jsonl.gz").toString(), storeOption(hub));
 		assertThat(loaded.exitCode()).as(loaded.output()).isZero();
 		Path bom = this.temp.resolve("liquid.cdx.json");
 		assertThat(cli("export", "--format", "cyclonedx", "--model", model, "--direction", "up", "--out",
@@ -432,13 +432,17 @@ class InterchangeCliTests {
 	}
 
 	/**
-	 * The datasets the Hub card of {@code model} declares, read from models.jsonl
+	 * The datasets the Hub card of {@code model} declares, read from models.jsonl.gz
 	 * independently of the importer.
 	 */
 	@SuppressWarnings("unchecked")
 	private static Set<String> cardDatasets(String model) throws IOException {
 		var json = tools.jackson.databind.json.JsonMapper.builder().build();
-		try (var lines = Files.lines(TestData.root().resolve("huggingface/models.jsonl"))) {
+		try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+				new java.util.zip.GZIPInputStream(
+						Files.newInputStream(TestData.root().resolve("huggingface/models.jsonl.gz"))),
+				java.nio.charset.StandardCharsets.UTF_8))
+			.lines()) {
 			var line = lines.filter(l -> l.contains("\"id\": \"" + model + "\"")).findFirst().orElseThrow();
 			Object card = json.readValue(line, java.util.Map.class).get("card_data");
 			var data = (java.util.Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(card.toString());
