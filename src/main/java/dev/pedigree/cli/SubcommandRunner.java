@@ -1,7 +1,7 @@
 package dev.pedigree.cli;
 
-import dev.pedigree.graphql.InvalidInputException;
-import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.common.NotFoundException;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

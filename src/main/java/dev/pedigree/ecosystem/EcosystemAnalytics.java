@@ -6,10 +6,9 @@ import java.util.Map;
 
 import org.neo4j.driver.Record;
 
-import dev.pedigree.graphql.Lazy;
-import dev.pedigree.graphql.Limits;
-import dev.pedigree.graphql.NotFoundException;
-import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.common.Limits;
+import dev.pedigree.common.NotFoundException;
+import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.lineage.Derivation;
 import dev.pedigree.lineage.DerivationSource;
 import dev.pedigree.lineage.LineageQueries;
@@ -19,6 +18,7 @@ import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Family statistics, licence drift and safety reach of a root's downstream ecosystem. */
 @Service
@@ -42,10 +42,28 @@ public class EcosystemAnalytics {
 	/**
 	 * @param byDepth non-placeholder descendants per depth, from the same traversal
 	 */
-	public record Summary(int totalDescendants, int maxDepth, int leaves, int externalMerges, List<Count> byDepth) {
+	public record Summary(int totalDescendants, int maxDepth, int leaves, int externalMerges,
+			List<DepthCount> byDepth) {
 	}
 
-	public record Count(String key, int count) {
+	/** Derivation edges of one relation ({@code UNKNOWN} when the edge has none). */
+	public record RelationCount(String relation, int count) {
+	}
+
+	/** Members at one depth (1 = direct derivatives). */
+	public record DepthCount(int depth, int count) {
+	}
+
+	/** Members whose primary developer is this organisation ({@code UNKNOWN} = none). */
+	public record OrganizationCount(String organization, int count) {
+	}
+
+	/** Members created in one month (YYYY-MM; {@code UNKNOWN} = undated). */
+	public record MonthCount(String month, int count) {
+	}
+
+	/** Derivations of one licence drift kind. */
+	public record DriftCount(String kind, int count) {
 	}
 
 	public record Ranked(ModelView model, double value) {
@@ -55,7 +73,7 @@ public class EcosystemAnalytics {
 			String childLicense) {
 	}
 
-	public record LicenseDrift(List<Count> byKind, List<Drift> flagged, int flaggedCount) {
+	public record LicenseDrift(List<DriftCount> byKind, List<Drift> flagged, int flaggedCount) {
 	}
 
 	public record Safety(int removedOrDegraded, double downloads, double totalDownloads, double shareOfDownloads) {
@@ -100,7 +118,7 @@ public class EcosystemAnalytics {
 		int depth = this.limits.depth(maxDepth).value();
 		List<String> prefixes = DerivationSource.derivationPrefixes(sources);
 		return new EcosystemReport(rootIds, depth, prefixes,
-				Lazy.of(() -> summary(new EcosystemReport(rootIds, depth, prefixes, null))));
+				SingletonSupplier.of(() -> summary(new EcosystemReport(rootIds, depth, prefixes, null))));
 	}
 
 	private Summary summary(EcosystemReport report) {
@@ -113,28 +131,29 @@ public class EcosystemAnalytics {
 			.get(0);
 		var histogram = new java.util.TreeMap<Integer, Integer>();
 		r.get("depths").asList(org.neo4j.driver.Value::asInt).forEach(depth -> histogram.merge(depth, 1, Integer::sum));
-		List<Count> byDepth = histogram.entrySet()
+		List<DepthCount> byDepth = histogram.entrySet()
 			.stream()
-			.map(e -> new Count(Integer.toString(e.getKey()), e.getValue()))
+			.map(e -> new DepthCount(e.getKey(), e.getValue()))
 			.toList();
 		return new Summary(r.get("totalDescendants").asInt(), r.get("maxDepth").asInt(), r.get("leaves").asInt(),
 				r.get("externalMerges").asInt(), byDepth);
 	}
 
-	public List<Count> byRelation(EcosystemReport report) {
-		return counts("by-relation", report, "relation", Map.of());
+	public List<RelationCount> byRelation(EcosystemReport report) {
+		return counts("by-relation", report, "relation", Map.of(), RelationCount::new);
 	}
 
-	public List<Count> byDepth(EcosystemReport report) {
+	public List<DepthCount> byDepth(EcosystemReport report) {
 		return report.summary().get().byDepth();
 	}
 
-	public List<Count> byOrganization(EcosystemReport report, Integer first) {
-		return counts("by-organization", report, "organization", Map.of("limit", this.limits.pageSize(first)));
+	public List<OrganizationCount> byOrganization(EcosystemReport report, Integer first) {
+		return counts("by-organization", report, "organization", Map.of("limit", this.limits.pageSize(first)),
+				OrganizationCount::new);
 	}
 
-	public List<Count> byMonth(EcosystemReport report) {
-		return counts("by-month", report, "month", Map.of());
+	public List<MonthCount> byMonth(EcosystemReport report) {
+		return counts("by-month", report, "month", Map.of(), MonthCount::new);
 	}
 
 	public List<Ranked> topByDownloads(EcosystemReport report, Integer first) {
@@ -146,12 +165,12 @@ public class EcosystemAnalytics {
 	}
 
 	public LicenseDrift licenseDrift(EcosystemReport report, Integer first) {
-		List<Count> byKind = new java.util.ArrayList<>();
+		List<DriftCount> byKind = new java.util.ArrayList<>();
 		List<Drift> flagged = new java.util.ArrayList<>();
 		int flaggedCount = 0;
 		for (Record r : read("license-drift", report, Map.of("limit", this.limits.pageSize(first)))) {
 			String kind = r.get("drift").asString();
-			byKind.add(new Count(kind, r.get("count").asInt()));
+			byKind.add(new DriftCount(kind, r.get("count").asInt()));
 			flaggedCount += r.get("flaggedCount").asInt();
 			r.get("flagged")
 				.asList(v -> v)
@@ -204,9 +223,13 @@ public class EcosystemAnalytics {
 						r.get("models").asInt(), r.get("downloads").asDouble(), r.get("derivatives").asInt()));
 	}
 
-	private List<Count> counts(String query, EcosystemReport report, String key, Map<String, Object> extra) {
+	/**
+	 * Rows of {@code key} and {@code count}; a null key is counted as {@code UNKNOWN}.
+	 */
+	private <C> List<C> counts(String query, EcosystemReport report, String key, Map<String, Object> extra,
+			java.util.function.BiFunction<String, Integer, C> count) {
 		return read(query, report, extra).stream()
-			.map(r -> new Count(r.get(key).isNull() ? "UNKNOWN" : r.get(key).asObject().toString(),
+			.map(r -> count.apply(r.get(key).isNull() ? "UNKNOWN" : r.get(key).asObject().toString(),
 					r.get("count").asInt()))
 			.toList();
 	}

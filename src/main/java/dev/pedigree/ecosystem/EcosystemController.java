@@ -74,22 +74,22 @@ class EcosystemController {
 	}
 
 	@SchemaMapping
-	List<EcosystemAnalytics.Count> byRelation(EcosystemReport report) {
+	List<EcosystemAnalytics.RelationCount> byRelation(EcosystemReport report) {
 		return this.analytics.byRelation(report);
 	}
 
 	@SchemaMapping
-	List<EcosystemAnalytics.Count> byDepth(EcosystemReport report) {
+	List<EcosystemAnalytics.DepthCount> byDepth(EcosystemReport report) {
 		return this.analytics.byDepth(report);
 	}
 
 	@SchemaMapping
-	List<EcosystemAnalytics.Count> byOrganization(EcosystemReport report, @Argument Integer first) {
+	List<EcosystemAnalytics.OrganizationCount> byOrganization(EcosystemReport report, @Argument Integer first) {
 		return this.analytics.byOrganization(report, first);
 	}
 
 	@SchemaMapping
-	List<EcosystemAnalytics.Count> byMonth(EcosystemReport report) {
+	List<EcosystemAnalytics.MonthCount> byMonth(EcosystemReport report) {
 		return this.analytics.byMonth(report);
 	}
 
@@ -119,31 +119,6 @@ class EcosystemController {
 		return organizations.stream()
 			.map(o -> byId.getOrDefault(o.id(), new EcosystemAnalytics.OrganizationRole(0, 0, 0)))
 			.toList();
-	}
-
-	@SchemaMapping(typeName = "RelationCount", field = "relation")
-	String relation(EcosystemAnalytics.Count count) {
-		return count.key();
-	}
-
-	@SchemaMapping(typeName = "DepthCount", field = "depth")
-	int depth(EcosystemAnalytics.Count count) {
-		return Integer.parseInt(count.key());
-	}
-
-	@SchemaMapping(typeName = "OrganizationCount", field = "organization")
-	String organization(EcosystemAnalytics.Count count) {
-		return count.key();
-	}
-
-	@SchemaMapping(typeName = "DriftCount", field = "kind")
-	String kind(EcosystemAnalytics.Count count) {
-		return count.key();
-	}
-
-	@SchemaMapping(typeName = "MonthCount", field = "month")
-	String month(EcosystemAnalytics.Count count) {
-		return count.key();
 	}
 
 }

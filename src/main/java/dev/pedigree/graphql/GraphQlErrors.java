@@ -1,5 +1,8 @@
 package dev.pedigree.graphql;
 
+import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.common.NotFoundException;
+
 import java.util.Map;
 
 import graphql.GraphQLError;

@@ -1,5 +1,7 @@
 package dev.pedigree.graphql;
 
+import dev.pedigree.common.Limits;
+
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 

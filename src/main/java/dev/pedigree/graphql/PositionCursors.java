@@ -1,5 +1,7 @@
 package dev.pedigree.graphql;
 
+import dev.pedigree.common.Cursors;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;

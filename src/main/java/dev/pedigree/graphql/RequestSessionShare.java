@@ -1,5 +1,7 @@
 package dev.pedigree.graphql;
 
+import dev.pedigree.common.Limits;
+
 import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionResult;

@@ -14,9 +14,9 @@ import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
-import dev.pedigree.graphql.InvalidInputException;
-import dev.pedigree.graphql.Limits;
-import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.common.Limits;
+import dev.pedigree.common.NotFoundException;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 

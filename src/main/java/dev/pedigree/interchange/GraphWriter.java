@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 
 import org.neo4j.driver.TransactionContext;
 
-import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 

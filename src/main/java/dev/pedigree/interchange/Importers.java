@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 
-import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.common.InvalidInputException;
 
 import org.springframework.stereotype.Service;
 

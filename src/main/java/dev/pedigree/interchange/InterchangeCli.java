@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import dev.pedigree.cli.Command;
 import dev.pedigree.cli.CommandLine;
-import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.common.InvalidInputException;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -1,9 +1,6 @@
 package dev.pedigree.interchange;
 
-import graphql.GraphQLContext;
-
-import dev.pedigree.graphql.CuratorAccess;
-import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.common.InvalidInputException;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -22,8 +19,7 @@ class InterchangeController {
 	}
 
 	@MutationMapping
-	ImportReport importRecords(@Argument ImportFormat format, @Argument String content, GraphQLContext context) {
-		CuratorAccess.require(context);
+	ImportReport importRecords(@Argument ImportFormat format, @Argument String content) {
 		if (content.length() > MAX_CONTENT_CHARS) {
 			throw new InvalidInputException("content", "content is " + content.length()
 					+ " characters; uploads are limited to " + MAX_CONTENT_CHARS + " (use the CLI for larger files)");

@@ -1,9 +1,9 @@
 package dev.pedigree.lineage;
 
-import dev.pedigree.graphql.RelayConnection;
+import dev.pedigree.common.Page;
 
 /**
  * The direct derivatives of one relation: how many there are and the first page of them.
  */
-public record DerivativeGroup(Relation relation, int count, RelayConnection<Derivation> children) {
+public record DerivativeGroup(Relation relation, int count, Page<Derivation> children) {
 }

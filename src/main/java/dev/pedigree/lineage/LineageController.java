@@ -1,10 +1,7 @@
 package dev.pedigree.lineage;
 
-import dev.pedigree.graphql.Cursors;
-import dev.pedigree.graphql.InvalidInputException;
-import dev.pedigree.graphql.KeyedLoaders;
-import dev.pedigree.graphql.Limits;
-import dev.pedigree.graphql.RelayConnection;
+import dev.pedigree.common.Page;
+import dev.pedigree.common.PageRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-
-import graphql.GraphQLContext;
-
-import dev.pedigree.graphql.CuratorAccess;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
@@ -54,8 +47,7 @@ class LineageController {
 	LineageController(LineageQueries queries, LineageWrites writes, BatchLoaderRegistry loaders) {
 		this.queries = queries;
 		this.writes = writes;
-		KeyedLoaders.<LineageQueries.ChildrenPage, RelayConnection<Derivation>>register(loaders, CHILDREN,
-				this.queries::children);
+		KeyedLoaders.<LineageQueries.ChildrenPage, Page<Derivation>>register(loaders, CHILDREN, this.queries::children);
 		KeyedLoaders.register(loaders, DESCENDANTS, this.queries::descendants);
 		KeyedLoaders.register(loaders, ORGANIZATION_MODELS, this.queries::organizationModels);
 		KeyedLoaders.register(loaders, TRAINED_MODELS, this.queries::trainedModels);
@@ -113,8 +105,8 @@ class LineageController {
 	}
 
 	@QueryMapping
-	RelayConnection<ModelView> models(@Argument ModelFilter filter, @Argument Integer first, @Argument String after) {
-		return this.queries.models(filter, first, after);
+	Page<ModelView> models(@Argument ModelFilter filter, @Argument Integer first, @Argument String after) {
+		return this.queries.models(filter, PageRequest.of(this.queries.limits(), first, after));
 	}
 
 	@QueryMapping
@@ -123,7 +115,7 @@ class LineageController {
 	}
 
 	@SchemaMapping(typeName = "Dataset")
-	CompletableFuture<RelayConnection<ModelView>> trainedModels(TrainingSet.Dataset dataset, @Argument Integer first,
+	CompletableFuture<Page<ModelView>> trainedModels(TrainingSet.Dataset dataset, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment environment) {
 		return KeyedLoaders.load(environment, TRAINED_MODELS, dataset.id(), page(first, after, environment));
 	}
@@ -139,14 +131,12 @@ class LineageController {
 	}
 
 	@MutationMapping
-	ModelView registerModel(@Argument RegisterModelInput input, GraphQLContext context) {
-		CuratorAccess.require(context);
+	ModelView registerModel(@Argument RegisterModelInput input) {
 		return this.writes.registerModel(input);
 	}
 
 	@MutationMapping
-	List<Derivation> recordDerivation(@Argument RecordDerivationInput input, GraphQLContext context) {
-		CuratorAccess.require(context);
+	List<Derivation> recordDerivation(@Argument RecordDerivationInput input) {
 		return this.writes.recordDerivation(input);
 	}
 
@@ -161,8 +151,8 @@ class LineageController {
 	 * page itself comes from the level's one query.
 	 */
 	@SchemaMapping(typeName = "Model")
-	CompletableFuture<RelayConnection<Derivation>> children(ModelView model, @Argument Integer first,
-			@Argument String after, @Argument DerivativeOrder orderBy, @Argument List<Relation> relations,
+	CompletableFuture<Page<Derivation>> children(ModelView model, @Argument Integer first, @Argument String after,
+			@Argument DerivativeOrder orderBy, @Argument List<Relation> relations,
 			DataFetchingEnvironment environment) {
 		return KeyedLoaders.load(environment, CHILDREN, model.id(), new LineageQueries.ChildrenPage(
 				page(first, after, environment), orderBy, relations == null ? null : List.copyOf(relations)));
@@ -172,8 +162,8 @@ class LineageController {
 	 * A per-parent page's arguments, checked here so that a bad one fails its own field;
 	 * the total is read only when selected.
 	 */
-	private LineageQueries.Page page(Integer first, String after, DataFetchingEnvironment environment) {
-		return new LineageQueries.Page(Cursors.after(after), this.queries.limits().pageSize(first),
+	private LineageQueries.PerParentPage page(Integer first, String after, DataFetchingEnvironment environment) {
+		return new LineageQueries.PerParentPage(PageRequest.of(this.queries.limits(), first, after),
 				environment.getSelectionSet().contains("totalCount"));
 	}
 
@@ -198,13 +188,14 @@ class LineageController {
 	}
 
 	@SchemaMapping(typeName = "Model")
-	CompletableFuture<RelayConnection<LineageEntry>> descendants(ModelView model, @Argument Integer maxDepth,
+	CompletableFuture<Page<LineageEntry>> descendants(ModelView model, @Argument Integer maxDepth,
 			@Argument List<Relation> relations, @Argument Integer first, @Argument String after,
 			@Argument DerivativeOrder orderBy, DataFetchingEnvironment environment) {
 		var limits = this.queries.limits();
+		var request = PageRequest.of(limits, first, after);
 		var page = new LineageQueries.DescendantsPage(limits.depth(maxDepth).value(),
-				relations == null || relations.isEmpty() ? null : List.copyOf(relations), Cursors.after(after),
-				limits.pageSize(first), orderBy);
+				relations == null || relations.isEmpty() ? null : List.copyOf(relations), request.offset(),
+				request.size(), orderBy);
 		return KeyedLoaders.load(environment, DESCENDANTS, model.id(), page);
 	}
 
@@ -234,7 +225,7 @@ class LineageController {
 	}
 
 	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<RelayConnection<ModelView>> models(OrganizationView organization, @Argument Integer first,
+	CompletableFuture<Page<ModelView>> models(OrganizationView organization, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment environment) {
 		return KeyedLoaders.load(environment, ORGANIZATION_MODELS, organization.id(), page(first, after, environment));
 	}
@@ -266,26 +257,6 @@ class LineageController {
 			result.add(byId.get(end.apply(d)));
 		}
 		return result;
-	}
-
-	@SchemaMapping(typeName = "LineageConnection", field = "totalCount")
-	int lineageTotal(RelayConnection<?> page) {
-		return page.total().get();
-	}
-
-	@SchemaMapping(typeName = "LineageConnection", field = "truncated")
-	boolean lineageTruncated(RelayConnection<?> page) {
-		return page.truncated().get();
-	}
-
-	@SchemaMapping(typeName = "ModelConnection", field = "totalCount")
-	int modelTotal(RelayConnection<?> page) {
-		return page.total().get();
-	}
-
-	@SchemaMapping(typeName = "DerivationConnection", field = "totalCount")
-	int derivationTotal(RelayConnection<?> page) {
-		return page.total().get();
 	}
 
 }

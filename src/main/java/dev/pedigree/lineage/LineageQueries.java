@@ -1,10 +1,9 @@
 package dev.pedigree.lineage;
 
-import dev.pedigree.graphql.Cursors;
-import dev.pedigree.graphql.Lazy;
-import dev.pedigree.graphql.InvalidInputException;
-import dev.pedigree.graphql.Limits;
-import dev.pedigree.graphql.RelayConnection;
+import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.common.Limits;
+import dev.pedigree.common.Page;
+import dev.pedigree.common.PageRequest;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Reads of the lineage graph: one parameterised Cypher traversal per question, never a
@@ -148,14 +148,14 @@ public class LineageQueries {
 	 * {@code models}, a dataset's {@code trainedModels}) to read, and whether the client
 	 * selected the total.
 	 */
-	public record Page(long offset, int size, boolean withTotal) {
+	public record PerParentPage(PageRequest page, boolean withTotal) {
 	}
 
 	/**
 	 * The same page of direct derivatives of each model, in one query; totals only when
 	 * asked for. An unknown id has no entry.
 	 */
-	public Map<String, RelayConnection<Derivation>> children(List<String> ids, Page page) {
+	public Map<String, Page<Derivation>> children(List<String> ids, PerParentPage page) {
 		return pages("lineage/children-pages", ids, page,
 				(id, row) -> Derivation.from(row.get("via").asRelationship(), row.get("childId").asString(), id));
 	}
@@ -164,7 +164,7 @@ public class LineageQueries {
 	 * Which page of children, in which order (null or ID = by child id) and of which
 	 * relations (null = every relation).
 	 */
-	public record ChildrenPage(Page page, DerivativeOrder orderBy, List<Relation> relations) {
+	public record ChildrenPage(PerParentPage page, DerivativeOrder orderBy, List<Relation> relations) {
 
 		boolean byIdOnly() {
 			return (this.orderBy == null || this.orderBy == DerivativeOrder.ID)
@@ -178,27 +178,28 @@ public class LineageQueries {
 	 * in one query; in another order or filtered by relation (the explorer's relation
 	 * groups, one model at a time), per model.
 	 */
-	public Map<String, RelayConnection<Derivation>> children(List<String> ids, ChildrenPage request) {
+	public Map<String, Page<Derivation>> children(List<String> ids, ChildrenPage request) {
 		if (request.byIdOnly()) {
 			return children(ids, request.page());
 		}
-		Map<String, RelayConnection<Derivation>> byId = new LinkedHashMap<>();
+		Map<String, Page<Derivation>> byId = new LinkedHashMap<>();
 		ids.forEach(id -> byId.put(id, children(id, request)));
 		return byId;
 	}
 
-	private RelayConnection<Derivation> children(String id, ChildrenPage request) {
+	private Page<Derivation> children(String id, ChildrenPage request) {
 		Map<String, Object> params = traversal(id, request.relations());
 		params.put("orderBy", request.orderBy() == null ? null : request.orderBy().name());
 		if (request.orderBy() != null && request.orderBy() != DerivativeOrder.ID) {
 			return orderedChildren(id, request, params);
 		}
 		Map<String, Object> pageParams = new HashMap<>(params);
-		pageParams.put("offset", request.page().offset());
-		pageParams.put("limit", request.page().size() + 1);
+		pageParams.put("offset", request.page().page().offset());
+		pageParams.put("limit", request.page().page().size() + 1);
 		var rows = this.graph.read(this.cypher.get("lineage/children-page"), pageParams, LineageQueries::derivation);
-		return RelayConnection.of(rows, request.page().offset(), request.page().size(),
-				Lazy.of(() -> this.graph.total(this.cypher.get("lineage/children-count"), params)), () -> false);
+		return Page.of(rows, request.page().page(),
+				SingletonSupplier.of(() -> this.graph.total(this.cypher.get("lineage/children-count"), params)),
+				() -> false);
 	}
 
 	/**
@@ -206,9 +207,9 @@ public class LineageQueries {
 	 * hubs of 1,000 children or more, kept like a large family's order; each page then
 	 * reads only its own derivations.
 	 */
-	private RelayConnection<Derivation> orderedChildren(String id, ChildrenPage request, Map<String, Object> params) {
-		int size = request.page().size();
-		long offset = request.page().offset();
+	private Page<Derivation> orderedChildren(String id, ChildrenPage request, Map<String, Object> params) {
+		int size = request.page().page().size();
+		long offset = request.page().page().offset();
 		var key = FamilyIndex.Key.children(id,
 				request.relations() == null ? List.of() : List.copyOf(request.relations()), request.orderBy());
 		var order = this.families.orders(List.of(key), this.cypher.get("lineage/children-order"), params).get(key);
@@ -220,7 +221,7 @@ public class LineageQueries {
 		}
 		var page = rows.isEmpty() ? List.<Derivation>of() : this.graph.read(this.cypher.get("lineage/children-by-id"),
 				Map.of("id", id, "rows", rows), LineageQueries::derivation);
-		return RelayConnection.of(page, offset, size, order::size, () -> false);
+		return Page.of(page, request.page().page(), order::size, () -> false);
 	}
 
 	/**
@@ -253,17 +254,17 @@ public class LineageQueries {
 				.asList(m -> Derivation.from(m.get("via").asRelationship(), m.get("childId").asString(), parentId));
 			Relation relation = Relation.fromSource(ModelView.string(r.get("relation"), "OTHER"));
 			return new DerivativeGroup(relation == null ? Relation.OTHER : relation, count,
-					RelayConnection.of(page, 0, size, () -> count, () -> false));
+					Page.of(page, new PageRequest(0, size), () -> count, () -> false));
 		});
 	}
 
 	/** The same page of the models each organisation developed, in one query. */
-	public Map<String, RelayConnection<ModelView>> organizationModels(List<String> ids, Page page) {
+	public Map<String, Page<ModelView>> organizationModels(List<String> ids, PerParentPage page) {
 		return pages("lineage/organization-models-pages", ids, page, (id, row) -> ModelView.from(row.asNode()));
 	}
 
 	/** The same page of the models trained on each dataset, in one query. */
-	public Map<String, RelayConnection<ModelView>> trainedModels(List<String> ids, Page page) {
+	public Map<String, Page<ModelView>> trainedModels(List<String> ids, PerParentPage page) {
 		return pages("lineage/trained-models-pages", ids, page, (id, row) -> ModelView.from(row.asNode()));
 	}
 
@@ -272,20 +273,20 @@ public class LineageQueries {
 	 * page (plus one row, which tells whether more follow) and, when {@code $withTotal},
 	 * the {@code total}.
 	 */
-	private <T> Map<String, RelayConnection<T>> pages(String query, List<String> ids, Page page,
+	private <T> Map<String, Page<T>> pages(String query, List<String> ids, PerParentPage page,
 			BiFunction<String, Value, T> row) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("ids", ids);
-		params.put("offset", page.offset());
-		params.put("limit", page.size() + 1);
+		params.put("offset", page.page().offset());
+		params.put("limit", page.page().size() + 1);
 		params.put("withTotal", page.withTotal());
-		Map<String, RelayConnection<T>> byId = new LinkedHashMap<>();
+		Map<String, Page<T>> byId = new LinkedHashMap<>();
 		for (Record r : this.graph.read(this.cypher.get(query), params)) {
 			String id = r.get("id").asString();
 			List<T> rows = r.get("rows").asList(v -> row.apply(id, v));
 			Integer total = r.get("total").isNull() ? null : r.get("total").asInt();
-			byId.put(id, RelayConnection.of(rows, page.offset(), page.size(),
-					total != null ? () -> total : Lazy.of(() -> total(query, id)), () -> false));
+			byId.put(id, Page.of(rows, page.page(),
+					total != null ? () -> total : SingletonSupplier.of(() -> total(query, id)), () -> false));
 		}
 		return byId;
 	}
@@ -351,7 +352,7 @@ public class LineageQueries {
 	 * them: one traversal ordering the families not cached yet, one reading the pages'
 	 * entries. {@code truncated} is computed per root, only when selected.
 	 */
-	public Map<String, RelayConnection<LineageEntry>> descendants(List<String> ids, DescendantsPage page) {
+	public Map<String, Page<LineageEntry>> descendants(List<String> ids, DescendantsPage page) {
 		var depth = new Limits.Depth(page.maxDepth(), false);
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
 		List<FamilyIndex.Key> keys = ids.stream()
@@ -377,11 +378,13 @@ public class LineageQueries {
 				.forEach(r -> entries.computeIfAbsent(r.get("root").asString(), k -> new java.util.ArrayList<>())
 					.add(entry(r, r.get("childId").asString(), r.get("parentId").asString())));
 		}
-		Map<String, RelayConnection<LineageEntry>> byRoot = new LinkedHashMap<>();
+		Map<String, Page<LineageEntry>> byRoot = new LinkedHashMap<>();
 		for (FamilyIndex.Key key : keys) {
 			var order = orders.get(key);
-			byRoot.put(key.id(), RelayConnection.of(entries.getOrDefault(key.id(), List.of()), page.offset(),
-					page.size(), order::size, Lazy.of(() -> cutByDepth(order, page.maxDepth(), page.relations()))));
+			byRoot.put(key.id(),
+					Page.of(entries.getOrDefault(key.id(), List.of()), new PageRequest(page.offset(), page.size()),
+							order::size,
+							SingletonSupplier.of(() -> cutByDepth(order, page.maxDepth(), page.relations()))));
 		}
 		return byRoot;
 	}
@@ -428,8 +431,8 @@ public class LineageQueries {
 		return path.isEmpty() ? null : path;
 	}
 
-	public RelayConnection<ModelView> models(ModelFilter filter, Integer first, String after) {
-		return RelayConnection.page(this.limits, first, after, (offset, limit) -> {
+	public Page<ModelView> models(ModelFilter filter, PageRequest request) {
+		return Page.read(request, (offset, limit) -> {
 			Map<String, Object> params = filterParameters(filter);
 			params.put("offset", offset);
 			params.put("limit", limit);

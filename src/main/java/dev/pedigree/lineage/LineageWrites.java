@@ -1,9 +1,6 @@
 package dev.pedigree.lineage;
 
-import dev.pedigree.graphql.Cursors;
-import dev.pedigree.graphql.InvalidInputException;
-import dev.pedigree.graphql.Limits;
-import dev.pedigree.graphql.RelayConnection;
+import dev.pedigree.common.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.common.NotFoundException;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.lineage.CapabilityEffect;
 import dev.pedigree.lineage.Relation;
 import dev.pedigree.lineage.SafetyEffect;

@@ -2,8 +2,8 @@ package dev.pedigree.policy;
 
 import java.util.Map;
 
-import dev.pedigree.graphql.InvalidInputException;
-import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.common.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -10,8 +10,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import dev.pedigree.graphql.InvalidInputException;
-import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.common.NotFoundException;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;

@@ -12,7 +12,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 
-import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.common.NotFoundException;
 import dev.pedigree.lineage.CapabilityEffect;
 import dev.pedigree.lineage.Derivation;
 import dev.pedigree.lineage.LineageQueries;

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-import dev.pedigree.graphql.InvalidInputException;
-import dev.pedigree.graphql.NotFoundException;
+import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.common.NotFoundException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -3,11 +3,8 @@ package dev.pedigree.risk;
 import java.time.LocalDate;
 import java.util.List;
 
-import graphql.GraphQLContext;
-
-import dev.pedigree.graphql.CuratorAccess;
-import dev.pedigree.graphql.InvalidInputException;
-import dev.pedigree.graphql.RelayConnection;
+import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.common.Page;
 import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.OrganizationView;
@@ -48,8 +45,8 @@ class RiskController {
 	}
 
 	@QueryMapping
-	RelayConnection<ExposureEntry> upstreamExposure(@Argument String foundationId, @Argument Integer first,
-			@Argument String after, @Argument Boolean accountabilityGap) {
+	Page<ExposureEntry> upstreamExposure(@Argument String foundationId, @Argument Integer first, @Argument String after,
+			@Argument Boolean accountabilityGap) {
 		if (Boolean.TRUE.equals(accountabilityGap)) {
 			return this.exposure.accountabilityGaps(foundationId, first, after, LocalDate.now());
 		}
@@ -61,11 +58,6 @@ class RiskController {
 		return this.exposure.gapStatus(entry, LocalDate.now());
 	}
 
-	@SchemaMapping(typeName = "ExposureConnection", field = "totalCount")
-	int exposureTotal(RelayConnection<?> connection) {
-		return connection.total().get();
-	}
-
 	@SchemaMapping(typeName = "ExposureEntry", field = "organization")
 	OrganizationView exposureOrganization(ExposureEntry entry) {
 		return entry.organizationId() == null ? null
@@ -73,14 +65,12 @@ class RiskController {
 	}
 
 	@MutationMapping
-	Finding recordRiskFinding(@Argument RiskRecords.FindingInput input, GraphQLContext context) {
-		CuratorAccess.require(context);
+	Finding recordRiskFinding(@Argument RiskRecords.FindingInput input) {
 		return this.records.record(input, false);
 	}
 
 	@MutationMapping
-	Finding recordIncident(@Argument RiskRecords.FindingInput input, GraphQLContext context) {
-		CuratorAccess.require(context);
+	Finding recordIncident(@Argument RiskRecords.FindingInput input) {
 		return this.records.record(input, true);
 	}
 

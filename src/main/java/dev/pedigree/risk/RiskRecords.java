@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.pedigree.graphql.InvalidInputException;
+import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import dev.pedigree.graphql.Limits;
-import dev.pedigree.graphql.NotFoundException;
-import dev.pedigree.graphql.RelayConnection;
+import dev.pedigree.common.Limits;
+import dev.pedigree.common.NotFoundException;
+import dev.pedigree.common.Page;
+import dev.pedigree.common.PageRequest;
 import dev.pedigree.lineage.Derivation;
 import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.lineage.ModelView;
@@ -57,8 +58,7 @@ public class UpstreamExposure {
 	 * exactly: each candidate is traced, so this costs one ancestry read per exposed
 	 * descendant.
 	 */
-	public RelayConnection<ExposureEntry> accountabilityGaps(String foundationId, Integer first, String after,
-			LocalDate asOf) {
+	public Page<ExposureEntry> accountabilityGaps(String foundationId, Integer first, String after, LocalDate asOf) {
 		requireFoundation(foundationId);
 		List<ExposureEntry> gaps = this.graph
 			.read(this.cypher.get("risk/upstream-exposure"),
@@ -69,8 +69,10 @@ public class UpstreamExposure {
 				return "GAP".equals(status) || "POSSIBLE".equals(status);
 			})
 			.toList();
-		return RelayConnection.page(this.limits, first, after, (offset, limit) -> gaps
-			.subList((int) Math.min(offset, gaps.size()), (int) Math.min(offset + limit, gaps.size())), gaps::size);
+		return Page.read(
+				PageRequest.of(this.limits, first, after), (offset, limit) -> gaps
+					.subList((int) Math.min(offset, gaps.size()), (int) Math.min(offset + limit, gaps.size())),
+				gaps::size);
 	}
 
 	/** The accountability-gap status of the descendant's own derivation, or null. */
@@ -84,9 +86,9 @@ public class UpstreamExposure {
 			.orElse(null);
 	}
 
-	public RelayConnection<ExposureEntry> of(String foundationId, Integer first, String after) {
+	public Page<ExposureEntry> of(String foundationId, Integer first, String after) {
 		requireFoundation(foundationId);
-		return RelayConnection.page(this.limits, first, after,
+		return Page.read(PageRequest.of(this.limits, first, after),
 				(offset, limit) -> this.graph.read(this.cypher.get("risk/upstream-exposure"),
 						Map.of("id", foundationId, "offset", offset, "limit", limit), UpstreamExposure::entry),
 				() -> this.graph.total(this.cypher.get("risk/upstream-exposure-count"), Map.of("id", foundationId)));

@@ -1,4 +1,4 @@
-package dev.pedigree.graphql;
+package dev.pedigree.common;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

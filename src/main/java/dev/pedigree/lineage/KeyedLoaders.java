@@ -1,4 +1,4 @@
-package dev.pedigree.graphql;
+package dev.pedigree.lineage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
  * share the same arguments in one query. {@code @BatchMapping} cannot do this: its key is
  * the parent alone, so it ignores the arguments.
  */
-public final class KeyedLoaders {
+final class KeyedLoaders {
 
 	private KeyedLoaders() {
 	}

@@ -1,4 +1,4 @@
-package dev.pedigree.graphql;
+package dev.pedigree.common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package dev.pedigree.graphql;
+package dev.pedigree.common;
 
 /**
  * A request that cannot be served as asked; {@code field} names the offending argument or

@@ -1,4 +1,4 @@
-package dev.pedigree.graphql;
+package dev.pedigree.common;
 
 /**
  * A referenced node does not exist; {@code field} names the argument that referenced it.
