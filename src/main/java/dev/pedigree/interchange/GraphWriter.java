@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.neo4j.driver.TransactionContext;
 
 import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.lineage.ChangeLog;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
@@ -39,9 +40,12 @@ class GraphWriter {
 
 	private final CypherQueries cypher;
 
-	GraphWriter(Graph graph, CypherQueries cypher) {
+	private final ChangeLog changes;
+
+	GraphWriter(Graph graph, CypherQueries cypher, ChangeLog changes) {
 		this.graph = graph;
 		this.cypher = cypher;
+		this.changes = changes;
 	}
 
 	/**
@@ -177,6 +181,7 @@ class GraphWriter {
 			var batch = upserted.subList(from, Math.min(upserted.size(), from + BATCH));
 			var counts = this.graph.write(tx -> {
 				var result = tx.run(this.cypher.get("interchange/upsert-derivations"), Map.of("rows", batch)).single();
+				logChange(tx, "interchange/upsert-derivations", batch);
 				if (lockLineage(tx, guard)) {
 					requireNoCycle(tx, batch);
 				}
@@ -252,6 +257,7 @@ class GraphWriter {
 				pending.add(writers.submit(() -> {
 					this.graph.write(tx -> {
 						tx.run(this.cypher.get(query), Map.of("rows", batch)).consume();
+						logChange(tx, query, batch);
 						if (guard != null && lockLineage(tx, guard)) {
 							requireNoCycle(tx, batch);
 						}
@@ -378,6 +384,27 @@ class GraphWriter {
 		return this.graph.read(this.cypher.get(name), Map.of());
 	}
 
+	/**
+	 * Appends the batch's models (or derivations' children) to the change log, in the
+	 * batch's transaction.
+	 */
+	private void logChange(TransactionContext tx, String query, List<Map<String, Object>> batch) {
+		switch (query) {
+			case "interchange/create-models", "interchange/upsert-models" -> this.changes.append(tx,
+					ChangeLog.Kind.MODELS_WRITTEN, batch.stream().map(GraphWriter::modelId).toList());
+			case "interchange/create-derivations", "interchange/upsert-derivations" -> this.changes.append(tx,
+					ChangeLog.Kind.DERIVATIONS_WRITTEN, batch.stream().map(r -> (String) r.get("child")).toList());
+			default -> {
+			}
+		}
+	}
+
+	/** A model row's id: at the top of an upsert row, among a new node's properties. */
+	private static String modelId(Map<String, Object> row) {
+		Object id = row.get("id");
+		return (String) (id != null ? id : ((Map<?, ?>) row.get("props")).get("id"));
+	}
+
 	private void batches(List<Map<String, Object>> rows, String query, ImportReport report, Progress progress) {
 		for (int from = 0; from < rows.size(); from += BATCH) {
 			var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
@@ -390,7 +417,11 @@ class GraphWriter {
 		if (batch.isEmpty()) {
 			return;
 		}
-		var counts = this.graph.write(tx -> tx.run(this.cypher.get(query), Map.of("rows", batch)).single());
+		var counts = this.graph.write(tx -> {
+			var result = tx.run(this.cypher.get(query), Map.of("rows", batch)).single();
+			logChange(tx, query, batch);
+			return result;
+		});
 		report.counted(counts.get("created").asLong(), counts.get("updated").asLong(), counts.get("total").asLong());
 	}
 

@@ -30,9 +30,12 @@ public class LineageWrites {
 
 	private final CypherQueries cypher;
 
-	LineageWrites(Graph graph, CypherQueries cypher) {
+	private final ChangeLog changes;
+
+	LineageWrites(Graph graph, CypherQueries cypher, ChangeLog changes) {
 		this.graph = graph;
 		this.cypher = cypher;
+		this.changes = changes;
 	}
 
 	public ModelView registerModel(RegisterModelInput input) {
@@ -70,8 +73,10 @@ public class LineageWrites {
 						.isEmpty()) {
 				throw new InvalidInputException("developerId", "No organization with id '" + input.developerId() + "'");
 			}
-			return ModelView
+			var model = ModelView
 				.from(tx.run(this.cypher.get("lineage/register-model"), params).single().get("model").asNode());
+			this.changes.append(tx, ChangeLog.Kind.MODELS_WRITTEN, List.of(model.id()));
+			return model;
 		});
 	}
 
@@ -138,6 +143,7 @@ public class LineageWrites {
 								Map.of("child", input.childId(), "parent", parent, "properties", properties))
 						.single()));
 			}
+			this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN, List.of(input.childId()));
 			return written;
 		});
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.lineage.ChangeLog;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
@@ -22,9 +23,12 @@ public class RiskRecords {
 
 	private final CypherQueries cypher;
 
-	RiskRecords(Graph graph, CypherQueries cypher) {
+	private final ChangeLog changes;
+
+	RiskRecords(Graph graph, CypherQueries cypher, ChangeLog changes) {
 		this.graph = graph;
 		this.cypher = cypher;
+		this.changes = changes;
 	}
 
 	public record FindingInput(String modelId, String category, String severity, String summary, String date,
@@ -63,11 +67,16 @@ public class RiskRecords {
 			properties.put("sourceUrl", input.sourceUrl());
 		}
 		String id = (incident ? "incident/" : "finding/") + UUID.randomUUID();
-		var found = this.graph.write(
-				tx -> tx
-					.run(this.cypher.get(incident ? "risk/record-incident" : "risk/record-finding"),
-							Map.of("modelId", input.modelId(), "id", id, "properties", properties))
-					.list());
+		var found = this.graph.write(tx -> {
+			var rows = tx
+				.run(this.cypher.get(incident ? "risk/record-incident" : "risk/record-finding"),
+						Map.of("modelId", input.modelId(), "id", id, "properties", properties))
+				.list();
+			if (!rows.isEmpty()) {
+				this.changes.append(tx, ChangeLog.Kind.FINDING_RECORDED, List.of(input.modelId()));
+			}
+			return rows;
+		});
 		if (found.isEmpty()) {
 			throw new InvalidInputException("modelId", "No model with id '" + input.modelId() + "'");
 		}

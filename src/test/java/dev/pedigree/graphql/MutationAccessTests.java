@@ -43,6 +43,9 @@ class MutationAccessTests {
 		calls.put("importRecords",
 				"mutation { importRecords(format: HF_EDGES, content: \"parent_id,child_id,relation\\n" + PARENT + ","
 						+ CHILD + ",finetune\\n\") { created } }");
+		calls.put("createWatch", "mutation { createWatch(input: {subjectKind: MODEL, subjectId: \"google/gemma-7b\", "
+				+ "conditions: [SAFETY_REMOVING_DESCENDANT]}) { watch { id } } }");
+		calls.put("deleteWatch", "mutation { deleteWatch(id: \"watch/none\") }");
 		return calls;
 	}
 
@@ -72,8 +75,12 @@ class MutationAccessTests {
 		var after = GraphQlClient.anonymous(this.port)
 			.document("{ child: model(id: \"" + CHILD + "\") { id } parent: model(id: \"" + PARENT + "\") { id } "
 					+ "tune: model(id: \"google/gemma-7b-it\") { parents { parent { id } } } "
-					+ "trace: liabilityTrace(modelId: \"google/gemma-7b\") { findings { finding { summary } } } }")
+					+ "trace: liabilityTrace(modelId: \"google/gemma-7b\") { findings { finding { summary } } } "
+					+ "watches { subjectId } }")
 			.execute();
+		after.path("watches[*].subjectId")
+			.entityList(String.class)
+			.satisfies(subjects -> assertThat(subjects).doesNotContain("google/gemma-7b"));
 		after.path("child").valueIsNull();
 		after.path("parent").valueIsNull();
 		after.path("tune.parents[*].parent.id").entityList(String.class).containsExactly("google/gemma-7b");

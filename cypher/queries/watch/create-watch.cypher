@@ -1,0 +1,4 @@
+CREATE (w:__Watch {id: $id, subjectKind: $subjectKind, subjectId: $subjectId, conditions: $conditions,
+        createdAt: datetime()})
+SET w += $properties
+RETURN w

@@ -1,0 +1,2 @@
+MATCH (s:__Sequence {id: 'notifications'})
+RETURN s.value AS last

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (c:__Change {id: id})
+SET c.pending = false

@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (n:__WatchNotification {key: key})
+RETURN key
