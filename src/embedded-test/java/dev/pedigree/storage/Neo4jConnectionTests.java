@@ -29,7 +29,10 @@ class Neo4jConnectionTests {
 	@Test
 	void a_second_instance_pointed_at_spring_neo4j_uri_uses_that_server_and_starts_no_database() {
 		try (var external = new SpringApplicationBuilder(PedigreeApplication.class)
-			.run("--spring.neo4j.uri=" + this.embedded.boltUri(), "--pedigree.seed.enabled=false", "--server.port=0")) {
+			.run("--spring.neo4j.uri=" + this.embedded.boltUri(),
+					"--spring.neo4j.authentication.username=" + this.embedded.credentials().username(),
+					"--spring.neo4j.authentication.password=" + this.embedded.credentials().password(),
+					"--pedigree.seed.enabled=false", "--server.port=0")) {
 			assertThat(external.getBeanNamesForType(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class)).isEmpty();
 			int port = ((WebServerApplicationContext) external).getWebServer().getPort();
 			GraphQlClient.anonymous(port)

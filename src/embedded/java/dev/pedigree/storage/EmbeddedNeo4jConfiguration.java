@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -17,6 +18,8 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.io.locker.FileLockException;
@@ -32,9 +35,9 @@ import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts Neo4j in-process, Bolt on loopback only (auth is off), and points the driver at the port it actually bound.
- * Skipped when {@code spring.neo4j.uri} names an external server, or when the jar was built without the embedded
- * profile.
+ * Starts Neo4j in-process, Bolt on loopback only and with authentication (the generated login of
+ * {@link BoltCredentials}), and points the driver at the port it actually bound with that login. Skipped when
+ * {@code spring.neo4j.uri} names an external server, or when the jar was built without the embedded profile.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "org.neo4j.dbms.api.DatabaseManagementServiceBuilder")
@@ -48,6 +51,7 @@ class EmbeddedNeo4jConfiguration {
 		Path home = storeFolder(properties);
 		log.info("Embedded Neo4j store: {}", home);
 		var builder = new DatabaseManagementServiceBuilder(home)
+			.setConfig(GraphDatabaseSettings.auth_enabled, true)
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
 			.setConfig(HttpConnector.enabled, false)
@@ -68,6 +72,15 @@ class EmbeddedNeo4jConfiguration {
 			}
 			throw explain(ex, properties, home);
 		}
+		BoltCredentials credentials;
+		try {
+			credentials = BoltCredentials.loadOrCreate(home);
+			setPassword(service, credentials);
+		}
+		catch (RuntimeException ex) {
+			service.shutdown();
+			throw ex;
+		}
 		var database = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
 		var bolt = database.getDependencyResolver()
 			.resolveDependency(ConnectorPortRegister.class)
@@ -79,19 +92,54 @@ class EmbeddedNeo4jConfiguration {
 					"Free the port or choose another with pedigree.embedded.bolt-port (0 = any free port).", null);
 		}
 		URI uri = URI.create("bolt://127.0.0.1:" + bolt.getPort());
-		log.info("Embedded Neo4j listening on {}", uri);
-		return new EmbeddedNeo4j(service, uri, properties.ephemeral() ? home : null);
+		// Printed for Neo4j Browser and cypher-shell users; the file keeps it across restarts.
+		log.info("Embedded Neo4j listening on {} (user {}, password {}; kept in {})", uri, credentials.username(),
+				credentials.password(), credentials.file());
+		return new EmbeddedNeo4j(service, uri, credentials, properties.ephemeral() ? home : null);
 	}
 
 	@Bean
 	Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j embeddedNeo4j) {
 		URI uri = embeddedNeo4j.boltUri();
+		AuthToken login = AuthTokens.basic(embeddedNeo4j.credentials().username(),
+				embeddedNeo4j.credentials().password());
 		return new Neo4jConnectionDetails() {
 			@Override
 			public URI getUri() {
 				return uri;
 			}
+
+			@Override
+			public AuthToken getAuthToken() {
+				return login;
+			}
 		};
+	}
+
+	/**
+	 * Sets the kept password on every start (in-process, no Bolt login needed): a store
+	 * from a version without Bolt authentication, or one whose password was changed
+	 * through Bolt, follows the file again.
+	 */
+	private static void setPassword(DatabaseManagementService service, BoltCredentials credentials) {
+		try {
+			service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+				.executeTransactionally("ALTER USER " + quoted(credentials.username())
+						+ " SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+						Map.of("password", credentials.password()));
+		}
+		catch (RuntimeException ex) {
+			if (!String.valueOf(ex.getMessage()).contains("cannot be the same")) {
+				throw new EmbeddedNeo4jStartupException(
+						"The embedded Neo4j did not accept the login in " + credentials.file() + ": "
+								+ ex.getMessage() + ".",
+						"Delete the file; the next start generates a new password.", ex);
+			}
+		}
+	}
+
+	private static String quoted(String name) {
+		return "`" + name.replace("`", "``") + "`";
 	}
 
 	private static Path storeFolder(EmbeddedNeo4jProperties properties) {
@@ -132,7 +180,8 @@ class EmbeddedNeo4jConfiguration {
 	}
 
 	/** The running database; shut down after the driver (which depends on it) is closed. */
-	record EmbeddedNeo4j(DatabaseManagementService service, URI boltUri, Path deleteOnShutdown)
+	record EmbeddedNeo4j(DatabaseManagementService service, URI boltUri, BoltCredentials credentials,
+			Path deleteOnShutdown)
 			implements AutoCloseable {
 
 		@Override

@@ -1,0 +1,123 @@
+package dev.pedigree.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.SecurityException;
+
+import dev.pedigree.GraphQlClient;
+import dev.pedigree.PedigreeApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * No side door: the embedded database's Bolt port takes only the login Pedigree generated
+ * into its data folder, which the service itself uses, which survives a restart and which
+ * only the folder's owner can read.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BoltAuthenticationTests {
+
+	@TempDir
+	Path store;
+
+	@Test
+	void bolt_refuses_connections_without_the_generated_login_which_is_kept_owner_only_and_reused_after_restart(
+			CapturedOutput output) throws IOException {
+		Path file = this.store.resolve("bolt-credentials.properties");
+		String password;
+		try (var first = start()) {
+			var embedded = first.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
+			assertThat(file).exists();
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+			password = read(file).getProperty("password");
+			assertThat(password).hasSize(43);
+			assertThat(read(file).getProperty("username")).isEqualTo("neo4j");
+			assertThat(output.getOut()).contains("Embedded Neo4j listening on " + embedded.boltUri())
+				.contains("user neo4j, password " + password + "; kept in " + file);
+
+			assertRefused(embedded, AuthTokens.none());
+			assertRefused(embedded, AuthTokens.basic("neo4j", "neo4j"));
+			assertRefused(embedded, AuthTokens.basic("neo4j", password + "x"));
+			assertAccepted(embedded, AuthTokens.basic("neo4j", password));
+			assertServes(first);
+		}
+		try (var second = start()) {
+			var embedded = second.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
+			assertThat(read(file).getProperty("password")).as("the same login after a restart").isEqualTo(password);
+			assertRefused(embedded, AuthTokens.none());
+			assertAccepted(embedded, AuthTokens.basic("neo4j", password));
+			assertServes(second);
+		}
+	}
+
+	@Test
+	void a_login_file_with_wider_rights_is_narrowed_to_its_owner_at_start() throws IOException {
+		Files.createDirectories(this.store);
+		Path file = Files.writeString(this.store.resolve("bolt-credentials.properties"),
+				"username=neo4j\npassword=chosen-by-the-operator\n");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		try (var context = start()) {
+			var embedded = context.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+			assertAccepted(embedded, AuthTokens.basic("neo4j", "chosen-by-the-operator"));
+			assertRefused(embedded, AuthTokens.none());
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(PedigreeApplication.class).run("--pedigree.embedded.data-dir=" + this.store,
+				"--pedigree.embedded.bolt-port=0", "--pedigree.embedded.page-cache=64m", "--pedigree.seed.enabled=false",
+				"--server.port=0");
+	}
+
+	private static void assertRefused(EmbeddedNeo4jConfiguration.EmbeddedNeo4j embedded, AuthToken token) {
+		try (var driver = GraphDatabase.driver(embedded.boltUri(), token)) {
+			assertThatThrownBy(() -> driver.executableQuery("MATCH (m:Model) RETURN count(m) AS n").execute())
+				.isInstanceOfAny(AuthenticationException.class, SecurityException.class);
+		}
+	}
+
+	private static void assertAccepted(EmbeddedNeo4jConfiguration.EmbeddedNeo4j embedded, AuthToken token) {
+		try (var driver = GraphDatabase.driver(embedded.boltUri(), token)) {
+			assertThat(driver.executableQuery("RETURN 1 AS one").execute().records().get(0).get("one").asInt())
+				.isEqualTo(1);
+		}
+	}
+
+	/** The service's own driver logs in: a write and a read through the API work. */
+	private static void assertServes(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		GraphQlClient.anonymous(port)
+			.document("{ models(first: 1) { totalCount } }")
+			.execute()
+			.path("models.totalCount")
+			.hasValue();
+	}
+
+	private static Properties read(Path file) throws IOException {
+		var properties = new Properties();
+		try (var in = Files.newBufferedReader(file)) {
+			properties.load(in);
+		}
+		return properties;
+	}
+
+}
