@@ -55,6 +55,11 @@ class GraphQlErrors {
 	}
 
 	@GraphQlExceptionHandler
+	GraphQLError bookmark(Graph.BookmarkException ex, DataFetchingEnvironment env) {
+		return error(env, ErrorType.BAD_REQUEST, ex.getMessage(), Map.of("field", Graph.BookmarkException.HEADER));
+	}
+
+	@GraphQlExceptionHandler
 	GraphQLError unexpected(RuntimeException ex, DataFetchingEnvironment env) {
 		log.error("Unexpected failure at {}", env.getExecutionStepInfo().getPath(), ex);
 		return error(env, ErrorType.INTERNAL_ERROR, "Internal error; it has been logged", Map.of());

@@ -1,8 +1,9 @@
 package dev.pedigree.graphql;
 
-import dev.pedigree.common.Limits;
-
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -12,6 +13,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
+import dev.pedigree.common.Limits;
+import dev.pedigree.storage.Graph;
 import dev.pedigree.storage.RequestSessions;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -39,13 +42,48 @@ class RequestSessionShare extends SimplePerformantInstrumentation implements Web
 		RequestSessions.propagate();
 	}
 
+	/**
+	 * Bookmarks travel in the {@code Pedigree-Bookmark} header: a client sends the ones a
+	 * write's response gave it (from any instance), and every read of its request starts
+	 * after those writes; a request that wrote answers with its own.
+	 */
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		request.configureExecutionInput((input, builder) -> builder
-			.graphQLContext(context -> context.put(RequestSessions.KEY, new RequestSessions(this.limit)))
-			.build());
-		return chain.next(request);
+		List<String> bookmarks = request.getHeaders()
+			.getValuesAsList(Graph.BookmarkException.HEADER)
+			.stream()
+			.map(String::strip)
+			.filter(b -> !b.isEmpty())
+			.toList();
+		var sessions = new RequestSessions(this.limit, bookmarks, () -> operation(request));
+		request.configureExecutionInput((input,
+				builder) -> builder.graphQLContext(context -> context.put(RequestSessions.KEY, sessions)).build());
+		return chain.next(request).doOnNext(response -> {
+			List<String> written = sessions.writeBookmarks();
+			if (!written.isEmpty()) {
+				response.getResponseHeaders().put(Graph.BookmarkException.HEADER, written);
+			}
+		});
 	}
+
+	/**
+	 * The operation's name (the request's {@code operationName}, else the name in its
+	 * document), else the start of its document, for the slow-query log.
+	 */
+	static String operation(WebGraphQlRequest request) {
+		if (request.getOperationName() != null && !request.getOperationName().isBlank()) {
+			return request.getOperationName();
+		}
+		Matcher named = NAMED_OPERATION.matcher(request.getDocument().strip());
+		if (named.find()) {
+			return named.group(1);
+		}
+		String document = request.getDocument().replaceAll("\\s+", " ").strip();
+		return "(unnamed) " + (document.length() > 120 ? document.substring(0, 120) + "…" : document);
+	}
+
+	private static final Pattern NAMED_OPERATION = Pattern
+		.compile("^(?:#[^\\n]*\\s*)*(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
 
 	@Override
 	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,

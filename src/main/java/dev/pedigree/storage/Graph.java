@@ -3,20 +3,32 @@ package dev.pedigree.storage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.BookmarkManager;
+import org.neo4j.driver.BookmarkManagerConfig;
+import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Query;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -30,6 +42,12 @@ import org.springframework.stereotype.Component;
 public class Graph {
 
 	private static final int READ_ATTEMPTS = 3;
+
+	/**
+	 * Queries that held their session for {@code pedigree.slow-query-threshold} or
+	 * longer, one line each: the Cypher file(s), the GraphQL operation, the time.
+	 */
+	private static final Logger slowQueries = LoggerFactory.getLogger("dev.pedigree.slow-queries");
 
 	private final Driver driver;
 
@@ -58,11 +76,24 @@ public class Graph {
 
 	private final Timer waits;
 
+	private final long slowQueryNanos;
+
+	/**
+	 * Every session of this instance reads after this instance's last commit: in a
+	 * cluster a read routed to a follower waits until the follower has applied this
+	 * instance's writes (read your own writes). Across instances, clients pass bookmarks
+	 * ({@link RequestSessions}).
+	 */
+	private final BookmarkManager bookmarks = BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
+
 	Graph(Driver driver, CypherQueries queries, MeterRegistry meters,
 			@Value("${pedigree.limits.read-timeout:5s}") Duration readTimeout,
 			@Value("${spring.neo4j.pool.max-connection-pool-size:100}") int poolSize,
-			@Value("${spring.neo4j.pool.connection-acquisition-timeout:60s}") Duration acquisitionTimeout) {
+			@Value("${spring.neo4j.pool.connection-acquisition-timeout:60s}") Duration acquisitionTimeout,
+			@Value("${pedigree.slow-query-threshold:1s}") Duration slowQueryThreshold) {
 		this.driver = driver;
+		this.slowQueryNanos = slowQueryThreshold.isZero() || slowQueryThreshold.isNegative() ? Long.MAX_VALUE
+				: slowQueryThreshold.toNanos();
 		this.queries = queries;
 		this.meters = meters;
 		this.readConfig = TransactionConfig.builder().withTimeout(readTimeout).build();
@@ -76,19 +107,19 @@ public class Graph {
 			.register(meters);
 	}
 
-	private static final SessionConfig READ = SessionConfig.builder()
-		.withDefaultAccessMode(org.neo4j.driver.AccessMode.READ)
-		.build();
-
-	private static final SessionConfig WRITE = SessionConfig.defaultConfig();
-
 	/**
 	 * A session once a connection is free for it; closing the lease frees the permit and
 	 * records how long it was held under {@code pedigree.db.queries}, tagged with the
-	 * query's file name ({@code transaction} for a unit of work of several).
+	 * query's file name ({@code transaction} for a unit of work of several). A read
+	 * session runs in read mode (routed to readers with a {@code neo4j://} URI; the
+	 * server refuses a write in it), a write session in write mode (to the leader).
 	 */
-	private Lease lease(SessionConfig config, String query) {
+	private Lease lease(AccessMode mode, String query) {
 		RequestSessions request = RequestSessions.current();
+		var config = SessionConfig.builder().withDefaultAccessMode(mode).withBookmarkManager(this.bookmarks);
+		if (request != null && !request.given().isEmpty()) {
+			config.withBookmarks(request.given());
+		}
 		long waitStart = System.nanoTime();
 		long deadline = waitStart + this.acquisitionTimeout.toNanos();
 		// The request's own share first, then the pool: a request over its share waits
@@ -110,9 +141,10 @@ public class Graph {
 			Timer timer = Timer.builder("pedigree.db.queries")
 				.description("Database work per query file, from session open to close")
 				.tag("query", query)
-				.tag("access", config == READ ? "read" : "write")
+				.tag("access", mode == AccessMode.READ ? "read" : "write")
 				.register(this.meters);
-			var lease = new Lease(this.driver.session(config), this.sessions, request, timer, System.nanoTime());
+			var lease = new Lease(this.driver.session(config.build()), mode, query, this.sessions, request, timer,
+					System.nanoTime(), this.slowQueryNanos);
 			if (request != null) {
 				request.opened();
 			}
@@ -155,7 +187,7 @@ public class Graph {
 	 */
 	public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
 		for (int attempt = 1;; attempt++) {
-			try (var lease = lease(READ, this.queries.nameOf(cypher))) {
+			try (var lease = lease(AccessMode.READ, this.queries.nameOf(cypher))) {
 				return lease.session().run(cypher, parameters, this.readConfig).list(mapper::apply);
 			}
 			catch (ClientException ex) {
@@ -163,7 +195,7 @@ public class Graph {
 			}
 			catch (org.neo4j.driver.exceptions.Neo4jException ex) {
 				if (!(ex instanceof org.neo4j.driver.exceptions.RetryableException) || attempt >= READ_ATTEMPTS) {
-					throw ex;
+					throw translate(ex);
 				}
 			}
 		}
@@ -187,10 +219,10 @@ public class Graph {
 	}
 
 	private <T> T read(TransactionCallback<T> work, TransactionConfig config) {
-		try (var lease = lease(READ, "transaction")) {
-			return lease.session().executeRead(work, config);
+		try (var lease = lease(AccessMode.READ, "transaction")) {
+			return lease.session().executeRead(lease.traced(work), config);
 		}
-		catch (ClientException ex) {
+		catch (org.neo4j.driver.exceptions.Neo4jException ex) {
 			throw translate(ex);
 		}
 	}
@@ -200,19 +232,19 @@ public class Graph {
 	 * interactive time budget; routed to readers like every read.
 	 */
 	public <T> T readBulk(TransactionCallback<T> work) {
-		try (var lease = lease(READ, "transaction")) {
-			return lease.session().executeRead(work);
+		try (var lease = lease(AccessMode.READ, "transaction")) {
+			return lease.session().executeRead(lease.traced(work));
 		}
 	}
 
 	/** Runs {@code work} in one write transaction: it commits whole or not at all. */
 	public <T> T write(TransactionCallback<T> work) {
-		try (var lease = lease(WRITE, "transaction")) {
-			T result = lease.session().executeWrite(work);
+		try (var lease = lease(AccessMode.WRITE, "transaction")) {
+			T result = lease.session().executeWrite(lease.traced(work));
 			this.writes.incrementAndGet();
 			return result;
 		}
-		catch (ClientException ex) {
+		catch (org.neo4j.driver.exceptions.Neo4jException ex) {
 			throw translate(ex);
 		}
 	}
@@ -226,8 +258,19 @@ public class Graph {
 		return this.driver;
 	}
 
-	private static RuntimeException translate(ClientException ex) {
+	private RuntimeException translate(org.neo4j.driver.exceptions.Neo4jException ex) {
 		String code = ex.code() == null ? "" : ex.code();
+		if (code.contains("InvalidBookmark")) {
+			return new BookmarkException("The bookmark is not one of this database's: pass the "
+					+ BookmarkException.HEADER + " header exactly as a response gave it", ex);
+		}
+		if (code.contains("BookmarkTimeout")) {
+			return new OverloadedException("The database member serving this read has not yet caught up with the "
+					+ "bookmark's write; try again shortly");
+		}
+		if (!(ex instanceof ClientException)) {
+			return ex;
+		}
 		if (code.contains("TransactionTimedOut") || code.contains("Terminated")) {
 			return new QueryTimeoutException(
 					"The query exceeded its time budget and was stopped; narrow it (smaller maxDepth, relations filter) or page",
@@ -236,12 +279,54 @@ public class Graph {
 		return ex;
 	}
 
-	private record Lease(Session session, Semaphore permits, RequestSessions request, Timer timer,
-			long start) implements AutoCloseable {
+	private final class Lease implements AutoCloseable {
+
+		private final Session session;
+
+		private final AccessMode mode;
+
+		private final String query;
+
+		private final Semaphore permits;
+
+		private final RequestSessions request;
+
+		private final Timer timer;
+
+		private final long start;
+
+		private final long slowNanos;
+
+		/** The query files a unit of work ran, for the slow-query log. */
+		private final Set<String> files = ConcurrentHashMap.newKeySet();
+
+		Lease(Session session, AccessMode mode, String query, Semaphore permits, RequestSessions request, Timer timer,
+				long start, long slowNanos) {
+			this.session = session;
+			this.mode = mode;
+			this.query = query;
+			this.permits = permits;
+			this.request = request;
+			this.timer = timer;
+			this.start = start;
+			this.slowNanos = slowNanos;
+		}
+
+		Session session() {
+			return this.session;
+		}
+
+		/** The unit of work, noting the query file of every statement it runs. */
+		<T> TransactionCallback<T> traced(TransactionCallback<T> work) {
+			return tx -> work.execute(new TracedTransaction(tx, this.files, Graph.this.queries));
+		}
 
 		@Override
 		public void close() {
 			try {
+				if (this.request != null && this.mode == AccessMode.WRITE) {
+					this.request.committed(this.session.lastBookmarks());
+				}
 				this.session.close();
 			}
 			finally {
@@ -250,8 +335,72 @@ public class Graph {
 					this.request.closed();
 					this.request.permits().release();
 				}
-				this.timer.record(System.nanoTime() - this.start, TimeUnit.NANOSECONDS);
+				long elapsed = System.nanoTime() - this.start;
+				this.timer.record(elapsed, TimeUnit.NANOSECONDS);
+				if (elapsed >= this.slowNanos) {
+					logSlow(elapsed);
+				}
 			}
+		}
+
+		private void logSlow(long elapsed) {
+			String files = this.files.isEmpty() ? this.query
+					: this.files.stream().sorted().collect(Collectors.joining(", ", this.query + " of ", ""));
+			String operation = this.request == null ? "none (not a GraphQL request)" : this.request.operation();
+			slowQueries.warn("Slow {} query: {} ms, cypher {}, GraphQL operation {}",
+					this.mode == AccessMode.READ ? "read" : "write", TimeUnit.NANOSECONDS.toMillis(elapsed), files,
+					operation);
+		}
+
+	}
+
+	/** A transaction that notes the query file of each statement run in it. */
+	private record TracedTransaction(TransactionContext tx, Set<String> files,
+			CypherQueries queries) implements TransactionContext {
+
+		@Override
+		public Result run(String query, org.neo4j.driver.Value parameters) {
+			this.files.add(this.queries.nameOf(query));
+			return this.tx.run(query, parameters);
+		}
+
+		@Override
+		public Result run(String query, Map<String, Object> parameters) {
+			this.files.add(this.queries.nameOf(query));
+			return this.tx.run(query, parameters);
+		}
+
+		@Override
+		public Result run(String query, Record parameters) {
+			this.files.add(this.queries.nameOf(query));
+			return this.tx.run(query, parameters);
+		}
+
+		@Override
+		public Result run(String query) {
+			this.files.add(this.queries.nameOf(query));
+			return this.tx.run(query);
+		}
+
+		@Override
+		public Result run(Query query) {
+			this.files.add(this.queries.nameOf(query.text()));
+			return this.tx.run(query);
+		}
+
+	}
+
+	/**
+	 * A client's bookmark the database does not know (malformed, or from another
+	 * database).
+	 */
+	public static class BookmarkException extends RuntimeException {
+
+		/** The HTTP header that carries bookmarks between a client and the API. */
+		public static final String HEADER = "Pedigree-Bookmark";
+
+		BookmarkException(String message, Throwable cause) {
+			super(message, cause);
 		}
 
 	}

@@ -1,10 +1,16 @@
 package dev.pedigree.storage;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.micrometer.context.ContextRegistry;
+import org.neo4j.driver.Bookmark;
 
 /**
  * A request's own share of the database sessions: at most {@code limit} at once, however
@@ -37,8 +43,48 @@ public final class RequestSessions {
 
 	private final AtomicInteger peak = new AtomicInteger();
 
+	private final Set<Bookmark> given;
+
+	private final Set<String> written = ConcurrentHashMap.newKeySet();
+
+	private final Supplier<String> operation;
+
 	public RequestSessions(int limit) {
+		this(limit, List.of(), () -> "(unnamed)");
+	}
+
+	/**
+	 * @param limit sessions this request may hold at once
+	 * @param bookmarks the client's bookmarks (e.g. from a write through another
+	 * instance): every session of this request starts after the transactions they name,
+	 * on whichever cluster member it runs
+	 * @param operation the GraphQL operation, as the slow-query log names it (asked for
+	 * only when a query was slow)
+	 */
+	public RequestSessions(int limit, List<String> bookmarks, Supplier<String> operation) {
 		this.permits = new Semaphore(limit, true);
+		this.operation = operation;
+		this.given = bookmarks.stream().map(Bookmark::from).collect(Collectors.toUnmodifiableSet());
+	}
+
+	String operation() {
+		return this.operation.get();
+	}
+
+	Set<Bookmark> given() {
+		return this.given;
+	}
+
+	/**
+	 * The bookmarks of the write transactions this request committed: a client passes
+	 * them to its next request, on any instance, to read its own writes.
+	 */
+	public List<String> writeBookmarks() {
+		return this.written.stream().sorted().toList();
+	}
+
+	void committed(Set<Bookmark> bookmarks) {
+		bookmarks.forEach(b -> this.written.add(b.value()));
 	}
 
 	static RequestSessions current() {
