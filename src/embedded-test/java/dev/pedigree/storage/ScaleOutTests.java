@@ -170,9 +170,9 @@ class ScaleOutTests {
 				Map.of("c", edges), List.of());
 		List<String> bookmarks = imported.getResponseHeaders().getValuesAsList(Graph.BookmarkException.HEADER);
 		String count = "{ model(id: \"scale/root\") { descendants(first: 5) { totalCount } } }";
-		// B's entry is computed between these two instants, so it is certainly kept until
-		// the first plus the TTL and certainly dropped after the second plus the TTL.
-		Instant orderedOnB = Instant.now();
+		// B's entry is computed before this instant, so it is certainly dropped after it
+		// plus the TTL. (It may go sooner: any write through B, e.g. its watchlist runner's,
+		// drops it.)
 		assertThat(total(post(b, count, bookmarks))).isEqualTo(1_200);
 		Instant orderedOnBBy = Instant.now();
 
@@ -180,10 +180,6 @@ class ScaleOutTests {
 				Map.of("c", "parent_id,child_id,relation\nscale/root,scale/late-child,finetune\n"), List.of());
 		bookmarks = late.getResponseHeaders().getValuesAsList(Graph.BookmarkException.HEADER);
 		assertThat(total(post(a, count, bookmarks))).as("the writing instance dropped its own cache").isEqualTo(1_201);
-		int onB = total(post(b, count, bookmarks));
-		if (Duration.between(orderedOnB, Instant.now()).compareTo(FAMILY_CACHE_TTL) < 0) {
-			assertThat(onB).as("B's cached order, within its TTL (the documented bound)").isEqualTo(1_200);
-		}
 		Thread.sleep(Math.max(0,
 				Duration.between(Instant.now(), orderedOnBBy.plus(FAMILY_CACHE_TTL)).toMillis() + 100));
 		assertThat(total(post(b, count, bookmarks))).as("B after the TTL").isEqualTo(1_201);

@@ -110,9 +110,11 @@ public class Graph {
 	/**
 	 * A session once a connection is free for it; closing the lease frees the permit and
 	 * records how long it was held under {@code pedigree.db.queries}, tagged with the
-	 * query's file name ({@code transaction} for a unit of work of several). A read
-	 * session runs in read mode (routed to readers with a {@code neo4j://} URI; the
-	 * server refuses a write in it), a write session in write mode (to the leader).
+	 * query's file name ({@code transaction} for a unit of work of several) and its
+	 * origin ({@code graphql} for a GraphQL request's, {@code background} for imports,
+	 * exports, REST and scheduled work). A read session runs in read mode (routed to
+	 * readers with a {@code neo4j://} URI; the server refuses a write in it), a write
+	 * session in write mode (to the leader).
 	 */
 	private Lease lease(AccessMode mode, String query) {
 		RequestSessions request = RequestSessions.current();
@@ -142,6 +144,7 @@ public class Graph {
 				.description("Database work per query file, from session open to close")
 				.tag("query", query)
 				.tag("access", mode == AccessMode.READ ? "read" : "write")
+				.tag("origin", request == null ? "background" : "graphql")
 				.register(this.meters);
 			var lease = new Lease(this.driver.session(config.build()), mode, query, this.sessions, request, timer,
 					System.nanoTime(), this.slowQueryNanos);
