@@ -12,15 +12,15 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** CSV with a header row; columns are found by name, extra columns ignored. */
-final class Csv {
+public final class Csv {
 
 	private Csv() {
 	}
 
 	/** One data row with the line it started on (1 = header). */
-	record Row(long line, CSVRecord record) {
+	public record Row(long line, CSVRecord record) {
 
-		String get(String column) {
+		public String get(String column) {
 			if (!this.record.isMapped(column) || !this.record.isSet(column)) {
 				return null;
 			}
@@ -40,7 +40,7 @@ final class Csv {
 
 	}
 
-	static List<Row> read(Reader reader, String file, List<String> requiredColumns) {
+	public static List<Row> read(Reader reader, String file, List<String> requiredColumns) {
 		var format = CSVFormat.DEFAULT.builder()
 			.setHeader()
 			.setSkipHeaderRecord(true)
@@ -71,7 +71,7 @@ final class Csv {
 		}
 	}
 
-	static Double number(String value) {
+	public static Double number(String value) {
 		if (value == null) {
 			return null;
 		}
@@ -86,9 +86,9 @@ final class Csv {
 	 * A file that cannot be read at all (as opposed to single bad records, which are
 	 * rejected one by one).
 	 */
-	static class MalformedFileException extends RuntimeException {
+	public static class MalformedFileException extends RuntimeException {
 
-		MalformedFileException(String message) {
+		public MalformedFileException(String message) {
 			super(message);
 		}
 

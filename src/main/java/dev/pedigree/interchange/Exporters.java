@@ -65,22 +65,58 @@ public class Exporters {
 	}
 
 	public ExportSummary export(ExportRequest request, OutputStream out) {
+		var export = prepare(request);
+		try {
+			export.writeTo(out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return export.summary();
+	}
+
+	/**
+	 * Reads what an export will write (and fails, for an unknown model, before anything
+	 * is written); {@link Prepared#writeTo} then streams it.
+	 */
+	public Prepared prepare(ExportRequest request) {
 		FamilyWriter writer = this.writers.get(request.format());
 		if (writer == null) {
 			throw new InvalidInputException("format",
 					"The " + request.format().cliName() + " exporter is not available");
 		}
 		Family family = request.modelId() == null ? wholeGraph() : family(request);
-		try {
-			writer.write(family, out);
+		return new Prepared(writer, family,
+				new ExportSummary(request.format(), family.models().size(), family.derivations().size(),
+						request.format() == ExportFormat.JSONL ? family.others().size() : 0,
+						request.format() == ExportFormat.JSONL ? family.links().size() : 0));
+	}
+
+	/** An export read from the graph, ready to be written. */
+	public static final class Prepared {
+
+		private final FamilyWriter writer;
+
+		private final Family family;
+
+		private final ExportSummary summary;
+
+		private Prepared(FamilyWriter writer, Family family, ExportSummary summary) {
+			this.writer = writer;
+			this.family = family;
+			this.summary = summary;
+		}
+
+		/** Writes the export as it is produced (nothing is buffered here). */
+		public void writeTo(OutputStream out) throws IOException {
+			this.writer.write(this.family, out);
 			out.flush();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+
+		public ExportSummary summary() {
+			return this.summary;
 		}
-		return new ExportSummary(request.format(), family.models().size(), family.derivations().size(),
-				request.format() == ExportFormat.JSONL ? family.others().size() : 0,
-				request.format() == ExportFormat.JSONL ? family.links().size() : 0);
+
 	}
 
 	Family family(ExportRequest request) {
@@ -154,7 +190,7 @@ public class Exporters {
 	}
 
 	/** One export format. */
-	interface FamilyWriter {
+	public interface FamilyWriter {
 
 		ExportFormat format();
 

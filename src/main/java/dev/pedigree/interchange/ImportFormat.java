@@ -19,7 +19,7 @@ public enum ImportFormat {
 		return this.cliName;
 	}
 
-	static ImportFormat fromCli(String name) {
+	public static ImportFormat fromCli(String name) {
 		return Arrays.stream(values())
 			.filter(f -> f.cliName.equals(name.toLowerCase(Locale.ROOT)) || f.name().equalsIgnoreCase(name))
 			.findFirst()

@@ -45,6 +45,10 @@ public final class ImportReport {
 
 	}
 
+	void counted(dev.pedigree.lineage.WriteCounts counts) {
+		counted(counts.created(), counts.updated(), counts.total());
+	}
+
 	void counted(long created, long updated, long total) {
 		this.created += created;
 		this.updated += updated;
@@ -75,11 +79,11 @@ public final class ImportReport {
 		this.inputCycles.add(path);
 	}
 
-	void elapsed(Duration elapsed) {
+	public void elapsed(Duration elapsed) {
 		this.elapsed = elapsed;
 	}
 
-	void merge(ImportReport other) {
+	public void merge(ImportReport other) {
 		this.created += other.created;
 		this.updated += other.updated;
 		this.unchanged += other.unchanged;

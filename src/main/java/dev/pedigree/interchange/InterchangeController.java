@@ -12,9 +12,9 @@ class InterchangeController {
 	/** Uploads over GraphQL are for small files; larger ones go through the CLI. */
 	static final int MAX_CONTENT_CHARS = 10 * 1024 * 1024;
 
-	private final Importers importers;
+	private final ImportPipeline importers;
 
-	InterchangeController(Importers importers) {
+	InterchangeController(ImportPipeline importers) {
 		this.importers = importers;
 	}
 

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
 
 import org.neo4j.driver.TransactionContext;
 
@@ -17,8 +19,15 @@ import dev.pedigree.storage.Graph;
 import org.springframework.stereotype.Service;
 
 /**
- * Curated writes. Each is validated completely and runs in one transaction, so a rejected
- * write changes nothing.
+ * The one writer of {@code Model}, {@code Organization} and {@code DERIVED_FROM} between
+ * models. Curated writes ({@link #registerModel}, {@link #recordDerivation}) are
+ * validated completely and run in one transaction, so a rejected write changes nothing;
+ * batches of {@link ModelFacts}, {@link DerivationFacts} and {@link OrganizationFacts}
+ * (imports, the seed) are written by {@link BulkWrites}. The rules about these facts live
+ * here and nowhere else: ids ({@link Slugs}), the organisation directory, the search key
+ * ({@link ModelFacts#searchText}), placeholders, and the no-cycle rule
+ * ({@link CycleGuard} over an import's own edges, {@code cycles-closed.cypher} against
+ * the stored graph).
  */
 @Service
 public class LineageWrites {
@@ -32,10 +41,120 @@ public class LineageWrites {
 
 	private final ChangeLog changes;
 
-	LineageWrites(Graph graph, CypherQueries cypher, ChangeLog changes) {
+	private final BulkWrites bulk;
+
+	LineageWrites(Graph graph, CypherQueries cypher, ChangeLog changes, BulkWrites bulk) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.changes = changes;
+		this.bulk = bulk;
+	}
+
+	/** What to do with a derivation that names a model nobody described. */
+	public enum UnknownModels {
+
+		/** Create the model as a placeholder (listed) that a later import fills in. */
+		PLACEHOLDER,
+		/** Leave the derivation out (a backup is self-contained). */
+		REJECT
+
+	}
+
+	/** Organisations, upserted: a write only adds aliases, sources and missing facts. */
+	public WriteCounts organizations(List<OrganizationFacts> organizations) {
+		return this.bulk.organizations(organizations);
+	}
+
+	/** Models, upserted; new ones are created in bulk. */
+	public WriteCounts models(List<ModelFacts> models, LongConsumer progress) {
+		return this.bulk.models(models, null, progress);
+	}
+
+	/**
+	 * Placeholders a source names with what little it knows (a name, an alias): created
+	 * or filled in like any model, not counted as records of the import.
+	 */
+	public void placeholders(List<ModelFacts> placeholders, LongConsumer progress) {
+		this.bulk.models(placeholders, null, progress);
+	}
+
+	/**
+	 * Derivations of an import, in input order: an edge that would close a cycle (with
+	 * the input's earlier edges or with stored derivations) is skipped and listed, never
+	 * written.
+	 */
+	public DerivationOutcome derivations(List<DerivationFacts> derivations, UnknownModels unknown,
+			LongConsumer progress) {
+		var guard = new CycleGuard();
+		List<String> cycles = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<DerivationFacts> accepted = new ArrayList<>();
+		Set<String> endpoints = new LinkedHashSet<>();
+		for (DerivationFacts d : derivations) {
+			var cycle = guard.accept(d.child(), d.parent());
+			if (cycle != null) {
+				cycles.add((d.origin() == null ? "" : d.origin() + ": ") + String.join(" -> ", cycle));
+				continue;
+			}
+			accepted.add(d);
+			endpoints.add(d.child());
+			endpoints.add(d.parent());
+		}
+		var known = this.bulk.existingModelIds(endpoints);
+		List<String> placeholders = new ArrayList<>();
+		List<DerivationFacts> missing = new ArrayList<>();
+		if (unknown == UnknownModels.PLACEHOLDER) {
+			List<ModelFacts> rows = new ArrayList<>();
+			for (String id : endpoints) {
+				if (!known.contains(id)) {
+					rows.add(ModelFacts.placeholder(id));
+					placeholders.add(id);
+				}
+			}
+			// Created silently: the report lists them as placeholders rather than
+			// counting them as created records.
+			this.bulk.models(rows, Set.of(), progress);
+		}
+		else {
+			accepted.stream()
+				.filter(d -> !known.contains(d.child()) || !known.contains(d.parent()))
+				.forEach(missing::add);
+			accepted.removeAll(missing);
+		}
+		var counts = this.bulk.derivations(accepted, cycles, progress);
+		return new DerivationOutcome(counts, List.copyOf(cycles), placeholders, missing);
+	}
+
+	/**
+	 * A placeholder resolves once a described model carries its name as an alias: its
+	 * children's derivations move to that model and the placeholder goes.
+	 * @return the placeholders resolved
+	 */
+	public long resolvePlaceholders() {
+		return this.graph.write(tx -> tx.run(this.cypher.get("lineage/resolve-placeholders")).single())
+			.get("resolved")
+			.asLong();
+	}
+
+	/** The organisations known now, to resolve a source's developer names against. */
+	public OrganizationDirectory organizationDirectory() {
+		return new OrganizationDirectory(this.bulk.query("lineage/all-organization-names"));
+	}
+
+	/** Every model that has aliases, with them: another source's name for it. */
+	public List<ModelAliases> modelAliases() {
+		return this.bulk.query("lineage/model-aliases")
+			.stream()
+			.map(r -> new ModelAliases(r.get("id").asString(), r.get("aliases").asList(v -> v.asString())))
+			.toList();
+	}
+
+	/** A model and the names other sources give it. */
+	public record ModelAliases(String id, List<String> aliases) {
+	}
+
+	/** The ids among {@code ids} that name a stored model. */
+	public Set<String> existingModelIds(java.util.Collection<String> ids) {
+		return this.bulk.existingModelIds(ids);
 	}
 
 	public ModelView registerModel(RegisterModelInput input) {
@@ -50,18 +169,21 @@ public class LineageWrites {
 			throw new InvalidInputException("access",
 					"access must be one of OPEN_WEIGHTS, API, CLOSED, GATED, was '" + input.access() + "'");
 		}
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("name", input.name());
-		putIfPresent(properties, "trainingComputeFlop", input.trainingComputeFlop());
-		putIfPresent(properties, "parameters", input.parameters());
-		putIfPresent(properties, "releaseDate", input.releaseDate());
-		putIfPresent(properties, "access", input.access());
-		putIfPresent(properties, "license", input.license());
-		putIfPresent(properties, "pipelineTag", input.pipelineTag());
-		putIfPresent(properties, "modality", input.modality());
-		putIfPresent(properties, "generative", input.generative());
+		Map<String, Object> properties = ModelFacts.of(input.id().strip())
+			.name(input.name())
+			.trainingComputeFlop(input.trainingComputeFlop())
+			.parameters(input.parameters())
+			.releaseDate(input.releaseDate())
+			.access(input.access())
+			.license(input.license())
+			.pipelineTag(input.pipelineTag())
+			.modality(input.modality())
+			.generative(input.generative())
+			.sourceUrl(input.sourceUrl())
+			.build()
+			.properties();
+		// A curator's alias list replaces the model's.
 		putIfPresent(properties, "aliases", input.aliases());
-		putIfPresent(properties, "sourceUrl", input.sourceUrl());
 		Map<String, Object> params = new HashMap<>();
 		params.put("id", input.id().strip());
 		params.put("properties", properties);
@@ -101,23 +223,21 @@ public class LineageWrites {
 		if (input.date() != null) {
 			date(input.date(), "date");
 		}
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("relation", input.relation().name());
-		properties.put("source", input.source() == null || input.source().isBlank() ? "manual" : input.source());
-		properties.put("confidence", CURATED_CONFIDENCE);
-		properties.put("curated", true);
-		putIfPresent(properties, "computeFlop", input.computeFlop());
-		putIfPresent(properties, "date", input.date());
-		putIfPresent(properties, "note", input.note());
-		putIfPresent(properties, "mitigates", input.mitigates());
-		if (input.safetyEffect() != null) {
-			properties.put("safetyEffect", input.safetyEffect().name());
-			properties.put("safetySource", "curated");
-			properties.put("safetyConfidence", 1.0);
-		}
-		putIfPresent(properties, "capabilityEffect",
-				input.capabilityEffect() == null ? null : input.capabilityEffect().name());
-		properties.put("incomplete", false);
+		Map<String, Object> properties = DerivationFacts.of(input.childId(), null)
+			.relation(input.relation())
+			.source(input.source() == null || input.source().isBlank() ? "manual" : input.source())
+			.confidence(CURATED_CONFIDENCE)
+			.curated(true)
+			.computeFlop(input.computeFlop())
+			.date(input.date())
+			.note(input.note())
+			.mitigates(input.mitigates())
+			.safety(input.safetyEffect(), input.safetyEffect() == null ? null : "curated",
+					input.safetyEffect() == null ? null : CURATED_CONFIDENCE)
+			.capabilityEffect(input.capabilityEffect())
+			.incomplete(false)
+			.build()
+			.properties();
 		return this.graph.write(tx -> {
 			// Before the cycle check, in the same transaction: serialises it with every
 			// other
@@ -128,7 +248,8 @@ public class LineageWrites {
 			List<Derivation> written = new ArrayList<>();
 			for (String parent : parents) {
 				var cycle = tx
-					.run(this.cypher.get("lineage/cycle-path"), Map.of("parent", parent, "child", input.childId()))
+					.run(this.cypher.get("lineage/cycles-closed"),
+							Map.of("rows", List.of(Map.of("parent", parent, "child", input.childId()))))
 					.list();
 				if (!cycle.isEmpty()) {
 					List<String> path = new ArrayList<>();

@@ -339,18 +339,6 @@ class InterchangeCliTests {
 	}
 
 	@Test
-	void ecosystem_graphs_dependencies_map_as_the_design_says() {
-		assertThat(EcosystemGraphsImporter.relationship("model", "model")).isEqualTo("DERIVED_FROM");
-		assertThat(EcosystemGraphsImporter.relationship("model", "dataset")).isEqualTo("TRAINED_ON");
-		assertThat(EcosystemGraphsImporter.relationship("dataset", "model")).isEqualTo("GENERATED_BY");
-		assertThat(EcosystemGraphsImporter.relationship("dataset", "dataset")).isEqualTo("DERIVED_FROM");
-		assertThat(EcosystemGraphsImporter.relationship("application", "model")).isEqualTo("USES");
-		assertThat(EcosystemGraphsImporter.relationship("application", "dataset")).isEqualTo("USES");
-		assertThat(EcosystemGraphsImporter.relationship("application", "application")).isEqualTo("USES");
-		assertThat(EcosystemGraphsImporter.relationship("model", "application")).isEqualTo("DERIVED_FROM");
-	}
-
-	@Test
 	void graphml_and_mermaid_describe_the_family() throws Exception {
 		byte[] graphml = GraphQlClient.http(this.port)
 			.get()

@@ -1,4 +1,4 @@
-package dev.pedigree.interchange;
+package dev.pedigree.lineage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,13 +8,15 @@ import java.util.Map;
 /**
  * Resolves developer names from any source (Hub accounts, Epoch AI names, Ecosystem
  * Graphs names) to one organisation id through the aliases already in the graph; unknown
- * names become new organisations.
+ * names become new organisations ({@link #newOrganizations()}, for
+ * {@link LineageWrites#organizations}). Made by
+ * {@link LineageWrites#organizationDirectory()}.
  */
-final class OrganizationDirectory {
+public final class OrganizationDirectory {
 
 	private final Map<String, String> idByAlias = new HashMap<>();
 
-	private final List<GraphWriter.OrganizationRow> created = new ArrayList<>();
+	private final List<OrganizationFacts> created = new ArrayList<>();
 
 	OrganizationDirectory(List<org.neo4j.driver.Record> known) {
 		for (var r : known) {
@@ -35,7 +37,7 @@ final class OrganizationDirectory {
 	 * @return the organisation id for {@code name}, creating one (to be written) when it
 	 * is new
 	 */
-	String resolve(String name, String kind, String country, String source) {
+	public String resolve(String name, String kind, String country, String source) {
 		String key = Slugs.aliasKey(name.strip());
 		String id = this.idByAlias.get(key);
 		if (id != null) {
@@ -45,15 +47,11 @@ final class OrganizationDirectory {
 		// Two different names may slug alike ("AT&T" and "AT T"); they are the same
 		// organisation by that rule.
 		register(name, id);
-		Map<String, Object> props = new HashMap<>();
-		props.put("name", name.strip());
-		props.put("kind", kind);
-		props.put("country", country);
-		this.created.add(new GraphWriter.OrganizationRow(id, props, List.of(name.strip()), source));
+		this.created.add(OrganizationFacts.named(id, name.strip(), kind, country, List.of(name.strip()), source));
 		return id;
 	}
 
-	List<GraphWriter.OrganizationRow> newOrganizations() {
+	public List<OrganizationFacts> newOrganizations() {
 		return this.created;
 	}
 

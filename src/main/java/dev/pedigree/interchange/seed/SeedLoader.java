@@ -1,4 +1,4 @@
-package dev.pedigree.interchange;
+package dev.pedigree.interchange.seed;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,7 +16,15 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pedigree.storage.CypherQueries;
+import dev.pedigree.interchange.Csv;
+import dev.pedigree.interchange.FactBatch;
+import dev.pedigree.interchange.ImportFormat;
+import dev.pedigree.interchange.ImportPipeline;
+import dev.pedigree.interchange.ImportReport;
+import dev.pedigree.interchange.Progress;
+import dev.pedigree.lineage.LineageWrites;
+import dev.pedigree.lineage.ModelFacts;
+import dev.pedigree.lineage.OrganizationFacts;
 import dev.pedigree.storage.Graph;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -28,13 +36,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
 
 /**
- * Loads {@code seed-data/} (shipped in the jar) through the importers on start.
+ * Loads {@code seed-data/} (shipped in the jar) through the import pipeline on start: the
+ * curated tables as one batch of facts, then the sources' files through their parsers.
  * Idempotent; a store that already holds this exact seed (same checksum) is skipped, so a
  * restart costs nothing.
  */
 @Component
 @Order(0)
-public class SeedLoader implements ApplicationRunner {
+class SeedLoader implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
@@ -48,22 +57,16 @@ public class SeedLoader implements ApplicationRunner {
 
 	private final Graph graph;
 
-	private final CypherQueries cypher;
+	private final ImportPipeline pipeline;
 
-	private final GraphWriter writer;
+	private final LineageWrites lineage;
 
-	private final HuggingFaceCsvImporter huggingFace;
-
-	private final EpochImporter epoch;
-
-	SeedLoader(@Value("${pedigree.seed.enabled:true}") boolean enabled, Graph graph, CypherQueries cypher,
-			GraphWriter writer, HuggingFaceCsvImporter huggingFace, EpochImporter epoch) {
+	SeedLoader(@Value("${pedigree.seed.enabled:true}") boolean enabled, Graph graph, ImportPipeline pipeline,
+			LineageWrites lineage) {
 		this.enabled = enabled;
 		this.graph = graph;
-		this.cypher = cypher;
-		this.writer = writer;
-		this.huggingFace = huggingFace;
-		this.epoch = epoch;
+		this.pipeline = pipeline;
+		this.lineage = lineage;
 	}
 
 	@Override
@@ -89,28 +92,27 @@ public class SeedLoader implements ApplicationRunner {
 	}
 
 	ImportReport load() {
-		var report = new ImportReport("seed");
+		var curated = new FactBatch("seed", "seed-data");
 		List<Map<String, Object>> revenues = revenues();
-		this.writer.organizations(organizations(revenues), report);
-		this.writer.revenues(revenues, report);
-		this.writer.licenses(licenses(), report);
-		this.writer.models(modelLinks(), report, Progress.NONE);
-		this.writer.models(modelIdentities(), report, Progress.NONE);
-		report.merge(importFile("huggingface/nodes.csv", this.huggingFace::importNodes));
-		report.merge(importFile("huggingface/edges.csv", this.huggingFace::importEdges));
-		report.merge(importFile("epoch-ai/notable_ai_models.csv", this.epoch::importModels));
-		long resolved = this.graph.write(tx -> tx.run(this.cypher.get("interchange/resolve-placeholders")).single())
-			.get("resolved")
-			.asLong();
+		curated.countedOrganizations(organizations(revenues));
+		revenues.forEach(curated::revenue);
+		licenses().forEach(curated::license);
+		modelLinks().forEach(curated::model);
+		modelIdentities().forEach(curated::model);
+		ImportReport report = this.pipeline.write(curated, Progress.NONE);
+		report.merge(importFile("huggingface/nodes.csv", ImportFormat.HF_NODES));
+		report.merge(importFile("huggingface/edges.csv", ImportFormat.HF_EDGES));
+		report.merge(importFile("epoch-ai/notable_ai_models.csv", ImportFormat.EPOCH));
+		long resolved = this.lineage.resolvePlaceholders();
 		if (resolved > 0) {
 			log.info("Resolved {} placeholders to curated model identities", resolved);
 		}
 		return report;
 	}
 
-	private static ImportReport importFile(String file, FileImporter importer) {
+	private ImportReport importFile(String file, ImportFormat format) {
 		try (Reader reader = open(file)) {
-			return importer.read(reader, "seed-data/" + file, Progress.NONE);
+			return this.pipeline.importReader(format, reader, "seed-data/" + file, Progress.NONE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -142,7 +144,7 @@ public class SeedLoader implements ApplicationRunner {
 	}
 
 	/** Organisations; each shows its latest sourced revenue figure. */
-	private List<GraphWriter.OrganizationRow> organizations(List<Map<String, Object>> revenues) {
+	private List<OrganizationFacts> organizations(List<Map<String, Object>> revenues) {
 		Map<Object, Map<String, Object>> latest = new HashMap<>();
 		for (var revenue : revenues) {
 			@SuppressWarnings("unchecked")
@@ -150,23 +152,17 @@ public class SeedLoader implements ApplicationRunner {
 			latest.merge(revenue.get("organizationId"), props,
 					(a, b) -> ((String) a.get("periodEnd")).compareTo((String) b.get("periodEnd")) >= 0 ? a : b);
 		}
-		List<GraphWriter.OrganizationRow> rows = new ArrayList<>();
+		List<OrganizationFacts> rows = new ArrayList<>();
 		try (Reader in = open("organizations.csv")) {
 			for (var row : Csv.read(in, "seed-data/organizations.csv", List.of("id", "name"))) {
-				Map<String, Object> props = new HashMap<>();
-				props.put("name", row.get("name"));
-				props.put("kind", row.get("kind"));
-				props.put("country", row.get("country"));
 				var revenue = latest.get(row.get("id"));
-				if (revenue != null) {
-					props.put("annualRevenueUsd", revenue.get("amountUsd"));
-					props.put("revenuePeriod",
-							"FY" + revenue.get("fiscalYear") + " (ended " + revenue.get("periodEnd") + ")");
-					props.put("revenueSource", revenue.get("source"));
-				}
 				List<String> aliases = row.get("aliases") == null ? List.of()
 						: Arrays.stream(row.get("aliases").split("\\|")).map(String::strip).toList();
-				rows.add(new GraphWriter.OrganizationRow(row.get("id"), props, aliases, CURATED));
+				rows.add(new OrganizationFacts(row.get("id"), row.get("name"), row.get("kind"), row.get("country"),
+						revenue == null ? null : (Double) revenue.get("amountUsd"),
+						revenue == null ? null
+								: "FY" + revenue.get("fiscalYear") + " (ended " + revenue.get("periodEnd") + ")",
+						revenue == null ? null : (String) revenue.get("source"), aliases, CURATED, null));
 			}
 		}
 		catch (IOException ex) {
@@ -202,15 +198,16 @@ public class SeedLoader implements ApplicationRunner {
 	 * Hub repos that are the same model as an Epoch AI row get that row's name as an
 	 * alias.
 	 */
-	private List<GraphWriter.ModelRow> modelLinks() {
-		List<GraphWriter.ModelRow> rows = new ArrayList<>();
+	private List<ModelFacts> modelLinks() {
+		List<ModelFacts> rows = new ArrayList<>();
 		try (Reader in = open("model-links.csv")) {
 			for (var row : Csv.read(in, "seed-data/model-links.csv", List.of("hub_id", "epoch_name"))) {
-				Map<String, Object> props = new HashMap<>();
-				props.put("name", row.get("hub_id"));
-				props.put("identityNote", row.get("source"));
-				rows.add(new GraphWriter.ModelRow(row.get("hub_id"), props, List.of(row.get("epoch_name")), null,
-						CURATED, false));
+				rows.add(ModelFacts.of(row.get("hub_id"))
+					.name(row.get("hub_id"))
+					.identityNote(row.get("source"))
+					.aliases(List.of(row.get("epoch_name")))
+					.source(CURATED)
+					.build());
 			}
 		}
 		catch (IOException ex) {
@@ -223,16 +220,18 @@ public class SeedLoader implements ApplicationRunner {
 	 * Curated identities of models the sources name without describing (Epoch AI's "Base
 	 * model" column): id, developer and the name as an alias, each with its source.
 	 */
-	private List<GraphWriter.ModelRow> modelIdentities() {
-		List<GraphWriter.ModelRow> rows = new ArrayList<>();
+	private List<ModelFacts> modelIdentities() {
+		List<ModelFacts> rows = new ArrayList<>();
 		try (Reader in = open("model-identities.csv")) {
 			for (var row : Csv.read(in, "seed-data/model-identities.csv",
 					List.of("name", "model_id", "developer", "source"))) {
-				Map<String, Object> props = new HashMap<>();
-				props.put("name", row.get("model_id"));
-				props.put("identityNote", row.get("source"));
-				rows.add(new GraphWriter.ModelRow(row.get("model_id"), props, List.of(row.get("name")),
-						row.get("developer"), CURATED, false));
+				rows.add(ModelFacts.of(row.get("model_id"))
+					.name(row.get("model_id"))
+					.identityNote(row.get("source"))
+					.aliases(List.of(row.get("name")))
+					.developerId(row.get("developer"))
+					.source(CURATED)
+					.build());
 			}
 		}
 		catch (IOException ex) {

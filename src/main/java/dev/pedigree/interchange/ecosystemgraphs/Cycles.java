@@ -1,4 +1,4 @@
-package dev.pedigree.interchange;
+package dev.pedigree.interchange.ecosystemgraphs;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.pedigree.interchange;
+package dev.pedigree.interchange.huggingface;
 
 import java.util.regex.Pattern;
 

@@ -1,11 +1,16 @@
-package dev.pedigree.interchange;
+package dev.pedigree.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-import dev.pedigree.cli.Command;
-import dev.pedigree.cli.CommandLine;
 import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.interchange.Direction;
+import dev.pedigree.interchange.ExportFormat;
+import dev.pedigree.interchange.ExportRequest;
+import dev.pedigree.interchange.Exporters;
+import dev.pedigree.interchange.ImportFormat;
+import dev.pedigree.interchange.ImportPipeline;
+import dev.pedigree.interchange.ImportReport;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -24,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Order(100)
 class InterchangeCli implements ApplicationRunner, ExitCodeGenerator {
 
-	private final Importers importers;
+	private final ImportPipeline importers;
 
 	private final Exporters exporters;
 
@@ -32,7 +37,7 @@ class InterchangeCli implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode;
 
-	InterchangeCli(Importers importers, Exporters exporters) {
+	InterchangeCli(ImportPipeline importers, Exporters exporters) {
 		this.importers = importers;
 		this.exporters = exporters;
 	}

@@ -1,6 +1,8 @@
-package dev.pedigree.interchange;
+package dev.pedigree.cli;
 
 import java.io.PrintStream;
+
+import dev.pedigree.interchange.Progress;
 
 /**
  * A progress bar on stderr, drawn only when a terminal is attached (so logs and pipes

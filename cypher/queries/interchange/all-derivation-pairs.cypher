@@ -1,2 +1,0 @@
-MATCH (c:Model)-[:DERIVED_FROM]->(p:Model)
-RETURN c.id AS child, p.id AS parent

@@ -1,0 +1,193 @@
+package dev.pedigree.interchange;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+
+import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.lineage.LineageWrites;
+import dev.pedigree.lineage.OrganizationDirectory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Every import, whatever its format: opens the input, lets the format's
+ * {@link FormatParser} turn it into a {@link FactBatch}, hands the lineage facts to
+ * {@link LineageWrites} and the rest to {@link AssetWriter}, and keeps the report
+ * (counts, rejections, placeholders, skipped and input cycles, time) and the progress.
+ */
+@Service
+public class ImportPipeline {
+
+	private final Map<ImportFormat, FormatParser> parsers = new EnumMap<>(ImportFormat.class);
+
+	private final LineageWrites lineage;
+
+	private final AssetWriter assets;
+
+	ImportPipeline(List<FormatParser> parsers, LineageWrites lineage, AssetWriter assets) {
+		parsers.forEach(p -> this.parsers.put(p.format(), p));
+		this.lineage = lineage;
+		this.assets = assets;
+	}
+
+	/** Imports a file (or, for folder formats, a folder). */
+	public ImportReport importPath(ImportFormat format, Path path, Function<Long, Progress> progressForRecords) {
+		if (!Files.exists(path)) {
+			throw new InvalidInputException("path", "No such file or folder: " + path.toAbsolutePath());
+		}
+		FormatParser parser = parser(format);
+		List<Path> files = parser.files(path);
+		long records = files.size() == 1 ? countLines(files.get(0)) : 0;
+		Progress progress = records == 0 ? Progress.NONE : progressForRecords.apply(records);
+		return timed(() -> {
+			List<Reader> open = new ArrayList<>();
+			try {
+				List<FormatParser.Input> inputs = new ArrayList<>();
+				for (Path file : files) {
+					Reader reader = open(file);
+					open.add(reader);
+					inputs.add(new FormatParser.Input(file.toString(), reader));
+				}
+				return write(parser.parse(inputs, context()), progress);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			finally {
+				open.forEach(ImportPipeline::close);
+			}
+		});
+	}
+
+	/** Imports an upload. */
+	public ImportReport importContent(ImportFormat format, String content) {
+		return importReader(format, new StringReader(content), "content", Progress.NONE);
+	}
+
+	/** Imports one file's text (the seed's files, say). */
+	public ImportReport importReader(ImportFormat format, Reader reader, String name, Progress progress) {
+		return timed(
+				() -> write(parser(format).parse(List.of(new FormatParser.Input(name, reader)), context()), progress));
+	}
+
+	/**
+	 * Writes what a parser read: lineage through {@link LineageWrites}, the rest here.
+	 */
+	public ImportReport write(FactBatch batch, Progress progress) {
+		ImportReport report = batch.report();
+		var organizations = this.lineage.organizations(batch.organizations());
+		if (batch.organizationsCounted()) {
+			report.counted(organizations);
+		}
+		report.counted(this.assets.revenues(batch.revenues()));
+		report.counted(this.assets.licenses(batch.licenses()));
+		report.counted(this.lineage.models(batch.models(), progress::advance));
+		this.lineage.placeholders(batch.placeholders(), progress::advance);
+		report.counted(this.assets.assets(batch.assets()));
+		var derivations = this.lineage.derivations(batch.derivations(), batch.unknownModels(), progress::advance);
+		report.counted(derivations.counts());
+		derivations.cycles().forEach(report::cycle);
+		derivations.placeholders().forEach(report::placeholder);
+		derivations.unknownModels()
+			.forEach(d -> report.reject(batch.file(), 0,
+					"derivation " + d.child() + " <- " + d.parent() + " names a model the file does not contain"));
+		report.counted(this.assets.assetEdges(batch.assetEdges()));
+		report.counted(this.assets.trainedOn(batch.trainedOn()));
+		report.counted(this.assets.links(batch.links()));
+		return report;
+	}
+
+	/** What parsers may read of the graph. */
+	public ParseContext context() {
+		return new ParseContext() {
+
+			@Override
+			public OrganizationDirectory organizations() {
+				return ImportPipeline.this.lineage.organizationDirectory();
+			}
+
+			@Override
+			public List<LineageWrites.ModelAliases> modelAliases() {
+				return ImportPipeline.this.lineage.modelAliases();
+			}
+
+			@Override
+			public Set<String> existingModelIds(Collection<String> ids) {
+				return ImportPipeline.this.lineage.existingModelIds(ids);
+			}
+
+		};
+	}
+
+	private FormatParser parser(ImportFormat format) {
+		FormatParser parser = this.parsers.get(format);
+		if (parser == null) {
+			throw new InvalidInputException("format", "The " + format.cliName() + " importer is not available yet");
+		}
+		return parser;
+	}
+
+	private static ImportReport timed(Supplier<ImportReport> run) {
+		Instant start = Instant.now();
+		try {
+			ImportReport report = run.get();
+			report.elapsed(Duration.between(start, Instant.now()));
+			return report;
+		}
+		catch (Csv.MalformedFileException ex) {
+			throw new InvalidInputException("content", ex.getMessage());
+		}
+	}
+
+	/**
+	 * A file as text; a {@code .gz} file (a compressed Hub dump, say) is read through
+	 * gzip.
+	 */
+	private static BufferedReader open(Path path) throws IOException {
+		if (path.getFileName().toString().endsWith(".gz")) {
+			return new BufferedReader(
+					new InputStreamReader(new GZIPInputStream(Files.newInputStream(path)), StandardCharsets.UTF_8));
+		}
+		return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+	}
+
+	private static long countLines(Path path) {
+		if (Files.isDirectory(path)) {
+			return 0;
+		}
+		try (var lines = open(path).lines()) {
+			return lines.count();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return 0;
+		}
+	}
+
+	private static void close(Reader reader) {
+		try {
+			reader.close();
+		}
+		catch (IOException ex) {
+			// nothing was written to it
+		}
+	}
+
+}

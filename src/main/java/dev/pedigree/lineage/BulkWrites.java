@@ -1,0 +1,333 @@
+package dev.pedigree.lineage;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+
+import org.neo4j.driver.TransactionContext;
+
+import dev.pedigree.storage.CypherQueries;
+import dev.pedigree.storage.Graph;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The batched half of {@link LineageWrites}: {@code UNWIND} batches of 10,000 rows, each
+ * one transaction (it commits whole), MERGE on id, so an interrupted import can simply be
+ * re-run. New models and derivations take a CREATE fast path, two transactions in flight;
+ * existing ones the comparing upsert.
+ */
+@Component
+class BulkWrites {
+
+	static final int BATCH = 10_000;
+
+	/**
+	 * Concurrent write transactions of a bulk CREATE: two keep the engine busy on a
+	 * two-core machine.
+	 */
+	static final int WRITERS = 2;
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkWrites.class);
+
+	private final Graph graph;
+
+	private final CypherQueries cypher;
+
+	private final ChangeLog changes;
+
+	BulkWrites(Graph graph, CypherQueries cypher, ChangeLog changes) {
+		this.graph = graph;
+		this.cypher = cypher;
+		this.changes = changes;
+	}
+
+	WriteCounts organizations(List<OrganizationFacts> rows) {
+		return upserts(rows.stream().map(OrganizationFacts::asRow).toList(), "lineage/upsert-organizations", null,
+				n -> {
+				});
+	}
+
+	/**
+	 * @param existing the ids among {@code rows} known to exist, or null to look them up
+	 */
+	WriteCounts models(List<ModelFacts> rows, Set<String> existing, LongConsumer progress) {
+		// Last row wins for duplicate ids in one import, so a batch never races with
+		// itself.
+		Map<String, ModelFacts> unique = new LinkedHashMap<>();
+		rows.forEach(r -> unique.merge(r.id(), r, (a, b) -> b.placeholder() ? a : b));
+		// New models take the CREATE fast path; only those that exist pay for the
+		// comparing upsert.
+		long start = System.nanoTime();
+		if (existing == null) {
+			existing = existingModelIds(unique.keySet());
+		}
+		List<Map<String, Object>> created = new ArrayList<>();
+		List<Map<String, Object>> upserted = new ArrayList<>();
+		for (ModelFacts row : unique.values()) {
+			if (existing.contains(row.id())) {
+				upserted.add(row.asUpsert());
+			}
+			else {
+				created.add(row.asNewNode());
+			}
+		}
+		inParallel(created, progress, (tx, batch) -> {
+			tx.run(this.cypher.get("lineage/create-models"), Map.of("rows", batch)).consume();
+			this.changes.append(tx, ChangeLog.Kind.MODELS_WRITTEN,
+					batch.stream().map(r -> (String) ((Map<?, ?>) r.get("props")).get("id")).toList());
+			return batch.size();
+		});
+		log.debug("created {} models: {} ms", created.size(), (System.nanoTime() - start) / 1_000_000);
+		return new WriteCounts(created.size(), 0, created.size())
+			.plus(upserts(upserted, "lineage/upsert-models", ChangeLog.Kind.MODELS_WRITTEN, progress));
+	}
+
+	/**
+	 * Writes derivations that passed the import's own cycle check. Against the stored
+	 * graph, each batch (in its transaction, holding the lineage lock, after writing)
+	 * asks {@code cycles-closed.cypher} about its new edges, and takes back any that
+	 * closed a cycle: only when the store held derivations before or anyone else wrote
+	 * some meanwhile, since otherwise the stored ones are this import's own, already
+	 * checked.
+	 * @param cycles receives each edge taken back, as {@code origin: path}
+	 */
+	WriteCounts derivations(List<DerivationFacts> rows, List<String> cycles, LongConsumer progress) {
+		var lock = new LockState(lineageVersion());
+		boolean stored = count("lineage/derivation-count") > 0;
+		Set<String> seen = new HashSet<>();
+		List<DerivationFacts> firsts = new ArrayList<>();
+		List<DerivationFacts> repeats = new ArrayList<>();
+		for (DerivationFacts row : rows) {
+			(seen.add(key(row.child(), row.parent())) ? firsts : repeats).add(row);
+		}
+		Set<String> dropped = Collections.synchronizedSet(new HashSet<>());
+		List<WriteCounts> counts = Collections.synchronizedList(new ArrayList<>());
+		inParallel(firsts, progress, (tx, batch) -> {
+			counts.add(writeFirsts(tx, batch, stored, lock, cycles, dropped));
+			return batch.size();
+		});
+		var total = counts.stream().reduce(WriteCounts.NONE, WriteCounts::plus);
+		List<Map<String, Object>> again = repeats.stream()
+			.filter(r -> !dropped.contains(key(r.child(), r.parent())))
+			.map(DerivationFacts::asRow)
+			.toList();
+		return total.plus(upserts(again, "lineage/upsert-derivations", ChangeLog.Kind.DERIVATIONS_WRITTEN, progress));
+	}
+
+	private WriteCounts writeFirsts(TransactionContext tx, List<DerivationFacts> batch, boolean stored, LockState lock,
+			List<String> cycles, Set<String> dropped) {
+		Set<String> known = new HashSet<>();
+		List<Map<String, Object>> rows = batch.stream().map(DerivationFacts::asRow).toList();
+		if (stored) {
+			tx.run(this.cypher.get("lineage/existing-derivations"), Map.of("rows", pairs(rows)))
+				.forEachRemaining(r -> known.add(key(r.get("child").asString(), r.get("parent").asString())));
+		}
+		List<DerivationFacts> fresh = new ArrayList<>();
+		List<Map<String, Object>> created = new ArrayList<>();
+		List<Map<String, Object>> upserted = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			boolean exists = known.contains(key(batch.get(i).child(), batch.get(i).parent()));
+			(exists ? upserted : created).add(rows.get(i));
+			if (!exists) {
+				fresh.add(batch.get(i));
+			}
+		}
+		tx.run(this.cypher.get("lineage/create-derivations"), Map.of("rows", created)).consume();
+		var counts = new WriteCounts(created.size(), 0, created.size());
+		if (!upserted.isEmpty()) {
+			counts = counts
+				.plus(counts(tx.run(this.cypher.get("lineage/upsert-derivations"), Map.of("rows", upserted)).single()));
+		}
+		this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN,
+				batch.stream().map(DerivationFacts::child).toList());
+		long before = tx.run(this.cypher.get("lineage/lock-lineage")).single().get("before").asLong();
+		if (lock.mustCheck(before) || stored) {
+			int taken = takeBackCycles(tx, fresh, cycles, dropped);
+			counts = new WriteCounts(counts.created() - taken, counts.updated(), counts.total() - taken);
+		}
+		return counts;
+	}
+
+	/**
+	 * Asks about the batch's new edges, last first (the later edge is the one that closes
+	 * a cycle), until none closes one; each that does is deleted again.
+	 */
+	private int takeBackCycles(TransactionContext tx, List<DerivationFacts> fresh, List<String> cycles,
+			Set<String> dropped) {
+		List<DerivationFacts> candidates = new ArrayList<>(fresh);
+		Collections.reverse(candidates);
+		int taken = 0;
+		while (!candidates.isEmpty()) {
+			var found = tx
+				.run(this.cypher.get("lineage/cycles-closed"), Map.of("rows",
+						candidates.stream().map(d -> Map.of("child", d.child(), "parent", d.parent())).toList()))
+				.list();
+			if (found.isEmpty()) {
+				return taken;
+			}
+			String child = found.get(0).get("child").asString();
+			String parent = found.get(0).get("parent").asString();
+			var edge = candidates.stream()
+				.filter(d -> d.child().equals(child) && d.parent().equals(parent))
+				.findFirst()
+				.orElseThrow();
+			tx.run(this.cypher.get("lineage/drop-derivation"), Map.of("child", child, "parent", parent)).consume();
+			List<String> path = new ArrayList<>();
+			path.add(child);
+			path.addAll(found.get(0).get("ids").asList(v -> v.asString()));
+			cycles.add((edge.origin() == null ? "" : edge.origin() + ": ") + String.join(" -> ", path));
+			dropped.add(key(child, parent));
+			candidates.remove(edge);
+			taken++;
+		}
+		return taken;
+	}
+
+	/**
+	 * The lineage lock's holders an import expects: its start count plus its own batches.
+	 * Anything else means someone else wrote derivations meanwhile, and every batch from
+	 * then on is checked against the stored graph.
+	 */
+	private static final class LockState {
+
+		private final long version;
+
+		private long ownBatches;
+
+		private boolean othersWrote;
+
+		LockState(long version) {
+			this.version = version;
+		}
+
+		synchronized boolean mustCheck(long earlierHolders) {
+			if (earlierHolders != this.version + this.ownBatches) {
+				this.othersWrote = true;
+			}
+			this.ownBatches++;
+			return this.othersWrote;
+		}
+
+	}
+
+	Set<String> existingModelIds(Collection<String> ids) {
+		Set<String> found = new HashSet<>();
+		if (ids.isEmpty() || count("lineage/model-count") == 0) {
+			// The first load into an empty store (the bulk case) skips hundreds of index
+			// look-ups.
+			return found;
+		}
+		List<String> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += BATCH) {
+			var batch = all.subList(from, Math.min(all.size(), from + BATCH));
+			this.graph
+				.read(this.cypher.get("lineage/existing-model-ids"), Map.of("ids", batch), r -> r.get("id").asString())
+				.forEach(found::add);
+		}
+		return found;
+	}
+
+	List<org.neo4j.driver.Record> query(String name) {
+		return this.graph.read(this.cypher.get(name), Map.of());
+	}
+
+	private long lineageVersion() {
+		return this.graph
+			.readBulk(tx -> tx.run(this.cypher.get("lineage/lineage-version")).single().get("version").asLong());
+	}
+
+	/** From the count store: constant time. */
+	private long count(String query) {
+		return this.graph.read(this.cypher.get(query), Map.of(), r -> r.get("n").asLong()).get(0);
+	}
+
+	/**
+	 * Runs batches, each one transaction, two at a time: while the database commits one
+	 * batch the next is already executing, so neither the engine nor the client waits on
+	 * the other.
+	 */
+	private <T> void inParallel(List<T> rows, LongConsumer progress, BatchWork<T> work) {
+		List<Future<?>> pending = new ArrayList<>();
+		try (var writers = Executors.newFixedThreadPool(WRITERS)) {
+			for (int from = 0; from < rows.size(); from += BATCH) {
+				var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+				pending.add(writers.submit(() -> {
+					int done = this.graph.write(tx -> work.write(tx, batch));
+					progress.accept(done);
+				}));
+			}
+			try {
+				for (var batch : pending) {
+					batch.get();
+				}
+			}
+			catch (ExecutionException ex) {
+				// Stop the batches not yet started (closing the pool would wait for
+				// them);
+				// the committed ones stand, and a re-run completes the import.
+				pending.forEach(f -> f.cancel(false));
+				throw ex.getCause() instanceof RuntimeException runtime ? runtime
+						: new IllegalStateException(ex.getCause());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("import interrupted", ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface BatchWork<T> {
+
+		int write(TransactionContext tx, List<T> batch);
+
+	}
+
+	/**
+	 * Comparing upserts, one batch after the other.
+	 * @param change what the change log records of each batch (null: nothing)
+	 */
+	private WriteCounts upserts(List<Map<String, Object>> rows, String query, ChangeLog.Kind change,
+			LongConsumer progress) {
+		var total = WriteCounts.NONE;
+		for (int from = 0; from < rows.size(); from += BATCH) {
+			var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+			total = total.plus(this.graph.write(tx -> {
+				var counts = counts(tx.run(this.cypher.get(query), Map.of("rows", batch)).single());
+				if (change != null) {
+					// The models written, or the children of the derivations written.
+					this.changes.append(tx, change,
+							batch.stream()
+								.map(r -> (String) (r.containsKey("child") ? r.get("child") : r.get("id")))
+								.toList());
+				}
+				return counts;
+			}));
+			progress.accept(batch.size());
+		}
+		return total;
+	}
+
+	private static WriteCounts counts(org.neo4j.driver.Record r) {
+		return new WriteCounts(r.get("created").asLong(), r.get("updated").asLong(), r.get("total").asLong());
+	}
+
+	private static List<Map<String, Object>> pairs(List<Map<String, Object>> rows) {
+		return rows.stream().map(r -> Map.of("child", r.get("child"), "parent", r.get("parent"))).toList();
+	}
+
+	private static String key(String child, String parent) {
+		return child + "\u0000" + parent;
+	}
+
+}

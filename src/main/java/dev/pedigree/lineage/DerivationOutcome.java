@@ -1,0 +1,17 @@
+package dev.pedigree.lineage;
+
+import java.util.List;
+
+/**
+ * What a batch of derivations did.
+ *
+ * @param cycles edges skipped because they would have closed a cycle, each as
+ * {@code origin: child -> parent -> … -> child}
+ * @param placeholders models the derivations named without any source describing them,
+ * created as placeholders
+ * @param unknownModels derivations not written because they name a model that does not
+ * exist (when placeholders were not wanted)
+ */
+public record DerivationOutcome(WriteCounts counts, List<String> cycles, List<String> placeholders,
+		List<DerivationFacts> unknownModels) {
+}
