@@ -6,7 +6,8 @@ import java.util.Arrays;
 public final class CommandLine {
 
 	/**
-	 * The sub-commands; each module that offers one registers its runner for its name.
+	 * The sub-commands, each run by one runner of this package ({@link InterchangeCli},
+	 * {@link ReportCli}, {@link ScenarioCli}, {@link AuditCli}).
 	 */
 	public static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "export", "report", "scenario",
 			"audit");

@@ -53,14 +53,14 @@ class ExportController {
 		}
 		var request = new ExportRequest(exportFormat, model, exportDirection, depth);
 		// Read (and fail) before the status line is sent: an unknown model must be a 404,
-		// not a broken stream.
-		var buffer = new java.io.ByteArrayOutputStream();
-		this.exporters.export(request, buffer);
+		// not a broken stream. The file itself is written to the response as it is
+		// produced.
+		var export = this.exporters.prepare(request);
 		String name = (model == null ? "pedigree" : model.replace('/', '_')) + "." + exportFormat.extension();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(exportFormat.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-			.body(out -> buffer.writeTo(out));
+			.body(export::writeTo);
 	}
 
 	@ExceptionHandler

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.erdtman.jcs.JsonCanonicalizer;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.lineage.Derivation;
 import dev.pedigree.lineage.ModelView;
 import dev.pedigree.regulation.Figure;
@@ -94,6 +95,19 @@ public class LiabilityReports {
 
 	/** The report's canonical JSON and its SHA-256, with the trace it describes. */
 	public record Report(LiabilityTrace trace, String canonicalJson, String sha256) {
+	}
+
+	/** The evaluation date a caller gives ({@code YYYY-MM-DD}), today when none. */
+	public static LocalDate asOf(String asOf) {
+		if (asOf == null || asOf.isBlank()) {
+			return LocalDate.now();
+		}
+		try {
+			return LocalDate.parse(asOf);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new InvalidInputException("asOf", "asOf must be YYYY-MM-DD, was '" + asOf + "'");
+		}
 	}
 
 	public Report build(String modelId, LocalDate asOf) {

@@ -1,7 +1,6 @@
 package dev.pedigree.risk;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import dev.pedigree.common.InvalidInputException;
@@ -55,15 +54,7 @@ class ReportController {
 	}
 
 	static LocalDate date(String asOf) {
-		if (asOf == null || asOf.isBlank()) {
-			return LocalDate.now();
-		}
-		try {
-			return LocalDate.parse(asOf);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("asOf", "asOf must be YYYY-MM-DD, was '" + asOf + "'");
-		}
+		return LiabilityReports.asOf(asOf);
 	}
 
 	@ExceptionHandler

@@ -1,10 +1,8 @@
-package dev.pedigree.risk;
+package dev.pedigree.cli;
 
 import java.nio.file.Files;
 
-import dev.pedigree.cli.Command;
-import dev.pedigree.cli.RemoteCommand;
-import dev.pedigree.cli.SubcommandRunner;
+import dev.pedigree.risk.LiabilityReports;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -28,7 +26,7 @@ class ReportCli extends SubcommandRunner {
 	protected void execute(Command command) throws Exception {
 		var arguments = RemoteCommand.ReportArguments.of(command);
 		var format = LiabilityReports.Format.parse(arguments.format());
-		var report = this.reports.build(arguments.modelId(), ReportController.date(arguments.asOf()));
+		var report = this.reports.build(arguments.modelId(), LiabilityReports.asOf(arguments.asOf()));
 		Files.write(arguments.out(), this.reports.render(report, format));
 		System.out.println(
 				"report written to " + arguments.out() + " (SHA-256 of the canonical JSON " + report.sha256() + ")");

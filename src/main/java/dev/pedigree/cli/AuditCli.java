@@ -1,9 +1,8 @@
-package dev.pedigree.lineage;
+package dev.pedigree.cli;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.pedigree.cli.Command;
-import dev.pedigree.cli.SubcommandRunner;
+import dev.pedigree.lineage.DataQuality;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

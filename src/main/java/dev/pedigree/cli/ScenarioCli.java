@@ -1,18 +1,19 @@
-package dev.pedigree.policy;
+package dev.pedigree.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.pedigree.cli.Command;
-import dev.pedigree.cli.SubcommandRunner;
+import dev.pedigree.policy.Scenario;
+import dev.pedigree.policy.ScenarioEvaluation;
+import dev.pedigree.policy.ScenarioReports;
+import dev.pedigree.policy.Scenarios;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code scenario run FILE|--id ID [--format md|csv] [--out FILE]} on the store (through
- * a running service with {@code --server URL}: see
- * {@link dev.pedigree.cli.RemoteCommand}).
+ * a running service with {@code --server URL}: see {@link RemoteCommand}).
  */
 @Component
 @Order(100)
