@@ -114,6 +114,30 @@ class FamilyIndex {
 		return value;
 	}
 
+	/** The kept order of {@code key}, or null when it is not kept (or stale). */
+	Order kept(Key key) {
+		long version = this.graph.version();
+		synchronized (this.cache) {
+			Order cached = this.cache.get(key);
+			return cached != null && cached.version() == version
+					&& cached.computedAt().plus(this.ttl).isAfter(Instant.now()) ? cached : null;
+		}
+	}
+
+	/**
+	 * Keeps an order that another statement produced (e.g. a model's first descendant
+	 * page, read together with the whole order), when the family is large enough.
+	 */
+	Order keep(Key key, List<String> ids, List<Integer> depths, List<String> parentIds, long version) {
+		Order order = new Order(ids, depths, parentIds, version, Instant.now());
+		if (order.size() >= MIN_CACHED) {
+			synchronized (this.cache) {
+				this.cache.put(key, order);
+			}
+		}
+		return order;
+	}
+
 	/**
 	 * The orders of several families that share depth and relations: cached ones as they
 	 * are, the others from one traversal statement ({@code query} takes {@code $ids} and

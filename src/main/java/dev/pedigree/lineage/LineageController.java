@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -35,6 +37,10 @@ class LineageController {
 
 	private static final String DESCENDANTS = "Model.descendants";
 
+	private static final String PARENTS = "Model.parents";
+
+	private static final String PREFETCHED_MODELS = LineageController.class.getName() + ".models";
+
 	private static final String ORGANIZATION_MODELS = "Organization.models";
 
 	private static final String TRAINED_MODELS = "Dataset.trainedModels";
@@ -49,6 +55,7 @@ class LineageController {
 		this.writes = writes;
 		KeyedLoaders.<LineageQueries.ChildrenPage, Page<Derivation>>register(loaders, CHILDREN, this.queries::children);
 		KeyedLoaders.register(loaders, DESCENDANTS, this.queries::descendants);
+		KeyedLoaders.<Boolean, List<Derivation>>register(loaders, PARENTS, (ids, any) -> this.queries.parents(ids));
 		KeyedLoaders.register(loaders, ORGANIZATION_MODELS, this.queries::organizationModels);
 		KeyedLoaders.register(loaders, TRAINED_MODELS, this.queries::trainedModels);
 		KeyedLoaders.<AncestorArguments, List<LineageEntry>>register(loaders, ANCESTORS,
@@ -60,30 +67,97 @@ class LineageController {
 	}
 
 	/**
-	 * Looks ahead: when the request selects the model's {@code ancestors} once, both come
-	 * from one query and the ancestors travel to their field in the local context (one
-	 * database round trip instead of two).
+	 * Plans the request from its selection set: when the model's {@code ancestors},
+	 * {@code parents} or {@code descendants} (default order, no relations filter, no
+	 * {@code truncated}) is selected once and alone among the three, the model and that
+	 * field come from one statement, handed to the field in the local context (and the
+	 * parents' models to {@code Derivation.parent} in the request's context). Any other
+	 * shape takes the field-by-field path: one query per field and level.
 	 */
 	@QueryMapping
-	DataFetcherResult<ModelView> model(@Argument String id, DataFetchingFieldSelectionSet selection) {
-		var ancestorFields = selection.getImmediateFields()
-			.stream()
-			.filter(f -> f.getName().equals("ancestors"))
-			.toList();
-		var arguments = ancestorFields.size() == 1 ? ancestorFields.get(0).getArguments() : Map.<String, Object>of();
-		Integer maxDepth = (Integer) arguments.get("maxDepth");
-		// Invalid arguments are left to the ancestors field itself, so the error keeps
-		// its path.
-		if (ancestorFields.size() == 1 && (maxDepth == null || maxDepth >= 1)) {
-			List<Relation> relations = relations(arguments.get("relations"));
-			var found = this.queries.modelWithAncestors(id, maxDepth, relations);
-			return DataFetcherResult.<ModelView>newResult()
-				.data(found == null ? null : found.model())
-				.localContext(
-						found == null ? null : new PrefetchedAncestors(id, maxDepth, relations, found.ancestors()))
-				.build();
+	DataFetcherResult<ModelView> model(@Argument String id, DataFetchingFieldSelectionSet selection,
+			GraphQLContext context) {
+		var immediate = selection.getImmediateFields();
+		var ancestorFields = named(immediate, "ancestors");
+		var parentFields = named(immediate, "parents");
+		var descendantFields = named(immediate, "descendants");
+		if (ancestorFields.size() + parentFields.size() + descendantFields.size() == 1) {
+			if (ancestorFields.size() == 1) {
+				var arguments = ancestorFields.get(0).getArguments();
+				Integer maxDepth = (Integer) arguments.get("maxDepth");
+				// Invalid arguments are left to the ancestors field itself, so the error
+				// keeps its path.
+				if (maxDepth == null || maxDepth >= 1) {
+					List<Relation> relations = relations(arguments.get("relations"));
+					var found = this.queries.modelWithAncestors(id, maxDepth, relations);
+					return result(found == null ? null : found.model(), found == null ? null
+							: new PrefetchedAncestors(found.model().id(), maxDepth, relations, found.ancestors()));
+				}
+			}
+			if (parentFields.size() == 1) {
+				var found = this.queries.modelWithParents(id);
+				if (found != null) {
+					prefetchedModels(context).putAll(found.parentModels());
+				}
+				return result(found == null ? null : found.model(),
+						found == null ? null : new PrefetchedParents(found.model().id(), found.parents()));
+			}
+			var page = descendantFields.size() == 1 ? plannedDescendants(descendantFields.get(0)) : null;
+			if (page != null) {
+				var found = this.queries.modelWithDescendants(id, page);
+				return result(found == null ? null : found.model(), found == null ? null
+						: new PrefetchedDescendants(found.model().id(), page, found.descendants()));
+			}
 		}
-		return DataFetcherResult.<ModelView>newResult().data(this.queries.model(id)).build();
+		return result(this.queries.model(id), null);
+	}
+
+	private static List<SelectedField> named(List<SelectedField> fields, String name) {
+		return fields.stream().filter(f -> f.getName().equals(name)).toList();
+	}
+
+	private static DataFetcherResult<ModelView> result(ModelView model, Object prefetched) {
+		return DataFetcherResult.<ModelView>newResult().data(model).localContext(prefetched).build();
+	}
+
+	/**
+	 * The page a {@code descendants} selection asks for when one statement can answer it
+	 * with its model; null for other orders, relation filters, {@code truncated} or
+	 * invalid arguments (left to the field, so the error keeps its path).
+	 */
+	private LineageQueries.DescendantsPage plannedDescendants(SelectedField field) {
+		var arguments = field.getArguments();
+		if (arguments.get("orderBy") != null || relations(arguments.get("relations")) != null
+				|| field.getSelectionSet().contains("truncated")) {
+			return null;
+		}
+		try {
+			var limits = this.queries.limits();
+			var request = PageRequest.of(limits, (Integer) arguments.get("first"), (String) arguments.get("after"));
+			return new LineageQueries.DescendantsPage(limits.depth((Integer) arguments.get("maxDepth")).value(), null,
+					request.offset(), request.size(), null);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/** Models a planned statement already read in this request, by id. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, ModelView> prefetchedModels(GraphQLContext context) {
+		return (Map<String, ModelView>) context.computeIfAbsent(PREFETCHED_MODELS,
+				k -> new java.util.concurrent.ConcurrentHashMap<String, ModelView>());
+	}
+
+	/** Parents fetched together with their model. */
+	private record PrefetchedParents(String modelId, List<Derivation> parents) {
+	}
+
+	/**
+	 * A descendants page fetched together with its model, valid for exactly this page.
+	 */
+	private record PrefetchedDescendants(String modelId, LineageQueries.DescendantsPage request,
+			Page<LineageEntry> page) {
 	}
 
 	/** Ancestors fetched together with their model, valid for exactly these arguments. */
@@ -140,10 +214,14 @@ class LineageController {
 		return this.writes.recordDerivation(input);
 	}
 
-	@BatchMapping(typeName = "Model")
-	List<List<Derivation>> parents(List<ModelView> models) {
-		var byModel = this.queries.parents(ids(models));
-		return models.stream().map(m -> byModel.getOrDefault(m.id(), List.of())).toList();
+	@SchemaMapping(typeName = "Model")
+	CompletableFuture<List<Derivation>> parents(ModelView model, DataFetchingEnvironment environment) {
+		if (environment.getLocalContext() instanceof PrefetchedParents prefetched
+				&& prefetched.modelId().equals(model.id())) {
+			return CompletableFuture.completedFuture(prefetched.parents());
+		}
+		return KeyedLoaders.<Boolean, List<Derivation>>load(environment, PARENTS, model.id(), Boolean.TRUE)
+			.thenApply(parents -> parents == null ? List.of() : parents);
 	}
 
 	/**
@@ -196,6 +274,10 @@ class LineageController {
 		var page = new LineageQueries.DescendantsPage(limits.depth(maxDepth).value(),
 				relations == null || relations.isEmpty() ? null : List.copyOf(relations), request.offset(),
 				request.size(), orderBy);
+		if (environment.getLocalContext() instanceof PrefetchedDescendants prefetched
+				&& prefetched.modelId().equals(model.id()) && prefetched.request().equals(page)) {
+			return CompletableFuture.completedFuture(prefetched.page());
+		}
 		return KeyedLoaders.load(environment, DESCENDANTS, model.id(), page);
 	}
 
@@ -239,19 +321,30 @@ class LineageController {
 	}
 
 	@BatchMapping(typeName = "Derivation")
-	List<ModelView> parent(List<Derivation> derivations) {
-		return endpoints(derivations, Derivation::parentId);
+	List<ModelView> parent(List<Derivation> derivations, GraphQLContext context) {
+		return endpoints(derivations, Derivation::parentId, context);
 	}
 
 	@BatchMapping(typeName = "Derivation")
-	List<ModelView> child(List<Derivation> derivations) {
-		return endpoints(derivations, Derivation::childId);
+	List<ModelView> child(List<Derivation> derivations, GraphQLContext context) {
+		return endpoints(derivations, Derivation::childId, context);
 	}
 
-	private List<ModelView> endpoints(List<Derivation> derivations,
-			java.util.function.Function<Derivation, String> end) {
-		var byId = this.queries.models(
-				derivations.stream().map(end).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+	/**
+	 * The models at one end of each derivation: those a planned statement already read,
+	 * the others in one query.
+	 */
+	private List<ModelView> endpoints(List<Derivation> derivations, java.util.function.Function<Derivation, String> end,
+			GraphQLContext context) {
+		Map<String, ModelView> prefetched = context.getOrDefault(PREFETCHED_MODELS, Map.<String, ModelView>of());
+		var missing = derivations.stream()
+			.map(end)
+			.filter(id -> !prefetched.containsKey(id))
+			.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+		Map<String, ModelView> byId = new java.util.HashMap<>(prefetched);
+		if (!missing.isEmpty()) {
+			byId.putAll(this.queries.models(missing));
+		}
 		List<ModelView> result = new ArrayList<>(derivations.size());
 		for (Derivation d : derivations) {
 			result.add(byId.get(end.apply(d)));

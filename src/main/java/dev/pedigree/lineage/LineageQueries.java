@@ -338,6 +338,90 @@ public class LineageQueries {
 		return new ModelWithAncestors(ModelView.from(rows.get(0).get("root").asNode()), ancestors);
 	}
 
+	/** A model with its direct bases and their models, from one query. */
+	public record ModelWithParents(ModelView model, List<Derivation> parents, Map<String, ModelView> parentModels) {
+	}
+
+	/**
+	 * {@link #model}, {@link #parents} and the parents' models in one round trip; null
+	 * when there is no such model.
+	 */
+	public ModelWithParents modelWithParents(String id) {
+		var rows = this.graph.read(this.cypher.get("lineage/model-with-parents"), Map.of("id", id), r -> r);
+		if (rows.isEmpty()) {
+			String canonical = resolveModelId(id);
+			return canonical == null || canonical.equals(id) ? null : modelWithParents(canonical);
+		}
+		ModelView model = ModelView.from(rows.get(0).get("model").asNode());
+		List<Derivation> parents = new java.util.ArrayList<>();
+		Map<String, ModelView> parentModels = new HashMap<>();
+		for (Record r : rows) {
+			if (!r.get("via").isNull()) {
+				String parentId = r.get("parentId").asString();
+				parents.add(Derivation.from(r.get("via").asRelationship(), model.id(), parentId));
+				parentModels.put(parentId, ModelView.from(r.get("parent").asNode()));
+			}
+		}
+		return new ModelWithParents(model, parents, parentModels);
+	}
+
+	/** A model with one page of its descendants. */
+	public record ModelWithDescendants(ModelView model, Page<LineageEntry> descendants) {
+	}
+
+	/**
+	 * {@link #model} and one page of {@link #descendants} in the default order, without a
+	 * relations filter and without {@code truncated}: one traversal counts the family and
+	 * reads the page in the same statement (and hands a large family's whole order to the
+	 * family index); a family whose order is already kept is paged from it. Null when
+	 * there is no such model.
+	 */
+	public ModelWithDescendants modelWithDescendants(String id, DescendantsPage page) {
+		if (page.orderBy() != null || (page.relations() != null && !page.relations().isEmpty())) {
+			throw new IllegalArgumentException("only the default order without a relations filter is read at once");
+		}
+		var key = new FamilyIndex.Key(id, page.maxDepth(), List.of(), null);
+		if (this.families.kept(key) != null) {
+			ModelView model = model(id);
+			return model == null ? null : new ModelWithDescendants(model, descendants(List.of(id), page).get(id));
+		}
+		long version = this.graph.version();
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", id);
+		params.put("offset", page.offset());
+		params.put("limit", page.size() + 1);
+		params.put("keepFrom", FamilyIndex.MIN_CACHED);
+		var rows = this.graph.read(bounded("lineage/model-with-descendants", new Limits.Depth(page.maxDepth(), false)),
+				params, r -> r);
+		if (rows.isEmpty()) {
+			String canonical = resolveModelId(id);
+			return canonical == null || canonical.equals(id) ? null : modelWithDescendants(canonical, page);
+		}
+		Record row = rows.get(0);
+		ModelView model = ModelView.from(row.get("model").asNode());
+		int total = row.get("total").asInt();
+		List<LineageEntry> entries = row.get("page")
+			.asList(v -> new LineageEntry(ModelView.from(v.get("model").asNode()), v.get("depth").asInt(),
+					Derivation.from(v.get("via").asRelationship(), v.get("model").asNode().get("id").asString(),
+							v.get("parentId").asString())));
+		if (!row.get("order").isNull()) {
+			List<String> ids = new java.util.ArrayList<>(total);
+			List<Integer> depths = new java.util.ArrayList<>(total);
+			List<String> parentIds = new java.util.ArrayList<>(total);
+			for (Value member : row.get("order").values()) {
+				ids.add(member.get(0).asString());
+				depths.add(member.get(1).asInt());
+				parentIds.add(member.get(2).asString());
+			}
+			this.families.keep(new FamilyIndex.Key(model.id(), page.maxDepth(), List.of(), null), ids, depths,
+					parentIds, version);
+		}
+		return new ModelWithDescendants(model,
+				Page.of(entries, new PageRequest(page.offset(), page.size()), () -> total, () -> {
+					throw new IllegalStateException("truncated is not read at once with the page");
+				}));
+	}
+
 	/**
 	 * Which descendants to page: the (clamped) depth bound, the relations filter (null =
 	 * any), the order (null = depth then id, the contract's; else the whole family in

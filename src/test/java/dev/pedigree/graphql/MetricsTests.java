@@ -68,6 +68,22 @@ class MetricsTests {
 		assertThat(queries).isBetween(1.0, 6.0);
 	}
 
+	/**
+	 * The common shapes are planned from the selection set: the model and its ancestors,
+	 * its parents with their models, or a page of its descendants with the total come
+	 * from one statement each (the benchmark's questions, issue 12).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "{ model(id: \"mradermacher/medinote-7b-GGUF\") { ancestors { depth model { id } } } }",
+			"{ model(id: \"mradermacher/medinote-7b-GGUF\") { parents { relation parent { id name } } } }",
+			"{ model(id: \"mistralai/Mistral-Small-24B-Base-2501\") { descendants(first: 100) { totalCount"
+					+ " edges { node { depth model { id } via { relation } } } } } }" })
+	void a_model_with_its_lineage_is_one_query(String document) {
+		double before = total(scrape(), "pedigree_db_queries_seconds_count");
+		assertThat(post(document)).doesNotContain("\"errors\"");
+		assertThat(total(scrape(), "pedigree_db_queries_seconds_count") - before).isEqualTo(1.0);
+	}
+
 	@Test
 	void a_request_holds_at_most_its_share_of_database_sessions() {
 		String roots = java.util.stream.IntStream.range(0, 300)

@@ -133,6 +133,77 @@ class LineageEndToEndTests {
 	}
 
 	@Test
+	void parents_and_descendants_planned_with_their_model_equal_the_field_by_field_path() {
+		// One `parents` or `descendants` selection is answered together with `model` in
+		// one
+		// statement; a second one of `ancestors`, `parents`, `descendants` beside it
+		// takes the field-by-field path. Both must say the same: a merge with two
+		// parents,
+		// a leaf, a small family, pages after a cursor, depth bounds, and gemma-7b (3,564
+		// descendants, whose order the statement hands to the family index).
+		String parents = "parents { relation source confidence safetyEffect parent { id name downloads } child { id } }";
+		for (String id : List.of("mlx-community/Mistral-Small-24B-Instruct-2501-abliterated",
+				"mistralai/Mistral-Small-24B-Base-2501", "mradermacher/medinote-7b-GGUF", "google/gemma-7b")) {
+			var together = GraphQlClient.anonymous(this.port)
+				.document("query($id: ID!) { model(id: $id) { id " + parents + " } }")
+				.variable("id", id)
+				.execute();
+			var apart = GraphQlClient.anonymous(this.port)
+				.document("query($id: ID!) { model(id: $id) { id " + parents + " ancestors(maxDepth: 1) { depth } } }")
+				.variable("id", id)
+				.execute();
+			together.path("model.parents")
+				.entityList(Map.class)
+				.isEqualTo(apart.path("model.parents").entityList(Map.class).get());
+			together.path("model.id").entity(String.class).isEqualTo(id);
+		}
+		String page = "{ totalCount pageInfo { hasNextPage endCursor } edges { cursor node { depth model { id name }"
+				+ " via { relation source parent { id } child { id } } } } }";
+		for (String id : List.of("mistralai/Mistral-Small-24B-Base-2501", "meta-llama/Llama-2-7b",
+				"mradermacher/medinote-7b-GGUF", "google/gemma-7b")) {
+			for (String arguments : List.of("(first: 100)", "(first: 7, maxDepth: 2)", "(first: 5, maxDepth: 3)")) {
+				String after = null;
+				for (int pageNumber = 0; pageNumber < 3; pageNumber++) {
+					String withCursor = after == null ? arguments
+							: arguments.replace(")", ", after: \"" + after + "\")");
+					var together = GraphQlClient.anonymous(this.port)
+						.document(
+								"query($id: ID!) { model(id: $id) { id descendants" + withCursor + " " + page + " } }")
+						.variable("id", id)
+						.execute();
+					var apart = GraphQlClient.anonymous(this.port)
+						.document("query($id: ID!) { model(id: $id) { id descendants" + withCursor + " " + page
+								+ " parents { relation } } }")
+						.variable("id", id)
+						.execute();
+					Map<?, ?> expected = apart.path("model.descendants").entity(Map.class).get();
+					together.path("model.descendants").entity(Map.class).isEqualTo(expected);
+					after = (String) ((Map<?, ?>) expected.get("pageInfo")).get("endCursor");
+					if (!Boolean.TRUE.equals(((Map<?, ?>) expected.get("pageInfo")).get("hasNextPage"))) {
+						break;
+					}
+				}
+			}
+		}
+		GraphQlClient.anonymous(this.port)
+			.document("{ model(id: \"no/such-model\") { parents { relation } } }")
+			.execute()
+			.path("model")
+			.valueIsNull();
+		GraphQlClient.anonymous(this.port)
+			.document("{ model(id: \"no/such-model\") { descendants { totalCount } } }")
+			.execute()
+			.path("model")
+			.valueIsNull();
+		GraphQlClient.anonymous(this.port)
+			.document("{ model(id: \"google/gemma-7b\") { descendants(first: -1) { totalCount } } }")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getPath()).isEqualTo("model.descendants")));
+	}
+
+	@Test
 	void mutations_without_the_curator_token_are_forbidden() {
 		GraphQlClient.anonymous(this.port)
 			.documentName("registerModel")
