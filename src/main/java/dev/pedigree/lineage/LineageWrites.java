@@ -2,7 +2,6 @@ package dev.pedigree.lineage;
 
 import dev.pedigree.common.InvalidInputException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -162,9 +161,6 @@ public class LineageWrites {
 		require(input.name(), "name");
 		nonNegative(input.trainingComputeFlop(), "trainingComputeFlop");
 		nonNegative(input.parameters(), "parameters");
-		if (input.releaseDate() != null) {
-			date(input.releaseDate(), "releaseDate");
-		}
 		if (input.access() != null && !List.of("OPEN_WEIGHTS", "API", "CLOSED", "GATED").contains(input.access())) {
 			throw new InvalidInputException("access",
 					"access must be one of OPEN_WEIGHTS, API, CLOSED, GATED, was '" + input.access() + "'");
@@ -173,7 +169,7 @@ public class LineageWrites {
 			.name(input.name())
 			.trainingComputeFlop(input.trainingComputeFlop())
 			.parameters(input.parameters())
-			.releaseDate(input.releaseDate())
+			.releaseDate(isoDate(input.releaseDate()))
 			.access(input.access())
 			.license(input.license())
 			.pipelineTag(input.pipelineTag())
@@ -220,16 +216,13 @@ public class LineageWrites {
 					"A curated MERGE needs two or more distinct parents, got " + parents.size());
 		}
 		nonNegative(input.computeFlop(), "computeFlop");
-		if (input.date() != null) {
-			date(input.date(), "date");
-		}
 		Map<String, Object> properties = DerivationFacts.of(input.childId(), null)
 			.relation(input.relation())
 			.source(input.source() == null || input.source().isBlank() ? "manual" : input.source())
 			.confidence(CURATED_CONFIDENCE)
 			.curated(true)
 			.computeFlop(input.computeFlop())
-			.date(input.date())
+			.date(isoDate(input.date()))
 			.note(input.note())
 			.mitigates(input.mitigates())
 			.safety(input.safetyEffect(), input.safetyEffect() == null ? null : "curated",
@@ -293,13 +286,9 @@ public class LineageWrites {
 		}
 	}
 
-	private static void date(String value, String field) {
-		try {
-			LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, field + " must be an ISO date (YYYY-MM-DD), was '" + value + "'");
-		}
+	/** Dates are stored as ISO strings (YYYY-MM-DD), as every importer stores them. */
+	private static String isoDate(LocalDate date) {
+		return date == null ? null : date.toString();
 	}
 
 	private static void putIfPresent(Map<String, Object> map, String key, Object value) {

@@ -3,7 +3,6 @@ package dev.pedigree.risk;
 import java.time.LocalDate;
 import java.util.List;
 
-import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.common.Page;
 import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.lineage.ModelView;
@@ -35,13 +34,13 @@ class RiskController {
 	}
 
 	@QueryMapping
-	LiabilityTrace liabilityTrace(@Argument String modelId, @Argument String asOf) {
-		return this.tracing.trace(modelId, date(asOf));
+	LiabilityTrace liabilityTrace(@Argument String modelId, @Argument LocalDate asOf) {
+		return this.tracing.trace(modelId, today(asOf));
 	}
 
 	@SchemaMapping(typeName = "Model")
-	List<RegulatoryRole> obligations(ModelView model, @Argument String jurisdiction, @Argument String asOf) {
-		return this.tracing.obligations(model.id(), date(asOf), jurisdiction);
+	List<RegulatoryRole> obligations(ModelView model, @Argument String jurisdiction, @Argument LocalDate asOf) {
+		return this.tracing.obligations(model.id(), today(asOf), jurisdiction);
 	}
 
 	@QueryMapping
@@ -74,16 +73,9 @@ class RiskController {
 		return this.records.record(input, true);
 	}
 
-	private static LocalDate date(String asOf) {
-		if (asOf == null) {
-			return LocalDate.now();
-		}
-		try {
-			return LocalDate.parse(asOf);
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			throw new InvalidInputException("asOf", "asOf must be YYYY-MM-DD, was '" + asOf + "'");
-		}
+	/** The date rules are evaluated at: {@code asOf}, else today. */
+	private static LocalDate today(LocalDate asOf) {
+		return asOf == null ? LocalDate.now() : asOf;
 	}
 
 }

@@ -31,7 +31,7 @@ public class RiskRecords {
 		this.changes = changes;
 	}
 
-	public record FindingInput(String modelId, String category, String severity, String summary, String date,
+	public record FindingInput(String modelId, String category, String severity, String summary, LocalDate date,
 			String sourceUrl) {
 	}
 
@@ -46,14 +46,6 @@ public class RiskRecords {
 		if (input.summary() == null || input.summary().isBlank()) {
 			throw new InvalidInputException("summary", "summary is required");
 		}
-		if (input.date() != null) {
-			try {
-				LocalDate.parse(input.date());
-			}
-			catch (java.time.format.DateTimeParseException ex) {
-				throw new InvalidInputException("date", "date must be YYYY-MM-DD, was '" + input.date() + "'");
-			}
-		}
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("category", input.category());
 		properties.put("summary", input.summary());
@@ -61,7 +53,7 @@ public class RiskRecords {
 			properties.put("severity", input.severity());
 		}
 		if (input.date() != null) {
-			properties.put("date", input.date());
+			properties.put("date", input.date().toString());
 		}
 		if (input.sourceUrl() != null) {
 			properties.put("sourceUrl", input.sourceUrl());

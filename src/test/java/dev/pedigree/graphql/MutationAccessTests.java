@@ -37,9 +37,9 @@ class MutationAccessTests {
 		calls.put("recordDerivation", "mutation { recordDerivation(input: {childId: \"google/gemma-7b-it\", "
 				+ "parentIds: [\"meta-llama/Llama-2-7b\"], relation: FINETUNE}) { relation } }");
 		calls.put("recordRiskFinding", "mutation { recordRiskFinding(input: {modelId: \"google/gemma-7b\", "
-				+ "category: \"CYBER\", summary: \"forbidden finding\"}) { id } }");
+				+ "category: CYBER, summary: \"forbidden finding\"}) { id } }");
 		calls.put("recordIncident", "mutation { recordIncident(input: {modelId: \"google/gemma-7b\", "
-				+ "category: \"CYBER\", summary: \"forbidden incident\"}) { id } }");
+				+ "category: CYBER, summary: \"forbidden incident\"}) { id } }");
 		calls.put("importRecords",
 				"mutation { importRecords(format: HF_EDGES, content: \"parent_id,child_id,relation\\n" + PARENT + ","
 						+ CHILD + ",finetune\\n\") { created } }");

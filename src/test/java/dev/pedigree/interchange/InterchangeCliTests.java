@@ -148,7 +148,7 @@ class InterchangeCliTests {
 		// A backup carries more than lineage: findings and incidents (and their links)
 		// must survive a restore.
 		GraphQlClient.curator(this.port)
-			.document("mutation { recordRiskFinding(input: {modelId: \"meta-llama/Llama-2-7b\", category: \"CYBER\", "
+			.document("mutation { recordRiskFinding(input: {modelId: \"meta-llama/Llama-2-7b\", category: CYBER, "
 					+ "severity: \"high\", summary: \"backup round-trip finding\"}) { id } }")
 			.execute()
 			.path("recordRiskFinding.id")

@@ -41,7 +41,7 @@ class IncidentTests {
 		derive(tune, base, "FINETUNE");
 		derive(quant, tune, "QUANTIZED");
 		var incident = GraphQlClient.curator(this.port)
-			.document("mutation($id: ID!) { recordIncident(input: {modelId: $id, category: \"DECEPTION\", "
+			.document("mutation($id: ID!) { recordIncident(input: {modelId: $id, category: DECEPTION, "
 					+ "severity: \"medium\", summary: \"fixture incident\", date: \"2026-01-15\"}) "
 					+ "{ id kind category severity summary date } }")
 			.variable("id", base)

@@ -142,7 +142,7 @@ class LiabilityTraceTests {
 			.execute();
 		String findingId = GraphQlClient.curator(this.port)
 			.document(
-					"mutation { recordRiskFinding(input: {modelId: \"fixture-lab-alpha/fixture-base-1\", category: \"CYBER\", severity: \"high\", summary: \"fixture finding\"}) { id } }")
+					"mutation { recordRiskFinding(input: {modelId: \"fixture-lab-alpha/fixture-base-1\", category: CYBER, severity: \"high\", summary: \"fixture finding\"}) { id } }")
 			.execute()
 			.path("recordRiskFinding.id")
 			.entity(String.class)

@@ -1,0 +1,96 @@
+package dev.pedigree.graphql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import dev.pedigree.GraphQlClient;
+import dev.pedigree.PedigreeServerTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The schema a client introspects describes itself: every type, field, argument, input
+ * field and enum value the API defines has a description (GraphQL's own types and scalars
+ * excluded).
+ */
+@PedigreeServerTest
+class SchemaDescriptionTests {
+
+	private static final String INTROSPECTION = """
+			{ __schema { types {
+			    name kind description
+			    fields(includeDeprecated: true) { name description args { name description } }
+			    inputFields { name description }
+			    enumValues(includeDeprecated: true) { name description }
+			} } }""";
+
+	private static final List<String> BUILT_IN = List.of("String", "Int", "Float", "Boolean", "ID");
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void every_type_field_argument_and_enum_value_has_a_description() {
+		String body = GraphQlClient.http(this.port)
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", INTROSPECTION))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		List<Map<String, Object>> types = JsonPath.parse(body).read("$.data.__schema.types");
+		List<String> missing = new ArrayList<>();
+		int described = 0;
+		for (Map<String, Object> type : types) {
+			String name = (String) type.get("name");
+			if (name.startsWith("__") || BUILT_IN.contains(name)) {
+				continue;
+			}
+			described += check(missing, name, type);
+			for (Map<String, Object> field : list(type, "fields")) {
+				String coordinates = name + "." + field.get("name");
+				described += check(missing, coordinates, field);
+				for (Map<String, Object> argument : list(field, "args")) {
+					described += check(missing, coordinates + "(" + argument.get("name") + ":)", argument);
+				}
+			}
+			for (Map<String, Object> field : list(type, "inputFields")) {
+				described += check(missing, name + "." + field.get("name"), field);
+			}
+			for (Map<String, Object> value : list(type, "enumValues")) {
+				described += check(missing, name + "." + value.get("name"), value);
+			}
+		}
+		assertThat(missing).as("schema elements without a description").isEmpty();
+		// The walk itself reached the schema: hundreds of elements, not an empty answer.
+		assertThat(described).isGreaterThan(400);
+	}
+
+	private static int check(List<String> missing, String coordinates, Map<String, Object> element) {
+		Object description = element.get("description");
+		if (!(description instanceof String text) || text.isBlank()) {
+			missing.add(coordinates);
+			return 0;
+		}
+		return 1;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(Map<String, Object> element, String key) {
+		Object value = element.get(key);
+		return value == null ? List.of() : (List<Map<String, Object>>) value;
+	}
+
+}
