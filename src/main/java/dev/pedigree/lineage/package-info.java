@@ -1,0 +1,7 @@
+/**
+ * Models, organisations, datasets and the derivations between them: reads, traversals and
+ * the curated writes. Every other domain module builds on it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Lineage",
+		allowedDependencies = { "common", "storage", "cli" })
+package dev.pedigree.lineage;
