@@ -4,15 +4,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Server-side clamps on traversal depth and page size, and the GraphQL document limits
- * (nesting, field count, estimated cost: {@link QueryCost}). The read time budget
- * ({@code pedigree.limits.read-timeout}) is applied by {@code storage.Graph}.
+ * Server-side clamps on what one question may ask: traversal depth ({@code maxDepth}) and
+ * page size ({@code first}). The other {@code pedigree.limits.*} belong to their own
+ * concerns: a GraphQL request's ({@code graphql.RequestLimits}), the read time budget
+ * ({@code storage.ReadLimits}) and the cache of large families
+ * ({@code lineage.FamilyLimits}).
+ *
+ * @param defaultDepth depth when none is asked for
+ * @param maxDepth the clamp of an asked depth
+ * @param defaultPageSize page size when none is asked for
+ * @param maxPageSize the clamp of an asked page size
  */
 @ConfigurationProperties("pedigree.limits")
 public record Limits(@DefaultValue("10") int defaultDepth, @DefaultValue("50") int maxDepth,
-		@DefaultValue("20") int defaultPageSize, @DefaultValue("500") int maxPageSize,
-		@DefaultValue("15") int maxQueryDepth, @DefaultValue("5000") int maxQueryComplexity,
-		@DefaultValue("50000") int maxQueryCost, @DefaultValue("8") int maxSessionsPerRequest) {
+		@DefaultValue("20") int defaultPageSize, @DefaultValue("500") int maxPageSize) {
 
 	/**
 	 * A requested depth, defaulted and clamped; {@code clamped} tells whether the clamp

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -21,7 +20,8 @@ class CuratorTokenInterceptor implements WebGraphQlInterceptor {
 
 	private final byte[] token;
 
-	CuratorTokenInterceptor(@Value("${pedigree.security.curator-token:}") String token) {
+	CuratorTokenInterceptor(SecurityProperties security) {
+		String token = security.curatorToken();
 		this.token = token == null || token.isBlank() ? null : token.strip().getBytes(StandardCharsets.UTF_8);
 	}
 

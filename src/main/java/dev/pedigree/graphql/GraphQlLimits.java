@@ -13,18 +13,18 @@ import org.springframework.context.annotation.Configuration;
 class GraphQlLimits {
 
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepth(Limits limits) {
+	MaxQueryDepthInstrumentation maxQueryDepth(RequestLimits limits) {
 		return new MaxQueryDepthInstrumentation(limits.maxQueryDepth());
 	}
 
 	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(Limits limits) {
+	MaxQueryComplexityInstrumentation maxQueryComplexity(RequestLimits limits) {
 		return new MaxQueryComplexityInstrumentation(limits.maxQueryComplexity());
 	}
 
 	@Bean
-	QueryCost maxQueryCost(Limits limits) {
-		return new QueryCost(limits);
+	QueryCost maxQueryCost(Limits limits, RequestLimits requestLimits) {
+		return new QueryCost(limits, requestLimits.maxQueryCost());
 	}
 
 }

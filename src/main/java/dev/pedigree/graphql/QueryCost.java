@@ -30,9 +30,9 @@ class QueryCost extends MaxQueryComplexityInstrumentation {
 
 	private final int maxCost;
 
-	QueryCost(Limits limits) {
-		super(limits.maxQueryCost(), new Calculator(limits));
-		this.maxCost = limits.maxQueryCost();
+	QueryCost(Limits limits, int maxCost) {
+		super(maxCost, new Calculator(limits, maxCost));
+		this.maxCost = maxCost;
 	}
 
 	@Override
@@ -47,7 +47,7 @@ class QueryCost extends MaxQueryComplexityInstrumentation {
 			.build()));
 	}
 
-	private record Calculator(Limits limits) implements FieldComplexityCalculator {
+	private record Calculator(Limits limits, int maxCost) implements FieldComplexityCalculator {
 
 		@Override
 		public int calculate(FieldComplexityEnvironment environment, int childCost) {
@@ -70,7 +70,7 @@ class QueryCost extends MaxQueryComplexityInstrumentation {
 			}
 			// Saturate well above any limit: the sum over siblings stays an int.
 			long cost = 1 + multiplier * childCost;
-			return (int) Math.min(cost, 1_000L * this.limits.maxQueryCost() + 1);
+			return (int) Math.min(cost, 1_000L * this.maxCost + 1);
 		}
 
 		private static boolean isList(GraphQLType type) {

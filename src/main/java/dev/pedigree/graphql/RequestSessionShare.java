@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
-import dev.pedigree.common.Limits;
 import dev.pedigree.storage.Graph;
 import dev.pedigree.storage.RequestSessions;
 
@@ -34,7 +33,7 @@ class RequestSessionShare extends SimplePerformantInstrumentation implements Web
 
 	private final DistributionSummary peaks;
 
-	RequestSessionShare(Limits limits, MeterRegistry meters) {
+	RequestSessionShare(RequestLimits limits, MeterRegistry meters) {
 		this.limit = limits.maxSessionsPerRequest();
 		this.peaks = DistributionSummary.builder("pedigree.graphql.request.sessions")
 			.description("Most database sessions a GraphQL request held at once")

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import dev.pedigree.storage.Graph;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,11 +58,10 @@ class FamilyIndex {
 	 */
 	private final Duration budget;
 
-	FamilyIndex(Graph graph, @Value("${pedigree.limits.family-cache-ttl:60s}") Duration ttl,
-			@Value("${pedigree.limits.family-read-timeout:30s}") Duration budget) {
+	FamilyIndex(Graph graph, FamilyLimits limits) {
 		this.graph = graph;
-		this.ttl = ttl;
-		this.budget = budget;
+		this.ttl = limits.familyCacheTtl();
+		this.budget = limits.familyReadTimeout();
 	}
 
 	record Key(String id, int maxDepth, List<Relation> relations, DerivativeOrder orderBy) {

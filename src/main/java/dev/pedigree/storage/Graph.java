@@ -86,8 +86,7 @@ public class Graph {
 	 */
 	private final BookmarkManager bookmarks = BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
 
-	Graph(Driver driver, CypherQueries queries, MeterRegistry meters,
-			@Value("${pedigree.limits.read-timeout:5s}") Duration readTimeout,
+	Graph(Driver driver, CypherQueries queries, MeterRegistry meters, ReadLimits limits,
 			@Value("${spring.neo4j.pool.max-connection-pool-size:100}") int poolSize,
 			@Value("${spring.neo4j.pool.connection-acquisition-timeout:60s}") Duration acquisitionTimeout,
 			@Value("${pedigree.slow-query-threshold:1s}") Duration slowQueryThreshold) {
@@ -96,7 +95,7 @@ public class Graph {
 				: slowQueryThreshold.toNanos();
 		this.queries = queries;
 		this.meters = meters;
-		this.readConfig = TransactionConfig.builder().withTimeout(readTimeout).build();
+		this.readConfig = TransactionConfig.builder().withTimeout(limits.readTimeout()).build();
 		this.sessions = new Semaphore(poolSize, true);
 		this.acquisitionTimeout = acquisitionTimeout;
 		this.waits = Timer.builder("pedigree.db.session.wait")
