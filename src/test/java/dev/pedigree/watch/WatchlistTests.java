@@ -223,7 +223,7 @@ class WatchlistTests {
 			.entity(String.class)
 			.get();
 		GraphQlClient.curator(this.port)
-			.document("mutation($id: ID!) { recordRiskFinding(input: {modelId: $id, category: \"CYBER\", "
+			.document("mutation($id: ID!) { recordRiskFinding(input: {modelId: $id, category: CYBER, "
 					+ "summary: \"watch fixture\"}) { id } }")
 			.variable("id", base)
 			.execute()
