@@ -3,5 +3,5 @@
  * CycloneDX, backups), exporters and the seed. Uses lineage.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Interchange",
-		allowedDependencies = { "common", "storage", "lineage", "cli" })
+		allowedDependencies = { "common", "storage", "lineage" })
 package dev.pedigree.interchange;

@@ -3,5 +3,5 @@
  * and downstream growth. Uses lineage.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy",
-		allowedDependencies = { "common", "storage", "lineage", "cli" })
+		allowedDependencies = { "common", "storage", "lineage" })
 package dev.pedigree.policy;

@@ -4,5 +4,5 @@
  * regulation.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Risk",
-		allowedDependencies = { "common", "storage", "lineage", "regulation", "cli" })
+		allowedDependencies = { "common", "storage", "lineage", "regulation" })
 package dev.pedigree.risk;
