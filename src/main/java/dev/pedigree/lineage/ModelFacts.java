@@ -2,6 +2,7 @@ package dev.pedigree.lineage;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,8 +140,13 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 		try {
 			for (RecordComponent component : type.getRecordComponents()) {
 				if (!control.contains(component.getName())) {
-					handles
-						.add(Map.entry(component.getName(), MethodHandles.lookup().unreflect(component.getAccessor())));
+					// Typed (Object)Object once, so that each call is an invokeExact
+					// without
+					// adaptation (an import calls it for every row).
+					handles.add(Map.entry(component.getName(),
+							MethodHandles.lookup()
+								.unreflect(component.getAccessor())
+								.asType(MethodType.methodType(Object.class, Object.class))));
 				}
 			}
 		}
@@ -152,7 +158,7 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 
 	static Object invoke(MethodHandle accessor, Object target) {
 		try {
-			return accessor.invoke(target);
+			return (Object) accessor.invokeExact(target);
 		}
 		catch (Throwable ex) {
 			throw new IllegalStateException(ex);
