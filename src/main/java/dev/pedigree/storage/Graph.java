@@ -251,6 +251,22 @@ public class Graph {
 		}
 	}
 
+	/**
+	 * Runs {@code work} in one write transaction that touches only Pedigree's internal
+	 * bookkeeping nodes (labels starting with {@code __}, e.g. the watch runner's
+	 * rounds), from which no cached answer is derived: unlike {@link #write}, it leaves
+	 * {@link #version} alone, so a poller writing every second does not drop the kept
+	 * orders of large families.
+	 */
+	public <T> T writeBookkeeping(TransactionCallback<T> work) {
+		try (var lease = lease(AccessMode.WRITE, "transaction")) {
+			return lease.session().executeWrite(lease.traced(work));
+		}
+		catch (org.neo4j.driver.exceptions.Neo4jException ex) {
+			throw translate(ex);
+		}
+	}
+
 	/** Changes whenever this instance commits a write. */
 	public long version() {
 		return this.writes.get();

@@ -47,7 +47,7 @@ class WatchEvaluator {
 
 	/** Evaluates one round of pending changes; returns how many it looked at. */
 	int evaluate() {
-		return this.graph.write(tx -> {
+		return this.graph.writeBookkeeping(tx -> {
 			// The lock first: reads after it see what another instance committed before
 			// releasing it.
 			tx.run(this.cypher.get("watch/lock-notifications")).consume();

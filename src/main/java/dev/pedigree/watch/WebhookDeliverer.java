@@ -65,7 +65,7 @@ class WebhookDeliverer {
 			return 0;
 		}
 		long lease = Math.max(30, 3 * this.properties.requestTimeout().toSeconds());
-		var claimed = this.graph.write(tx -> {
+		var claimed = this.graph.writeBookkeeping(tx -> {
 			tx.run(this.cypher.get("watch/touch-notifications"), Map.of("keys", due)).consume();
 			return tx.run(this.cypher.get("watch/claim-deliveries"), Map.of("keys", due, "leaseSeconds", lease)).list();
 		});
@@ -122,7 +122,7 @@ class WebhookDeliverer {
 		outcome.put("delivered", delivered);
 		outcome.put("failed", failed);
 		outcome.put("retryInMillis", this.properties.backoff(attempts).toMillis());
-		this.graph.write(tx -> tx.run(this.cypher.get("watch/record-delivery"), outcome).consume());
+		this.graph.writeBookkeeping(tx -> tx.run(this.cypher.get("watch/record-delivery"), outcome).consume());
 	}
 
 	/**

@@ -84,6 +84,24 @@ class MetricsTests {
 		assertThat(total(scrape(), "pedigree_db_queries_seconds_count", "origin=\"graphql\"") - before).isEqualTo(1.0);
 	}
 
+	/**
+	 * A large family's order is kept across requests while the watch runner works in the
+	 * background (it writes its rounds every second, which must not count as a change of
+	 * the graph).
+	 */
+	@Test
+	void a_large_family_is_traversed_once_while_the_watch_runner_polls() throws InterruptedException {
+		String document = "{ model(id: \"google/gemma-7b\") { descendants(first: 10, maxDepth: 7) { totalCount"
+				+ " edges { node { model { id } } } } } }";
+		String traversal = "query=\"lineage/model-with-descendants\"";
+		assertThat(post(document)).doesNotContain("\"errors\"");
+		double traversals = value(scrape(), "pedigree_db_queries_seconds_count", traversal);
+		assertThat(traversals).isPositive();
+		Thread.sleep(2_500);
+		assertThat(post(document)).contains("\"totalCount\":3564");
+		assertThat(value(scrape(), "pedigree_db_queries_seconds_count", traversal)).isEqualTo(traversals);
+	}
+
 	@Test
 	void a_request_holds_at_most_its_share_of_database_sessions() {
 		String roots = java.util.stream.IntStream.range(0, 300)
