@@ -112,6 +112,14 @@ class FamilyIndex {
 		return value;
 	}
 
+	/**
+	 * The time budget of a traversal that orders a family once for later pages
+	 * ({@code pedigree.limits.family-read-timeout}).
+	 */
+	Duration budget() {
+		return this.budget;
+	}
+
 	/** The kept order of {@code key}, or null when it is not kept (or stale). */
 	Order kept(Key key) {
 		long version = this.graph.version();

@@ -391,8 +391,10 @@ public class LineageQueries {
 		params.put("offset", page.offset());
 		params.put("limit", page.size() + 1);
 		params.put("keepFrom", FamilyIndex.MIN_CACHED);
+		// The family's budget: a large family's order read here is kept for later pages,
+		// as when the family index orders it.
 		var rows = this.graph.read(bounded("lineage/model-with-descendants", new Limits.Depth(page.maxDepth(), false)),
-				params, r -> r);
+				params, r -> r, this.families.budget());
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
 			return canonical == null || canonical.equals(id) ? null : modelWithDescendants(canonical, page);

@@ -188,9 +188,23 @@ public class Graph {
 	 * retried like a managed transaction would.
 	 */
 	public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+		return read(cypher, parameters, mapper, this.readConfig);
+	}
+
+	/**
+	 * One read query with a time budget of its own, for a statement whose answer may be
+	 * kept and reused (e.g. a large family's order read with its first page).
+	 */
+	public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper,
+			Duration budget) {
+		return read(cypher, parameters, mapper, TransactionConfig.builder().withTimeout(budget).build());
+	}
+
+	private <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper,
+			TransactionConfig config) {
 		for (int attempt = 1;; attempt++) {
 			try (var lease = lease(AccessMode.READ, this.queries.nameOf(cypher))) {
-				return lease.session().run(cypher, parameters, this.readConfig).list(mapper::apply);
+				return lease.session().run(cypher, parameters, config).list(mapper::apply);
 			}
 			catch (ClientException ex) {
 				throw translate(ex);
