@@ -20,9 +20,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "pedigree.embedded.ephemeral=true", "pedigree.embedded.bolt-port=0",
 				"pedigree.embedded.page-cache=256m", "pedigree.limits.read-timeout=30s", "pedigree.warmup.requests=12",
-				"pedigree.security.curator-token=" + PedigreeServerTest.TOKEN })
+				"pedigree.security.curator-token=" + PedigreeServerTest.TOKEN,
+				"pedigree.security.admin-token=" + PedigreeServerTest.ADMIN_TOKEN })
 public @interface PedigreeServerTest {
 
 	String TOKEN = "test-curator-token";
+
+	/** Creates and revokes curators' tokens. */
+	String ADMIN_TOKEN = "test-admin-token";
 
 }

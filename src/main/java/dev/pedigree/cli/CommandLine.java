@@ -10,7 +10,7 @@ public final class CommandLine {
 	 * {@link ReportCli}, {@link ScenarioCli}, {@link AuditCli}).
 	 */
 	public static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "export", "report", "scenario",
-			"audit");
+			"audit", "token");
 
 	private CommandLine() {
 	}

@@ -37,6 +37,7 @@ public final class RemoteCommand {
 				case "report" -> report(command, server);
 				case "scenario" -> scenario(command, server);
 				case "audit" -> audit(command, server);
+				case "token" -> token(command, server);
 				default -> {
 					System.err.println("pedigree: " + command.name() + " does not run through --server yet; stop the "
 							+ "service or point --spring.neo4j.uri at the database");
@@ -105,6 +106,80 @@ public final class RemoteCommand {
 			throw new IllegalArgumentException("scenario run needs a FILE or --id ID");
 		}
 		return textTo(command, request);
+	}
+
+	/**
+	 * {@code token create|list|revoke}: the ADMIN token-management mutations of the
+	 * running service, with the ADMIN token in {@code PEDIGREE_TOKEN}.
+	 */
+	private static int token(Command command, String server) throws IOException, InterruptedException {
+		String action = command.positional().isEmpty() ? "" : command.positional().get(0);
+		String document;
+		java.util.Map<String, Object> variables = new java.util.HashMap<>();
+		switch (action) {
+			case "create" -> {
+				document = "mutation($name: String!, $role: Role!) { createApiToken(name: $name, role: $role) "
+						+ "{ secret token { id name role } } }";
+				variables.put("name", command.required("name"));
+				variables.put("role", command.required("role").strip().toUpperCase(java.util.Locale.ROOT));
+			}
+			case "list" -> document = "{ apiTokens { id name role createdAt createdBy revokedAt revokedBy "
+					+ "revocationReason } }";
+			case "revoke" -> {
+				if (command.positional().size() != 2) {
+					throw new IllegalArgumentException("usage: token revoke ID --reason TEXT");
+				}
+				document = "mutation($id: ID!, $reason: String!) { revokeApiToken(id: $id, reason: $reason) "
+						+ "{ id name revokedAt } }";
+				variables.put("id", command.positional().get(1));
+				variables.put("reason", command.required("reason"));
+			}
+			default -> throw new IllegalArgumentException(
+					"usage: token create --name NAME --role READER|CURATOR|ADMIN | token list | token revoke ID --reason TEXT");
+		}
+		var json = tools.jackson.databind.json.JsonMapper.builder().build();
+		String body = json.writeValueAsString(java.util.Map.of("query", document, "variables", variables));
+		var request = HttpRequest.newBuilder(URI.create(server + "/graphql"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		String token = System.getenv("PEDIGREE_TOKEN");
+		if (token != null && !token.isBlank()) {
+			request.header("Authorization", "Bearer " + token.strip());
+		}
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(request.timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
+		var answer = json.readTree(response.body());
+		if (response.statusCode() != 200 || answer.has("errors")) {
+			System.err.println("pedigree: " + server + " refused: "
+					+ (answer.has("errors") ? answer.get("errors").get(0).get("message").asString() : response.body()));
+			return 1;
+		}
+		var data = answer.get("data");
+		switch (action) {
+			case "create" -> {
+				System.out.println(data.get("createApiToken").get("secret").asString());
+				var t = data.get("createApiToken").get("token");
+				System.err.println("token " + t.get("id").asString() + " for '" + t.get("name").asString() + "' ("
+						+ t.get("role").asString() + "): shown this once, stored only as its SHA-256");
+			}
+			case "list" -> {
+				StringBuilder out = new StringBuilder("id\tname\trole\tcreated\tcreated by\trevoked\n");
+				for (var t : data.get("apiTokens")) {
+					out.append(String.join("\t", t.get("id").asString(), t.get("name").asString(),
+							t.get("role").asString(), t.get("createdAt").asString(), t.get("createdBy").asString(),
+							t.get("revokedAt").isNull() ? "-" : t.get("revokedAt").asString() + " by "
+									+ t.get("revokedBy").asString() + ": " + t.get("revocationReason").asString()))
+						.append('\n');
+				}
+				command.emit(out.toString());
+			}
+			default -> {
+				var t = data.get("revokeApiToken");
+				System.out.println("revoked " + t.get("id").asString() + " (" + t.get("name").asString() + ") at "
+						+ t.get("revokedAt").asString());
+			}
+		}
+		return 0;
 	}
 
 	/** {@code audit}: the data-quality report of the running service. */

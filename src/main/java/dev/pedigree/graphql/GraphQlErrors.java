@@ -15,6 +15,8 @@ import dev.pedigree.storage.Graph;
 
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -38,7 +40,12 @@ class GraphQlErrors {
 	}
 
 	@GraphQlExceptionHandler
-	GraphQLError forbidden(CuratorAccess.ForbiddenException ex, DataFetchingEnvironment env) {
+	GraphQLError unauthorized(AuthenticationException ex, DataFetchingEnvironment env) {
+		return error(env, ErrorType.UNAUTHORIZED, ex.getMessage(), Map.of());
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError forbidden(AccessDeniedException ex, DataFetchingEnvironment env) {
 		return error(env, ErrorType.FORBIDDEN, ex.getMessage(), Map.of());
 	}
 

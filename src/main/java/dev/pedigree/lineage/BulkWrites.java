@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+
+import io.micrometer.context.ContextSnapshotFactory;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
@@ -148,8 +150,9 @@ class BulkWrites {
 			counts = counts
 				.plus(counts(tx.run(this.cypher.get("lineage/upsert-derivations"), Map.of("rows", upserted)).single()));
 		}
-		this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN,
-				batch.stream().map(DerivationFacts::child).toList());
+		this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN, batch.stream().map(DerivationFacts::child).toList(),
+				batch.stream().map(d -> ChangeLog.derivationKey(d.child(), d.parent())).toList(),
+				this.changes.writer());
 		long before = tx.run(this.cypher.get("lineage/lock-lineage")).single().get("before").asLong();
 		if (lock.mustCheck(before) || stored) {
 			int taken = takeBackCycles(tx, fresh, cycles, dropped);
@@ -258,13 +261,16 @@ class BulkWrites {
 	 */
 	private <T> void inParallel(List<T> rows, LongConsumer progress, BatchWork<T> work) {
 		List<Future<?>> pending = new ArrayList<>();
+		// The batches run on other threads: they carry the caller's context along (who is
+		// writing, for the change log).
+		var context = ContextSnapshotFactory.builder().build().captureAll();
 		try (var writers = Executors.newFixedThreadPool(WRITERS)) {
 			for (int from = 0; from < rows.size(); from += BATCH) {
 				var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-				pending.add(writers.submit(() -> {
+				pending.add(writers.submit(context.wrap(() -> {
 					int done = this.graph.write(tx -> work.write(tx, batch));
 					progress.accept(done);
-				}));
+				})));
 			}
 			try {
 				for (var batch : pending) {
@@ -309,7 +315,12 @@ class BulkWrites {
 					this.changes.append(tx, change,
 							batch.stream()
 								.map(r -> (String) (r.containsKey("child") ? r.get("child") : r.get("id")))
-								.toList());
+								.toList(),
+							batch.stream()
+								.filter(r -> r.containsKey("child"))
+								.map(r -> ChangeLog.derivationKey((String) r.get("child"), (String) r.get("parent")))
+								.toList(),
+							this.changes.writer());
 				}
 				return counts;
 			}));

@@ -31,18 +31,47 @@ public class ChangeLog {
 
 	private final CypherQueries cypher;
 
-	ChangeLog(CypherQueries cypher) {
+	private final Writers writers;
+
+	ChangeLog(CypherQueries cypher, org.springframework.beans.factory.ObjectProvider<Writers> writers) {
 		this.cypher = cypher;
+		this.writers = writers.getIfAvailable(() -> Writers::localUser);
 	}
 
-	/** Appends a change naming the models it touched (for derivations: the children). */
+	/**
+	 * Who is writing now; an import captures it before handing batches to other threads.
+	 */
+	public String writer() {
+		return this.writers.current();
+	}
+
+	/**
+	 * Appends a change naming the models it touched (for derivations: the children), by
+	 * the current writer.
+	 */
 	public void append(TransactionContext tx, Kind kind, Collection<String> modelIds) {
+		append(tx, kind, modelIds, List.of(), writer());
+	}
+
+	/**
+	 * Appends a change.
+	 * @param derivations for derivations, {@code child <- parent} of each
+	 * @param writer who wrote it ({@link #writer()} on the thread that took the request)
+	 */
+	public void append(TransactionContext tx, Kind kind, Collection<String> modelIds, Collection<String> derivations,
+			String writer) {
 		if (modelIds.isEmpty()) {
 			return;
 		}
 		tx.run(this.cypher.get("lineage/append-change"),
-				Map.of("kind", kind.name(), "modelIds", List.copyOf(new LinkedHashSet<>(modelIds))))
+				Map.of("kind", kind.name(), "modelIds", List.copyOf(new LinkedHashSet<>(modelIds)), "derivations",
+						List.copyOf(new LinkedHashSet<>(derivations)), "writer", writer))
 			.consume();
+	}
+
+	/** How a derivation is named in the change log. */
+	public static String derivationKey(String child, String parent) {
+		return child + " <- " + parent;
 	}
 
 }

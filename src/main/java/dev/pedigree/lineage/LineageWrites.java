@@ -257,7 +257,9 @@ public class LineageWrites {
 								Map.of("child", input.childId(), "parent", parent, "properties", properties))
 						.single()));
 			}
-			this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN, List.of(input.childId()));
+			this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN, List.of(input.childId()),
+					parents.stream().map(p -> ChangeLog.derivationKey(input.childId(), p)).toList(),
+					this.changes.writer());
 			return written;
 		});
 	}

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
+import dev.pedigree.security.SecurityTests;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.ErrorType;
@@ -46,11 +47,13 @@ class MutationAccessTests {
 		calls.put("createWatch", "mutation { createWatch(input: {subjectKind: MODEL, subjectId: \"google/gemma-7b\", "
 				+ "conditions: [SAFETY_REMOVING_DESCENDANT]}) { watch { id } } }");
 		calls.put("deleteWatch", "mutation { deleteWatch(id: \"watch/none\") }");
+		calls.put("createApiToken", "mutation { createApiToken(name: \"forbidden\", role: ADMIN) { secret } }");
+		calls.put("revokeApiToken", "mutation { revokeApiToken(id: \"000000000000\", reason: \"forbidden\") { id } }");
 		return calls;
 	}
 
 	@Test
-	void every_mutation_without_the_curator_token_or_with_a_wrong_one_is_forbidden_and_writes_nothing() {
+	void every_mutation_needs_a_token_of_its_role_and_writes_nothing_without_it() {
 		List<String> schemaMutations = GraphQlClient.anonymous(this.port)
 			.document("{ __schema { mutationType { fields { name } } } }")
 			.execute()
@@ -60,18 +63,53 @@ class MutationAccessTests {
 		var calls = mutations();
 		assertThat(calls.keySet()).as("a call for every mutation of the schema")
 			.containsExactlyInAnyOrderElementsOf(schemaMutations);
-		Map<String, HttpGraphQlTester> callers = Map.of("no token", GraphQlClient.anonymous(this.port), "wrong token",
-				bearer("not-the-curator-token"), "a prefix of the token",
-				bearer(PedigreeServerTest.TOKEN.substring(0, PedigreeServerTest.TOKEN.length() - 1)),
-				"the token without the Bearer scheme",
-				GraphQlClient.anonymous(this.port).mutate().header("Authorization", PedigreeServerTest.TOKEN).build());
-		callers.forEach((who,
-				caller) -> calls.forEach((mutation, document) -> caller.document(document)
-					.execute()
-					.errors()
-					.satisfy(errors -> assertThat(errors).as(mutation + " with " + who)
-						.singleElement()
-						.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)))));
+		// No token: UNAUTHORIZED, as a GraphQL error beside the other fields' data.
+		calls.forEach((mutation, document) -> GraphQlClient.anonymous(this.port)
+			.document(document)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).as(mutation + " without a token")
+				.singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED))));
+		// A token too weak for the field: FORBIDDEN (the curator token for token
+		// management,
+		// a reader's for everything).
+		String reader = SecurityTests.create(this.port, "mutation-access-reader", "READER");
+		calls.forEach((mutation, document) -> bearer(reader).document(document)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).as(mutation + " with a READER token")
+				.singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN))));
+		for (String admin : List.of("createApiToken", "revokeApiToken")) {
+			GraphQlClient.curator(this.port)
+				.document(calls.get(admin))
+				.execute()
+				.errors()
+				.satisfy(errors -> assertThat(errors).as(admin + " with the curator token")
+					.singleElement()
+					.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+		}
+		// A credential that is not a valid token: 401 before anything runs, whatever was
+		// asked.
+		Map<String, String> invalid = Map.of("wrong token", "Bearer not-the-curator-token", "a prefix of the token",
+				"Bearer " + PedigreeServerTest.TOKEN.substring(0, PedigreeServerTest.TOKEN.length() - 1),
+				"the token without the Bearer scheme", PedigreeServerTest.TOKEN);
+		invalid.forEach((who,
+				header) -> calls.forEach((mutation, document) -> GraphQlClient.http(this.port)
+					.post()
+					.uri("/graphql")
+					.header("Authorization", header)
+					.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+					.bodyValue(Map.of("query", document))
+					.exchange()
+					.expectStatus()
+					.isUnauthorized()
+					.expectHeader()
+					.valueMatches("WWW-Authenticate", "Bearer.*")
+					.expectBody()
+					.jsonPath("$.errors[0].extensions.classification")
+					.isEqualTo("UNAUTHORIZED")));
 		var after = GraphQlClient.anonymous(this.port)
 			.document("{ child: model(id: \"" + CHILD + "\") { id } parent: model(id: \"" + PARENT + "\") { id } "
 					+ "tune: model(id: \"google/gemma-7b-it\") { parents { parent { id } } } "

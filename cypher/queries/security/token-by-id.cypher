@@ -1,0 +1,2 @@
+MATCH (t:__ApiToken {id: $id})
+RETURN t

@@ -1,0 +1,3 @@
+MATCH (t:__ApiToken)
+RETURN t
+ORDER BY t.createdAt, t.id

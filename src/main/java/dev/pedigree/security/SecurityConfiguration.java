@@ -1,0 +1,60 @@
+package dev.pedigree.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+
+/**
+ * Stateless bearer-token security: a presented token is checked on every request (an
+ * invalid one is refused with 401 whatever was asked); what a role may do is decided per
+ * GraphQL field ({@link GraphQlAccess}) and, when reads are closed, per HTTP path.
+ */
+@Configuration
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+	/** The paths a browser loads before it can send a token. */
+	private static final String[] PAGES = { "/", "/explorer/**", "/model/**", "/graphiql/**", "/webjars/**", "/ui/**",
+			"/favicon.ico", "/actuator/health/**", "/error" };
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, AuthenticationProvider bearerTokens, SecurityProperties properties)
+			throws Exception {
+		var authentication = new AuthenticationFilter(new ProviderManager(bearerTokens), BearerTokens.converter());
+		authentication.setSuccessHandler((request, response, result) -> {
+			// continue the chain: no redirect, no session
+		});
+		authentication.setFailureHandler(new AuthenticationEntryPointFailureHandler(BearerTokens.unauthorized()));
+		http.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(authentication, AnonymousAuthenticationFilter.class)
+			.exceptionHandling(e -> e.authenticationEntryPoint(BearerTokens.unauthorized())
+				.accessDeniedHandler((request, response, ex) -> BearerTokens.write(response,
+						HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "This token's role may not do this")))
+			.authorizeHttpRequests(requests -> {
+				if (properties.openReads()) {
+					requests.anyRequest().permitAll();
+				}
+				else {
+					requests.requestMatchers(PAGES).permitAll().anyRequest().hasRole(Role.READER.name());
+				}
+			});
+		return http.build();
+	}
+
+}

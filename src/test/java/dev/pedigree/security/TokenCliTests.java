@@ -1,0 +1,64 @@
+package dev.pedigree.security;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pedigree.PedigreeApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ./pedigree token} on a store: create prints the token once, list shows no
+ * secret, revoke keeps why.
+ */
+class TokenCliTests {
+
+	@TempDir
+	Path store;
+
+	@Test
+	void create_list_and_revoke_a_token_on_the_store() {
+		var created = cli("token", "create", "--name", "carol", "--role", "curator");
+		assertThat(created.code()).isZero();
+		String token = created.out().strip();
+		assertThat(token).matches("pdg_[0-9a-f]{12}_[A-Za-z0-9_-]{43}");
+		String id = token.substring(4, 16);
+
+		var listed = cli("token", "list");
+		assertThat(listed.code()).isZero();
+		assertThat(listed.out()).contains(id + "\tcarol\tCURATOR").doesNotContain(token.substring(17));
+
+		var revoked = cli("token", "revoke", id, "--reason", "laptop lost");
+		assertThat(revoked.code()).isZero();
+		assertThat(revoked.out()).contains("revoked " + id + " (carol)");
+		assertThat(cli("token", "list").out()).contains(": laptop lost").contains("by local:");
+
+		assertThat(cli("token", "create", "--name", "dave", "--role", "OWNER").code()).isEqualTo(1);
+		assertThat(cli("token", "revoke", "ffffffffffff", "--reason", "x").code()).isEqualTo(1);
+	}
+
+	private record Result(int code, String out) {
+	}
+
+	private Result cli(String... args) {
+		String[] all = new String[args.length + 2];
+		System.arraycopy(args, 0, all, 0, args.length);
+		all[args.length] = "--pedigree.embedded.data-dir=" + this.store;
+		all[args.length + 1] = "--pedigree.embedded.bolt-port=0";
+		PrintStream original = System.out;
+		var captured = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			return new Result(PedigreeApplication.runCommand(all), captured.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(original);
+		}
+	}
+
+}
