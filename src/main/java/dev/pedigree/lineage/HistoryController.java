@@ -10,7 +10,9 @@ import java.util.Map;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -28,9 +30,26 @@ class HistoryController {
 
 	private final CypherQueries cypher;
 
-	HistoryController(Graph graph, CypherQueries cypher) {
+	private final Retractions retractions;
+
+	HistoryController(Graph graph, CypherQueries cypher, Retractions retractions) {
 		this.graph = graph;
 		this.cypher = cypher;
+		this.retractions = retractions;
+	}
+
+	@MutationMapping
+	Retractions.RetractedDerivation retractDerivation(@Argument String childId, @Argument String parentId,
+			@Argument String reason) {
+		return this.retractions.retract(childId, parentId, reason);
+	}
+
+	@BatchMapping(typeName = "Model", field = "retractedParents")
+	Map<ModelView, List<Retractions.RetractedDerivation>> retractedParents(List<ModelView> models) {
+		var byChild = this.retractions.retractedParents(models.stream().map(ModelView::id).toList());
+		Map<ModelView, List<Retractions.RetractedDerivation>> result = new LinkedHashMap<>();
+		models.forEach(m -> result.put(m, byChild.getOrDefault(m.id(), List.of())));
+		return result;
 	}
 
 	@BatchMapping(typeName = "Model", field = "history")

@@ -47,6 +47,8 @@ class MutationAccessTests {
 		calls.put("createWatch", "mutation { createWatch(input: {subjectKind: MODEL, subjectId: \"google/gemma-7b\", "
 				+ "conditions: [SAFETY_REMOVING_DESCENDANT]}) { watch { id } } }");
 		calls.put("deleteWatch", "mutation { deleteWatch(id: \"watch/none\") }");
+		calls.put("retractDerivation", "mutation { retractDerivation(childId: \"google/gemma-7b-it\", "
+				+ "parentId: \"google/gemma-7b\", reason: \"forbidden\") { childId } }");
 		calls.put("createApiToken", "mutation { createApiToken(name: \"forbidden\", role: ADMIN) { secret } }");
 		calls.put("revokeApiToken", "mutation { revokeApiToken(id: \"000000000000\", reason: \"forbidden\") { id } }");
 		return calls;

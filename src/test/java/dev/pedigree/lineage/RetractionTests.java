@@ -1,0 +1,121 @@
+package dev.pedigree.lineage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.pedigree.GraphQlClient;
+import dev.pedigree.PedigreeServerTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.execution.ErrorType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A retracted derivation leaves the lineage at once and is kept with who, when and why.
+ */
+@PedigreeServerTest
+class RetractionTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void a_retracted_claim_leaves_every_traversal_and_is_shown_with_who_when_and_why() {
+		String prefix = "test/retract-" + UUID.randomUUID().toString().substring(0, 8);
+		String base = prefix + "-base";
+		String wrong = prefix + "-wrong-base";
+		String tune = prefix + "-tune";
+		String quant = prefix + "-tune-gguf";
+		for (String id : List.of(base, wrong, tune, quant)) {
+			GraphQlClient.curator(this.port)
+				.document("mutation($id: ID!, $n: String!) { registerModel(input: {id: $id, name: $n}) { id } }")
+				.variable("id", id)
+				.variable("n", id)
+				.execute()
+				.path("registerModel.id")
+				.hasValue();
+		}
+		derive(tune, List.of(base, wrong), "FINETUNE");
+		derive(quant, List.of(tune), "QUANTIZED");
+		assertThat(ancestors(quant)).containsExactlyInAnyOrder(tune, base, wrong);
+
+		GraphQlClient.curator(this.port)
+			.document("mutation($c: ID!, $p: ID!) { retractDerivation(childId: $c, parentId: $p, "
+					+ "reason: \"the card names the other base\") { childId parentId relation retractedBy reason } }")
+			.variable("c", tune)
+			.variable("p", wrong)
+			.execute()
+			.path("retractDerivation")
+			.entity(Map.class)
+			.isEqualTo(Map.of("childId", tune, "parentId", wrong, "relation", "FINETUNE", "retractedBy",
+					"curator-token", "reason", "the card names the other base"));
+
+		assertThat(ancestors(quant)).containsExactlyInAnyOrder(tune, base);
+		var after = GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!, $w: ID!) { model(id: $id) { parents { parent { id } } "
+					+ "retractedParents { parentId retractedAt reason } history { kind writer } } "
+					+ "wrong: model(id: $w) { children { totalCount } } }")
+			.variable("id", tune)
+			.variable("w", wrong)
+			.execute();
+		after.path("model.parents[*].parent.id").entityList(String.class).containsExactly(base);
+		after.path("model.retractedParents[*].parentId").entityList(String.class).containsExactly(wrong);
+		after.path("model.retractedParents[0].retractedAt").hasValue();
+		after.path("model.history[*].kind")
+			.entityList(String.class)
+			.containsExactly("MODELS_WRITTEN", "DERIVATIONS_WRITTEN", "DERIVATION_RETRACTED");
+		after.path("wrong.children.totalCount").entity(Integer.class).isEqualTo(0);
+
+		// Retracting again, or a claim nobody made: NOT_FOUND on parentId; no reason:
+		// BAD_REQUEST.
+		GraphQlClient.curator(this.port)
+			.document("mutation($c: ID!, $p: ID!) { retractDerivation(childId: $c, parentId: $p, reason: \"again\") "
+					+ "{ childId } }")
+			.variable("c", tune)
+			.variable("p", wrong)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+				assertThat(e.getErrorType()).isEqualTo(ErrorType.NOT_FOUND);
+				assertThat(e.getExtensions()).containsEntry("field", "parentId");
+			}));
+		GraphQlClient.curator(this.port)
+			.document("mutation($c: ID!, $p: ID!) { retractDerivation(childId: $c, parentId: $p, reason: \" \") "
+					+ "{ childId } }")
+			.variable("c", quant)
+			.variable("p", tune)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "reason")));
+		assertThat(ancestors(quant)).containsExactlyInAnyOrder(tune, base);
+	}
+
+	private void derive(String child, List<String> parents, String relation) {
+		GraphQlClient.curator(this.port)
+			.document("mutation($c: ID!, $p: [ID!]!, $r: Relation!) { recordDerivation(input: {childId: $c, "
+					+ "parentIds: $p, relation: $r}) { relation } }")
+			.variable("c", child)
+			.variable("p", parents)
+			.variable("r", relation)
+			.execute()
+			.path("recordDerivation")
+			.entityList(Object.class)
+			.hasSize(parents.size());
+	}
+
+	private List<String> ancestors(String id) {
+		return GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!) { model(id: $id) { ancestors { model { id } } } }")
+			.variable("id", id)
+			.execute()
+			.path("model.ancestors[*].model.id")
+			.entityList(String.class)
+			.get();
+	}
+
+}
