@@ -204,13 +204,13 @@ class LineageEndToEndTests {
 	}
 
 	@Test
-	void mutations_without_the_curator_token_are_forbidden() {
+	void mutations_without_a_token_are_unauthorized() {
 		GraphQlClient.anonymous(this.port)
 			.documentName("registerModel")
 			.variable("input", Map.of("id", "test/forbidden", "name", "x"))
 			.execute()
 			.errors()
-			.expect(e -> e.getErrorType() == ErrorType.FORBIDDEN)
+			.expect(e -> e.getErrorType() == ErrorType.UNAUTHORIZED)
 			.verify();
 		assertThat(GraphQlClient.anonymous(this.port)
 			.document("{ model(id: \"test/forbidden\") { id } }")
