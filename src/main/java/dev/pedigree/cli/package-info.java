@@ -4,5 +4,5 @@
  * or through a running service's HTTP API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "CLI",
-		allowedDependencies = { "common", "lineage", "interchange", "risk", "policy" })
+		allowedDependencies = { "common", "lineage", "interchange", "risk", "policy", "security" })
 package dev.pedigree.cli;

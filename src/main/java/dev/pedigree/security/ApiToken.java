@@ -9,7 +9,7 @@ import org.neo4j.driver.types.Node;
 public record ApiToken(String id, String name, Role role, String createdAt, String createdBy, String revokedAt,
 		String revokedBy, String revocationReason) {
 
-	boolean revoked() {
+	public boolean revoked() {
 		return this.revokedAt != null;
 	}
 

@@ -1,9 +1,9 @@
-package dev.pedigree.security;
+package dev.pedigree.cli;
 
 import java.util.Locale;
 
-import dev.pedigree.cli.Command;
-import dev.pedigree.cli.SubcommandRunner;
+import dev.pedigree.security.ApiTokens;
+import dev.pedigree.security.Role;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
