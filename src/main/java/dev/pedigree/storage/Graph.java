@@ -89,7 +89,8 @@ public class Graph {
 	Graph(Driver driver, CypherQueries queries, MeterRegistry meters, ReadLimits limits,
 			@Value("${spring.neo4j.pool.max-connection-pool-size:100}") int poolSize,
 			@Value("${spring.neo4j.pool.connection-acquisition-timeout:60s}") Duration acquisitionTimeout,
-			@Value("${pedigree.slow-query-threshold:1s}") Duration slowQueryThreshold) {
+			QueryLogProperties queryLog) {
+		Duration slowQueryThreshold = queryLog.slowQueryThreshold();
 		this.driver = driver;
 		this.slowQueryNanos = slowQueryThreshold.isZero() || slowQueryThreshold.isNegative() ? Long.MAX_VALUE
 				: slowQueryThreshold.toNanos();

@@ -65,14 +65,12 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	WarmUp(Graph graph, CypherQueries cypher, MeterRegistry meters,
-			@Value("${pedigree.warmup.requests:1000}") int requests,
-			@Value("${pedigree.warmup.time-limit:20s}") Duration timeLimit,
+	WarmUp(Graph graph, CypherQueries cypher, MeterRegistry meters, WarmUpProperties properties,
 			@Value("${spring.graphql.http.path:/graphql}") String path) {
 		this.graph = graph;
 		this.cypher = cypher;
-		this.requests = requests;
-		this.timeLimit = timeLimit;
+		this.requests = properties.requests();
+		this.timeLimit = properties.timeLimit();
 		this.path = path;
 		this.ok = Counter.builder("pedigree.warmup.requests")
 			.description("Requests the start-up warm-up sent, by outcome")

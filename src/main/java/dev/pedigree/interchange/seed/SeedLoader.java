@@ -27,7 +27,6 @@ import dev.pedigree.lineage.ModelFacts;
 import dev.pedigree.lineage.OrganizationFacts;
 import dev.pedigree.storage.Graph;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -61,9 +60,8 @@ class SeedLoader implements ApplicationRunner {
 
 	private final LineageWrites lineage;
 
-	SeedLoader(@Value("${pedigree.seed.enabled:true}") boolean enabled, Graph graph, ImportPipeline pipeline,
-			LineageWrites lineage) {
-		this.enabled = enabled;
+	SeedLoader(SeedProperties properties, Graph graph, ImportPipeline pipeline, LineageWrites lineage) {
+		this.enabled = properties.enabled();
 		this.graph = graph;
 		this.pipeline = pipeline;
 		this.lineage = lineage;
