@@ -7,6 +7,7 @@ WHERE ($search IS NULL OR m.searchText CONTAINS $search)
   AND ($license IS NULL OR m.license = $license)
   AND ($relation IS NULL OR EXISTS { (m)-[r:DERIVED_FROM]->() WHERE r.relation = $relation })
   AND ($safetyEffect IS NULL OR EXISTS { (m)-[r:DERIVED_FROM]->() WHERE r.safetyEffect = $safetyEffect })
+  AND ($tag IS NULL OR any(t IN coalesce(m.tags, []) WHERE toLower(t) = $tag))
   AND ($hasParents IS NULL OR EXISTS { (m)-[:DERIVED_FROM]->() } = $hasParents)
   AND ($includePlaceholders OR m.placeholder IS NULL OR m.placeholder = false)
 WITH m, CASE

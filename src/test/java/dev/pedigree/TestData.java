@@ -33,6 +33,42 @@ public final class TestData {
 	public record Edge(String parent, String child, String relation, String sources) {
 	}
 
+	/**
+	 * One Hub model-info record of models.jsonl.gz, its named facts as the file gives
+	 * them: the card's YAML read for licence and training sets.
+	 */
+	public record HubRecord(String id, List<String> tags, String pipelineTag, String license, List<String> datasets,
+			Double safetensorsTotal, String createdAt) {
+	}
+
+	@SuppressWarnings("unchecked")
+	public static List<HubRecord> huggingFaceRecords() {
+		var json = tools.jackson.databind.json.JsonMapper.builder().build();
+		List<HubRecord> records = new ArrayList<>();
+		try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+				new java.util.zip.GZIPInputStream(Files.newInputStream(root().resolve("huggingface/models.jsonl.gz"))),
+				java.nio.charset.StandardCharsets.UTF_8))) {
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				Map<String, Object> r = json.readValue(line, Map.class);
+				Object cardText = r.get("card_data");
+				Map<String, Object> card = cardText instanceof String text
+						&& new org.yaml.snakeyaml.Yaml().load(text) instanceof Map<?, ?> m ? (Map<String, Object>) m
+								: Map.of();
+				Object datasets = card.get("datasets");
+				List<String> sets = datasets instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+						: datasets instanceof String one ? List.of(one) : List.of();
+				Object total = r.get("safetensors") instanceof Map<?, ?> st ? st.get("total") : null;
+				records.add(new HubRecord((String) r.get("id"), (List<String>) r.getOrDefault("tags", List.of()),
+						(String) r.get("pipeline_tag"), card.get("license") instanceof String l ? l : null, sets,
+						total instanceof Number n ? n.doubleValue() : null, (String) r.get("created_at")));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return records;
+	}
+
 	public static List<Edge> huggingFaceEdges() {
 		try (var reader = Files.newBufferedReader(root().resolve("huggingface/edges.csv"))) {
 			List<Edge> edges = new ArrayList<>();

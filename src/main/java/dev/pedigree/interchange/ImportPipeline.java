@@ -66,7 +66,7 @@ public class ImportPipeline {
 					open.add(reader);
 					inputs.add(new FormatParser.Input(file.toString(), reader));
 				}
-				return write(parser.parse(inputs, context()), progress);
+				return settled(format, write(parser.parse(inputs, context()), progress));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -79,10 +79,42 @@ public class ImportPipeline {
 
 	/** Imports an upload. */
 	public ImportReport importContent(ImportFormat format, String content) {
-		return importReader(format, new StringReader(content), "content", Progress.NONE);
+		return timed(
+				() -> settled(format,
+						write(parser(format)
+							.parse(List.of(new FormatParser.Input("content", new StringReader(content))), context()),
+								Progress.NONE)));
 	}
 
-	/** Imports one file's text (the seed's files, say). */
+	/**
+	 * What an import's facts imply, once they are in ({@link LineageWrites#settle}):
+	 * names resolve (ambiguous ones become conflicts of the report), safety signals are
+	 * read from the stored facts, sizes are estimated and checked. A backup restores
+	 * everything as it was; an edge list names ids only (read for signals, nothing to
+	 * resolve).
+	 */
+	private ImportReport settled(ImportFormat format, ImportReport report) {
+		if (format != ImportFormat.JSONL) {
+			settle(report, format != ImportFormat.HF_EDGES && !report.placeholders().isEmpty());
+		}
+		return report;
+	}
+
+	/** Settles the graph after imports read with {@link #importReader} (the seed). */
+	public LineageWrites.Settled settle(ImportReport report, boolean resolveNames) {
+		var settled = this.lineage.settle(resolveNames);
+		settled.resolution().conflicts().forEach(report::conflict);
+		settled.resolution()
+			.resolved()
+			.forEach(r -> report.resolved(r.placeholder() + " ('" + r.name() + "') -> " + r.match().id() + " ("
+					+ r.match().method() + ", " + r.match().confidence() + ")"));
+		return settled;
+	}
+
+	/**
+	 * Imports one file's text without settling (the seed's files, settled once at the end
+	 * with {@link #settle}).
+	 */
 	public ImportReport importReader(ImportFormat format, Reader reader, String name, Progress progress) {
 		return timed(
 				() -> write(parser(format).parse(List.of(new FormatParser.Input(name, reader)), context()), progress));

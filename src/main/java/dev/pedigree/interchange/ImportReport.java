@@ -26,6 +26,8 @@ public final class ImportReport {
 
 	private final List<String> conflicts = new ArrayList<>();
 
+	private final List<String> resolved = new ArrayList<>();
+
 	private final List<String> cycles = new ArrayList<>();
 
 	private final List<String> inputCycles = new ArrayList<>();
@@ -67,6 +69,13 @@ public final class ImportReport {
 		this.conflicts.add(description);
 	}
 
+	/**
+	 * A placeholder entity resolution found the model of: placeholder → model (method).
+	 */
+	void resolved(String description) {
+		this.resolved.add(description);
+	}
+
 	void cycle(String path) {
 		this.cycles.add(path);
 	}
@@ -90,6 +99,7 @@ public final class ImportReport {
 		this.rejected.addAll(other.rejected);
 		this.placeholders.addAll(other.placeholders);
 		this.conflicts.addAll(other.conflicts);
+		this.resolved.addAll(other.resolved);
 		this.cycles.addAll(other.cycles);
 		this.inputCycles.addAll(other.inputCycles);
 	}
@@ -120,6 +130,10 @@ public final class ImportReport {
 
 	public List<String> conflicts() {
 		return this.conflicts;
+	}
+
+	public List<String> resolved() {
+		return this.resolved;
 	}
 
 	public List<String> cycles() {
@@ -162,6 +176,7 @@ public final class ImportReport {
 		this.inputCycles.forEach(c -> text.append("  cycle in the input: ").append(c).append('\n'));
 		this.cycles.forEach(c -> text.append("  cycle skipped: ").append(c).append('\n'));
 		this.conflicts.stream().limit(50).forEach(c -> text.append("  conflict: ").append(c).append('\n'));
+		this.resolved.stream().limit(50).forEach(r -> text.append("  resolved: ").append(r).append('\n'));
 		this.placeholders.stream().limit(50).forEach(p -> text.append("  placeholder: ").append(p).append('\n'));
 		if (this.placeholders.size() > 50) {
 			text.append("  … and ").append(this.placeholders.size() - 50).append(" more placeholders\n");

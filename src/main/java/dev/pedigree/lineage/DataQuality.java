@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 /**
  * What the graph does not know, counted: placeholders by the source that referenced them,
  * described models without developer, licence, date, compute or parameters, and
- * derivations that are incomplete merges, rest on a heuristic safety signal or lack
- * compute — so a user can tell how far a trace or a report can be trusted.
+ * derivations that are incomplete merges, rest on a heuristic safety signal, carry a
+ * warning or lack compute — so a user can tell how far a trace or a report can be
+ * trusted.
  */
 @Service
 public class DataQuality {
@@ -21,7 +22,8 @@ public class DataQuality {
 	public record Report(long models, long withoutDeveloper, long withoutLicense, long withoutDate, long withoutCompute,
 			long withoutParameters, long derivations, long incompleteMerges, long heuristicSafetySignals,
 			long derivationsWithoutCompute, long placeholders, List<PlaceholderGroup> placeholdersBySource,
-			List<SourceCount> modelsBySource) {
+			List<SourceCount> modelsBySource, long estimatedParameters, long derivationsWithSafetySignals,
+			long derivationsWithWarnings) {
 	}
 
 	public record PlaceholderGroup(String source, long placeholders, List<String> examples) {
@@ -50,7 +52,8 @@ public class DataQuality {
 				r.get("withoutLicense").asLong(), r.get("withoutDate").asLong(), r.get("withoutCompute").asLong(),
 				r.get("withoutParameters").asLong(), r.get("derivations").asLong(), r.get("incompleteMerges").asLong(),
 				r.get("heuristicSafetySignals").asLong(), r.get("derivationsWithoutCompute").asLong(),
-				r.get("placeholders").asLong(), groups, sources);
+				r.get("placeholders").asLong(), groups, sources, r.get("estimatedParameters").asLong(),
+				r.get("withSafetySignals").asLong(), r.get("withWarnings").asLong());
 	}
 
 	public String markdown(Report r) {
@@ -61,9 +64,14 @@ public class DataQuality {
 		row(md, "… without a date", r.withoutDate(), r.models());
 		row(md, "… without training compute", r.withoutCompute(), r.models());
 		row(md, "… without a parameter count", r.withoutParameters(), r.models());
+		row(md, "… whose parameter count is an estimate from the name", r.estimatedParameters(), r.models());
 		row(md, "derivations", r.derivations(), r.derivations());
 		row(md, "… merges naming only one parent (incomplete)", r.incompleteMerges(), r.derivations());
 		row(md, "… whose safety effect rests on a heuristic", r.heuristicSafetySignals(), r.derivations());
+		row(md, "… with safety-removal signals (tags, training sets, names)", r.derivationsWithSafetySignals(),
+				r.derivations());
+		row(md, "… with a warning (e.g. a declared parent whose size cannot have produced the child)",
+				r.derivationsWithWarnings(), r.derivations());
 		row(md, "… without modification compute", r.derivationsWithoutCompute(), r.derivations());
 		row(md, "placeholders (referenced, not described)", r.placeholders(), r.placeholders());
 		md.append("\n## Placeholders by the source that referenced them\n\n");

@@ -1,15 +1,21 @@
 package dev.pedigree.lineage;
 
+import java.util.List;
+
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Relationship;
 
 /**
  * One {@code (child)-[:DERIVED_FROM]->(parent)} edge. {@code incomplete} marks a merge
- * whose source named only one parent.
+ * whose source named only one parent; {@code safetySignals} are the evidence a safety
+ * effect of {@code heuristic} source rests on; {@code warnings} are findings about the
+ * claim (a declared parent whose size cannot have produced the child), never changes to
+ * it.
  */
 public record Derivation(String childId, String parentId, Relation relation, Double computeFlop, String date,
 		SafetyEffect safetyEffect, CapabilityEffect capabilityEffect, String source, Double confidence,
-		boolean incomplete, String safetySource, Double safetyConfidence, String note) {
+		boolean incomplete, String safetySource, Double safetyConfidence, String note, List<SafetySignal> safetySignals,
+		List<String> warnings, String resolvedFrom, String resolution, Double resolutionConfidence) {
 
 	/**
 	 * @param childId and @param parentId are passed because a relationship only knows
@@ -24,7 +30,10 @@ public record Derivation(String childId, String parentId, Relation relation, Dou
 				ModelView.string(rel.get("source"), null), ModelView.number(rel.get("confidence")),
 				!rel.get("incomplete").isNull() && rel.get("incomplete").asBoolean(),
 				ModelView.string(rel.get("safetySource"), null), ModelView.number(rel.get("safetyConfidence")),
-				ModelView.string(rel.get("note"), null));
+				ModelView.string(rel.get("note"), null),
+				ModelView.strings(rel.get("safetySignals")).stream().map(SafetySignal::decode).toList(),
+				ModelView.strings(rel.get("warnings")), ModelView.string(rel.get("resolvedFrom"), null),
+				ModelView.string(rel.get("resolution"), null), ModelView.number(rel.get("resolutionConfidence")));
 	}
 
 	private static <E extends Enum<E>> E enumOf(Class<E> type, Value value, E fallback) {

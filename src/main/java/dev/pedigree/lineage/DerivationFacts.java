@@ -25,7 +25,8 @@ import java.util.Set;
 public record DerivationFacts(String child, String parent, String origin, Relation relation, String source,
 		Double confidence, Boolean incomplete, Double computeFlop, String date, String note, SafetyEffect safetyEffect,
 		String safetySource, Double safetyConfidence, CapabilityEffect capabilityEffect, Boolean curated,
-		List<String> mitigates, Map<String, Object> restored) {
+		List<String> mitigates, String resolvedFrom, String resolution, Double resolutionConfidence,
+		Map<String, Object> restored) {
 
 	private static final List<Map.Entry<String, MethodHandle>> PROPERTIES = ModelFacts.properties(DerivationFacts.class,
 			Set.of("child", "parent", "origin", "restored"));
@@ -94,6 +95,12 @@ public record DerivationFacts(String child, String parent, String origin, Relati
 		private Boolean curated;
 
 		private List<String> mitigates;
+
+		private String resolvedFrom;
+
+		private String resolution;
+
+		private Double resolutionConfidence;
 
 		private Map<String, Object> restored = Map.of();
 
@@ -168,6 +175,17 @@ public record DerivationFacts(String child, String parent, String origin, Relati
 			return this;
 		}
 
+		/**
+		 * The parent was named {@code name} by the source and found under another id by
+		 * entity resolution ({@code method}, {@code confidence}: {@link ModelNames}).
+		 */
+		public Builder resolvedFrom(String name, String method, Double confidence) {
+			this.resolvedFrom = name;
+			this.resolution = method;
+			this.resolutionConfidence = confidence;
+			return this;
+		}
+
 		public Builder restored(Map<String, Object> restored) {
 			this.restored = restored;
 			return this;
@@ -177,7 +195,7 @@ public record DerivationFacts(String child, String parent, String origin, Relati
 			return new DerivationFacts(this.child, this.parent, this.origin, this.relation, this.source,
 					this.confidence, this.incomplete, this.computeFlop, this.date, this.note, this.safetyEffect,
 					this.safetySource, this.safetyConfidence, this.capabilityEffect, this.curated, this.mitigates,
-					this.restored);
+					this.resolvedFrom, this.resolution, this.resolutionConfidence, this.restored);
 		}
 
 	}

@@ -528,7 +528,7 @@ public class LineageQueries {
 	}
 
 	private static Map<String, Object> filterParameters(ModelFilter filter) {
-		ModelFilter f = filter == null ? new ModelFilter(null, null, null, null, null, null, null) : filter;
+		ModelFilter f = filter == null ? new ModelFilter(null, null, null, null, null, null, null, null) : filter;
 		Map<String, Object> params = new HashMap<>();
 		params.put("search", f.nameContains() == null || f.nameContains().isBlank() ? null
 				: f.nameContains().strip().toLowerCase(Locale.ROOT));
@@ -536,6 +536,7 @@ public class LineageQueries {
 		params.put("license", f.license());
 		params.put("relation", f.relation() == null ? null : f.relation().name());
 		params.put("safetyEffect", f.safetyEffect() == null ? null : f.safetyEffect().name());
+		params.put("tag", f.tag() == null || f.tag().isBlank() ? null : f.tag().strip().toLowerCase(Locale.ROOT));
 		params.put("hasParents", f.hasParents());
 		params.put("includePlaceholders", Boolean.TRUE.equals(f.includePlaceholders()));
 		return params;

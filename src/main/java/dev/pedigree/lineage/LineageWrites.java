@@ -42,11 +42,21 @@ public class LineageWrites {
 
 	private final BulkWrites bulk;
 
-	LineageWrites(Graph graph, CypherQueries cypher, ChangeLog changes, BulkWrites bulk) {
+	private final PlaceholderResolution placeholders;
+
+	private final SafetyChecks safetyChecks;
+
+	private final SizeChecks sizeChecks;
+
+	LineageWrites(Graph graph, CypherQueries cypher, ChangeLog changes, BulkWrites bulk,
+			PlaceholderResolution placeholders, SafetyChecks safetyChecks, SizeChecks sizeChecks) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.changes = changes;
 		this.bulk = bulk;
+		this.placeholders = placeholders;
+		this.safetyChecks = safetyChecks;
+		this.sizeChecks = sizeChecks;
 	}
 
 	/** What to do with a derivation that names a model nobody described. */
@@ -124,14 +134,23 @@ public class LineageWrites {
 	}
 
 	/**
-	 * A placeholder resolves once a described model carries its name as an alias: its
-	 * children's derivations move to that model and the placeholder goes.
-	 * @return the placeholders resolved
+	 * What written facts imply, once they are in (after an import or the seed): names
+	 * sources gave as display names resolve to the models they mean
+	 * ({@link PlaceholderResolution}, when {@code resolveNames}), safety signals are read
+	 * from the stored facts ({@link SafetyChecks}), sizes are estimated from names and
+	 * checked against declared parents ({@link SizeChecks}).
 	 */
-	public long resolvePlaceholders() {
-		return this.graph.write(tx -> tx.run(this.cypher.get("lineage/resolve-placeholders")).single())
-			.get("resolved")
-			.asLong();
+	public Settled settle(boolean resolveNames) {
+		var resolution = resolveNames ? this.placeholders.resolveAll()
+				: new PlaceholderResolution.Outcome(List.of(), List.of(), 0);
+		long signalled = this.safetyChecks.all();
+		var sizes = this.sizeChecks.all();
+		return new Settled(resolution, signalled, sizes);
+	}
+
+	/** What {@link #settle} did. */
+	public record Settled(PlaceholderResolution.Outcome resolution, long safetySignalsChanged,
+			SizeChecks.Outcome sizes) {
 	}
 
 	/** The organisations known now, to resolve a source's developer names against. */
@@ -167,8 +186,8 @@ public class LineageWrites {
 		}
 		Map<String, Object> properties = ModelFacts.of(input.id().strip())
 			.name(input.name())
-			.trainingComputeFlop(input.trainingComputeFlop())
-			.parameters(input.parameters())
+			.trainingComputeFlop(input.trainingComputeFlop(), SourcedFigure.MANUAL, false)
+			.parameters(input.parameters(), SourcedFigure.MANUAL, false)
 			.releaseDate(isoDate(input.releaseDate()))
 			.access(input.access())
 			.license(input.license())
@@ -184,7 +203,7 @@ public class LineageWrites {
 		params.put("id", input.id().strip());
 		params.put("properties", properties);
 		params.put("developerId", input.developerId());
-		return this.graph.write(tx -> {
+		ModelView registered = this.graph.write(tx -> {
 			if (input.developerId() != null
 					&& tx.run("MATCH (o:Organization {id: $id}) RETURN o", Map.of("id", input.developerId()))
 						.list()
@@ -196,6 +215,12 @@ public class LineageWrites {
 			this.changes.append(tx, ChangeLog.Kind.MODELS_WRITTEN, List.of(model.id()));
 			return model;
 		});
+		// A new size can make a declared parent doubtful, or clear a doubt; a new name
+		// can
+		// carry a signal.
+		this.sizeChecks.of(List.of(registered.id()));
+		this.safetyChecks.of(List.of(registered.id()));
+		return registered;
 	}
 
 	public List<Derivation> recordDerivation(RecordDerivationInput input) {
@@ -231,13 +256,22 @@ public class LineageWrites {
 			.incomplete(false)
 			.build()
 			.properties();
-		return this.graph.write(tx -> {
+		List<Derivation> recorded = this.graph.write(tx -> {
 			// Before the cycle check, in the same transaction: serialises it with every
 			// other
 			// writer of derivations.
 			tx.run(this.cypher.get("lineage/lock-lineage")).consume();
 			requireExisting(tx, List.of(input.childId()), "childId");
 			requireExisting(tx, List.copyOf(parents), "parentIds");
+			Map<String, SourcedFigure> sizes = new HashMap<>();
+			List<String> ends = new ArrayList<>(parents);
+			ends.add(input.childId());
+			tx.run(this.cypher.get("lineage/sizes-of"), Map.of("ids", ends))
+				.forEachRemaining(r -> sizes.put(r.get("id").asString(),
+						r.get("parameters").isNull() ? null
+								: new SourcedFigure(r.get("parameters").asDouble(),
+										r.get("source").isNull() ? "unknown" : r.get("source").asString(),
+										!r.get("estimated").isNull() && r.get("estimated").asBoolean())));
 			List<Derivation> written = new ArrayList<>();
 			for (String parent : parents) {
 				var cycle = tx
@@ -251,17 +285,41 @@ public class LineageWrites {
 					throw new InvalidInputException("parentIds", "Deriving '" + input.childId() + "' from '" + parent
 							+ "' would close a cycle: " + String.join(" -> ", path));
 				}
-				written
-					.add(LineageQueries.derivation(tx
-						.run(this.cypher.get("lineage/record-derivation"),
-								Map.of("child", input.childId(), "parent", parent, "properties", properties))
-						.single()));
+				written.add(LineageQueries.derivation(tx
+					.run(this.cypher.get("lineage/record-derivation"),
+							Map.of("child", input.childId(), "parent", parent, "properties",
+									withWarnings(properties, Plausibility.sizeWarning(input.relation(),
+											sizes.get(parent), sizes.get(input.childId()), input.childId()))))
+					.single()));
 			}
 			this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN, List.of(input.childId()),
 					parents.stream().map(p -> ChangeLog.derivationKey(input.childId(), p)).toList(),
 					this.changes.writer());
 			return written;
 		});
+		// What the child's own facts say about safety (a curator's effect wins; without
+		// one, a heuristic effect may follow from the signals).
+		if (this.safetyChecks.of(List.of(input.childId())) == 0) {
+			return recorded;
+		}
+		var parentIds = new java.util.HashSet<>(parents);
+		return this.graph
+			.read(this.cypher.get("lineage/parents"), Map.of("ids", List.of(input.childId())),
+					LineageQueries::derivation)
+			.stream()
+			.filter(d -> parentIds.contains(d.parentId()))
+			.toList();
+	}
+
+	/**
+	 * The properties of one parent's derivation with its size warning (a curated claim is
+	 * kept as stated; the warning stands beside it), or without one.
+	 */
+	private static Map<String, Object> withWarnings(Map<String, Object> properties,
+			java.util.Optional<String> warning) {
+		Map<String, Object> props = new HashMap<>(properties);
+		props.put("warnings", warning.map(List::of).orElse(null));
+		return props;
 	}
 
 	private void requireExisting(TransactionContext tx, List<String> ids, String field) {

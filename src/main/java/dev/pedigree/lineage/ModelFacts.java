@@ -15,9 +15,10 @@ import java.util.Set;
 /**
  * What a source says about one model: the only shape in which a model reaches the graph
  * ({@link LineageWrites} writes it). Every component between {@code name} and
- * {@code identityNote} is stored as the {@code Model} property of the same name when it
- * is not null (a null never erases a known fact), so a new property is one component here
- * (and its setter in {@link Builder}), the schema field that reads it, and nothing else.
+ * {@code trainingComputeEstimated} is stored as the {@code Model} property of the same
+ * name when it is not null (a null never erases a known fact), so a new property is one
+ * component here (and its setter in {@link Builder}), the schema field that reads it, and
+ * nothing else.
  *
  * @param id the model's id (DESIGN.md §1)
  * @param aliases other sources' names for the model, added to those it has
@@ -29,13 +30,17 @@ import java.util.Set;
  * {@code accessExplanation}), as Ecosystem Graphs gives them
  * @param restored every property of a restored backup, verbatim (a backup may hold
  * properties of an earlier release)
+ * @param tags the Hub's tags, as given
+ * @param parametersSource where {@code parameters} comes from ({@link SourcedFigure})
+ * @param trainingComputeSource where {@code trainingComputeFlop} comes from
  */
 public record ModelFacts(String id, List<String> aliases, String developerId, String source, boolean placeholder,
 		String name, String releaseDate, Double parameters, Double trainingComputeFlop, String access,
 		String accessDetail, String license, String licenseName, String pipelineTag, String libraryName, Long downloads,
 		Long likes, String modality, String task, Boolean generative, String size, String sourceUrl, String epochUrl,
-		String epochCredit, String computeConfidence, Boolean frontierModel, String identityNote,
-		Map<String, String> explanations, Map<String, Object> restored) {
+		String epochCredit, String computeConfidence, Boolean frontierModel, String identityNote, List<String> tags,
+		String parametersSource, Boolean parametersEstimated, String trainingComputeSource,
+		Boolean trainingComputeEstimated, Map<String, String> explanations, Map<String, Object> restored) {
 
 	/** The components that are not stored as properties of their own name. */
 	private static final Set<String> CONTROL = Set.of("id", "aliases", "developerId", "source", "placeholder",
@@ -222,6 +227,16 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 
 		private String identityNote;
 
+		private List<String> tags;
+
+		private String parametersSource;
+
+		private Boolean parametersEstimated;
+
+		private String trainingComputeSource;
+
+		private Boolean trainingComputeEstimated;
+
 		private Map<String, String> explanations = Map.of();
 
 		private Map<String, Object> restored = Map.of();
@@ -258,6 +273,11 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 			this.computeConfidence = f.computeConfidence;
 			this.frontierModel = f.frontierModel;
 			this.identityNote = f.identityNote;
+			this.tags = f.tags;
+			this.parametersSource = f.parametersSource;
+			this.parametersEstimated = f.parametersEstimated;
+			this.trainingComputeSource = f.trainingComputeSource;
+			this.trainingComputeEstimated = f.trainingComputeEstimated;
 			this.explanations = f.explanations;
 			this.restored = f.restored;
 		}
@@ -392,6 +412,33 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 			return this;
 		}
 
+		/** The Hub's tags, as given (an empty list is left unset). */
+		public Builder tags(List<String> tags) {
+			this.tags = tags == null || tags.isEmpty() ? null : List.copyOf(tags);
+			return this;
+		}
+
+		/**
+		 * A parameter count and where it comes from ({@link SourcedFigure}); nothing when
+		 * {@code parameters} is null.
+		 */
+		public Builder parameters(Double parameters, String source, boolean estimated) {
+			this.parameters = parameters;
+			this.parametersSource = parameters == null ? null : source;
+			this.parametersEstimated = parameters == null ? null : estimated;
+			return this;
+		}
+
+		/**
+		 * Training compute and where it comes from; nothing when {@code flop} is null.
+		 */
+		public Builder trainingComputeFlop(Double flop, String source, boolean estimated) {
+			this.trainingComputeFlop = flop;
+			this.trainingComputeSource = flop == null ? null : source;
+			this.trainingComputeEstimated = flop == null ? null : estimated;
+			return this;
+		}
+
 		public Builder explanations(Map<String, String> explanations) {
 			this.explanations = explanations;
 			return this;
@@ -407,8 +454,9 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 					this.releaseDate, this.parameters, this.trainingComputeFlop, this.access, this.accessDetail,
 					this.license, this.licenseName, this.pipelineTag, this.libraryName, this.downloads, this.likes,
 					this.modality, this.task, this.generative, this.size, this.sourceUrl, this.epochUrl,
-					this.epochCredit, this.computeConfidence, this.frontierModel, this.identityNote, this.explanations,
-					this.restored);
+					this.epochCredit, this.computeConfidence, this.frontierModel, this.identityNote, this.tags,
+					this.parametersSource, this.parametersEstimated, this.trainingComputeSource,
+					this.trainingComputeEstimated, this.explanations, this.restored);
 		}
 
 	}

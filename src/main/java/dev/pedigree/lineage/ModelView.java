@@ -13,7 +13,7 @@ import org.neo4j.driver.types.Node;
 public record ModelView(String id, String name, List<String> aliases, String developerId, Double trainingComputeFlop,
 		Double parameters, String releaseDate, String access, String license, String pipelineTag, Long downloads,
 		Long likes, String modality, Boolean generative, boolean placeholder, List<String> sources, String sourceUrl,
-		String accessDetail) {
+		String accessDetail, List<String> tags, SourcedFigure parameterCount, SourcedFigure trainingCompute) {
 
 	public static ModelView from(Node node) {
 		return new ModelView(node.get("id").asString(), string(node.get("name"), node.get("id").asString()),
@@ -24,7 +24,38 @@ public record ModelView(String id, String name, List<String> aliases, String dev
 				integer(node.get("downloads")), integer(node.get("likes")), string(node.get("modality"), null),
 				node.get("generative").isNull() ? null : node.get("generative").asBoolean(),
 				!node.get("placeholder").isNull() && node.get("placeholder").asBoolean(), strings(node.get("sources")),
-				string(node.get("sourceUrl"), null), string(node.get("accessDetail"), null));
+				string(node.get("sourceUrl"), null), string(node.get("accessDetail"), null), strings(node.get("tags")),
+				parameterCount(node), trainingCompute(node));
+	}
+
+	/**
+	 * The parameter count with its provenance; a figure stored before provenance was kept
+	 * says {@code unknown}.
+	 */
+	private static SourcedFigure parameterCount(Node node) {
+		Double value = number(node.get("parameters"));
+		if (value == null) {
+			return null;
+		}
+		return new SourcedFigure(value, string(node.get("parametersSource"), "unknown"),
+				!node.get("parametersEstimated").isNull() && node.get("parametersEstimated").asBoolean());
+	}
+
+	/**
+	 * Training compute with its provenance: Epoch AI's figures are its own estimates
+	 * unless it rates them confident.
+	 */
+	private static SourcedFigure trainingCompute(Node node) {
+		Double value = number(node.get("trainingComputeFlop"));
+		if (value == null) {
+			return null;
+		}
+		String confidence = string(node.get("computeConfidence"), null);
+		String source = string(node.get("trainingComputeSource"), confidence != null ? SourcedFigure.EPOCH : "unknown");
+		boolean estimated = !node.get("trainingComputeEstimated").isNull()
+				? node.get("trainingComputeEstimated").asBoolean()
+				: confidence != null && !"confident".equalsIgnoreCase(confidence);
+		return new SourcedFigure(value, source, estimated);
 	}
 
 	static String string(Value value, String fallback) {

@@ -143,9 +143,11 @@ class EcosystemTests {
 				.limit(3)
 				.map(id -> org.assertj.core.groups.Tuple.tuple(id, downloads.applyAsDouble(id)))
 				.toList());
-		// README: safety removal by name heuristics on Hub ids ("abliterated",
-		// "uncensored").
-		var removal = java.util.regex.Pattern.compile("abliterat|uncensor", java.util.regex.Pattern.CASE_INSENSITIVE);
+		// README: safety removal by name signals on Hub ids ("abliterated", "uncensored",
+		// "refusal-attack", "jailbreak"); these families hold no tag or training-set
+		// signal.
+		var removal = java.util.regex.Pattern.compile("abliterat|uncensor|refusal[-_ ]?attack|jailbr(?:ea|o)k",
+				java.util.regex.Pattern.CASE_INSENSITIVE);
 		List<String> unsafe = members.keySet()
 			.stream()
 			.filter(id -> removal.matcher(id).find()

@@ -99,7 +99,9 @@ class ForgivingLookupTests {
 			.satisfies(parents -> assertThat(parents).singleElement().satisfies(p -> {
 				assertThat(p.get("safetyEffect")).isEqualTo("REMOVED");
 				assertThat(p.get("safetySource")).isEqualTo("heuristic");
-				assertThat(((Number) p.get("safetyConfidence")).doubleValue()).isEqualTo(0.6);
+				// Its Hub tags ("abliterated", "uncensored", 0.7) outweigh its name
+				// (0.6).
+				assertThat(((Number) p.get("safetyConfidence")).doubleValue()).isEqualTo(0.7);
 			}));
 		List<String> ids = response.path("models.edges[*].node.id").entityList(String.class).get();
 		assertThat(ids).contains("huihui-ai/DeepSeek-V3-abliterated");

@@ -17,8 +17,10 @@ import dev.pedigree.interchange.ImportFormat;
 import dev.pedigree.interchange.ParseContext;
 import dev.pedigree.lineage.DerivationFacts;
 import dev.pedigree.lineage.ModelFacts;
+import dev.pedigree.lineage.ModelNames;
 import dev.pedigree.lineage.OrganizationDirectory;
 import dev.pedigree.lineage.Relation;
+import dev.pedigree.lineage.SourcedFigure;
 import dev.pedigree.lineage.Slugs;
 
 import org.springframework.stereotype.Component;
@@ -86,8 +88,10 @@ class NotableModels implements FormatParser {
 			batch.model(existing.contains(model.id()) ? model : p.model().name(p.name()).build());
 		}
 		batch.organizations(organizations.newOrganizations());
+		Set<String> rowIds = new HashSet<>();
+		parsed.forEach(p -> rowIds.add(p.model().build().id()));
 		for (Parsed p : parsed) {
-			derivations(p, input.name(), idByName, batch);
+			derivations(p, input.name(), idByName, rowIds, batch);
 		}
 		return batch;
 	}
@@ -109,8 +113,10 @@ class NotableModels implements FormatParser {
 			.aliases(List.of(name))
 			.developerId(developer)
 			.source(SOURCE)
-			.parameters(parameters)
-			.trainingComputeFlop(compute)
+			.parameters(parameters, SourcedFigure.EPOCH, false)
+			// Epoch AI rates its own compute estimates: only "Confident" is taken as
+			// firm.
+			.trainingComputeFlop(compute, SourcedFigure.EPOCH, !"Confident".equalsIgnoreCase(row.get("Confidence")))
 			.releaseDate(date)
 			.modality(domain)
 			.task(task)
@@ -145,14 +151,18 @@ class NotableModels implements FormatParser {
 
 	/**
 	 * The row's base models as FINETUNE derivations; a base model no source describes
-	 * becomes a listed placeholder {@code epoch/<slug>}.
+	 * becomes a listed placeholder {@code epoch/<slug>} (entity resolution may find it
+	 * later); one another source describes under this name (a curated identity, a Hub
+	 * link) records that it was resolved.
 	 */
-	private static void derivations(Parsed p, String file, Map<String, String> idByName, FactBatch batch) {
+	private static void derivations(Parsed p, String file, Map<String, String> idByName, Set<String> rowIds,
+			FactBatch batch) {
 		if (p.baseModels() == null) {
 			return;
 		}
 		String child = p.model().build().id();
 		Set<String> parents = new LinkedHashSet<>();
+		Map<String, String> resolvedFrom = new HashMap<>();
 		for (String base : p.baseModels().split(",")) {
 			if (base.isBlank()) {
 				continue;
@@ -166,6 +176,9 @@ class NotableModels implements FormatParser {
 					.aliases(List.of(base.strip()))
 					.placeholder(true)
 					.build(), parentId + " (base model '" + base.strip() + "' of " + p.name() + ")");
+			}
+			else if (!rowIds.contains(parentId) && !parentId.startsWith("epoch/")) {
+				resolvedFrom.put(parentId, base.strip());
 			}
 			parents.add(parentId);
 		}
@@ -181,6 +194,8 @@ class NotableModels implements FormatParser {
 				// be split per parent.
 				.computeFlop(parents.size() == 1 ? p.finetuneCompute() : null)
 				.date(p.date())
+				.resolvedFrom(resolvedFrom.get(parentId), resolvedFrom.containsKey(parentId) ? ModelNames.EXACT : null,
+						resolvedFrom.containsKey(parentId) ? 1.0 : null)
 				.build());
 		}
 	}

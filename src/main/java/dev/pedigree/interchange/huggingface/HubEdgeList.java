@@ -11,7 +11,6 @@ import dev.pedigree.interchange.ImportFormat;
 import dev.pedigree.interchange.ParseContext;
 import dev.pedigree.lineage.DerivationFacts;
 import dev.pedigree.lineage.Relation;
-import dev.pedigree.lineage.SafetyEffect;
 
 import org.springframework.stereotype.Component;
 
@@ -66,9 +65,6 @@ class HubEdgeList implements FormatParser {
 				.confidence(HubIds.HUB_CONFIDENCE)
 				// A Hub merge that names a single parent is kept, flagged as incomplete.
 				.incomplete(e.relation() == Relation.MERGE && mergeParents.get(e.child()) < 2);
-			if (SafetyHeuristics.removedBy(e.child(), e.parent())) {
-				derivation.safety(SafetyEffect.REMOVED, SafetyHeuristics.SOURCE, SafetyHeuristics.CONFIDENCE);
-			}
 			batch.derivation(derivation.build());
 		}
 		return batch;

@@ -21,7 +21,7 @@ import dev.pedigree.lineage.DerivationFacts;
 import dev.pedigree.lineage.ModelFacts;
 import dev.pedigree.lineage.OrganizationDirectory;
 import dev.pedigree.lineage.Relation;
-import dev.pedigree.lineage.SafetyEffect;
+import dev.pedigree.lineage.SourcedFigure;
 
 import org.springframework.stereotype.Component;
 
@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
  * text) and the HTTP API's camelCase ({@code createdAt}, {@code cardData} as an object,
  * {@code modelId}). Parents come from tags {@code base_model:<relation>:<id>} (the Hub's
  * inference, whose relation wins) and from the card's {@code base_model} (kept as card
- * claims); card {@code datasets} become TRAINED_ON; safety-removal signals in id, tags
- * and training sets are recorded.
+ * claims); card {@code datasets} become TRAINED_ON; tags are stored, and the safety
+ * signals they, the training sets and the id hold are read from the stored facts by
+ * {@code lineage.SafetyChecks}.
  */
 @Component
 class HubModelInfo implements FormatParser {
@@ -113,8 +114,12 @@ class HubModelInfo implements FormatParser {
 			.libraryName(text(model, "library_name", "libraryName"))
 			.license(card != null && card.path("license").isString() ? card.path("license").asString()
 					: licenseTag(model))
-			.parameters(model.path("safetensors").path("total").isNumber()
-					? model.path("safetensors").path("total").asDouble() : null)
+			// Counted from the weights: it replaces an estimate from the name.
+			.parameters(
+					model.path("safetensors").path("total").isNumber()
+							? model.path("safetensors").path("total").asDouble() : null,
+					SourcedFigure.SAFETENSORS, false)
+			.tags(strings(model.path("tags")))
 			.access(gated ? "GATED" : "OPEN_WEIGHTS")
 			.sourceUrl("https://huggingface.co/" + id)
 			.developerId(HubIds.developer(text(model, "author"), id, organizations))
@@ -124,9 +129,6 @@ class HubModelInfo implements FormatParser {
 		for (String dataset : datasets) {
 			batch.trainedOn(id, dataset, "hf:card");
 		}
-		boolean removal = SafetyHeuristics.signalsRemoval(id)
-				|| tags.stream().anyMatch(SafetyHeuristics::signalsRemoval)
-				|| datasets.stream().anyMatch(SafetyHeuristics::signalsRemoval);
 		List<Parent> parents = parents(tags, card);
 		long mergeParents = parents.stream().filter(x -> x.relation() == Relation.MERGE).count();
 		for (Parent parent : parents) {
@@ -137,9 +139,6 @@ class HubModelInfo implements FormatParser {
 				.confidence(parent.confidence())
 				// A Hub merge that names a single parent is kept, flagged as incomplete.
 				.incomplete(parent.relation() == Relation.MERGE && mergeParents < 2);
-			if (removal && !SafetyHeuristics.signalsRemoval(parent.id())) {
-				derivation.safety(SafetyEffect.REMOVED, SafetyHeuristics.SOURCE, SafetyHeuristics.CONFIDENCE);
-			}
 			batch.derivation(derivation.build());
 		}
 	}

@@ -50,7 +50,7 @@ class SeedLoader implements ApplicationRunner {
 
 	private static final List<String> FILES = List.of("organizations.csv", "revenues.csv", "licenses.csv",
 			"model-links.csv", "model-identities.csv", "huggingface/nodes.csv", "huggingface/edges.csv",
-			"epoch-ai/notable_ai_models.csv");
+			"epoch-ai/notable_ai_models.csv", "huggingface/models.jsonl", "safety/alignment-stripping-datasets.csv");
 
 	private final boolean enabled;
 
@@ -100,11 +100,22 @@ class SeedLoader implements ApplicationRunner {
 		ImportReport report = this.pipeline.write(curated, Progress.NONE);
 		report.merge(importFile("huggingface/nodes.csv", ImportFormat.HF_NODES));
 		report.merge(importFile("huggingface/edges.csv", ImportFormat.HF_EDGES));
+		// The Hub's richest record: its named facts (tags, training sets, licence, the
+		// parameter count counted from the weights, dates, pipeline tag) replace the
+		// CSV's
+		// for the 1,469 models it describes (seed-data/extract.py leaves lineage to
+		// edges.csv).
+		report.merge(importFile("huggingface/models.jsonl", ImportFormat.HUGGINGFACE));
+		// Epoch AI last: for the few models it and the Hub both describe, its publication
+		// date and reported parameter count are the model's (a repo's creation date is
+		// not a release date).
 		report.merge(importFile("epoch-ai/notable_ai_models.csv", ImportFormat.EPOCH));
-		long resolved = this.lineage.resolvePlaceholders();
-		if (resolved > 0) {
-			log.info("Resolved {} placeholders to curated model identities", resolved);
-		}
+		var settled = this.pipeline.settle(report, true);
+		log.info(
+				"Settled: {} placeholders resolved ({} ambiguous), {} derivations with new safety signals, "
+						+ "{} sizes estimated from names, {} size warnings",
+				settled.resolution().resolved().size(), settled.resolution().conflicts().size(),
+				settled.safetySignalsChanged(), settled.sizes().estimated(), settled.sizes().warned());
 		return report;
 	}
 
