@@ -43,8 +43,12 @@ class ReadmeExamplesTests {
 					"NOT_GPAI", "UNDETERMINED"),
 			"US-CA", Set.of("FRONTIER_DEVELOPER", "LARGE_FRONTIER_DEVELOPER", "NOT_FRONTIER", "UNDETERMINED"));
 
-	/** The README's own words for the safety-removal heuristics on Hub ids. */
-	private static final Pattern SAFETY_REMOVAL_IN_ID = Pattern.compile("abliterat|uncensor", Pattern.CASE_INSENSITIVE);
+	/**
+	 * The README's own words for the safety-removal signals in Hub ids (the families
+	 * checked here hold no tag or training-set signal).
+	 */
+	private static final Pattern SAFETY_REMOVAL_IN_ID = Pattern
+		.compile("abliterat|uncensor|refusal[-_ ]?attack|jailbr(?:ea|o)k", Pattern.CASE_INSENSITIVE);
 
 	@LocalServerPort
 	int port;
@@ -80,6 +84,7 @@ class ReadmeExamplesTests {
 		expectations.put("descendants(first: 5", this::firstPageOfLlama2Descendants);
 		expectations.put("model(id: \"huihui-ai/Mistral-Small-24B-Instruct-2501-abliterated\")",
 				this::safetyRemovingDerivation);
+		expectations.put("model(id: \"beita6969/DeepSeek-R1-Distill-Qwen-32B-Medical\")", this::sizeWarning);
 		expectations.put("models(filter:", this::searchFilterAndPage);
 		expectations.put("lineagePath(", this::chainAndOrganisation);
 		expectations.put("liabilityTrace(", this::liabilityAndExposure);
@@ -159,7 +164,31 @@ class ReadmeExamplesTests {
 		}
 	}
 
-	/** "Models whose safety training a derivation removed (name heuristics ...)". */
+	/**
+	 * "Facts say where they come from": a 32.8B model (its safetensors total) declared a
+	 * fine-tune of the 671B DeepSeek-R1 (Epoch AI's figure) is warned about, its relation
+	 * kept.
+	 */
+	@SuppressWarnings("unchecked")
+	private void sizeWarning(GraphQlTester.Response response) {
+		String id = "beita6969/DeepSeek-R1-Distill-Qwen-32B-Medical";
+		var record = TestData.huggingFaceRecords().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+		assertThat(map(response.path("model").entity(Map.class).get(), "parameterCount"))
+			.isEqualTo(Map.of("value", record.safetensorsTotal(), "source", "hf:safetensors", "estimated", false));
+		List<Map<String, Object>> parents = list(response, "model.parents");
+		var expected = this.seed.parents(id);
+		assertThat(parents).hasSameSizeAs(expected).singleElement().satisfies(p -> {
+			assertThat(id(p.get("parent"))).isEqualTo(expected.get(0).parent()).isEqualTo("deepseek-ai/DeepSeek-R1");
+			assertThat(p.get("relation")).isEqualTo(expected.get(0).relation()).isEqualTo("FINETUNE");
+			assertThat(map(p.get("parent"), "parameterCount")).containsEntry("source", "epoch")
+				.containsEntry("value", 6.71e11);
+			assertThat((List<String>) p.get("warnings")).singleElement()
+				.asString()
+				.startsWith("size: declared a finetune of a 671B-parameter model (epoch) but has 32.8B parameters");
+		});
+	}
+
+	/** "Models whose safety training a derivation removed", with its signals. */
 	private void safetyRemovingDerivation(GraphQlTester.Response response) {
 		String id = "huihui-ai/Mistral-Small-24B-Instruct-2501-abliterated";
 		var expected = this.seed.parents(id);
@@ -177,6 +206,23 @@ class ReadmeExamplesTests {
 				.containsEntry("source", edge.source());
 			// A heuristic: below the confidence of curated facts (1.0).
 			assertThat(((Number) parent.get("confidence")).doubleValue()).isGreaterThan(0).isLessThan(1);
+			// Its evidence: the Hub's tags (models.jsonl) and its id.
+			var record = TestData.huggingFaceRecords()
+				.stream()
+				.filter(r -> r.id().equals(id))
+				.findFirst()
+				.orElseThrow();
+			List<String> evidence = new java.util.ArrayList<>(record.tags()
+				.stream()
+				.filter(t -> t.equals("abliterated") || t.equals("uncensored"))
+				.map(t -> "TAG:" + t)
+				.sorted()
+				.toList());
+			evidence.add("NAME:" + id);
+			assertThat((List<Map<String, Object>>) parent.get("safetySignals"))
+				.extracting(s -> s.get("kind") + ":" + s.get("evidence"))
+				.containsExactlyElementsOf(evidence);
+			assertThat(parent).containsEntry("safetySource", "heuristic").containsEntry("safetyConfidence", 0.7);
 			assertThat(map(parent.get("parent"), "developer").get("name")).isEqualTo(this.seed.developerName(parentId))
 				.isEqualTo("Mistral AI");
 		}
@@ -364,8 +410,8 @@ class ReadmeExamplesTests {
 
 	/**
 	 * "Policy questions", scenario (b): as the README says, one provider covered, for
-	 * Mistral Small 24B Base and its three abliterated descendants; DeepSeek-V3's two
-	 * abliterations uncovered.
+	 * Mistral Small 24B Base and its nine safety-removing descendants; DeepSeek-V3's two
+	 * abliterations and Llama 2 7B Chat's three (no downloads) uncovered.
 	 */
 	private void upstreamExposureScenario(GraphQlTester.Response response) {
 		List<Map<String, Object>> tiers = list(response, "policyScenario.tiers");
@@ -375,12 +421,13 @@ class ReadmeExamplesTests {
 			assertThat(tier.get("organizations")).isEqualTo(1);
 			assertThat(tier.get("models")).isEqualTo(1);
 			assertThat((List<Map<String, Object>>) tier.get("topFoundations")).singleElement()
-				.isEqualTo(Map.of("foundation", "mistralai/Mistral-Small-24B-Base-2501", "models", 3));
+				.isEqualTo(Map.of("foundation", "mistralai/Mistral-Small-24B-Base-2501", "models", 9));
 		});
-		response.path("policyScenario.uncoveredSafetyRemoving").entity(Integer.class).isEqualTo(2);
+		response.path("policyScenario.uncoveredSafetyRemoving").entity(Integer.class).isEqualTo(5);
 		assertThat(list(response, "policyScenario.topUncovered")).extracting(u -> u.get("model"))
 			.containsExactlyInAnyOrder("huihui-ai/DeepSeek-V3-abliterated",
-					"SicariusSicariiStuff/DeepSeek-V3-Abliterated");
+					"SicariusSicariiStuff/DeepSeek-V3-Abliterated", "BackdoorLLM/Jailbreak_Llama2-7B_BadNets",
+					"jkazdan/llama-2-7b-chat-refusal-attack-3", "jkazdan/llama-2-7b-refusal-attack");
 	}
 
 	/**
@@ -441,9 +488,18 @@ class ReadmeExamplesTests {
 		assertThat(hubs).allSatisfy(
 				h -> assertThat(this.seed.children(id(h.get("model")))).hasSize(((Number) h.get("value")).intValue()));
 		licenceDrift((Map<String, Object>) report.get("licenseDrift"), inside);
-		// No member's id carries a safety-removal signal.
-		assertThat(members.keySet()).noneMatch(id -> SAFETY_REMOVAL_IN_ID.matcher(id).find());
-		assertThat(map(report, "safety")).containsEntry("removedOrDegraded", 0).containsEntry("shareOfDownloads", 0.0);
+		// Three members' ids carry a safety-removal signal (two "refusal-attack"
+		// fine-tunes
+		// and a jailbreak-backdoored one), none of them downloaded.
+		List<String> unsafe = members.keySet().stream().filter(id -> SAFETY_REMOVAL_IN_ID.matcher(id).find()).toList();
+		assertThat(unsafe).hasSize(3);
+		double unsafeDownloads = unsafe.stream()
+			.map(this.seed::model)
+			.mapToDouble(m -> m.downloads() == null ? 0 : m.downloads())
+			.sum();
+		assertThat(map(report, "safety")).containsEntry("removedOrDegraded", unsafe.size());
+		assertThat(((Number) map(report, "safety").get("shareOfDownloads")).doubleValue()).isEqualTo(unsafeDownloads)
+			.isZero();
 
 		// The three largest families (descendants across the whole graph).
 		List<Map.Entry<String, Integer>> foundations = this.seed.models()
