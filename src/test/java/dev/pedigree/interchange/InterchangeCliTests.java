@@ -96,7 +96,7 @@ class InterchangeCliTests {
 		Path file = Files.writeString(this.temp.resolve("api.jsonl"),
 				"""
 						{"modelId": "org-a/base", "createdAt": "2024-05-01T10:00:00.000Z", "downloads": 10, "tags": ["license:apache-2.0"]}
-						{"modelId": "org-b/merged", "createdAt": "2024-06-01T10:00:00.000Z", "cardData": {"base_model": ["https://huggingface.co/org-a/base", "org-c/other"], "datasets": ["org-d/no_refusal_set"]}}
+						{"modelId": "org-b/merged", "createdAt": "2024-06-01T10:00:00.000Z", "cardData": {"base_model": ["https://huggingface.co/org-a/base", "org-c/other"], "datasets": ["unalignment/toxic-dpo-v0.2"]}}
 						{"modelId": "org-e/single-merge", "tags": ["base_model:merge:org-a/base"]}
 						not json
 						""");
