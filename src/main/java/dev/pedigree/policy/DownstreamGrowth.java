@@ -30,8 +30,14 @@ public class DownstreamGrowth {
 
 	}
 
+	/**
+	 * @param undatedDerivatives derived models without a date: counted apart when
+	 * included, left out of every figure when not
+	 * @param asOf the date the answer describes (null: now)
+	 */
 	public record Growth(String foundation, Category by, List<Month> months, int totalDerivatives,
-			int undatedDerivatives, double undatedShare, List<CategoryCount> undatedByCategory) {
+			int undatedDerivatives, double undatedShare, List<CategoryCount> undatedByCategory, String asOf,
+			boolean includeUndated) {
 	}
 
 	/**
@@ -55,12 +61,17 @@ public class DownstreamGrowth {
 	}
 
 	public Growth of(String foundationId, Category by) {
+		return of(foundationId, by, PointInTime.NOW);
+	}
+
+	/** Growth up to a date: derivatives released after it are not counted. */
+	public Growth of(String foundationId, Category by, PointInTime at) {
 		if (foundationId != null
 				&& this.graph.read("MATCH (m:Model {id: $id}) RETURN m.id AS id", Map.of("id", foundationId))
 					.isEmpty()) {
 			throw new NotFoundException("foundationId", "No model with id '" + foundationId + "'");
 		}
-		Map<String, Object> params = new HashMap<>();
+		Map<String, Object> params = new HashMap<>(at.parameters());
 		params.put("foundationId", foundationId);
 		Map<String, List<org.neo4j.driver.Record>> perMonth = new TreeMap<>();
 		List<org.neo4j.driver.Record> undated = new ArrayList<>();
@@ -90,9 +101,13 @@ public class DownstreamGrowth {
 			}
 			months.add(new Month(e.getKey(), e.getValue().size(), developers.size(), fresh, split(e.getValue(), by)));
 		}
-		int total = rows.size();
+		// The query keeps undated derivatives either way, so that the answer can say how
+		// many it left out.
+		int total = at.includeUndated() ? rows.size() : rows.size() - undated.size();
 		return new Growth(foundationId, by, months, total, undated.size(),
-				total == 0 ? 0 : (double) undated.size() / total, split(undated, by));
+				rows.isEmpty() ? 0 : (double) undated.size() / rows.size(),
+				at.includeUndated() ? split(undated, by) : List.of(), at.asOf() == null ? null : at.asOf().toString(),
+				at.includeUndated());
 	}
 
 	/** Each derivative once per distinct category of the derivations that made it. */

@@ -24,8 +24,10 @@ class PolicyController {
 	}
 
 	@QueryMapping
-	DownstreamGrowth.Growth downstreamGrowth(@Argument String foundationId, @Argument DownstreamGrowth.Category by) {
-		return this.growth.of(foundationId, by == null ? DownstreamGrowth.Category.RELATION : by);
+	DownstreamGrowth.Growth downstreamGrowth(@Argument String foundationId, @Argument DownstreamGrowth.Category by,
+			@Argument Object asOf, @Argument Boolean includeUndated) {
+		return this.growth.of(foundationId, by == null ? DownstreamGrowth.Category.RELATION : by,
+				PointInTime.of(asOf, includeUndated));
 	}
 
 	@QueryMapping
@@ -34,13 +36,15 @@ class PolicyController {
 	}
 
 	@QueryMapping
-	ScenarioEvaluation.ScenarioResult policyScenario(@Argument String id) {
-		return this.evaluation.evaluate(this.scenarios.get(id));
+	ScenarioEvaluation.ScenarioResult policyScenario(@Argument String id, @Argument Object asOf,
+			@Argument Boolean includeUndated) {
+		return this.evaluation.evaluate(this.scenarios.get(id), PointInTime.of(asOf, includeUndated));
 	}
 
 	@QueryMapping
-	ScenarioEvaluation.ScenarioResult evaluateScenario(@Argument String definition) {
-		return this.evaluation.evaluate(Scenarios.parse(definition, "scenario"));
+	ScenarioEvaluation.ScenarioResult evaluateScenario(@Argument String definition, @Argument Object asOf,
+			@Argument Boolean includeUndated) {
+		return this.evaluation.evaluate(Scenarios.parse(definition, "scenario"), PointInTime.of(asOf, includeUndated));
 	}
 
 	@SchemaMapping(typeName = "ScenarioTier", field = "conditions")

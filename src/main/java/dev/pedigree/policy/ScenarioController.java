@@ -37,18 +37,22 @@ class ScenarioController {
 
 	@GetMapping("/report/scenario")
 	ResponseEntity<String> shipped(@RequestParam(required = false) String id,
-			@RequestParam(defaultValue = "md") String format) {
+			@RequestParam(defaultValue = "md") String format, @RequestParam(required = false) String asOf,
+			@RequestParam(required = false) Boolean includeUndated) {
 		if (id == null || id.isBlank()) {
 			throw new InvalidInputException("id", "id (a scenario id) is required; shipped: "
 					+ this.scenarios.all().stream().map(Scenario::id).toList());
 		}
-		return render(this.evaluation.evaluate(this.scenarios.get(id)), format);
+		return render(this.evaluation.evaluate(this.scenarios.get(id), PointInTime.of(asOf, includeUndated)), format);
 	}
 
 	@PostMapping("/report/scenario")
 	ResponseEntity<String> adHoc(@RequestBody(required = false) String definition,
-			@RequestParam(defaultValue = "md") String format) {
-		return render(this.evaluation.evaluate(Scenarios.parse(definition, "scenario")), format);
+			@RequestParam(defaultValue = "md") String format, @RequestParam(required = false) String asOf,
+			@RequestParam(required = false) Boolean includeUndated) {
+		return render(
+				this.evaluation.evaluate(Scenarios.parse(definition, "scenario"), PointInTime.of(asOf, includeUndated)),
+				format);
 	}
 
 	private ResponseEntity<String> render(ScenarioEvaluation.ScenarioResult result, String format) {

@@ -57,8 +57,14 @@ public class ScenarioEvaluation {
 	}
 
 	/** The whole answer. */
+	/**
+	 * @param asOf the date the answer describes (null: now)
+	 * @param undatedModels models without a release date: counted in when
+	 * {@code includeUndated}, else left out
+	 */
 	public record ScenarioResult(Scenario scenario, long totalModels, long totalDownloads, List<TierResult> tiers,
-			int uncoveredSafetyRemoving, long uncoveredSafetyRemovingDownloads, List<Uncovered> topUncovered) {
+			int uncoveredSafetyRemoving, long uncoveredSafetyRemovingDownloads, List<Uncovered> topUncovered,
+			java.time.LocalDate asOf, boolean includeUndated, long undatedModels) {
 	}
 
 	private record Step(String child, long downloads, String date, String organization, String organizationKind,
@@ -96,15 +102,21 @@ public class ScenarioEvaluation {
 	}
 
 	public ScenarioResult evaluate(Scenario scenario) {
-		var totals = this.graph.read(this.cypher.get("policy/totals"), Map.of()).get(0);
+		return evaluate(scenario, PointInTime.NOW);
+	}
+
+	/** What the scenario would have covered on the graph as of a date. */
+	public ScenarioResult evaluate(Scenario scenario, PointInTime at) {
+		var parameters = at.parameters();
+		var totals = this.graph.read(this.cypher.get("policy/totals"), parameters).get(0);
 		long totalModels = totals.get("models").asLong();
 		long totalDownloads = totals.get("downloads").asLong();
 		boolean downstream = scenario.tiers().stream().anyMatch(t -> t.covers() == Scenario.Covers.DOWNSTREAM);
 		boolean upstream = scenario.tiers().stream().anyMatch(t -> t.covers() == Scenario.Covers.UPSTREAM);
 		// Safety-removing steps are needed for the uncovered list whatever the tiers.
-		List<Step> steps = this.graph.read(this.cypher.get("policy/derivations"), Map.of(), ScenarioEvaluation::step);
+		List<Step> steps = this.graph.read(this.cypher.get("policy/derivations"), parameters, ScenarioEvaluation::step);
 		List<Foundation> foundations = upstream
-				? this.graph.read(this.cypher.get("policy/foundations"), Map.of(), ScenarioEvaluation::foundation)
+				? this.graph.read(this.cypher.get("policy/foundations"), parameters, ScenarioEvaluation::foundation)
 				: List.of();
 		Set<String> removers = new HashSet<>();
 		steps.stream().filter(Step::removesSafety).forEach(s -> removers.add(s.child()));
@@ -138,7 +150,9 @@ public class ScenarioEvaluation {
 			}
 		}
 		if (!needRoots.isEmpty()) {
-			this.graph.read(this.cypher.get("policy/roots-of"), Map.of("ids", List.copyOf(needRoots)), r -> r)
+			Map<String, Object> rootParameters = new HashMap<>(parameters);
+			rootParameters.put("ids", List.copyOf(needRoots));
+			this.graph.read(this.cypher.get("policy/roots-of"), rootParameters, r -> r)
 				.forEach(r -> roots.computeIfAbsent(r.get("model").asString(), k -> new ArrayList<>())
 					.add(r.get("foundation").asString()));
 		}
@@ -169,7 +183,8 @@ public class ScenarioEvaluation {
 		uncovered.sort(Comparator.comparingLong(Uncovered::downloads).reversed().thenComparing(Uncovered::model));
 		long uncoveredDownloads = uncovered.stream().mapToLong(Uncovered::downloads).sum();
 		return new ScenarioResult(scenario, totalModels, totalDownloads, results, uncovered.size(), uncoveredDownloads,
-				uncovered.subList(0, Math.min(10, uncovered.size())));
+				uncovered.subList(0, Math.min(10, uncovered.size())), at.asOf(),
+				at.includeUndated(), totals.get("undated").asLong());
 	}
 
 	private static TierResult downstreamResult(Scenario.Tier tier, Map<String, Step> covered, int undecided,

@@ -20,8 +20,10 @@ public class ScenarioReports {
 			md.append(s.description()).append("\n\n");
 		}
 		s.sources().forEach(source -> md.append("- source: ").append(source).append('\n'));
-		md.append(String.format(Locale.ROOT, "%nGraph: %,d models, %,d downloads.%n%n", result.totalModels(),
-				result.totalDownloads()));
+		md.append(String.format(Locale.ROOT,
+				"%nGraph %s: %,d models, %,d downloads; %,d models without a release date %s.%n%n",
+				result.asOf() == null ? "as it is now" : "as of " + result.asOf(), result.totalModels(),
+				result.totalDownloads(), result.undatedModels(), result.includeUndated() ? "counted in" : "left out"));
 		md.append("| tier | covers | organisations | models | downloads | share of downloads | undecided |\n")
 			.append("|---|---|---|---|---|---|---|\n");
 		for (var t : result.tiers()) {
@@ -67,10 +69,11 @@ public class ScenarioReports {
 
 	public String csv(ScenarioEvaluation.ScenarioResult result) {
 		var csv = new StringBuilder(
-				"scenario,tier,covers,organizations,models,downloads,download_share,undecided,uncovered_safety_removing\n");
+				"scenario,as_of,include_undated,tier,covers,organizations,models,downloads,download_share,undecided,uncovered_safety_removing\n");
 		for (var t : result.tiers()) {
-			csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%.6f,%d,%d%n", result.scenario().id(), t.id(),
-					t.covers(), t.organizations(), t.models(), t.downloads(), t.downloadShare(), t.undecided(),
+			csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%d,%d,%d,%.6f,%d,%d%n", result.scenario().id(),
+					result.asOf() == null ? "" : result.asOf(), result.includeUndated(), t.id(), t.covers(),
+					t.organizations(), t.models(), t.downloads(), t.downloadShare(), t.undecided(),
 					result.uncoveredSafetyRemoving()));
 		}
 		return csv.toString();

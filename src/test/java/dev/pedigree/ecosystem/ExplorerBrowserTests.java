@@ -281,6 +281,35 @@ class ExplorerBrowserTests {
 	}
 
 	/** The members drawn in a relation group, in their order. */
+	@Test
+	void the_scenario_page_moves_a_scenario_through_time_with_its_charts() {
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+		browser.get("http://localhost:" + this.port + "/scenarios.html?id=downstream-duties");
+		wait.until(driver -> !driver.findElements(By.cssSelector("table.tiers tr[data-tier]")).isEmpty());
+		assertThat(browser.findElement(By.id("scenario")).getDomProperty("value")).isEqualTo("downstream-duties");
+		assertThat(browser.findElement(By.cssSelector(".as-of")).getText()).contains("as it is now");
+		String nowModels = browser.findElement(By.cssSelector("tr[data-tier] .models")).getText();
+		assertThat(browser.findElements(By.cssSelector("#coverage-chart svg, #growth-chart svg"))).hasSize(2);
+		// Back to the end of February 2025: fewer safety removers existed; the figures
+		// say which date they describe.
+		js("const s = document.getElementById('as-of'); const all = []; "
+				+ "for (let d = new Date(Date.UTC(2019, 0, 1)); d <= new Date(); d.setUTCMonth(d.getUTCMonth() + 1)) "
+				+ "all.push(d.toISOString().slice(0, 7)); s.value = String(all.indexOf('2025-02')); "
+				+ "s.dispatchEvent(new Event('change'));");
+		// Read by script: the summary is redrawn whole, an element found before may be
+		// gone.
+		wait.until(driver -> "2025-02-28".equals(js("return document.querySelector('.as-of')?.dataset.asOf")));
+		String thenModels = (String) js("return document.querySelector('tr[data-tier] .models').textContent");
+		assertThat(Integer.parseInt(thenModels.replace(",", "")))
+			.isLessThan(Integer.parseInt(nowModels.replace(",", "")));
+		assertThat((String) js("return document.querySelector('.exports a').getAttribute('href')"))
+			.contains("asOf=2025-02-28");
+		// Leaving undated models out says so.
+		browser.findElement(By.id("undated")).click();
+		wait.until(driver -> String.valueOf(js("return document.querySelector('.as-of')?.textContent"))
+			.contains("left out"));
+	}
+
 	private static List<String> members(String relation) {
 		return ((List<?>) js("return pedigree.state.groups.get('" + relation + "').members")).stream()
 			.map(String::valueOf)

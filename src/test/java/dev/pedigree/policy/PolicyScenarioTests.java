@@ -149,7 +149,8 @@ class PolicyScenarioTests {
 		assertThat(PedigreeApplication.runCommand("scenario", "run", file.toString(), "--format", "csv", "--out",
 				out.toString(), "--server", "http://localhost:" + this.port))
 			.isZero();
-		assertThat(Files.readString(out)).startsWith("scenario,tier,covers,").contains("removers,r,DOWNSTREAM,");
+		assertThat(Files.readString(out)).startsWith("scenario,as_of,include_undated,tier,covers,")
+			.contains("removers,,true,r,DOWNSTREAM,");
 		String markdown = new String(GraphQlClient.http(this.port)
 			.get()
 			.uri("/report/scenario?id=eu-ai-act-baseline&format=md")
@@ -214,6 +215,108 @@ class PolicyScenarioTests {
 			.errors()
 			.expect(e -> e.getErrorType() == ErrorType.NOT_FOUND)
 			.verify();
+	}
+
+	@Test
+	void as_of_a_date_later_models_are_invisible_and_undated_ones_are_counted_in_or_left_out() {
+		var seed = dev.pedigree.SeedFacts.load();
+		var dates = dev.pedigree.TestData.huggingFaceCreationDates();
+		String asOf = "2024-06-30";
+		for (boolean includeUndated : List.of(true, false)) {
+			// The family as it stood: reached through models created by then (undated
+			// ones
+			// only when included); an undated child of such a model is counted apart.
+			java.util.function.Predicate<String> present = id -> dates.get(id) == null ? includeUndated
+					: dates.get(id).substring(0, 10).compareTo(asOf) <= 0;
+			Map<String, Map<String, Integer>> expected = new java.util.TreeMap<>();
+			java.util.Set<String> reached = new java.util.HashSet<>();
+			java.util.Set<String> undated = new java.util.HashSet<>();
+			var queue = new java.util.ArrayDeque<String>(List.of("google/gemma-7b"));
+			while (!queue.isEmpty()) {
+				for (var child : seed.children(queue.poll())) {
+					String id = child.child();
+					if (dates.get(id) == null) {
+						undated.add(id);
+					}
+					if (present.test(id) && reached.add(id)) {
+						queue.add(id);
+					}
+				}
+			}
+			for (String member : reached) {
+				String date = dates.get(member);
+				if (date == null) {
+					continue;
+				}
+				var relations = new java.util.TreeSet<String>();
+				seed.parents(member)
+					.stream()
+					.filter(d -> present.test(d.parent()))
+					.forEach(d -> relations.add(d.relation().toUpperCase(java.util.Locale.ROOT)));
+				relations
+					.forEach(relation -> expected.computeIfAbsent(date.substring(0, 7), k -> new java.util.TreeMap<>())
+						.merge(relation, 1, Integer::sum));
+			}
+			Map<String, Object> growth = GraphQlClient.anonymous(this.port)
+				.document(
+						"query($asOf: String, $undated: Boolean) { downstreamGrowth(foundationId: \"google/gemma-7b\", "
+								+ "by: RELATION, asOf: $asOf, includeUndated: $undated) { asOf includeUndated totalDerivatives "
+								+ "undatedDerivatives months { month byCategory { category derivatives } } } }")
+				.variable("asOf", asOf)
+				.variable("undated", includeUndated)
+				.execute()
+				.path("downstreamGrowth")
+				.entity(Map.class)
+				.get();
+			String as = "includeUndated " + includeUndated;
+			assertThat(growth).as(as).containsEntry("asOf", asOf).containsEntry("includeUndated", includeUndated);
+			long dated = reached.stream().filter(id -> dates.get(id) != null).count();
+			assertThat(growth.get("totalDerivatives")).as(as)
+				.isEqualTo((int) (includeUndated ? reached.size() : dated));
+			assertThat(growth.get("undatedDerivatives")).as(as).isEqualTo(undated.size());
+			List<Map<String, Object>> months = (List<Map<String, Object>>) growth.get("months");
+			assertThat(months).as(as).extracting(m -> m.get("month")).containsExactlyElementsOf(expected.keySet());
+			for (var month : months) {
+				Map<String, Integer> split = new java.util.TreeMap<>();
+				((List<Map<String, Object>>) month.get("byCategory"))
+					.forEach(c -> split.put((String) c.get("category"), (Integer) c.get("derivatives")));
+				assertThat(split).as(as + " " + month.get("month")).isEqualTo(expected.get(month.get("month")));
+			}
+		}
+
+		// A scenario as of a date covers only what existed then, and says how many
+		// undated
+		// models it counted in or left out.
+		Map<String, Object> now = scenario("downstream-duties");
+		var before = GraphQlClient.anonymous(this.port)
+			.document("{ with: policyScenario(id: \"downstream-duties\", asOf: \"2025-02-28\") { asOf totalModels "
+					+ "undatedModels tiers { id models } } without: policyScenario(id: \"downstream-duties\", "
+					+ "asOf: \"2025-02-28\", includeUndated: false) { includeUndated totalModels undatedModels } }")
+			.execute();
+		Map<String, Object> with = before.path("with").entity(Map.class).get();
+		Map<String, Object> without = before.path("without").entity(Map.class).get();
+		assertThat(with.get("asOf")).isEqualTo("2025-02-28");
+		assertThat((Integer) with.get("totalModels")).isLessThan((Integer) now.get("totalModels"));
+		assertThat((Integer) with.get("totalModels") - (Integer) without.get("totalModels"))
+			.isEqualTo(with.get("undatedModels"))
+			.isPositive();
+		// The safety removers of the graph now, dated by 2025-02-28 (the tier's own
+		// growth).
+		var removersNow = ((List<Map<String, Object>>) now.get("tiers")).get(0);
+		var growthNow = (List<Map<String, Object>>) removersNow.get("growth");
+		int byThen = growthNow.stream()
+			.filter(m -> ((String) m.get("month")).compareTo("2025-02") <= 0)
+			.mapToInt(m -> (Integer) m.get("cumulative"))
+			.max()
+			.orElse(0);
+		var removersThen = ((List<Map<String, Object>>) with.get("tiers")).get(0);
+		assertThat(removersThen.get("models")).isEqualTo(byThen);
+		GraphQlClient.anonymous(this.port)
+			.document("{ policyScenario(id: \"downstream-duties\", asOf: \"last year\") { totalModels } }")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getMessage()).contains("asOf")));
 	}
 
 	private Map<String, Object> scenario(String id) {

@@ -1,0 +1,48 @@
+package dev.pedigree.policy;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.pedigree.common.InvalidInputException;
+
+/**
+ * The graph as of a date: models released after it are invisible, and so are the
+ * derivations that reach them. Undated models (most Hub models in the seed) are kept or
+ * left out by {@code includeUndated}; answers say how many there were.
+ *
+ * @param asOf the date, null for the graph as it is now
+ * @param includeUndated whether models without a release date count as present
+ */
+public record PointInTime(LocalDate asOf, boolean includeUndated) {
+
+	public static final PointInTime NOW = new PointInTime(null, true);
+
+	/** From the API's arguments; a malformed date is a BAD_REQUEST on {@code asOf}. */
+	public static PointInTime of(Object asOf, Boolean includeUndated) {
+		LocalDate date = null;
+		if (asOf instanceof LocalDate d) {
+			date = d;
+		}
+		else if (asOf != null && !asOf.toString().isBlank()) {
+			try {
+				date = LocalDate.parse(asOf.toString().strip());
+			}
+			catch (DateTimeParseException ex) {
+				throw new InvalidInputException("asOf", "asOf must be a date YYYY-MM-DD, was '" + asOf + "'");
+			}
+		}
+		return new PointInTime(date, includeUndated == null || includeUndated);
+	}
+
+	/** The Cypher parameters every policy query takes. */
+	Map<String, Object> parameters() {
+		Map<String, Object> parameters = new HashMap<>();
+		// Release dates are stored as ISO text (YYYY-MM-DD), which orders like the dates.
+		parameters.put("asOf", this.asOf == null ? null : this.asOf.toString());
+		parameters.put("includeUndated", this.includeUndated);
+		return parameters;
+	}
+
+}
