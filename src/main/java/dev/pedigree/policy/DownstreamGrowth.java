@@ -36,8 +36,8 @@ public class DownstreamGrowth {
 	 * @param asOf the date the answer describes (null: now)
 	 */
 	public record Growth(String foundation, Category by, List<Month> months, int totalDerivatives,
-			int undatedDerivatives, double undatedShare, List<CategoryCount> undatedByCategory, String asOf,
-			boolean includeUndated) {
+			int undatedDerivatives, double undatedShare, List<CategoryCount> undatedByCategory,
+			java.time.LocalDate asOf, boolean includeUndated) {
 	}
 
 	/**
@@ -106,8 +106,7 @@ public class DownstreamGrowth {
 		int total = at.includeUndated() ? rows.size() : rows.size() - undated.size();
 		return new Growth(foundationId, by, months, total, undated.size(),
 				rows.isEmpty() ? 0 : (double) undated.size() / rows.size(),
-				at.includeUndated() ? split(undated, by) : List.of(), at.asOf() == null ? null : at.asOf().toString(),
-				at.includeUndated());
+				at.includeUndated() ? split(undated, by) : List.of(), at.asOf(), at.includeUndated());
 	}
 
 	/** Each derivative once per distinct category of the derivations that made it. */

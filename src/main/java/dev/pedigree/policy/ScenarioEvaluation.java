@@ -183,8 +183,8 @@ public class ScenarioEvaluation {
 		uncovered.sort(Comparator.comparingLong(Uncovered::downloads).reversed().thenComparing(Uncovered::model));
 		long uncoveredDownloads = uncovered.stream().mapToLong(Uncovered::downloads).sum();
 		return new ScenarioResult(scenario, totalModels, totalDownloads, results, uncovered.size(), uncoveredDownloads,
-				uncovered.subList(0, Math.min(10, uncovered.size())), at.asOf(),
-				at.includeUndated(), totals.get("undated").asLong());
+				uncovered.subList(0, Math.min(10, uncovered.size())), at.asOf(), at.includeUndated(),
+				totals.get("undated").asLong());
 	}
 
 	private static TierResult downstreamResult(Scenario.Tier tier, Map<String, Step> covered, int undecided,
