@@ -259,7 +259,7 @@ class PolicyScenarioTests {
 			}
 			Map<String, Object> growth = GraphQlClient.anonymous(this.port)
 				.document(
-						"query($asOf: String, $undated: Boolean) { downstreamGrowth(foundationId: \"google/gemma-7b\", "
+						"query($asOf: Date, $undated: Boolean) { downstreamGrowth(foundationId: \"google/gemma-7b\", "
 								+ "by: RELATION, asOf: $asOf, includeUndated: $undated) { asOf includeUndated totalDerivatives "
 								+ "undatedDerivatives months { month byCategory { category derivatives } } } }")
 				.variable("asOf", asOf)
