@@ -258,10 +258,9 @@ class PolicyScenarioTests {
 						.merge(relation, 1, Integer::sum));
 			}
 			Map<String, Object> growth = GraphQlClient.anonymous(this.port)
-				.document(
-						"query($asOf: Date, $undated: Boolean) { downstreamGrowth(foundationId: \"google/gemma-7b\", "
-								+ "by: RELATION, asOf: $asOf, includeUndated: $undated) { asOf includeUndated totalDerivatives "
-								+ "undatedDerivatives months { month byCategory { category derivatives } } } }")
+				.document("query($asOf: Date, $undated: Boolean) { downstreamGrowth(foundationId: \"google/gemma-7b\", "
+						+ "by: RELATION, asOf: $asOf, includeUndated: $undated) { asOf includeUndated totalDerivatives "
+						+ "undatedDerivatives months { month byCategory { category derivatives } } } }")
 				.variable("asOf", asOf)
 				.variable("undated", includeUndated)
 				.execute()
