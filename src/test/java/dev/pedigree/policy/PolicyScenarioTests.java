@@ -290,7 +290,8 @@ class PolicyScenarioTests {
 		var before = GraphQlClient.anonymous(this.port)
 			.document("{ with: policyScenario(id: \"downstream-duties\", asOf: \"2025-02-28\") { asOf totalModels "
 					+ "undatedModels tiers { id models } } without: policyScenario(id: \"downstream-duties\", "
-					+ "asOf: \"2025-02-28\", includeUndated: false) { includeUndated totalModels undatedModels } }")
+					+ "asOf: \"2025-02-28\", includeUndated: false) { includeUndated totalModels undatedModels "
+					+ "tiers { id models } } }")
 			.execute();
 		Map<String, Object> with = before.path("with").entity(Map.class).get();
 		Map<String, Object> without = before.path("without").entity(Map.class).get();
@@ -308,8 +309,13 @@ class PolicyScenarioTests {
 			.mapToInt(m -> (Integer) m.get("cumulative"))
 			.max()
 			.orElse(0);
-		var removersThen = ((List<Map<String, Object>>) with.get("tiers")).get(0);
+		// Dated ones only, so that the tier's months tell: undated removers are in no
+		// month.
+		var removersThen = ((List<Map<String, Object>>) without.get("tiers")).get(0);
 		assertThat(removersThen.get("models")).isEqualTo(byThen);
+		// Counting undated models in adds the undated removers of today, never fewer.
+		var removersThenWithUndated = ((List<Map<String, Object>>) with.get("tiers")).get(0);
+		assertThat((Integer) removersThenWithUndated.get("models")).isGreaterThanOrEqualTo(byThen);
 		GraphQlClient.anonymous(this.port)
 			.document("{ policyScenario(id: \"downstream-duties\", asOf: \"last year\") { totalModels } }")
 			.execute()
