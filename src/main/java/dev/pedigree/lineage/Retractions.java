@@ -31,11 +31,18 @@ public class Retractions {
 			return new RetractedDerivation(r.get("childId").asString(), r.get("parentId").asString(),
 					x.get("relation").isNull() ? Relation.OTHER : Relation.valueOf(x.get("relation").asString()),
 					x.get("source").isNull() ? null : x.get("source").asString(),
-					x.get("confidence").isNull() ? null : x.get("confidence").asDouble(),
-					x.get("retractedAt").asZonedDateTime().toOffsetDateTime().toString(),
+					x.get("confidence").isNull() ? null : x.get("confidence").asDouble(), time(x.get("retractedAt")),
 					x.get("retractedBy").asString(), x.get("retractionReason").asString());
 		}
 
+	}
+
+	/**
+	 * A stored time: a datetime as written, or its text as a restored backup keeps it.
+	 */
+	private static String time(org.neo4j.driver.Value value) {
+		return value.type().name().equals("DATE_TIME") ? value.asZonedDateTime().toOffsetDateTime().toString()
+				: value.asString();
 	}
 
 	private final Graph graph;

@@ -93,6 +93,35 @@ class RetractionTests {
 			.satisfy(errors -> assertThat(errors).singleElement()
 				.satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "reason")));
 		assertThat(ancestors(quant)).containsExactlyInAnyOrder(tune, base);
+
+		// The whole-graph backup carries the retraction, and a restore takes it back.
+		String line = GraphQlClient.http(this.port)
+			.get()
+			.uri("/export/jsonl")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()
+			.lines()
+			.filter(l -> l.contains("RETRACTED_DERIVATION") && l.contains(tune))
+			.findFirst()
+			.orElseThrow();
+		GraphQlClient.curator(this.port)
+			.document("mutation($c: String!) { importRecords(format: JSONL, content: $c) { rejected { reason } } }")
+			.variable("c", line + "\n")
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Object.class)
+			.hasSize(0);
+		GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!) { model(id: $id) { retractedParents { parentId retractedBy reason } } }")
+			.variable("id", tune)
+			.execute()
+			.path("model.retractedParents[*].parentId")
+			.entityList(String.class)
+			.containsExactly(wrong);
 	}
 
 	private void derive(String child, List<String> parents, String relation) {

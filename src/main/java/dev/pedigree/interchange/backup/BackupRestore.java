@@ -44,7 +44,7 @@ class BackupRestore implements FormatParser {
 		.toList();
 
 	static final List<String> LINK_TYPES = List.of("TRAINED_ON", "GENERATED_BY", "USES", "DERIVED_FROM", "DEVELOPED_BY",
-			"HAS_FINDING", "INVOLVED_IN", "LICENSED_UNDER", "SUCCEEDED_BY", "REPORTED");
+			"HAS_FINDING", "INVOLVED_IN", "LICENSED_UNDER", "SUCCEEDED_BY", "REPORTED", "RETRACTED_DERIVATION");
 
 	private final JsonMapper json;
 
