@@ -95,7 +95,7 @@ class RetractionTests {
 		assertThat(ancestors(quant)).containsExactlyInAnyOrder(tune, base);
 
 		// The whole-graph backup carries the retraction, and a restore takes it back.
-		String line = GraphQlClient.http(this.port)
+		List<String> backup = GraphQlClient.http(this.port)
 			.get()
 			.uri("/export/jsonl")
 			.exchange()
@@ -105,9 +105,18 @@ class RetractionTests {
 			.returnResult()
 			.getResponseBody()
 			.lines()
+			.toList();
+		String link = backup.stream()
 			.filter(l -> l.contains("RETRACTED_DERIVATION") && l.contains(tune))
 			.findFirst()
 			.orElseThrow();
+		// The link with the two model records it names, as a partial restore must carry
+		// them.
+		String line = String.join("\n",
+				backup.stream()
+					.filter(l -> l.contains("\"id\":\"" + tune + "\"") || l.contains("\"id\":\"" + wrong + "\""))
+					.toList())
+				+ "\n" + link;
 		GraphQlClient.curator(this.port)
 			.document("mutation($c: String!) { importRecords(format: JSONL, content: $c) { rejected { reason } } }")
 			.variable("c", line + "\n")
