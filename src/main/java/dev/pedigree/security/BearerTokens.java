@@ -2,6 +2,7 @@ package dev.pedigree.security;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +24,9 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * other error).
  */
 final class BearerTokens {
+
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
 
 	private BearerTokens() {
 	}
@@ -112,10 +116,9 @@ final class BearerTokens {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"pedigree\"");
 		}
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
 		response.getWriter()
-			.write("{\"errors\":[{\"message\":\"" + escaped + "\",\"extensions\":{\"classification\":\""
-					+ classification + "\"}}]}");
+			.write(JSON.writeValueAsString(Map.of("errors",
+					List.of(Map.of("message", message, "extensions", Map.of("classification", classification))))));
 	}
 
 }
