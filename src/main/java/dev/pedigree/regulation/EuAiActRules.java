@@ -267,10 +267,11 @@ class EuAiActRules implements JurisdictionRules {
 		if (modification.flop() > threshold && !original.known() && !designated
 				&& parent.parent().parameters() != null) {
 			return verdict
-				.reason(String.format("the modification's %.3g FLOP exceed the para 64 fallback, but %s's "
-						+ "%s parameters are known, so its compute can be estimated (%s Annex A.2) and the fallback's "
-						+ "condition ('cannot estimate it') may not hold: one third of that estimate decides",
-						modification.flop(), p, humane(parent.parent().parameters()), GUIDELINES))
+				.reason(String.format("the modification's %.3g FLOP exceed the para 64 fallback, but %s's parameter "
+						+ "count is recorded (%s, %s), which with its training data size may allow an estimate of its "
+						+ "compute (%s Annex A.2), so the fallback's condition ('cannot estimate it') may not hold: one "
+						+ "third of that estimate decides", modification.flop(), p,
+						humane(parent.parent().parameters()), provenance(parent.parent()), GUIDELINES))
 				.undetermined(rules, asOf);
 		}
 		if (modification.flop() > threshold) {
@@ -500,6 +501,19 @@ class EuAiActRules implements JurisdictionRules {
 		double tokens = flop / (6 * parameters);
 		return String.format("; for a %s-parameter model that is about %s training tokens at 6·N·D (%s Annex A.2.2)",
 				humane(parameters), humane(tokens), GUIDELINES);
+	}
+
+	/**
+	 * Where a parameter count comes from, said beside it: a guess from a name is not a
+	 * count.
+	 */
+	private static String provenance(dev.pedigree.lineage.ModelView model) {
+		var figure = model.parameterCount();
+		if (figure == null) {
+			return "source unknown";
+		}
+		return (figure.estimated() ? "estimated" : "reported") + ", source " + figure.source()
+				+ ("name".equals(figure.source()) ? ": read from the model's name" : "");
 	}
 
 	static String humane(double n) {
