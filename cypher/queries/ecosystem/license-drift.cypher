@@ -2,8 +2,10 @@
 // change classified through the License catalogue; flagged when the child is more permissive than a parent whose
 // licence restricts use or redistribution. One row per kind: its count, its flagged count and its first $limit
 // flagged derivations by child id (the family's derivations never leave the database one by one).
+// As of $asOf (null = now): only models released by then (undated ones when $includeUndated) are reached.
 MATCH (root:Model) WHERE root.id IN $ids
-MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-() WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')){1,{{maxDepth}}}(d:Model)
+MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-(seen) WHERE ($sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':'))
+    AND ($asOf IS NULL OR (seen.releaseDate IS NULL AND $includeUndated) OR seen.releaseDate <= $asOf)){1,{{maxDepth}}}(d:Model)
 WHERE NOT d.id IN $ids
 WITH collect(DISTINCT root) AS roots, collect(DISTINCT d) AS members
 WITH roots + members AS family, members

@@ -1,9 +1,11 @@
 // The hubs of the family (roots $ids, derivations of $sources): members with the most direct derivatives.
+// As of $asOf (null = now): only models released by then (undated ones when $includeUndated) are reached.
 MATCH (root:Model) WHERE root.id IN $ids
-MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-() WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')){1,{{maxDepth}}}(d:Model)
+MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-(seen) WHERE ($sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':'))
+    AND ($asOf IS NULL OR (seen.releaseDate IS NULL AND $includeUndated) OR seen.releaseDate <= $asOf)){1,{{maxDepth}}}(d:Model)
 WHERE NOT d.id IN $ids AND (d.placeholder IS NULL OR d.placeholder = false)
 WITH DISTINCT d
-WITH d, COUNT { (d)<-[r:DERIVED_FROM]-(:Model) WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':') } AS children
+WITH d, COUNT { (d)<-[r:DERIVED_FROM]-(c:Model) WHERE ($sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':')) AND ($asOf IS NULL OR (c.releaseDate IS NULL AND $includeUndated) OR c.releaseDate <= $asOf) } AS children
 WHERE children > 0
 ORDER BY children DESC, d.id
 LIMIT $limit

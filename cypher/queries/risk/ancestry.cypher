@@ -1,8 +1,10 @@
 // The traced model and every ancestor (once, at its smallest depth, with the derivation that first reached it),
 // each with its developer, the developer's revenue figures, its licence as the licence table classifies it, and the
-// derivations to its own parents: everything the rules need, in one read.
+// derivations to its own parents: everything the rules need, in one read. As of $asOf (null = now): only ancestors
+// released by then (undated ones when $includeUndated), and only derivations to them.
 MATCH (start:Model {id: $id})
-OPTIONAL MATCH p = ANY SHORTEST (start)-[:DERIVED_FROM]->{1,50}(a:Model)
+OPTIONAL MATCH p = ANY SHORTEST (start)(()-[:DERIVED_FROM]->(seen:Model)
+    WHERE $asOf IS NULL OR (seen.releaseDate IS NULL AND $includeUndated) OR seen.releaseDate <= $asOf){1,50}(a:Model)
 WITH start, collect(CASE WHEN a IS NULL THEN null
                          ELSE {model: a, depth: length(p), via: last(relationships(p)), viaChild: nodes(p)[-2].id} END) AS ups
 UNWIND [{model: start, depth: 0, via: null, viaChild: null}] + ups AS e
@@ -12,6 +14,7 @@ OPTIONAL MATCH (licence:License {id: toLower(m.license)})
 OPTIONAL MATCH (o)-[:REPORTED]->(revenue:Revenue)
 WITH e, m, o, licence, collect(revenue {.fiscalYear, .periodEnd, .amountUsd, .source}) AS revenues
 OPTIONAL MATCH (m)-[d:DERIVED_FROM]->(parent:Model)
+WHERE $asOf IS NULL OR (parent.releaseDate IS NULL AND $includeUndated) OR parent.releaseDate <= $asOf
 WITH e, m, o, licence, revenues, collect(CASE WHEN d IS NULL THEN null ELSE {rel: d, parentId: parent.id} END) AS parents
 RETURN m AS model, e.depth AS depth, e.via AS via, e.viaChild AS viaChild, o AS organization, licence, revenues,
        parents

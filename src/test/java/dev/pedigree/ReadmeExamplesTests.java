@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,9 +92,46 @@ class ReadmeExamplesTests {
 		expectations.put("ecosystem(rootId:", this::ecosystemAnalytics);
 		expectations.put("policyScenario(", this::upstreamExposureScenario);
 		expectations.put("downstreamGrowth(", this::gemmaGrowth);
+		expectations.put("asOf: \"2025-02-05\")", this::familyAsOfADate);
 		expectations.put("childrenByRelation(", this::derivativesInTheHubsOrder);
 		expectations.put("familyReport(", this::familyReportsAndRankings);
 		return expectations;
+	}
+
+	/**
+	 * "What did Mistral Small 3's family look like on 2025-02-05?": the seed's Hub edges
+	 * walked here through models created by then or undated.
+	 */
+	private void familyAsOfADate(GraphQlTester.Response response) {
+		var dates = TestData.huggingFaceCreationDates();
+		String root = "mistralai/Mistral-Small-24B-Base-2501";
+		Map<String, Integer> depth = new HashMap<>(Map.of(root, 0));
+		var queue = new java.util.ArrayDeque<String>(List.of(root));
+		while (!queue.isEmpty()) {
+			String node = queue.poll();
+			if (depth.get(node) >= 10) {
+				continue;
+			}
+			for (var d : this.seed.children(node)) {
+				var date = dates.get(d.child());
+				if (!depth.containsKey(d.child())
+						&& (date == null || date.substring(0, 10).compareTo("2025-02-05") <= 0)) {
+					depth.put(d.child(), depth.get(node) + 1);
+					queue.add(d.child());
+				}
+			}
+		}
+		depth.remove(root);
+		long undated = depth.keySet().stream().filter(id -> !dates.containsKey(id)).count();
+		// The figures the README states.
+		assertThat(depth).hasSize(41);
+		assertThat(undated).isEqualTo(12);
+		assertThat(this.seed.descendants(root, 10)).hasSize(78);
+		response.path("model.descendants.totalCount").entity(Integer.class).isEqualTo(depth.size());
+		response.path("model.pointInTime.undatedDescendants").entity(Long.class).isEqualTo(undated);
+		response.path("model.pointInTime.includeUndated").entity(Boolean.class).isEqualTo(true);
+		List<Map<String, Object>> edges = list(response, "model.descendants.edges");
+		assertThat(edges).hasSize(3).allSatisfy(e -> assertThat(depth).containsKey(id(map(e.get("node"), "model"))));
 	}
 
 	/** "Where did a quantized model come from?" */

@@ -13,6 +13,7 @@ import dev.pedigree.lineage.Derivation;
 import dev.pedigree.lineage.DerivationSource;
 import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.lineage.ModelView;
+import dev.pedigree.lineage.PointInTime;
 import dev.pedigree.lineage.OrganizationView;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
@@ -89,40 +90,87 @@ public class EcosystemAnalytics {
 	}
 
 	public EcosystemReport report(String rootId, Integer maxDepth, List<DerivationSource> sources) {
-		if (this.lineage.model(rootId) == null) {
+		return report(rootId, maxDepth, sources, PointInTime.NOW);
+	}
+
+	/**
+	 * The report of {@code rootId} as the graph stood at {@code at}; a root released
+	 * after that date (or undated, when undated models are left out) did not exist then:
+	 * NOT_FOUND.
+	 */
+	public EcosystemReport report(String rootId, Integer maxDepth, List<DerivationSource> sources, PointInTime at) {
+		var root = this.lineage.model(rootId);
+		if (root == null) {
 			throw new NotFoundException("rootId", "No model with id '" + rootId + "'");
 		}
-		return report(List.of(rootId), maxDepth, sources);
+		visible(root, at);
+		return report(List.of(root.id()), maxDepth, sources, at);
+	}
+
+	private static void visible(ModelView root, PointInTime at) {
+		if (!at.sees(root.releaseDate())) {
+			throw new NotFoundException("asOf", root.releaseDate() == null
+					? "model '" + root.id() + "' has no release date and includeUndated is false"
+					: "model '" + root.id() + "' was released on " + root.releaseDate() + ", after asOf " + at.asOf());
+		}
 	}
 
 	/**
 	 * One report over several roots (e.g. a base model and its chat model, separate trees
 	 * on the Hub): a model reached from more than one counts once.
 	 */
-	public EcosystemReport familyReport(List<String> rootIds, Integer maxDepth, List<DerivationSource> sources) {
+	public EcosystemReport familyReport(List<String> rootIds, Integer maxDepth, List<DerivationSource> sources,
+			PointInTime at) {
 		List<String> roots = rootIds.stream().distinct().toList();
 		if (roots.isEmpty()) {
 			throw new InvalidInputException("rootIds", "rootIds must name at least one model");
 		}
-		var known = this.lineage.models(roots).keySet();
-		var unknown = roots.stream().filter(id -> !known.contains(id)).toList();
+		var known = this.lineage.models(roots);
+		var unknown = roots.stream().filter(id -> !known.containsKey(id)).toList();
 		if (!unknown.isEmpty()) {
 			throw new NotFoundException("rootIds", "No model with id "
 					+ unknown.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(", ")));
 		}
-		return report(roots, maxDepth, sources);
+		known.values().forEach(root -> visible(root, at));
+		return report(roots, maxDepth, sources, at);
 	}
 
 	/** The report of a root known to exist (a foundation just read from the graph). */
-	public EcosystemReport report(List<String> rootIds, Integer maxDepth, List<DerivationSource> sources) {
+	public EcosystemReport report(List<String> rootIds, Integer maxDepth, List<DerivationSource> sources,
+			PointInTime at) {
 		int depth = this.limits.depth(maxDepth).value();
 		List<String> prefixes = DerivationSource.derivationPrefixes(sources);
-		return new EcosystemReport(rootIds, depth, prefixes,
-				SingletonSupplier.of(() -> summary(new EcosystemReport(rootIds, depth, prefixes, null))));
+		return new EcosystemReport(rootIds, depth, prefixes, at,
+				SingletonSupplier.of(() -> summary(new EcosystemReport(rootIds, depth, prefixes, at, null))));
+	}
+
+	/**
+	 * What a report describes: its date, whether undated models counted, and how many
+	 * undated models its family holds with them counted in (the ones it included, or left
+	 * out).
+	 *
+	 * @param asOf the date, null for now
+	 * @param includeUndated whether undated models counted as present
+	 * @param undatedModels undated members of the family (within the report's depth and
+	 * sources, through models released by the date or undated); 0 for now
+	 */
+	public record ReportPointInTime(java.time.LocalDate asOf, boolean includeUndated, int undatedModels) {
+	}
+
+	public ReportPointInTime pointInTime(EcosystemReport report) {
+		if (report.at().now()) {
+			return new ReportPointInTime(null, true, 0);
+		}
+		Map<String, Object> params = new HashMap<>(new PointInTime(report.at().asOf(), true).parameters());
+		params.put("ids", report.rootIds());
+		params.put("sources", report.sources());
+		String text = this.cypher.get("ecosystem/undated").replace("{{maxDepth}}", Integer.toString(report.maxDepth()));
+		int undated = this.graph.read(text, params, r -> r.get("undated").asInt()).stream().findFirst().orElse(0);
+		return new ReportPointInTime(report.at().asOf(), report.at().includeUndated(), undated);
 	}
 
 	private Summary summary(EcosystemReport report) {
-		Map<String, Object> params = new HashMap<>();
+		Map<String, Object> params = new HashMap<>(report.at().parameters());
 		params.put("ids", report.rootIds());
 		params.put("sources", report.sources());
 		Record r = this.graph
@@ -242,6 +290,7 @@ public class EcosystemAnalytics {
 
 	private List<Record> read(String query, EcosystemReport report, Map<String, Object> extra) {
 		Map<String, Object> params = new HashMap<>(extra);
+		params.putAll(report.at().parameters());
 		params.put("ids", report.rootIds());
 		params.put("sources", report.sources());
 		// Quantifier bounds must be literals; maxDepth is a server-clamped integer.

@@ -1,6 +1,11 @@
 package dev.pedigree.ecosystem;
 
+import java.time.LocalDate;
 import java.util.List;
+
+import graphql.execution.DataFetcherResult;
+
+import dev.pedigree.lineage.PointInTime;
 
 import dev.pedigree.lineage.DerivationSource;
 import dev.pedigree.lineage.OrganizationView;
@@ -20,16 +25,31 @@ class EcosystemController {
 		this.analytics = analytics;
 	}
 
+	/**
+	 * The report, with its point in time handed down in the local context, so models
+	 * listed in it (and their lineage fields) are read at the same date.
+	 */
 	@QueryMapping
-	EcosystemReport ecosystem(@Argument String rootId, @Argument Integer maxDepth,
-			@Argument List<DerivationSource> sources) {
-		return this.analytics.report(rootId, maxDepth, sources);
+	DataFetcherResult<EcosystemReport> ecosystem(@Argument String rootId, @Argument Integer maxDepth,
+			@Argument List<DerivationSource> sources, @Argument LocalDate asOf, @Argument Boolean includeUndated) {
+		PointInTime at = PointInTime.of(asOf, includeUndated);
+		return at(this.analytics.report(rootId, maxDepth, sources, at), at);
 	}
 
 	@QueryMapping
-	EcosystemReport familyReport(@Argument List<String> rootIds, @Argument Integer maxDepth,
-			@Argument List<DerivationSource> sources) {
-		return this.analytics.familyReport(rootIds, maxDepth, sources);
+	DataFetcherResult<EcosystemReport> familyReport(@Argument List<String> rootIds, @Argument Integer maxDepth,
+			@Argument List<DerivationSource> sources, @Argument LocalDate asOf, @Argument Boolean includeUndated) {
+		PointInTime at = PointInTime.of(asOf, includeUndated);
+		return at(this.analytics.familyReport(rootIds, maxDepth, sources, at), at);
+	}
+
+	private static DataFetcherResult<EcosystemReport> at(EcosystemReport report, PointInTime at) {
+		return DataFetcherResult.<EcosystemReport>newResult().data(report).localContext(at.now() ? null : at).build();
+	}
+
+	@SchemaMapping
+	EcosystemAnalytics.ReportPointInTime pointInTime(EcosystemReport report) {
+		return this.analytics.pointInTime(report);
 	}
 
 	@QueryMapping
@@ -45,7 +65,7 @@ class EcosystemController {
 	@SchemaMapping(typeName = "FoundationStat")
 	EcosystemReport ecosystem(EcosystemAnalytics.FoundationStat foundation, @Argument Integer maxDepth,
 			@Argument List<DerivationSource> sources) {
-		return this.analytics.report(List.of(foundation.model().id()), maxDepth, sources);
+		return this.analytics.report(List.of(foundation.model().id()), maxDepth, sources, PointInTime.NOW);
 	}
 
 	@QueryMapping

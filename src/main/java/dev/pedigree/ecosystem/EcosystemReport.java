@@ -1,6 +1,8 @@
 package dev.pedigree.ecosystem;
 
 import java.util.List;
+
+import dev.pedigree.lineage.PointInTime;
 import java.util.function.Supplier;
 
 /**
@@ -8,9 +10,10 @@ import java.util.function.Supplier;
  * {@code familyReport}), along derivations of {@code sources} (null = every source, else
  * derivation source prefixes). Each field of the report is its own single Cypher
  * aggregation, run only when a client selects it; the four summary figures and byDepth
- * share one traversal ({@code summary}, computed once).
+ * share one traversal ({@code summary}, computed once). {@code at}: the graph as it stood
+ * on a date (models released later are not reached), or now.
  */
-public record EcosystemReport(List<String> rootIds, int maxDepth, List<String> sources,
+public record EcosystemReport(List<String> rootIds, int maxDepth, List<String> sources, PointInTime at,
 		Supplier<EcosystemAnalytics.Summary> summary) {
 
 	/** The first root: the one root of an {@code ecosystem} report. */

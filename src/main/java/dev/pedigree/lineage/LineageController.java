@@ -31,6 +31,8 @@ class LineageController {
 
 	private final LineageWrites writes;
 
+	private final PointInTimeLineage history;
+
 	private static final String CHILDREN = "Model.children";
 
 	private static final String ANCESTORS = "Model.ancestors";
@@ -45,21 +47,60 @@ class LineageController {
 
 	private static final String TRAINED_MODELS = "Dataset.trainedModels";
 
+	private static final String FOUNDATIONS = "Model.foundations";
+
 	/**
 	 * Nested per-parent fields load for all parents of a level at once: the ones with
 	 * arguments through argument-keyed loaders registered here, the others through
 	 * {@code @BatchMapping}.
 	 */
-	LineageController(LineageQueries queries, LineageWrites writes, BatchLoaderRegistry loaders) {
+	LineageController(LineageQueries queries, LineageWrites writes, PointInTimeLineage history,
+			BatchLoaderRegistry loaders) {
 		this.queries = queries;
 		this.writes = writes;
-		KeyedLoaders.<LineageQueries.ChildrenPage, Page<Derivation>>register(loaders, CHILDREN, this.queries::children);
-		KeyedLoaders.register(loaders, DESCENDANTS, this.queries::descendants);
-		KeyedLoaders.<Boolean, List<Derivation>>register(loaders, PARENTS, (ids, any) -> this.queries.parents(ids));
+		this.history = history;
+		KeyedLoaders.<At<LineageQueries.ChildrenPage>, Page<Derivation>>register(loaders, CHILDREN,
+				(ids, key) -> key.now() ? this.queries.children(ids, key.arguments())
+						: perId(ids, id -> this.history.children(id, key.arguments(), key.at())));
+		KeyedLoaders.<At<LineageQueries.DescendantsPage>, Page<LineageEntry>>register(loaders, DESCENDANTS,
+				(ids, key) -> key.now() ? this.queries.descendants(ids, key.arguments())
+						: perId(ids, id -> this.history.descendants(id, key.arguments(), key.at())));
+		KeyedLoaders.<PointInTime, List<Derivation>>register(loaders, PARENTS,
+				(ids, at) -> at.now() ? this.queries.parents(ids) : this.history.parents(ids, at));
+		KeyedLoaders.<PointInTime, List<ModelView>>register(loaders, FOUNDATIONS,
+				(ids, at) -> at.now() ? this.queries.foundations(ids) : this.history.foundations(ids, at));
 		KeyedLoaders.register(loaders, ORGANIZATION_MODELS, this.queries::organizationModels);
 		KeyedLoaders.register(loaders, TRAINED_MODELS, this.queries::trainedModels);
-		KeyedLoaders.<AncestorArguments, List<LineageEntry>>register(loaders, ANCESTORS,
-				(ids, arguments) -> this.queries.ancestors(ids, arguments.maxDepth(), arguments.relations()));
+		KeyedLoaders.<At<AncestorArguments>, List<LineageEntry>>register(loaders, ANCESTORS, (ids, key) -> key.now()
+				? this.queries.ancestors(ids, key.arguments().maxDepth(), key.arguments().relations())
+				: this.history.ancestors(ids, key.arguments().maxDepth(), key.arguments().relations(), key.at()));
+	}
+
+	/**
+	 * A field's arguments and the point in time its model was read at: loads at different
+	 * dates never share a query.
+	 */
+	private record At<A>(A arguments, PointInTime at) {
+
+		boolean now() {
+			return this.at.now();
+		}
+
+	}
+
+	private static <V> Map<String, V> perId(List<String> ids, java.util.function.Function<String, V> load) {
+		Map<String, V> byId = new LinkedHashMap<>();
+		ids.forEach(id -> byId.put(id, load.apply(id)));
+		return byId;
+	}
+
+	/**
+	 * The point in time a model was read at: {@code model(asOf:)} (or another query that
+	 * takes one) hands it down to every field below it in the local context; otherwise
+	 * the graph as it is now.
+	 */
+	static PointInTime at(DataFetchingEnvironment environment) {
+		return environment.getLocalContext() instanceof PointInTime at ? at : PointInTime.NOW;
 	}
 
 	/** Ancestors' arguments as a loader key: equal requests share a query. */
@@ -75,8 +116,11 @@ class LineageController {
 	 * shape takes the field-by-field path: one query per field and level.
 	 */
 	@QueryMapping
-	DataFetcherResult<ModelView> model(@Argument String id, DataFetchingFieldSelectionSet selection,
-			GraphQLContext context) {
+	DataFetcherResult<ModelView> model(@Argument String id, @Argument java.time.LocalDate asOf,
+			@Argument Boolean includeUndated, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+		if (asOf != null) {
+			return modelAt(id, PointInTime.of(asOf, includeUndated));
+		}
 		var immediate = selection.getImmediateFields();
 		var ancestorFields = named(immediate, "ancestors");
 		var parentFields = named(immediate, "parents");
@@ -110,6 +154,27 @@ class LineageController {
 			}
 		}
 		return result(this.queries.model(id), null);
+	}
+
+	/**
+	 * The model as the graph stood at {@code at}: a model released later (or undated,
+	 * when undated models are left out) did not exist then — null with NOT_FOUND naming
+	 * its release date. Every field below reads the graph at the same point in time.
+	 */
+	private DataFetcherResult<ModelView> modelAt(String id, PointInTime at) {
+		ModelView model = this.queries.model(id);
+		if (model != null && !at.sees(model.releaseDate())) {
+			throw new dev.pedigree.common.NotFoundException("asOf", model.releaseDate() == null
+					? "model '" + model.id() + "' has no release date and includeUndated is false" : "model '"
+							+ model.id() + "' was released on " + model.releaseDate() + ", after asOf " + at.asOf());
+		}
+		return DataFetcherResult.<ModelView>newResult().data(model).localContext(at).build();
+	}
+
+	/** What an as-of read of this model describes; null when read as the graph is now. */
+	@SchemaMapping(typeName = "Model")
+	PointInTimeLineage.Note pointInTime(ModelView model, DataFetchingEnvironment environment) {
+		return this.history.note(model.id(), at(environment));
 	}
 
 	private static List<SelectedField> named(List<SelectedField> fields, String name) {
@@ -200,8 +265,10 @@ class LineageController {
 	}
 
 	@QueryMapping
-	List<Derivation> lineagePath(@Argument String from, @Argument String to) {
-		return this.queries.lineagePath(from, to);
+	List<Derivation> lineagePath(@Argument String from, @Argument String to, @Argument java.time.LocalDate asOf,
+			@Argument Boolean includeUndated) {
+		PointInTime at = PointInTime.of(asOf, includeUndated);
+		return at.now() ? this.queries.lineagePath(from, to) : this.history.lineagePath(from, to, at);
 	}
 
 	@MutationMapping
@@ -220,7 +287,7 @@ class LineageController {
 				&& prefetched.modelId().equals(model.id())) {
 			return CompletableFuture.completedFuture(prefetched.parents());
 		}
-		return KeyedLoaders.<Boolean, List<Derivation>>load(environment, PARENTS, model.id(), Boolean.TRUE)
+		return KeyedLoaders.<PointInTime, List<Derivation>>load(environment, PARENTS, model.id(), at(environment))
 			.thenApply(parents -> parents == null ? List.of() : parents);
 	}
 
@@ -232,8 +299,9 @@ class LineageController {
 	CompletableFuture<Page<Derivation>> children(ModelView model, @Argument Integer first, @Argument String after,
 			@Argument DerivativeOrder orderBy, @Argument List<Relation> relations,
 			DataFetchingEnvironment environment) {
-		return KeyedLoaders.load(environment, CHILDREN, model.id(), new LineageQueries.ChildrenPage(
-				page(first, after, environment), orderBy, relations == null ? null : List.copyOf(relations)));
+		return KeyedLoaders.load(environment, CHILDREN, model.id(),
+				new At<>(new LineageQueries.ChildrenPage(page(first, after, environment), orderBy,
+						relations == null ? null : List.copyOf(relations)), at(environment)));
 	}
 
 	/**
@@ -247,8 +315,10 @@ class LineageController {
 
 	@SchemaMapping(typeName = "Model")
 	List<DerivativeGroup> childrenByRelation(ModelView model, @Argument Integer first,
-			@Argument DerivativeOrder orderBy) {
-		return this.queries.childrenByRelation(model.id(), first, orderBy);
+			@Argument DerivativeOrder orderBy, DataFetchingEnvironment environment) {
+		PointInTime at = at(environment);
+		return at.now() ? this.queries.childrenByRelation(model.id(), first, orderBy)
+				: this.history.childrenByRelation(model.id(), first, orderBy, at);
 	}
 
 	@SchemaMapping(typeName = "Model")
@@ -261,7 +331,9 @@ class LineageController {
 		this.queries.limits().depth(maxDepth);
 		var arguments = new AncestorArguments(maxDepth,
 				relations == null || relations.isEmpty() ? null : List.copyOf(relations));
-		return KeyedLoaders.<AncestorArguments, List<LineageEntry>>load(environment, ANCESTORS, model.id(), arguments)
+		return KeyedLoaders
+			.<At<AncestorArguments>, List<LineageEntry>>load(environment, ANCESTORS, model.id(),
+					new At<>(arguments, at(environment)))
 			.thenApply(entries -> entries == null ? List.of() : entries);
 	}
 
@@ -278,17 +350,13 @@ class LineageController {
 				&& prefetched.modelId().equals(model.id()) && prefetched.request().equals(page)) {
 			return CompletableFuture.completedFuture(prefetched.page());
 		}
-		return KeyedLoaders.load(environment, DESCENDANTS, model.id(), page);
+		return KeyedLoaders.load(environment, DESCENDANTS, model.id(), new At<>(page, at(environment)));
 	}
 
-	@BatchMapping(typeName = "Model")
-	List<List<ModelView>> foundations(List<ModelView> models) {
-		var byModel = this.queries.foundations(ids(models));
-		return models.stream().map(m -> byModel.getOrDefault(m.id(), List.of())).toList();
-	}
-
-	private static List<String> ids(List<ModelView> models) {
-		return models.stream().map(ModelView::id).distinct().toList();
+	@SchemaMapping(typeName = "Model")
+	CompletableFuture<List<ModelView>> foundations(ModelView model, DataFetchingEnvironment environment) {
+		return KeyedLoaders.<PointInTime, List<ModelView>>load(environment, FOUNDATIONS, model.id(), at(environment))
+			.thenApply(roots -> roots == null ? List.of() : roots);
 	}
 
 	@BatchMapping(typeName = "Model")

@@ -1,5 +1,6 @@
 package dev.pedigree.policy;
 
+import dev.pedigree.lineage.PointInTime;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.pedigree.policy;
 
+import dev.pedigree.lineage.PointInTime;
 import java.util.Map;
 
 import dev.pedigree.common.InvalidInputException;

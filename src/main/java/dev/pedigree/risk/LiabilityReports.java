@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.lineage.Derivation;
 import dev.pedigree.lineage.ModelView;
+import dev.pedigree.lineage.PointInTime;
 import dev.pedigree.regulation.Figure;
 import dev.pedigree.regulation.Obligation;
 import dev.pedigree.regulation.RegulatoryRole;
@@ -111,7 +112,15 @@ public class LiabilityReports {
 	}
 
 	public Report build(String modelId, LocalDate asOf) {
-		LiabilityTrace trace = this.tracing.trace(modelId, asOf);
+		return build(modelId, asOf, PointInTime.NOW);
+	}
+
+	/**
+	 * The report with the rules of {@code asOf} over the graph as it stood at
+	 * {@code graph}.
+	 */
+	public Report build(String modelId, LocalDate asOf, PointInTime graph) {
+		LiabilityTrace trace = this.tracing.trace(modelId, asOf, graph);
 		Map<String, Object> document = document(trace);
 		try {
 			String canonical = new JsonCanonicalizer(this.json.writeValueAsString(document)).getEncodedString();
@@ -136,6 +145,8 @@ public class LiabilityReports {
 		d.put("title", "Pedigree liability report");
 		d.put("model", model(trace.model()));
 		d.put("evaluationDate", trace.asOf());
+		// The lineage read: the graph as it stood on a date, or as it is now (null).
+		d.put("graphAsOf", trace.graph().asOf() == null ? null : trace.graph().asOf().toString());
 		d.put("pedigreeVersion", this.version);
 		d.put("ruleSets", ruleSets().stream().map(LiabilityReports::ruleSet).toList());
 		d.put("dataSnapshot", sources(trace));
@@ -270,6 +281,13 @@ public class LiabilityReports {
 		var md = new StringBuilder();
 		md.append("# Liability report: ").append(t.model().id()).append("\n\n");
 		md.append("- Evaluated as of **").append(t.asOf()).append("** by Pedigree ").append(this.version).append('\n');
+		if (t.graph().asOf() != null) {
+			md.append("- Lineage as the graph stood on **")
+				.append(t.graph().asOf())
+				.append("**: models released later are not in the trace; undated models are ")
+				.append(t.graph().includeUndated() ? "counted in" : "left out")
+				.append('\n');
+		}
 		md.append("- SHA-256 of the canonical JSON (RFC 8785): `").append(report.sha256()).append("`\n");
 		md.append("- Traced model: ").append(describe(t.model())).append("\n\n");
 		md.append("> ").append(NOTICE).append("\n\n");

@@ -2,12 +2,16 @@ package dev.pedigree.risk;
 
 import java.util.List;
 
+import dev.pedigree.lineage.PointInTime;
+
 import dev.pedigree.lineage.ModelView;
 
 /**
  * Who upstream shares responsibility for a model, under which rule, what risks it
- * inherits, and where a modification escapes every duty.
+ * inherits, and where a modification escapes every duty. {@code asOf} is the date the
+ * rules were evaluated at; {@code graph} the point in time the lineage was read at (now,
+ * unless the caller gave a date).
  */
 public record LiabilityTrace(ModelView model, List<ResponsibleParty> parties, List<InheritedFinding> findings,
-		List<AccountabilityGap> accountabilityGaps, String asOf) {
+		List<AccountabilityGap> accountabilityGaps, String asOf, PointInTime graph) {
 }

@@ -18,6 +18,7 @@ import dev.pedigree.lineage.Derivation;
 import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.OrganizationView;
+import dev.pedigree.lineage.PointInTime;
 import dev.pedigree.lineage.Relation;
 import dev.pedigree.lineage.SafetyEffect;
 import dev.pedigree.regulation.Compute;
@@ -58,7 +59,24 @@ public class LiabilityTracing {
 	}
 
 	public LiabilityTrace trace(String modelId, LocalDate asOf) {
-		Ancestry ancestry = ancestry(modelId);
+		return trace(modelId, asOf, PointInTime.NOW);
+	}
+
+	/**
+	 * The trace with the rules in force on {@code asOf}, over the graph as it stood at
+	 * {@code graph}: ancestors released later, and findings dated later, are invisible. A
+	 * model released after that date did not exist then: NOT_FOUND.
+	 */
+	public LiabilityTrace trace(String modelId, LocalDate asOf, PointInTime graph) {
+		Ancestry ancestry = ancestry(modelId, graph);
+		ModelView traced = ancestry.entries().get(0).model();
+		if (!graph.sees(traced.releaseDate())) {
+			throw new NotFoundException("asOf",
+					traced.releaseDate() == null
+							? "model '" + traced.id() + "' has no release date and includeUndated is false"
+							: "model '" + traced.id() + "' was released on " + traced.releaseDate() + ", after asOf "
+									+ graph.asOf());
+		}
 		List<ResponsibleParty> parties = new ArrayList<>();
 		Map<String, List<RegulatoryRole>> rolesByModel = new HashMap<>();
 		for (Entry e : ancestry.entries()) {
@@ -69,12 +87,13 @@ public class LiabilityTracing {
 			rolesByModel.put(e.model().id(), roles);
 			parties.add(new ResponsibleParty(e.organization(), e.model(), e.via(), e.depth(), e.parents(), roles));
 		}
-		List<InheritedFinding> findings = this.graph.read(this.cypher.get("risk/findings"), Map.of("id", modelId),
+		Map<String, Object> findingParams = new HashMap<>(graph.parameters());
+		findingParams.put("id", traced.id());
+		List<InheritedFinding> findings = this.graph.read(this.cypher.get("risk/findings"), findingParams,
 				r -> new InheritedFinding(Finding.from(r.get("finding").asNode(), r.get("kind").asString()),
 						ancestry.byId().get(r.get("recordedOn").asString()).model(), r.get("depth").asInt(),
 						r.get("path").asList(v -> v.asString()), r.get("depth").asInt() > 0));
-		return new LiabilityTrace(ancestry.entries().get(0).model(), parties, findings, gaps(ancestry, rolesByModel),
-				asOf.toString());
+		return new LiabilityTrace(traced, parties, findings, gaps(ancestry, rolesByModel), asOf.toString(), graph);
 	}
 
 	/** The roles of a model's own developer (empty when it has none). */
@@ -143,12 +162,17 @@ public class LiabilityTracing {
 	}
 
 	private Ancestry ancestry(String modelId) {
-		List<Entry> entries = this.graph.read(this.cypher.get("risk/ancestry"), Map.of("id", modelId),
-				LiabilityTracing::entry);
+		return ancestry(modelId, PointInTime.NOW);
+	}
+
+	private Ancestry ancestry(String modelId, PointInTime graph) {
+		Map<String, Object> params = new HashMap<>(graph.parameters());
+		params.put("id", modelId);
+		List<Entry> entries = this.graph.read(this.cypher.get("risk/ancestry"), params, LiabilityTracing::entry);
 		if (entries.isEmpty()) {
 			String canonical = this.lineage.resolveModelId(modelId);
 			if (canonical != null && !canonical.equals(modelId)) {
-				return ancestry(canonical);
+				return ancestry(canonical, graph);
 			}
 		}
 		if (entries.isEmpty()) {

@@ -1,6 +1,12 @@
 package dev.pedigree.risk;
 
 import java.time.LocalDate;
+
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+
+import dev.pedigree.lineage.PointInTime;
+import dev.pedigree.lineage.PointInTimeLineage;
 import java.util.List;
 
 import dev.pedigree.common.Page;
@@ -26,21 +32,46 @@ class RiskController {
 
 	private final LineageQueries lineage;
 
-	RiskController(LiabilityTracing tracing, RiskRecords records, UpstreamExposure exposure, LineageQueries lineage) {
+	private final PointInTimeLineage history;
+
+	RiskController(LiabilityTracing tracing, RiskRecords records, UpstreamExposure exposure, LineageQueries lineage,
+			PointInTimeLineage history) {
 		this.tracing = tracing;
 		this.records = records;
 		this.exposure = exposure;
 		this.lineage = lineage;
+		this.history = history;
 	}
 
+	/**
+	 * With {@code asOf}, the rules in force then over the graph as it stood then; the
+	 * point in time is handed down so the models in the trace read their lineage at the
+	 * same date.
+	 */
 	@QueryMapping
-	LiabilityTrace liabilityTrace(@Argument String modelId, @Argument LocalDate asOf) {
-		return this.tracing.trace(modelId, today(asOf));
+	DataFetcherResult<LiabilityTrace> liabilityTrace(@Argument String modelId, @Argument LocalDate asOf,
+			@Argument Boolean includeUndated) {
+		PointInTime graph = PointInTime.of(asOf, includeUndated);
+		var trace = this.tracing.trace(modelId, today(asOf), graph);
+		return DataFetcherResult.<LiabilityTrace>newResult()
+			.data(trace)
+			.localContext(graph.now() ? null : graph)
+			.build();
 	}
 
+	@SchemaMapping(typeName = "LiabilityTrace")
+	PointInTimeLineage.Note pointInTime(LiabilityTrace trace) {
+		return this.history.note(trace.model().id(), trace.graph());
+	}
+
+	/**
+	 * Rules in force on {@code asOf}; else at the date the model was read at; else today.
+	 */
 	@SchemaMapping(typeName = "Model")
-	List<RegulatoryRole> obligations(ModelView model, @Argument String jurisdiction, @Argument LocalDate asOf) {
-		return this.tracing.obligations(model.id(), today(asOf), jurisdiction);
+	List<RegulatoryRole> obligations(ModelView model, @Argument String jurisdiction, @Argument LocalDate asOf,
+			DataFetchingEnvironment environment) {
+		LocalDate date = asOf == null && environment.getLocalContext() instanceof PointInTime at ? at.asOf() : asOf;
+		return this.tracing.obligations(model.id(), today(date), jurisdiction);
 	}
 
 	@QueryMapping

@@ -1,4 +1,4 @@
-package dev.pedigree.policy;
+package dev.pedigree.lineage;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -36,10 +36,34 @@ public record PointInTime(LocalDate asOf, boolean includeUndated) {
 		return new PointInTime(date, includeUndated == null || includeUndated);
 	}
 
-	/** The Cypher parameters every policy query takes. */
-	Map<String, Object> parameters() {
+	/** Whether this is the graph as it is now (every model visible). */
+	public boolean now() {
+		return this.asOf == null;
+	}
+
+	/**
+	 * Whether a model released on {@code releaseDate} (ISO text, null = undated) exists
+	 * then.
+	 */
+	public boolean sees(String releaseDate) {
+		if (this.asOf == null) {
+			return true;
+		}
+		if (releaseDate == null || releaseDate.isBlank()) {
+			return this.includeUndated;
+		}
+		// Release dates are stored as ISO text (YYYY-MM-DD, sometimes only YYYY-MM or
+		// YYYY),
+		// which orders like the dates: a partial date counts from its first day.
+		return releaseDate.compareTo(this.asOf.toString()) <= 0;
+	}
+
+	/**
+	 * The Cypher parameters every point-in-time query takes: {@code $asOf},
+	 * {@code $includeUndated}.
+	 */
+	public Map<String, Object> parameters() {
 		Map<String, Object> parameters = new HashMap<>();
-		// Release dates are stored as ISO text (YYYY-MM-DD), which orders like the dates.
 		parameters.put("asOf", this.asOf == null ? null : this.asOf.toString());
 		parameters.put("includeUndated", this.includeUndated);
 		return parameters;
