@@ -37,8 +37,11 @@ public class PedigreeApplication {
 		}
 		var application = new SpringApplication(PedigreeApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
+		// A command's import batches take seconds by design: the slow-query log (meant
+		// for
+		// serving) would warn once per batch, so commands keep only its errors.
 		application.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.dev.pedigree", "WARN",
-				"pedigree.seed.enabled", "false"));
+				"logging.level.dev.pedigree.slow-queries", "ERROR", "pedigree.seed.enabled", "false"));
 		try {
 			return SpringApplication.exit(application.run(args));
 		}

@@ -87,12 +87,17 @@ public class LiabilityTracing {
 			rolesByModel.put(e.model().id(), roles);
 			parties.add(new ResponsibleParty(e.organization(), e.model(), e.via(), e.depth(), e.parents(), roles));
 		}
-		Map<String, Object> findingParams = new HashMap<>(graph.parameters());
-		findingParams.put("id", traced.id());
-		List<InheritedFinding> findings = this.graph.read(this.cypher.get("risk/findings"), findingParams,
-				r -> new InheritedFinding(Finding.from(r.get("finding").asNode(), r.get("kind").asString()),
-						ancestry.byId().get(r.get("recordedOn").asString()).model(), r.get("depth").asInt(),
-						r.get("path").asList(v -> v.asString()), r.get("depth").asInt() > 0));
+		// Read with the ancestry; nearest first, then the latest (undated first), then by
+		// id.
+		List<InheritedFinding> findings = new ArrayList<>();
+		for (Entry e : ancestry.entries()) {
+			e.findings()
+				.forEach(f -> findings.add(new InheritedFinding(f, e.model(), e.depth(), e.path(), e.depth() > 0)));
+		}
+		findings.sort(java.util.Comparator.comparingInt(InheritedFinding::depth)
+			.thenComparing(f -> f.finding().date(),
+					java.util.Comparator.nullsFirst(java.util.Comparator.<String>reverseOrder()))
+			.thenComparing(f -> f.finding().id()));
 		return new LiabilityTrace(traced, parties, findings, gaps(ancestry, rolesByModel), asOf.toString(), graph);
 	}
 
@@ -212,8 +217,14 @@ public class LiabilityTracing {
 			.asList(v -> new PartyFacts.Revenue(v.get("fiscalYear").asInt(), v.get("periodEnd").asString(),
 					v.get("amountUsd").asDouble(), text(v.get("source"))));
 		Compute reported = Compute.reported(model, text(node.get("computeConfidence")), text(node.get("epochUrl")));
+		List<Finding> findings = new ArrayList<>();
+		for (var f : r.get("findings").asList(v -> v)) {
+			if (!f.isNull()) {
+				findings.add(Finding.from(f.get("finding").asNode(), f.get("kind").asString()));
+			}
+		}
 		return new Entry(model, r.get("depth").asInt(), via, organization, parents, licence, revenues, reported,
-				text(node.get("systemicRiskDesignation")));
+				text(node.get("systemicRiskDesignation")), findings, r.get("path").asList(Value::asString));
 	}
 
 	private static String text(Value value) {
@@ -222,7 +233,7 @@ public class LiabilityTracing {
 
 	private record Entry(ModelView model, int depth, Derivation via, OrganizationView organization,
 			List<Derivation> parents, PartyFacts.Licence licence, List<PartyFacts.Revenue> revenues, Compute reported,
-			String systemicRiskDesignation) {
+			String systemicRiskDesignation, List<Finding> findings, List<String> path) {
 
 		List<Derivation> training() {
 			return this.parents.stream().filter(d -> d.relation() != Relation.DISTILLATION).toList();

@@ -75,6 +75,23 @@ class IncidentTests {
 					assertThat(f.get("path")).isEqualTo(expected.get(2));
 				});
 		}
+		// As of the day before the incident it was not known; from its date on it is
+		// (the fixture models are undated, so they count as present).
+		assertThat(findingsAsOf(quant, "2026-01-14")).isEmpty();
+		assertThat(findingsAsOf(quant, "2026-01-15")).singleElement()
+			.satisfies(f -> assertThat(((Map<?, ?>) ((Map<?, ?>) f).get("finding")).get("id")).isEqualTo(incidentId));
+	}
+
+	private List<Object> findingsAsOf(String id, String asOf) {
+		return GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!, $asOf: Date) { liabilityTrace(modelId: $id, asOf: $asOf) "
+					+ "{ findings { finding { id } } } }")
+			.variable("id", id)
+			.variable("asOf", asOf)
+			.execute()
+			.path("liabilityTrace.findings")
+			.entityList(Object.class)
+			.get();
 	}
 
 	private List<Map<String, Object>> findings(String id) {
