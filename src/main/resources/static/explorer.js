@@ -8,6 +8,7 @@ import cytoscape from '/webjars/cytoscape/dist/cytoscape.esm.min.mjs';
 import { label } from '/labels.js';
 import * as views from '/view-export.js';
 import * as charts from '/charts.js';
+import { graphql } from '/auth.js';
 
 const COLORS = charts.RELATION_COLORS;
 const PAGE = 8; // members per page of a relation column
@@ -42,13 +43,6 @@ const cy = cytoscape({
   ],
 });
 
-async function graphql(query, variables) {
-  const response = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ query, variables }) });
-  const body = await response.json();
-  if (body.errors) throw new Error(body.errors.map(e => e.message).join('; '));
-  return body.data;
-}
 
 function escape(text) {
   return String(text ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);

@@ -2,6 +2,8 @@
 // (policyScenario(asOf)) and how the downstream ecosystem had grown by then (downstreamGrowth(asOf)). Undated models
 // (most Hub models) are counted in or left out by the checkbox; the summary says how many there were.
 
+import { graphql } from '/auth.js';
+
 const number = value => Number(value).toLocaleString('en');
 const escape = text => String(text ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const FIRST_MONTH = '2019-01';
@@ -9,13 +11,6 @@ const charts = new Map();
 let library;
 let request = 0;
 
-async function graphql(query, variables) {
-  const response = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ query, variables }) });
-  const body = await response.json();
-  if (body.errors) throw new Error(body.errors.map(e => e.message).join('; '));
-  return body.data;
-}
 
 /** Every month from FIRST_MONTH to this one; the slider's last stop is "now" (no asOf). */
 function months() {

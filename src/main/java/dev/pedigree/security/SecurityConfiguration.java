@@ -25,8 +25,12 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 class SecurityConfiguration {
 
 	/** The paths a browser loads before it can send a token. */
+	/**
+	 * Open even when reads are closed: the pages and their static assets (scripts,
+	 * styles) carry no data; the pages ask for a token when their first read is refused.
+	 */
 	private static final String[] PAGES = { "/", "/explorer/**", "/model/**", "/graphiql/**", "/webjars/**", "/ui/**",
-			"/favicon.ico", "/actuator/health/**", "/error" };
+			"/*.js", "/*.css", "/*.html", "/favicon.ico", "/actuator/health/**", "/error" };
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, AuthenticationProvider bearerTokens, SecurityProperties properties)
