@@ -46,13 +46,21 @@ public record SourcedFigure(double value, String source, boolean estimated) {
 	 * share layers).
 	 */
 	public static Optional<SourcedFigure> parametersFromName(String idOrName) {
+		return sizeInName(idOrName).map(size -> new SourcedFigure(size.value(), NAME, true));
+	}
+
+	/**
+	 * The size a name states and the text it was read from ({@link #parametersFromName}),
+	 * so that a figure read from a name can say so where it is printed.
+	 */
+	public static Optional<NameSize> sizeInName(String idOrName) {
 		if (idOrName == null) {
 			return Optional.empty();
 		}
-		String name = idOrName.substring(idOrName.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-		double large = 0;
-		double small = 0;
-		Matcher m = SIZE.matcher(name);
+		String name = idOrName.substring(idOrName.lastIndexOf('/') + 1);
+		NameSize large = null;
+		NameSize small = null;
+		Matcher m = SIZE.matcher(name.toLowerCase(Locale.ROOT));
 		while (m.find()) {
 			double value = Double.parseDouble(m.group(2));
 			if (m.group(4) != null) {
@@ -64,14 +72,35 @@ public record SourcedFigure(double value, String source, boolean estimated) {
 			if (m.group(1) != null) {
 				value *= Integer.parseInt(m.group(1));
 			}
+			var size = new NameSize(value, name.substring(m.start(), m.end()), m.group(1) != null);
 			switch (m.group(3)) {
-				case "t" -> large = Math.max(large, value * 1e12);
-				case "b" -> large = Math.max(large, value * 1e9);
-				default -> small = Math.max(small, value * 1e6);
+				case "t" -> large = larger(large, size.times(1e12));
+				case "b" -> large = larger(large, size.times(1e9));
+				default -> small = larger(small, size.times(1e6));
 			}
 		}
-		double value = large > 0 ? large : small;
-		return value >= MIN && value <= MAX ? Optional.of(new SourcedFigure(value, NAME, true)) : Optional.empty();
+		NameSize size = large != null ? large : small;
+		return size != null && size.value() >= MIN && size.value() <= MAX ? Optional.of(size) : Optional.empty();
+	}
+
+	private static NameSize larger(NameSize a, NameSize b) {
+		return a == null || b.value() > a.value() ? b : a;
+	}
+
+	/**
+	 * A parameter count read from a name.
+	 *
+	 * @param value the count
+	 * @param text the part of the name it was read from ("8x7B")
+	 * @param experts the text multiplies an expert count: the count is an upper bound, as
+	 * the experts of a mixture share their attention and embedding layers
+	 */
+	public record NameSize(double value, String text, boolean experts) {
+
+		NameSize times(double unit) {
+			return new NameSize(this.value * unit, this.text, this.experts);
+		}
+
 	}
 
 }

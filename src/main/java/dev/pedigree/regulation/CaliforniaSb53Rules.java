@@ -104,7 +104,7 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		}
 		verdict.figure(new Figure("compute " + developer + " itself used for " + model.id(), null, frontier,
 				"§22757.11(i)", null, false, false, false,
-				EuAiActRules.bound(frontier, model.parameters(), "developer's own training compute")));
+				EuAiActRules.bound(frontier, EuAiActRules.sized(model), "developer's own training compute")));
 		return verdict
 			.reason("the compute " + developer + " itself used for " + model.id() + " is unknown: the "
 					+ "frontier-model test (§22757.11(i)) cannot be applied; it decides: the developer's own training "
@@ -128,7 +128,8 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 					"revenues above US$" + EuAiActRules.sci(threshold) + " in calendar year " + year
 							+ " make it a large frontier developer"));
 			verdict.reason("no sourced revenue figure for " + name + " in the graph: whether it is a large frontier "
-					+ "developer (revenues with affiliates above US$500 million in " + year + ", §22757.11(j)) is "
+					+ "developer (revenues with affiliates above US$" + EuAiActRules.sci(threshold) + " in " + year
+					+ ", §22757.11(j)) is "
 					+ "undetermined; if it is, the framework, quarterly summaries, anonymous internal channel and civil "
 					+ "penalties of up to US$1 million per violation (§22757.15) apply as well");
 			return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules));

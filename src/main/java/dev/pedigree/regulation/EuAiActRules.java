@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.Relation;
 
 /**
@@ -93,12 +94,12 @@ class EuAiActRules implements JurisdictionRules {
 		if (!compute.known()) {
 			verdict.figure(new Figure("training compute of " + model.id(), null, gpai,
 					GUIDELINES + " para 17 (indicative criterion)", null, false, false, false,
-					bound(gpai, model.parameters(), "training compute")));
+					bound(gpai, sized(model), "training compute")));
 			return verdict
-				.reason("the training compute of " + model.id() + " is unknown: the indicative criterion ('"
-						+ "training compute is greater than 10^23 FLOP and it can generate language', " + GUIDELINES
+				.reason("the training compute of " + model.id() + " is unknown: the indicative criterion (training "
+						+ "compute greater than " + sci(gpai) + " FLOP and able to generate language, " + GUIDELINES
 						+ " para 17) cannot be applied; it decides: above " + sci(gpai) + " FLOP a generative model is "
-						+ "presumed general-purpose" + tokens(gpai, model.parameters()) + ", above " + sci(systemic)
+						+ "presumed general-purpose" + tokens(gpai, sized(model)) + ", above " + sci(systemic)
 						+ " FLOP systemic risk is presumed (Art. 51(2))")
 				.undetermined(rules, asOf);
 		}
@@ -180,10 +181,10 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		if (!designated && original.known() && !Boolean.FALSE.equals(parent.parent().generative())
 				&& near(original.flop(), gpai, tolerance) && Boolean.FALSE.equals(party.model().generative())) {
-			verdict.reason(String.format("whether %s (%.3g FLOP, within the estimate tolerance of 10^23, %s para 123) "
+			verdict.reason(String.format("whether %s (%.3g FLOP, within the estimate tolerance of %s, %s para 123) "
 					+ "is a general-purpose AI model is not decided, but it does not matter here: %s itself does not "
 					+ "generate language, images or video, so it is judged as a model of its own", p, original.flop(),
-					GUIDELINES, child));
+					sci(gpai), GUIDELINES, child));
 			return providerTest(party, rules, asOf, verdict);
 		}
 		if (!designated && original.known() && !Boolean.FALSE.equals(parent.parent().generative())
@@ -191,9 +192,9 @@ class EuAiActRules implements JurisdictionRules {
 			verdict.figure(figure("training compute of the original model " + p, original, gpai,
 					GUIDELINES + " para 17 (indicative criterion)", true));
 			return verdict.reason(String.format("%s's %.3g FLOP is within the %.0f%% estimate tolerance (%s para "
-					+ "123) of the indicative criterion's 10^23 FLOP: whether it is a general-purpose AI model, and so "
+					+ "123) of the indicative criterion's %s FLOP: whether it is a general-purpose AI model, and so "
 					+ "whether the modifier criterion (para 63) applies to %s, is not decided by the figure", p,
-					original.flop(), tolerance * 100, GUIDELINES, child))
+					original.flop(), tolerance * 100, GUIDELINES, sci(gpai), child))
 				.undetermined(rules, asOf);
 		}
 		if (!designated && original.known()
@@ -214,20 +215,23 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		else if (designated) {
 			threshold = systemic * fraction;
-			verdict.reason("the training compute of " + p + " is unknown and " + p
-					+ " is recorded as a systemic-risk model (" + parent.parentSystemicRiskDesignation()
-					+ "): the threshold is one third of 10^25 FLOP (" + GUIDELINES + " para 64)");
+			verdict.reason(
+					"the training compute of " + p + " is unknown and " + p + " is recorded as a systemic-risk model ("
+							+ parent.parentSystemicRiskDesignation() + "): the threshold is " + share(fraction) + " of "
+							+ sci(systemic) + " FLOP (" + GUIDELINES + " para 64)");
 		}
 		else {
 			threshold = gpai * fraction;
 			verdict.reason("the training compute of " + p + " is unknown and no notification or designation of " + p
-					+ " as a systemic-risk model is recorded: the fallback threshold applies, one third of 10^23 FLOP ("
-					+ GUIDELINES + " para 64: 'if the downstream modifier cannot be expected to know this value … and "
-					+ "cannot estimate it … the threshold should be replaced'); any general-purpose original has more "
-					+ "than 10^23 FLOP, so a modification below the fallback stays below one third of the original");
+					+ " as a systemic-risk model is recorded: the fallback threshold applies, " + share(fraction)
+					+ " of " + sci(gpai) + " FLOP (" + GUIDELINES + " para 64: 'if the downstream modifier cannot be "
+					+ "expected to know this value … and cannot estimate it … the threshold should be replaced'); any "
+					+ "general-purpose original has more than " + sci(gpai) + " FLOP, so a modification below the "
+					+ "fallback stays below " + share(fraction) + " of the original");
 		}
 		Compute modification = parent.modificationCompute();
-		String test = original.known() ? GUIDELINES + " para 63 (one third of the original model's training compute)"
+		String test = original.known()
+				? GUIDELINES + " para 63 (" + share(fraction) + " of the original model's training compute)"
 				: GUIDELINES + " para 64 (fallback threshold)";
 		// A derived difference carries the uncertainty of the figures it is taken from.
 		boolean near = modification.known() && !modification.noTraining()
@@ -236,12 +240,14 @@ class EuAiActRules implements JurisdictionRules {
 						: near(modification.flop(), threshold, tolerance));
 		verdict.figure(new Figure("compute of the modification " + child + " ← " + p, modification.flop(), threshold,
 				test, modification.source(), modification.derived(), modification.estimated(), near,
-				modification.known() ? null : bound(threshold, paramsOf(party, parent), "modification")));
+				modification.known() ? null : bound(threshold, sizedOf(party, parent), "modification")));
 		if (!modification.known()) {
-			return verdict.reason("the compute of the modification " + child + " ← " + p + " ("
-					+ parent.derivation().relation() + ") is unknown: the one-third criterion cannot be applied; it "
-					+ "decides: the modification would have to exceed " + sci(threshold) + " FLOP"
-					+ tokens(threshold, paramsOf(party, parent)) + " to make its developer the provider of " + child)
+			return verdict
+				.reason("the compute of the modification " + child + " ← " + p + " (" + parent.derivation().relation()
+						+ ") is unknown: the criterion of " + share(fraction) + " of the "
+						+ "original's compute cannot be applied; it decides: the modification would have to exceed "
+						+ sci(threshold) + " FLOP" + tokens(threshold, sizedOf(party, parent))
+						+ " to make its developer the provider of " + child)
 				.undetermined(rules, asOf);
 		}
 		verdict.reason("modification compute: " + modification.source()
@@ -268,25 +274,27 @@ class EuAiActRules implements JurisdictionRules {
 				&& parent.parent().parameters() != null) {
 			return verdict
 				.reason(String.format("the modification's %.3g FLOP exceed the para 64 fallback, but %s's parameter "
-						+ "count is recorded (%s, %s), which with its training data size may allow an estimate of its "
-						+ "compute (%s Annex A.2), so the fallback's condition ('cannot estimate it') may not hold: one "
-						+ "third of that estimate decides", modification.flop(), p,
-						humane(parent.parent().parameters()), provenance(parent.parent()), GUIDELINES))
+						+ "count is recorded (%s), which with its training data size may allow an estimate of its "
+						+ "compute (%s Annex A.2), so the fallback's condition ('cannot estimate it') may not hold: %s "
+						+ "of that estimate decides", modification.flop(), p, ParameterCounts.describe(parent.parent()),
+						GUIDELINES, share(fraction)))
 				.undetermined(rules, asOf);
 		}
 		if (modification.flop() > threshold) {
-			verdict.reason(String.format("the modification of %s used %.3g FLOP > %s, one third of the original's "
+			verdict.reason(String.format("the modification of %s used %.3g FLOP > %s, %s of the original's "
 					+ "compute: presumed a significant change (%s paras 62–63), so %s's developer becomes the provider "
 					+ "of the modified model; its duties are limited to the modification (para 68) and include Art. 54 "
-					+ "where it applies (para 69)", p, modification.flop(), sci(threshold), GUIDELINES, child));
+					+ "where it applies (para 69)", p, modification.flop(), sci(threshold), share(fraction), GUIDELINES,
+					child));
 			if (!original.known() && !designated) {
 				verdict.reason("this rests on para 64's condition that " + developerOf(party) + " could neither know "
-						+ "nor estimate " + p + "'s compute; if it could, one third of that compute decides");
+						+ "nor estimate " + p + "'s compute; if it could, " + share(fraction)
+						+ " of that compute decides");
 			}
 			if (systemicUndecided) {
-				return verdict.reason(String.format("%s's %.3g FLOP is within the estimate tolerance of 10^25 (%s para "
+				return verdict.reason(String.format("%s's %.3g FLOP is within the estimate tolerance of %s (%s para "
 						+ "123): whether the modified model is presumed to have systemic risk (para 70) is not decided "
-						+ "by the figure", p, original.flop(), GUIDELINES))
+						+ "by the figure", p, original.flop(), sci(systemic), GUIDELINES))
 					.undetermined(rules, asOf);
 			}
 			if (systemicOriginal) {
@@ -299,15 +307,15 @@ class EuAiActRules implements JurisdictionRules {
 			if (merged.known() && near(merged.flop(), systemic, tolerance)) {
 				return verdict
 					.reason(String.format("the modified model's cumulative compute, %.3g FLOP, is within the "
-							+ "estimate tolerance of 10^25 (%s para 123): whether it is presumed to have systemic risk "
-							+ "(Art. 51(2)) is not decided by the figure", merged.flop(), GUIDELINES))
+							+ "estimate tolerance of %s (%s para 123): whether it is presumed to have systemic risk "
+							+ "(Art. 51(2)) is not decided by the figure", merged.flop(), sci(systemic), GUIDELINES))
 					.undetermined(rules, asOf);
 			}
 			if (merged.known() && merged.flop() > systemic) {
 				verdict.reason(String.format("the modified model's cumulative compute, %.3g FLOP (the weights it was "
-						+ "initialised from count, %s para 121), is above 10^25: presumed to have high-impact "
+						+ "initialised from count, %s para 121), is above %s: presumed to have high-impact "
 						+ "capabilities (Art. 51(2)), so Art. 52(1) notification and Art. 55 duties apply; rebuttable "
-						+ "under Art. 52(2)", merged.flop(), GUIDELINES));
+						+ "under Art. 52(2)", merged.flop(), GUIDELINES, sci(systemic)));
 				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
 						duties(party, rules, verdict, true, "the modification", released, null));
 			}
@@ -315,12 +323,12 @@ class EuAiActRules implements JurisdictionRules {
 					duties(party, rules, verdict, false, "the modification", released, null));
 		}
 		if (modification.noTraining()) {
-			verdict.reason("a step without training compute cannot exceed one third of " + p + "'s compute");
+			verdict
+				.reason("a step without training compute cannot exceed " + share(fraction) + " of " + p + "'s compute");
 		}
 		else {
-			verdict.reason(String.format(
-					"the modification of %s used %.3g FLOP ≤ %s (one third of the original's " + "compute)", p,
-					modification.flop(), sci(threshold)));
+			verdict.reason(String.format("the modification of %s used %.3g FLOP ≤ %s (%s of the original's compute)", p,
+					modification.flop(), sci(threshold), share(fraction)));
 		}
 		verdict.reason("presumed not a significant change in generality, capabilities or systemic risk (" + GUIDELINES
 				+ " paras 62–63, an indicative criterion): " + developerOf(party) + " does not become a provider; "
@@ -334,7 +342,7 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		else if (systemicUndecided) {
 			verdict.reason("whether " + p + " is a systemic-risk model is not decided by its figure (within the "
-					+ "estimate tolerance of 10^25, " + GUIDELINES + " para 123)");
+					+ "estimate tolerance of " + sci(systemic) + ", " + GUIDELINES + " para 123)");
 		}
 		return verdict.role("DOWNSTREAM_MODIFIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
@@ -461,8 +469,16 @@ class EuAiActRules implements JurisdictionRules {
 		return value == null ? null : LocalDate.parse(value.substring(0, Math.min(10, value.length())));
 	}
 
-	private static Double paramsOf(PartyFacts party, PartyFacts.ParentFacts parent) {
-		return party.model().parameters() != null ? party.model().parameters() : parent.parent().parameters();
+	/**
+	 * The model whose parameter count a bound in tokens uses: the modified model's own,
+	 * else its parent's; null when neither is known.
+	 */
+	private static ModelView sizedOf(PartyFacts party, PartyFacts.ParentFacts parent) {
+		return sized(party.model()) != null ? party.model() : sized(parent.parent());
+	}
+
+	static ModelView sized(ModelView model) {
+		return model.parameterCount() == null || model.parameterCount().value() <= 0 ? null : model;
 	}
 
 	private static String developerOf(PartyFacts party) {
@@ -490,33 +506,43 @@ class EuAiActRules implements JurisdictionRules {
 	 * What would decide an unknown compute test, in FLOP and, where parameters are known,
 	 * tokens.
 	 */
-	static String bound(double threshold, Double parameters, String what) {
-		return "the " + what + " would have to exceed " + sci(threshold) + " FLOP" + tokens(threshold, parameters);
-	}
-
-	static String tokens(double flop, Double parameters) {
-		if (parameters == null || parameters <= 0) {
-			return "";
-		}
-		double tokens = flop / (6 * parameters);
-		return String.format("; for a %s-parameter model that is about %s training tokens at 6·N·D (%s Annex A.2.2)",
-				humane(parameters), humane(tokens), GUIDELINES);
+	static String bound(double threshold, ModelView sized, String what) {
+		return "the " + what + " would have to exceed " + sci(threshold) + " FLOP" + tokens(threshold, sized);
 	}
 
 	/**
-	 * Where a parameter count comes from, said beside it: a guess from a name is not a
-	 * count.
+	 * A FLOP figure in training tokens for the parameter count of {@code sized} (null:
+	 * none known), with the count's provenance; a count that is an upper bound makes the
+	 * tokens a lower bound.
 	 */
-	private static String provenance(dev.pedigree.lineage.ModelView model) {
-		var figure = model.parameterCount();
-		if (figure == null) {
-			return "source unknown";
+	static String tokens(double flop, ModelView sized) {
+		if (sized == null) {
+			return "";
 		}
-		return (figure.estimated() ? "estimated" : "reported") + ", source " + figure.source()
-				+ ("name".equals(figure.source()) ? ": read from the model's name" : "");
+		double tokens = flop / (6 * sized.parameterCount().value());
+		return String.format("; with %s's %s that is %s %s training tokens at 6·N·D (%s Annex A.2.2)", sized.id(),
+				ParameterCounts.describe(sized), ParameterCounts.upperBound(sized) ? "at least about" : "about",
+				humane(tokens), GUIDELINES);
+	}
+
+	/**
+	 * A rule set's fraction in words ("one third" for the modifier criterion of
+	 * guidelines para 63), so a changed rule file changes the text.
+	 */
+	static String share(double fraction) {
+		List<String> words = List.of("one half", "one third", "one quarter");
+		for (int n = 2; n <= 4; n++) {
+			if (Math.abs(fraction * n - 1) < 1e-9) {
+				return words.get(n - 2);
+			}
+		}
+		return String.format("%.3g%%", fraction * 100);
 	}
 
 	static String humane(double n) {
+		if (n >= 1e15) {
+			return sci(n);
+		}
 		if (n >= 1e12) {
 			return String.format("%.3gT", n / 1e12);
 		}

@@ -14,18 +14,22 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule sets shipped in {@code seed-data/regulations/}, keyed by jurisdiction code.
+ * The rule sets, keyed by jurisdiction code: those shipped in
+ * {@code seed-data/regulations/}, or those at {@code pedigree.rules.location}. Verdicts
+ * print the thresholds they read here, so a changed file changes the reasons too.
  */
 @Component
 public class RuleSets {
 
 	private final Map<String, RuleSet> byJurisdiction = new LinkedHashMap<>();
 
-	RuleSets() {
+	RuleSets(RuleSetProperties properties) {
 		var yaml = YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		try {
-			Resource[] files = new PathMatchingResourcePatternResolver()
-				.getResources("classpath*:seed-data/regulations/*.yaml");
+			Resource[] files = new PathMatchingResourcePatternResolver().getResources(properties.location());
+			if (files.length == 0) {
+				throw new IllegalStateException("No rule set files at " + properties.location());
+			}
 			for (Resource file : files) {
 				try (var in = file.getInputStream()) {
 					RuleSet ruleSet = yaml.readValue(in, RuleSet.class);

@@ -28,6 +28,7 @@ import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.PointInTime;
 import dev.pedigree.regulation.Figure;
 import dev.pedigree.regulation.Obligation;
+import dev.pedigree.regulation.ParameterCounts;
 import dev.pedigree.regulation.RegulatoryRole;
 import dev.pedigree.regulation.RuleSet;
 import dev.pedigree.regulation.RuleSets;
@@ -214,7 +215,14 @@ public class LiabilityReports {
 		model.put("developer", m.developerId());
 		model.put("releaseDate", m.releaseDate());
 		model.put("trainingComputeFlop", m.trainingComputeFlop());
+		model.put("trainingComputeSource", m.trainingCompute() == null ? null : m.trainingCompute().source());
+		model.put("trainingComputeEstimated", m.trainingCompute() == null ? null : m.trainingCompute().estimated());
 		model.put("parameters", m.parameters());
+		// Where the count comes from: a count read from a name ("8x7B") is an estimate,
+		// and an upper bound for a mixture of experts.
+		model.put("parametersSource", m.parameterCount() == null ? null : m.parameterCount().source());
+		model.put("parametersEstimated", m.parameterCount() == null ? null : m.parameterCount().estimated());
+		model.put("parametersUpperBound", m.parameterCount() == null ? null : ParameterCounts.upperBound(m));
 		model.put("license", m.license());
 		model.put("access", m.access());
 		model.put("sources", m.sources());
@@ -583,8 +591,11 @@ public class LiabilityReports {
 	private static String describe(ModelView m) {
 		return m.id() + (m.developerId() == null ? "" : ", developer " + m.developerId())
 				+ (m.releaseDate() == null ? "" : ", released " + m.releaseDate())
-				+ (m.trainingComputeFlop() == null ? ""
-						: ", training compute " + number(m.trainingComputeFlop()) + " FLOP")
+				+ (m.trainingCompute() == null ? ""
+						: ", training compute " + number(m.trainingComputeFlop()) + " FLOP ("
+								+ (m.trainingCompute().estimated() ? "estimated" : "reported") + ", source "
+								+ m.trainingCompute().source() + ")")
+				+ (m.parameterCount() == null ? "" : ", " + ParameterCounts.describe(m))
 				+ (m.license() == null ? "" : ", licence " + m.license())
 				+ (m.sourceUrl() == null ? "" : " (" + m.sourceUrl() + ")");
 	}

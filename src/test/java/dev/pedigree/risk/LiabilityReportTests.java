@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
@@ -58,6 +59,35 @@ class LiabilityReportTests {
 			.contains("**GAP** (119 downloads)");
 		assertThat(new String(get("html"), StandardCharsets.UTF_8)).contains(sha)
 			.contains("<h2>Accountability gap</h2>");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void the_report_says_where_each_parameter_count_comes_from() throws Exception {
+		// Real seed data: 56B read from "8x7b" in the id (no safetensors total), an
+		// adapter of a model whose count the Hub took from its weights.
+		String model = "nicce/story-mixtral-8x7b-lora";
+		Map<String, Object> report = JsonMapper.builder().build().readValue(get(model, "json"), Map.class);
+		assertThat((Map<String, Object>) report.get("model")).containsEntry("parameters", 56_000_000_000L)
+			.containsEntry("parametersSource", "name")
+			.containsEntry("parametersEstimated", true)
+			.containsEntry("parametersUpperBound", true);
+		var parties = (List<Map<String, Object>>) report.get("parties");
+		assertThat(parties).extracting(p -> (Map<String, Object>) p.get("model"))
+			.filteredOn(m -> "meta-llama/Llama-2-7b-chat-hf".equals(m.get("id")))
+			.singleElement()
+			.satisfies(m -> assertThat(m).containsEntry("parametersSource", "hf:safetensors")
+				.containsEntry("parametersEstimated", false)
+				.containsEntry("parametersUpperBound", false));
+		assertThat(new String(get(model, "md"), StandardCharsets.UTF_8)).contains("- Traced model: " + model
+				+ ", developer nicce, 56.0B parameters (estimated: read from “8x7b” in its name; an upper bound");
+		// Every model of the other report says it too.
+		Map<String, Object> other = JsonMapper.builder().build().readValue(get("json"), Map.class);
+		assertThat((List<Map<String, Object>>) other.get("parties"))
+			.extracting(p -> (Map<String, Object>) p.get("model"))
+			.filteredOn(m -> m.get("parameters") != null)
+			.isNotEmpty()
+			.allSatisfy(m -> assertThat(m).containsKeys("parametersSource", "parametersEstimated"));
 	}
 
 	@Test
@@ -141,9 +171,13 @@ class LiabilityReportTests {
 	}
 
 	private byte[] get(String format) {
+		return get(MODEL, format);
+	}
+
+	private byte[] get(String model, String format) {
 		return GraphQlClient.http(this.port)
 			.get()
-			.uri("/report/liability?model=" + MODEL + "&asOf=2026-11-28&format=" + format)
+			.uri("/report/liability?model=" + model + "&asOf=2026-11-28&format=" + format)
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -423,8 +423,39 @@ class LiabilityTraceTests {
 	void an_undetermined_modifier_names_the_bound_that_would_decide() {
 		var eu = euRole("fixture-lab-epsilon/fixture-no-compute-tune");
 		assertThat(figures(eu)).anySatisfy(f -> assertThat((String) f.get("bound")).contains("1.00e+24 FLOP")
-			.contains("7.00B-parameter model")
-			.contains("training tokens at 6·N·D"));
+			.contains("fixture-lab-epsilon/fixture-no-compute-tune's 7.00B parameters (reported: Epoch AI's figure)")
+			.contains("that is about 23.8T training tokens at 6·N·D"));
+	}
+
+	@Test
+	void a_parameter_count_read_from_a_name_says_so_and_an_expert_count_makes_it_an_upper_bound() {
+		// Real seed data: the Hub lists nicce/story-mixtral-8x7b-lora (no safetensors
+		// total) as an adapter of meta-llama/Llama-2-7b-chat-hf; its 56B are read from
+		// "8x7b" in its id, eight experts of 7B that share layers.
+		String model = "nicce/story-mixtral-8x7b-lora";
+		var trace = trace(model, null);
+		String estimate = model + "'s 56.0B parameters (estimated: read from “8x7b” in its name; an upper bound";
+		var eu = role(rolesOf(trace, model), "EU");
+		assertThat(figures(eu)).anySatisfy(f -> assertThat((String) f.get("bound")).contains(estimate)
+			.contains("that is at least about 99.2B training tokens"));
+		assertThat(reasons(eu)).anyMatch(r -> r.contains(estimate));
+		assertThat(figures(role(rolesOf(trace, model), "US-CA")))
+			.anySatisfy(f -> assertThat((String) f.get("bound")).contains(estimate));
+		// A count from the weights says so too, and bounds nothing.
+		assertThat(reasons(role(rolesOf(trace, "meta-llama/Llama-2-7b-chat-hf"), "EU"))).anyMatch(r -> r
+			.contains("meta-llama/Llama-2-7b-chat-hf's 6.74B parameters (reported: counted from the weights, the Hub's "
+					+ "safetensors total) that is about 2.47T training tokens"));
+		// No text of the trace prints a count without where it comes from.
+		List<String> texts = new java.util.ArrayList<>();
+		for (var party : (List<Map<String, Object>>) trace.get("parties")) {
+			for (var role : (List<Map<String, Object>>) party.get("roles")) {
+				texts.addAll(reasons(role));
+				figures(role).forEach(f -> texts.add(String.valueOf(f.get("bound"))));
+			}
+		}
+		var count = java.util.regex.Pattern.compile("\\d[KMBT]?(-parameter| parameters(?! \\((estimated|reported)))");
+		assertThat(texts).filteredOn(t -> t.contains("parameters")).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(texts).noneMatch(t -> count.matcher(t).find());
 	}
 
 	@Test
