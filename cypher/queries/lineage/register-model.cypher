@@ -3,7 +3,7 @@ MERGE (m:Model {id: $id})
 ON CREATE SET m.createdAt = datetime()
 SET m += $properties, m.placeholder = null,
     m.sources = CASE WHEN 'manual' IN coalesce(m.sources, []) THEN m.sources ELSE coalesce(m.sources, []) + 'manual' END
-SET m.searchText = toLower(m.id + ' ' + coalesce(m.name, '') + reduce(s = '', a IN coalesce(m.aliases, []) | s + ' ' + a))
+SET m.searchText = {{include lineage/search-text}}
 WITH m
 OPTIONAL MATCH (m)-[old:DEVELOPED_BY {primary: true}]->(:Organization)
 WITH m, old

@@ -17,7 +17,7 @@ CALL (row, isNew, changed) {
       m.sources = CASE WHEN row.source IS NULL OR row.source IN coalesce(m.sources, []) THEN coalesce(m.sources, [])
                        ELSE coalesce(m.sources, []) + row.source END,
       m.aliases = coalesce(m.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(m.aliases, [])]
-  SET m.searchText = toLower(m.id + ' ' + coalesce(m.name, '') + reduce(s = '', a IN m.aliases | s + ' ' + a))
+  SET m.searchText = {{include lineage/search-text}}
   WITH m, row WHERE row.developerId IS NOT NULL AND m.developerId IS NULL
   MATCH (o:Organization {id: row.developerId})
   MERGE (m)-[d:DEVELOPED_BY]->(o)

@@ -29,40 +29,39 @@ class AssetWriter {
 		this.cypher = cypher;
 	}
 
-	/**
-	 * Model → dataset training links ({@code model}, {@code dataset}, {@code source}).
-	 */
-	WriteCounts trainedOn(List<Map<String, Object>> rows) {
-		return batches(rows, "interchange/upsert-trained-on");
+	/** Model → dataset training links. */
+	WriteCounts trainedOn(List<TrainingSetFacts> rows) {
+		return batches(rows.stream().map(TrainingSetFacts::asRow).toList(), "interchange/upsert-trained-on");
 	}
 
-	/** Datasets and applications ({@code label}, {@code id}, {@code props}). */
-	WriteCounts assets(List<Map<String, Object>> rows) {
-		return batches(rows, "interchange/upsert-assets");
+	/** Datasets and applications (and a backup's other nodes). */
+	WriteCounts assets(List<AssetFacts> rows) {
+		return batches(rows.stream().map(AssetFacts::asRow).toList(), "interchange/upsert-assets");
 	}
 
-	/**
-	 * Typed links between assets ({@code from}, {@code to}, {@code type}, {@code props}).
-	 */
-	WriteCounts assetEdges(List<Map<String, Object>> rows) {
-		return batches(rows, "interchange/upsert-asset-edges");
+	/** Typed links between assets. */
+	WriteCounts assetEdges(List<AssetLinkFacts> rows) {
+		return batches(rows.stream().map(AssetLinkFacts::asRow).toList(), "interchange/upsert-asset-edges");
 	}
 
 	/** Backed-up relationships. */
-	WriteCounts links(List<Map<String, Object>> rows) {
-		return batches(rows, "interchange/upsert-links");
+	WriteCounts links(List<LinkFacts> rows) {
+		return batches(rows.stream().map(LinkFacts::asRow).toList(), "interchange/upsert-links");
 	}
 
-	/** Revenue figures ({@code id}, {@code organizationId}, {@code props}). */
-	WriteCounts revenues(List<Map<String, Object>> rows) {
-		return batches(rows, "interchange/upsert-revenues");
+	/** Revenue figures. */
+	WriteCounts revenues(List<RevenueFacts> rows) {
+		return batches(rows.stream().map(RevenueFacts::asRow).toList(), "interchange/upsert-revenues");
 	}
 
-	/** Licence catalogue rows ({@code id}, {@code props}). */
-	WriteCounts licenses(List<Map<String, Object>> rows) {
-		return batches(rows, "interchange/upsert-licenses");
+	/** Licence catalogue rows. */
+	WriteCounts licenses(List<LicenseFacts> rows) {
+		return batches(rows.stream().map(LicenseFacts::asRow).toList(), "interchange/upsert-licenses");
 	}
 
+	/**
+	 * The typed facts become rows of the Cypher statement's parameter here and only here.
+	 */
 	private WriteCounts batches(List<Map<String, Object>> rows, String query) {
 		var total = WriteCounts.NONE;
 		for (int from = 0; from < rows.size(); from += BATCH) {

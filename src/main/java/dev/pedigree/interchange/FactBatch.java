@@ -2,7 +2,6 @@ package dev.pedigree.interchange;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.pedigree.lineage.DerivationFacts;
 import dev.pedigree.lineage.LineageWrites.UnknownModels;
@@ -33,17 +32,17 @@ public final class FactBatch {
 
 	private UnknownModels unknownModels = UnknownModels.PLACEHOLDER;
 
-	private final List<Map<String, Object>> assets = new ArrayList<>();
+	private final List<AssetFacts> assets = new ArrayList<>();
 
-	private final List<Map<String, Object>> assetEdges = new ArrayList<>();
+	private final List<AssetLinkFacts> assetEdges = new ArrayList<>();
 
-	private final List<Map<String, Object>> trainedOn = new ArrayList<>();
+	private final List<TrainingSetFacts> trainedOn = new ArrayList<>();
 
-	private final List<Map<String, Object>> links = new ArrayList<>();
+	private final List<LinkFacts> links = new ArrayList<>();
 
-	private final List<Map<String, Object>> revenues = new ArrayList<>();
+	private final List<RevenueFacts> revenues = new ArrayList<>();
 
-	private final List<Map<String, Object>> licenses = new ArrayList<>();
+	private final List<LicenseFacts> licenses = new ArrayList<>();
 
 	public FactBatch(String format, String file) {
 		this.report = new ImportReport(format);
@@ -90,44 +89,38 @@ public final class FactBatch {
 		return this;
 	}
 
-	/** A dataset or application: {@code label}, {@code id}, {@code props}. */
-	public FactBatch asset(Map<String, Object> asset) {
+	/** A dataset or application, or a restored node of another label. */
+	public FactBatch asset(AssetFacts asset) {
 		this.assets.add(asset);
 		return this;
 	}
 
-	/**
-	 * A typed link between assets ({@code from}, {@code to}, {@code type} from code,
-	 * {@code props}).
-	 */
-	public FactBatch assetEdge(Map<String, Object> edge) {
+	/** A typed link between assets. */
+	public FactBatch assetEdge(AssetLinkFacts edge) {
 		this.assetEdges.add(edge);
 		return this;
 	}
 
-	/** A training set of a model ({@code model}, {@code dataset}, {@code source}). */
+	/** A training set of a model. */
 	public FactBatch trainedOn(String model, String dataset, String source) {
-		this.trainedOn.add(Map.of("model", model, "dataset", dataset, "source", source));
+		this.trainedOn.add(new TrainingSetFacts(model, dataset, source));
 		return this;
 	}
 
-	/**
-	 * A restored relationship ({@code type}, {@code fromLabel}, {@code from},
-	 * {@code toLabel}, {@code to}, {@code props}).
-	 */
-	public FactBatch link(Map<String, Object> link) {
+	/** A restored relationship. */
+	public FactBatch link(LinkFacts link) {
 		this.links.add(link);
 		return this;
 	}
 
-	/** A revenue figure ({@code id}, {@code organizationId}, {@code props}). */
-	public FactBatch revenue(Map<String, Object> revenue) {
+	/** A revenue figure. */
+	public FactBatch revenue(RevenueFacts revenue) {
 		this.revenues.add(revenue);
 		return this;
 	}
 
-	/** A licence of the catalogue ({@code id}, {@code props}). */
-	public FactBatch license(Map<String, Object> license) {
+	/** A licence of the catalogue. */
+	public FactBatch license(LicenseFacts license) {
 		this.licenses.add(license);
 		return this;
 	}
@@ -182,27 +175,27 @@ public final class FactBatch {
 		return this.unknownModels;
 	}
 
-	List<Map<String, Object>> assets() {
+	List<AssetFacts> assets() {
 		return this.assets;
 	}
 
-	List<Map<String, Object>> assetEdges() {
+	List<AssetLinkFacts> assetEdges() {
 		return this.assetEdges;
 	}
 
-	List<Map<String, Object>> trainedOn() {
+	List<TrainingSetFacts> trainedOn() {
 		return this.trainedOn;
 	}
 
-	List<Map<String, Object>> links() {
+	List<LinkFacts> links() {
 		return this.links;
 	}
 
-	List<Map<String, Object>> revenues() {
+	List<RevenueFacts> revenues() {
 		return this.revenues;
 	}
 
-	List<Map<String, Object>> licenses() {
+	List<LicenseFacts> licenses() {
 		return this.licenses;
 	}
 

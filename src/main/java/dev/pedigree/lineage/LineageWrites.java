@@ -24,9 +24,9 @@ import org.springframework.stereotype.Service;
  * batches of {@link ModelFacts}, {@link DerivationFacts} and {@link OrganizationFacts}
  * (imports, the seed) are written by {@link BulkWrites}. The rules about these facts live
  * here and nowhere else: ids ({@link Slugs}), the organisation directory, the search key
- * ({@link ModelFacts#searchText}), placeholders, and the no-cycle rule
- * ({@link CycleGuard} over an import's own edges, {@code cycles-closed.cypher} against
- * the stored graph).
+ * ({@code cypher/queries/lineage/search-text.cypher}, the one expression every model
+ * write includes), placeholders, and the no-cycle rule ({@link CycleGuard} over an
+ * import's own edges, {@code cycles-closed.cypher} against the stored graph).
  */
 @Service
 public class LineageWrites {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -85,18 +84,6 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 		return props;
 	}
 
-	/**
-	 * The search key of a model (id, name and aliases, lower case), which
-	 * {@code models(filter: {nameContains})} matches: computed here for a new model and
-	 * by the same rule in {@code register-model.cypher} and {@code upsert-models.cypher}
-	 * over the stored aliases of an existing one.
-	 */
-	public static String searchText(String id, Object name, List<?> aliases) {
-		StringBuilder search = new StringBuilder(id).append(' ').append(name == null ? "" : name.toString());
-		aliases.forEach(a -> search.append(' ').append(a));
-		return search.toString().toLowerCase(Locale.ROOT);
-	}
-
 	/** The complete property map of a new node, as the upsert would leave it. */
 	Map<String, Object> asNewNode() {
 		Map<String, Object> node = properties();
@@ -113,8 +100,6 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 		if (this.developerId != null) {
 			node.put("developerId", this.developerId);
 		}
-		node.put("searchText",
-				searchText(this.id, node.getOrDefault("name", ""), (List<?>) node.getOrDefault("aliases", List.of())));
 		Map<String, Object> row = new HashMap<>();
 		row.put("props", node);
 		row.put("developerId", this.developerId);

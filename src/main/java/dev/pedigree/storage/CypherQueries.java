@@ -5,13 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads the canned queries of {@code cypher/queries/<module>/<name>.cypher} from the
- * classpath, once each.
+ * classpath, once each. A query may include a shared expression with {@code {{include
+ * <module>/<name>}}}: that file's text without its comment lines, so a rule that several
+ * statements apply (a model's search key) is written once.
  */
 @Component
 public class CypherQueries {
@@ -55,7 +60,22 @@ public class CypherQueries {
 		return "inline";
 	}
 
+	private static final Pattern INCLUDE = Pattern.compile("\\{\\{include ([a-z-]+/[a-z0-9-]+)}}");
+
 	private static String load(String name) {
+		return INCLUDE.matcher(read(name)).replaceAll(include -> Matcher.quoteReplacement(fragment(include.group(1))));
+	}
+
+	/** An included expression: its file without comment lines. */
+	private static String fragment(String name) {
+		return read(name).lines()
+			.filter(line -> !line.strip().startsWith("//"))
+			.map(String::strip)
+			.filter(line -> !line.isEmpty())
+			.collect(Collectors.joining(" "));
+	}
+
+	private static String read(String name) {
 		var resource = new ClassPathResource("cypher/queries/" + name + ".cypher");
 		try (var in = resource.getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -2,12 +2,15 @@ package dev.pedigree.lineage;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +25,9 @@ class ForgivingLookupTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Driver driver;
 
 	@Test
 	void a_model_is_found_by_its_id_in_any_case_and_by_a_source_s_name_for_it() {
@@ -40,6 +46,69 @@ class ForgivingLookupTests {
 			.path("liabilityTrace.model.id")
 			.entity(String.class)
 			.isEqualTo("huihui-ai/DeepSeek-V3-abliterated");
+	}
+
+	@Test
+	void a_registered_and_an_imported_model_with_the_same_name_and_id_get_the_same_search_key() {
+		String id = "fixture-search/twin-7b";
+		// A curated write (register-model.cypher); Epoch AI gives its name as an alias.
+		GraphQlClient.curator(this.port)
+			.documentName("registerModel")
+			.variable("input", Map.of("id", id, "name", "Twin 7B", "aliases", List.of("Twin 7B", "Zwilling")))
+			.execute()
+			.path("registerModel.id")
+			.entity(String.class)
+			.isEqualTo(id);
+		String registered = searchText(id);
+		assertThat(registered).contains("fixture-search/twin-7b").contains("twin 7b").contains("zwilling");
+		this.driver.executableQuery("MATCH (m:Model {id: $id}) DETACH DELETE m")
+			.withParameters(Map.of("id", id))
+			.execute();
+		// A new model of an import (the create-models fast path), then the same model
+		// again with one more fact (upsert-models) and a new alias from another source.
+		importEpoch("Model,Organization,Parameters\nTwin 7B,Fixture Search,\n");
+		String created = searchText(id);
+		assertThat(created).isEqualTo("fixture-search/twin-7b twin 7b twin 7b");
+		GraphQlClient.curator(this.port)
+			.documentName("registerModel")
+			.variable("input", Map.of("id", id, "name", "Twin 7B", "aliases", List.of("Twin 7B")))
+			.execute();
+		assertThat(searchText(id)).isEqualTo(created);
+		importEpoch("Model,Organization,Parameters\nTwin 7B,Fixture Search,7000000000\n");
+		assertThat(searchText(id)).isEqualTo(created);
+		this.driver.executableQuery("MATCH (m:Model {id: $id}) SET m.aliases = m.aliases + 'Zwilling'")
+			.withParameters(Map.of("id", id))
+			.execute();
+		importEpoch("Model,Organization,Parameters\nTwin 7B,Fixture Search,7100000000\n");
+		assertThat(searchText(id)).isEqualTo(registered);
+		// What a client sees: found by the alias.
+		GraphQlClient.anonymous(this.port)
+			.document("{ models(filter: {nameContains: \"zwilling\"}) { edges { node { id } } } }")
+			.execute()
+			.path("models.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly(id);
+	}
+
+	private void importEpoch(String csv) {
+		GraphQlClient.curator(this.port)
+			.documentName("importRecords")
+			.variable("format", "EPOCH")
+			.variable("content", csv)
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	private String searchText(String id) {
+		return this.driver.executableQuery("MATCH (m:Model {id: $id}) RETURN m.searchText AS key")
+			.withParameters(Map.of("id", id))
+			.execute()
+			.records()
+			.get(0)
+			.get("key")
+			.asString();
 	}
 
 	@Test

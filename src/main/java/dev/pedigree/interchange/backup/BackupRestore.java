@@ -14,9 +14,11 @@ import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.pedigree.interchange.AssetFacts;
 import dev.pedigree.interchange.FactBatch;
 import dev.pedigree.interchange.FormatParser;
 import dev.pedigree.interchange.ImportFormat;
+import dev.pedigree.interchange.LinkFacts;
 import dev.pedigree.interchange.ParseContext;
 import dev.pedigree.lineage.DerivationFacts;
 import dev.pedigree.lineage.ModelFacts;
@@ -37,8 +39,7 @@ class BackupRestore implements FormatParser {
 	 * Node labels a backup restores besides organisations and models: Pedigree's own
 	 * vocabulary, nothing else.
 	 */
-	static final List<String> OTHER_LABELS = List.of("Dataset", "Application", "License", "RiskFinding", "Incident",
-			"Revenue");
+	static final List<String> OTHER_LABELS = Stream.of(AssetFacts.Label.values()).map(AssetFacts.Label::label).toList();
 
 	static final List<String> LINK_ENDS = Stream.concat(Stream.of("Model", "Organization"), OTHER_LABELS.stream())
 		.toList();
@@ -62,7 +63,7 @@ class BackupRestore implements FormatParser {
 		Input input = inputs.get(0);
 		var batch = new FactBatch("jsonl", input.name()).rejectUnknownModels();
 		List<OrganizationFacts> organizations = new ArrayList<>();
-		List<Map<String, Object>> links = new ArrayList<>();
+		List<LinkFacts> links = new ArrayList<>();
 		List<Long> linkLines = new ArrayList<>();
 		Set<String> present = new HashSet<>();
 		try (BufferedReader lines = new BufferedReader(input.reader())) {
@@ -82,16 +83,15 @@ class BackupRestore implements FormatParser {
 		// match nothing.
 		for (int i = 0; i < links.size(); i++) {
 			var link = links.get(i);
-			String missing = Stream.of("from", "to")
-				.filter(end -> !present.contains(link.get(end + "Label") + "\u0000" + link.get(end)))
-				.findFirst()
-				.orElse(null);
-			if (missing == null) {
+			boolean from = present.contains(link.fromLabel() + "\u0000" + link.from());
+			boolean to = present.contains(link.toLabel() + "\u0000" + link.to());
+			if (from && to) {
 				batch.link(link);
 			}
 			else {
-				batch.reject(input.name(), linkLines.get(i), "link " + link.get("type") + " names a "
-						+ link.get(missing + "Label") + " '" + link.get(missing) + "' the file does not contain");
+				batch.reject(input.name(), linkLines.get(i),
+						"link " + link.type() + " names a " + (from ? link.toLabel() : link.fromLabel()) + " '"
+								+ (from ? link.to() : link.from()) + "' the file does not contain");
 			}
 		}
 		return batch;
@@ -99,7 +99,7 @@ class BackupRestore implements FormatParser {
 
 	@SuppressWarnings("unchecked")
 	private void record(String line, String file, long number, FactBatch batch, List<OrganizationFacts> organizations,
-			Set<String> present, List<Map<String, Object>> links, List<Long> linkLines) {
+			Set<String> present, List<LinkFacts> links, List<Long> linkLines) {
 		Map<String, Object> record;
 		try {
 			record = this.json.readValue(line, Map.class);
@@ -142,7 +142,7 @@ class BackupRestore implements FormatParser {
 				return;
 			}
 			props.remove("id");
-			batch.asset(Map.of("label", label, "id", id, "props", props));
+			batch.asset(AssetFacts.restored(AssetFacts.Label.of(label), id, props));
 			present.add(label + "\u0000" + id);
 		}
 		else if ("link".equals(type) && record.get("relationship") instanceof String relationship
@@ -159,8 +159,7 @@ class BackupRestore implements FormatParser {
 						+ ": a derivation between models is a 'derivation' record, not a link");
 				return;
 			}
-			links.add(Map.of("type", relationship, "fromLabel", fromLabel, "from", from, "toLabel", toLabel, "to", to,
-					"props", props));
+			links.add(new LinkFacts(relationship, fromLabel, from, toLabel, to, props));
 			linkLines.add(number);
 		}
 		else {

@@ -18,6 +18,7 @@ import org.cyclonedx.model.component.data.DatasetChoice;
 import org.cyclonedx.parsers.JsonParser;
 
 import dev.pedigree.interchange.Csv;
+import dev.pedigree.interchange.AssetFacts;
 import dev.pedigree.interchange.FactBatch;
 import dev.pedigree.interchange.FormatParser;
 import dev.pedigree.interchange.ImportFormat;
@@ -59,7 +60,7 @@ class CycloneDxParser implements FormatParser {
 		}
 		var organizations = context.organizations();
 		Map<String, ModelFacts> models = new LinkedHashMap<>();
-		Map<String, Map<String, Object>> datasets = new LinkedHashMap<>();
+		Map<String, AssetFacts> datasets = new LinkedHashMap<>();
 		long number = 0;
 		for (var component : all) {
 			number++;
@@ -110,8 +111,8 @@ class CycloneDxParser implements FormatParser {
 
 	/** One model component: the model, its training sets and its ancestors. */
 	private static void model(Component component, String file, long number, Map<String, String[]> dataComponents,
-			OrganizationDirectory organizations, Map<String, ModelFacts> models,
-			Map<String, Map<String, Object>> datasets, FactBatch batch) {
+			OrganizationDirectory organizations, Map<String, ModelFacts> models, Map<String, AssetFacts> datasets,
+			FactBatch batch) {
 		Map<String, String> properties = properties(component);
 		String id = properties.getOrDefault("id",
 				component.getBomRef() != null ? component.getBomRef() : component.getName());
@@ -141,8 +142,8 @@ class CycloneDxParser implements FormatParser {
 			return;
 		}
 		for (String[] set : trainingSets) {
-			datasets.putIfAbsent(set[0], Map.of("label", "Dataset", "id", set[0], "props",
-					Map.of("name", set[1] == null ? set[0] : set[1])));
+			datasets.putIfAbsent(set[0],
+					AssetFacts.named(AssetFacts.Label.DATASET, set[0], set[1] == null ? set[0] : set[1]));
 			batch.trainedOn(id, set[0], "cyclonedx");
 		}
 		// Developers named by the BOM may be new organisations.

@@ -17,6 +17,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import dev.pedigree.interchange.AssetFacts;
+import dev.pedigree.interchange.AssetLinkFacts;
 import dev.pedigree.interchange.FactBatch;
 import dev.pedigree.interchange.FormatParser;
 import dev.pedigree.interchange.ImportFormat;
@@ -167,17 +169,11 @@ class EcosystemGraphs implements FormatParser {
 			batch.model(modelFacts(a));
 			return;
 		}
-		Map<String, Object> props = new HashMap<>();
-		described(a.node()).forEach(props::put);
-		explanations(a.node()).forEach((field, text) -> props.put(field + "Explanation", text));
-		props.put("access", access(a.node()));
-		props.put("name", a.name());
-		props.put("organization", a.developer());
-		props.put("createdDate", date(value(a.node(), "created_date")));
-		props.put("sources", List.of(SOURCE));
-		props.values().removeIf(java.util.Objects::isNull);
-		batch.asset(
-				Map.of("label", a.type().equals("dataset") ? "Dataset" : "Application", "id", a.id(), "props", props));
+		Map<String, String> described = described(a.node());
+		batch.asset(new AssetFacts(a.type().equals("dataset") ? AssetFacts.Label.DATASET : AssetFacts.Label.APPLICATION,
+				a.id(), a.name(), a.developer(), date(value(a.node(), "created_date")), access(a.node()),
+				described.get("accessDetail"), described.get("licenseName"), described.get("modality"),
+				described.get("size"), described.get("sourceUrl"), explanations(a.node()), SOURCE, null));
 	}
 
 	private static ModelFacts modelFacts(Asset a) {
@@ -268,14 +264,8 @@ class EcosystemGraphs implements FormatParser {
 				.build());
 			return;
 		}
-		Map<String, Object> props = new HashMap<>();
-		props.put("source", SOURCE);
-		props.put("confidence", CONFIDENCE);
-		props.put("note", note);
-		if (relationship.equals("DERIVED_FROM")) {
-			props.put("relation", "OTHER");
-		}
-		batch.assetEdge(Map.of("from", a.id(), "to", targetId, "type", relationship, "props", props));
+		batch.assetEdge(new AssetLinkFacts(a.id(), targetId, AssetLinkFacts.Type.valueOf(relationship), SOURCE,
+				CONFIDENCE, note, relationship.equals("DERIVED_FROM") ? Relation.OTHER.name() : null));
 	}
 
 	/**

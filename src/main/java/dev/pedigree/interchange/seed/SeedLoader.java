@@ -20,6 +20,8 @@ import dev.pedigree.interchange.Csv;
 import dev.pedigree.interchange.FactBatch;
 import dev.pedigree.interchange.ImportFormat;
 import dev.pedigree.interchange.ImportPipeline;
+import dev.pedigree.interchange.LicenseFacts;
+import dev.pedigree.interchange.RevenueFacts;
 import dev.pedigree.interchange.ImportReport;
 import dev.pedigree.interchange.Progress;
 import dev.pedigree.lineage.LineageWrites;
@@ -91,7 +93,7 @@ class SeedLoader implements ApplicationRunner {
 
 	ImportReport load() {
 		var curated = new FactBatch("seed", "seed-data");
-		List<Map<String, Object>> revenues = revenues();
+		List<RevenueFacts> revenues = revenues();
 		curated.countedOrganizations(organizations(revenues));
 		revenues.forEach(curated::revenue);
 		licenses().forEach(curated::license);
@@ -132,18 +134,13 @@ class SeedLoader implements ApplicationRunner {
 	 * Annual revenues per organisation and fiscal year, with their source; the SB 53
 	 * rules pick the figure of the year before the evaluation date.
 	 */
-	private List<Map<String, Object>> revenues() {
-		List<Map<String, Object>> rows = new ArrayList<>();
+	private List<RevenueFacts> revenues() {
+		List<RevenueFacts> rows = new ArrayList<>();
 		try (Reader in = open("revenues.csv")) {
 			for (var row : Csv.read(in, "seed-data/revenues.csv",
 					List.of("organization_id", "fiscal_year", "period_end", "revenue_usd", "source"))) {
-				Map<String, Object> props = new HashMap<>();
-				props.put("fiscalYear", Long.parseLong(row.get("fiscal_year")));
-				props.put("periodEnd", row.get("period_end"));
-				props.put("amountUsd", Double.parseDouble(row.get("revenue_usd")));
-				props.put("source", row.get("source"));
-				rows.add(Map.of("id", row.get("organization_id") + "/revenue-" + row.get("fiscal_year"),
-						"organizationId", row.get("organization_id"), "props", props));
+				rows.add(new RevenueFacts(row.get("organization_id"), Long.parseLong(row.get("fiscal_year")),
+						row.get("period_end"), Double.parseDouble(row.get("revenue_usd")), row.get("source")));
 			}
 		}
 		catch (IOException ex) {
@@ -153,13 +150,11 @@ class SeedLoader implements ApplicationRunner {
 	}
 
 	/** Organisations; each shows its latest sourced revenue figure. */
-	private List<OrganizationFacts> organizations(List<Map<String, Object>> revenues) {
-		Map<Object, Map<String, Object>> latest = new HashMap<>();
+	private List<OrganizationFacts> organizations(List<RevenueFacts> revenues) {
+		Map<String, RevenueFacts> latest = new HashMap<>();
 		for (var revenue : revenues) {
-			@SuppressWarnings("unchecked")
-			var props = (Map<String, Object>) revenue.get("props");
-			latest.merge(revenue.get("organizationId"), props,
-					(a, b) -> ((String) a.get("periodEnd")).compareTo((String) b.get("periodEnd")) >= 0 ? a : b);
+			latest.merge(revenue.organizationId(), revenue,
+					(a, b) -> a.periodEnd().compareTo(b.periodEnd()) >= 0 ? a : b);
 		}
 		List<OrganizationFacts> rows = new ArrayList<>();
 		try (Reader in = open("organizations.csv")) {
@@ -168,10 +163,9 @@ class SeedLoader implements ApplicationRunner {
 				List<String> aliases = row.get("aliases") == null ? List.of()
 						: Arrays.stream(row.get("aliases").split("\\|")).map(String::strip).toList();
 				rows.add(new OrganizationFacts(row.get("id"), row.get("name"), row.get("kind"), row.get("country"),
-						revenue == null ? null : (Double) revenue.get("amountUsd"),
-						revenue == null ? null
-								: "FY" + revenue.get("fiscalYear") + " (ended " + revenue.get("periodEnd") + ")",
-						revenue == null ? null : (String) revenue.get("source"), aliases, CURATED, null));
+						revenue == null ? null : revenue.amountUsd(),
+						revenue == null ? null : "FY" + revenue.fiscalYear() + " (ended " + revenue.periodEnd() + ")",
+						revenue == null ? null : revenue.source(), aliases, CURATED, null));
 			}
 		}
 		catch (IOException ex) {
@@ -180,21 +174,15 @@ class SeedLoader implements ApplicationRunner {
 		return rows;
 	}
 
-	private List<Map<String, Object>> licenses() {
-		List<Map<String, Object>> rows = new ArrayList<>();
+	private List<LicenseFacts> licenses() {
+		List<LicenseFacts> rows = new ArrayList<>();
 		try (Reader in = open("licenses.csv")) {
 			for (var row : Csv.read(in, "seed-data/licenses.csv", List.of("id", "name", "rank"))) {
-				Map<String, Object> props = new HashMap<>();
-				props.put("name", row.get("name"));
-				props.put("category", row.get("category"));
-				props.put("rank", Long.parseLong(row.get("rank")));
-				props.put("permissive", Boolean.parseBoolean(row.get("permissive")));
-				props.put("commercialUse", Boolean.parseBoolean(row.get("commercial_use")));
-				props.put("useRestrictions", Boolean.parseBoolean(row.get("use_restrictions")));
-				props.put("sourceUrl", row.get("source"));
-				props.put("openSourceExemption", row.get("open_source_exemption"));
-				props.put("exemptionNote", row.get("exemption_note"));
-				rows.add(Map.of("id", row.get("id"), "props", props));
+				rows.add(new LicenseFacts(row.get("id"), row.get("name"), row.get("category"),
+						Long.parseLong(row.get("rank")), Boolean.parseBoolean(row.get("permissive")),
+						Boolean.parseBoolean(row.get("commercial_use")),
+						Boolean.parseBoolean(row.get("use_restrictions")), row.get("source"),
+						row.get("open_source_exemption"), row.get("exemption_note")));
 			}
 		}
 		catch (IOException ex) {

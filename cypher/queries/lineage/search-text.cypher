@@ -1,0 +1,5 @@
+// The search key of a model `m`: its id, name and aliases in lower case, which models(filter: {nameContains}) and
+// resolve-model-id match. The one rule for it: every statement that writes a model includes this expression
+// ({{include lineage/search-text}}) after setting the model's name and aliases — create-models, upsert-models,
+// register-model.
+toLower(m.id + ' ' + coalesce(m.name, '') + reduce(s = '', a IN coalesce(m.aliases, []) | s + ' ' + a))
