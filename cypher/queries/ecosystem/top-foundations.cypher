@@ -1,8 +1,12 @@
-// Foundations (models with derivatives and no parent) across the whole graph, by family size or own downloads.
+// Foundations (models with derivatives and no parent) across the whole graph, by family size or own downloads. As of
+// $asOf (null = now): only models released by then (undated ones when $includeUndated) count, as foundations, parents
+// and descendants.
 MATCH (r:Model)
-WHERE NOT EXISTS { (r)-[:DERIVED_FROM]->(:Model) } AND EXISTS { (r)<-[:DERIVED_FROM]-(:Model) }
+WHERE ($asOf IS NULL OR (r.releaseDate IS NULL AND $includeUndated) OR r.releaseDate <= $asOf)
+  AND NOT EXISTS { (r)-[:DERIVED_FROM]->(p:Model) WHERE ($asOf IS NULL OR (p.releaseDate IS NULL AND $includeUndated) OR p.releaseDate <= $asOf) }
+  AND EXISTS { (r)<-[:DERIVED_FROM]-(c:Model) WHERE ($asOf IS NULL OR (c.releaseDate IS NULL AND $includeUndated) OR c.releaseDate <= $asOf) }
 CALL (r) {
-  MATCH (r)<-[:DERIVED_FROM]-{1,50}(d:Model)
+  MATCH (r)(()<-[:DERIVED_FROM]-(x:Model) WHERE ($asOf IS NULL OR (x.releaseDate IS NULL AND $includeUndated) OR x.releaseDate <= $asOf)){1,50}(d:Model)
   RETURN count(DISTINCT d) AS descendants
 }
 WITH r, descendants

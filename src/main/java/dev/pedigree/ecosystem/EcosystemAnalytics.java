@@ -239,9 +239,11 @@ public class EcosystemAnalytics {
 		return new Safety(r.get("removedOrDegraded").asInt(), unsafe, total, total == 0 ? 0 : unsafe / total);
 	}
 
-	public List<FoundationStat> topFoundations(Integer first, String orderBy) {
-		return this.graph.read(this.cypher.get("ecosystem/top-foundations"),
-				Map.of("limit", this.limits.pageSize(first), "orderBy", orderBy == null ? "DESCENDANTS" : orderBy),
+	public List<FoundationStat> topFoundations(Integer first, String orderBy, PointInTime at) {
+		Map<String, Object> params = new HashMap<>(at.parameters());
+		params.put("limit", this.limits.pageSize(first));
+		params.put("orderBy", orderBy == null ? "DESCENDANTS" : orderBy);
+		return this.graph.read(this.cypher.get("ecosystem/top-foundations"), params,
 				r -> new FoundationStat(ModelView.from(r.get("model").asNode()), r.get("descendants").asInt(),
 						r.get("downloads").asDouble()));
 	}
@@ -260,8 +262,9 @@ public class EcosystemAnalytics {
 	 * derivatives others built on them; {@code sources} restricts models and derivations
 	 * to those sources.
 	 */
-	public List<OrganizationStat> topOrganizations(Integer first, String orderBy, List<DerivationSource> sources) {
-		Map<String, Object> params = new HashMap<>();
+	public List<OrganizationStat> topOrganizations(Integer first, String orderBy, List<DerivationSource> sources,
+			PointInTime at) {
+		Map<String, Object> params = new HashMap<>(at.parameters());
 		params.put("limit", this.limits.pageSize(first));
 		params.put("orderBy", orderBy == null ? "MODELS" : orderBy);
 		params.put("sources", DerivationSource.derivationPrefixes(sources));

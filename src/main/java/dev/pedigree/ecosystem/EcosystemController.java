@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 
 import dev.pedigree.lineage.PointInTime;
 
@@ -43,8 +44,9 @@ class EcosystemController {
 		return at(this.analytics.familyReport(rootIds, maxDepth, sources, at), at);
 	}
 
-	private static DataFetcherResult<EcosystemReport> at(EcosystemReport report, PointInTime at) {
-		return DataFetcherResult.<EcosystemReport>newResult().data(report).localContext(at.now() ? null : at).build();
+	/** An answer with its point in time handed down to the fields below it. */
+	private static <T> DataFetcherResult<T> at(T answer, PointInTime at) {
+		return DataFetcherResult.<T>newResult().data(answer).localContext(at.now() ? null : at).build();
 	}
 
 	@SchemaMapping
@@ -53,9 +55,11 @@ class EcosystemController {
 	}
 
 	@QueryMapping
-	List<EcosystemAnalytics.OrganizationStat> topOrganizations(@Argument Integer first, @Argument String orderBy,
-			@Argument List<DerivationSource> sources) {
-		return this.analytics.topOrganizations(first, orderBy, sources);
+	DataFetcherResult<List<EcosystemAnalytics.OrganizationStat>> topOrganizations(@Argument Integer first,
+			@Argument String orderBy, @Argument List<DerivationSource> sources, @Argument LocalDate asOf,
+			@Argument Boolean includeUndated) {
+		PointInTime at = PointInTime.of(asOf, includeUndated);
+		return at(this.analytics.topOrganizations(first, orderBy, sources, at), at);
 	}
 
 	/**
@@ -64,13 +68,17 @@ class EcosystemController {
 	 */
 	@SchemaMapping(typeName = "FoundationStat")
 	EcosystemReport ecosystem(EcosystemAnalytics.FoundationStat foundation, @Argument Integer maxDepth,
-			@Argument List<DerivationSource> sources) {
-		return this.analytics.report(List.of(foundation.model().id()), maxDepth, sources, PointInTime.NOW);
+			@Argument List<DerivationSource> sources, DataFetchingEnvironment environment) {
+		// At the ranking's date, handed down from topFoundations(asOf:).
+		PointInTime at = environment.getLocalContext() instanceof PointInTime p ? p : PointInTime.NOW;
+		return this.analytics.report(List.of(foundation.model().id()), maxDepth, sources, at);
 	}
 
 	@QueryMapping
-	List<EcosystemAnalytics.FoundationStat> topFoundations(@Argument Integer first, @Argument String orderBy) {
-		return this.analytics.topFoundations(first, orderBy);
+	DataFetcherResult<List<EcosystemAnalytics.FoundationStat>> topFoundations(@Argument Integer first,
+			@Argument String orderBy, @Argument LocalDate asOf, @Argument Boolean includeUndated) {
+		PointInTime at = PointInTime.of(asOf, includeUndated);
+		return at(this.analytics.topFoundations(first, orderBy, at), at);
 	}
 
 	@SchemaMapping

@@ -214,6 +214,49 @@ class PointInTimeTests {
 			.verify();
 	}
 
+	@Test
+	void graph_wide_rankings_as_of_a_date_count_only_what_existed_then() {
+		String asOf = "2024-06-30";
+		var foundations = (List<Map<String, Object>>) (List<?>) GraphQlClient.anonymous(this.port)
+			.document("{ topFoundations(first: 5, asOf: \"" + asOf + "\") { model { id releaseDate } descendants "
+					+ "ecosystem(maxDepth: 50) { pointInTime { asOf } } } }")
+			.execute()
+			.path("topFoundations")
+			.entityList(Map.class)
+			.get();
+		assertThat(foundations).hasSize(5);
+		for (var f : foundations) {
+			var model = (Map<String, Object>) f.get("model");
+			String id = (String) model.get("id");
+			assertThat((String) model.get("releaseDate")).as(id)
+				.satisfiesAnyOf(d -> assertThat(d).isNull(), d -> assertThat(d).isLessThanOrEqualTo(asOf));
+			assertThat(f.get("descendants")).as(id)
+				.isEqualTo(walk(id, LocalDate.parse(asOf), true, 50).depths().size());
+			assertThat((Map<String, Object>) ((Map<String, Object>) f.get("ecosystem")).get("pointInTime")).as(id)
+				.containsEntry("asOf", asOf);
+		}
+		var organizations = (List<Map<String, Object>>) (List<?>) GraphQlClient.anonymous(this.port)
+			.document("{ topOrganizations(first: 3, asOf: \"" + asOf + "\", includeUndated: false) "
+					+ "{ organization { id } models } }")
+			.execute()
+			.path("topOrganizations")
+			.entityList(Map.class)
+			.get();
+		assertThat(organizations).isNotEmpty();
+		for (var o : organizations) {
+			String id = (String) ((Map<String, Object>) o.get("organization")).get("id");
+			try (var session = this.driver.session()) {
+				int expected = session
+					.run("MATCH (m:Model {developerId: $id}) WHERE m.placeholder IS NULL AND m.releaseDate <= $asOf "
+							+ "RETURN count(m) AS n", Map.of("id", id, "asOf", asOf))
+					.single()
+					.get("n")
+					.asInt();
+				assertThat(o.get("models")).as(id).isEqualTo(expected);
+			}
+		}
+	}
+
 	/**
 	 * The family of {@code root} at {@code asOf}: each descendant at its smallest depth,
 	 * through visible models.
