@@ -448,7 +448,7 @@ class ReadmeExamplesTests {
 
 	/**
 	 * "Policy questions", scenario (b): as the README says, one provider covered, for
-	 * Mistral Small 24B Base and its nine safety-removing descendants; DeepSeek-V3's two
+	 * Mistral Small 24B Base and its six safety-removing descendants; DeepSeek-V3's two
 	 * abliterations and Llama 2 7B Chat's three (no downloads) uncovered.
 	 */
 	private void upstreamExposureScenario(GraphQlTester.Response response) {
@@ -459,7 +459,7 @@ class ReadmeExamplesTests {
 			assertThat(tier.get("organizations")).isEqualTo(1);
 			assertThat(tier.get("models")).isEqualTo(1);
 			assertThat((List<Map<String, Object>>) tier.get("topFoundations")).singleElement()
-				.isEqualTo(Map.of("foundation", "mistralai/Mistral-Small-24B-Base-2501", "models", 9));
+				.isEqualTo(Map.of("foundation", "mistralai/Mistral-Small-24B-Base-2501", "models", 6));
 		});
 		response.path("policyScenario.uncoveredSafetyRemoving").entity(Integer.class).isEqualTo(5);
 		assertThat(list(response, "policyScenario.topUncovered")).extracting(u -> u.get("model"))

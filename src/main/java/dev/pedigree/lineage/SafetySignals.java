@@ -63,8 +63,12 @@ public final class SafetySignals {
 			"zero-shot-image-classification", "audio-classification", "video-classification", "feature-extraction",
 			"sentence-similarity");
 
-	/** A curated training set: id, kind (toxic-dpo, uncensor, …), reason and source. */
-	public record StrippingSet(String datasetId, String kind, String reason, String source) {
+	/**
+	 * A curated training set: id, kind (toxic-dpo, uncensor, …), the reason (what the
+	 * checked sources show), the dataset's page and the evidence checked (pages, and
+	 * which models.jsonl cards name it).
+	 */
+	public record StrippingSet(String datasetId, String kind, String reason, String source, String evidence) {
 	}
 
 	private final Map<String, StrippingSet> strippingSets;
@@ -172,18 +176,20 @@ public final class SafetySignals {
 		try (var in = new BufferedReader(
 				new InputStreamReader(new ClassPathResource(CURATED_LIST).getInputStream(), StandardCharsets.UTF_8))) {
 			String header = in.readLine();
-			if (header == null || !header.startsWith("dataset_id,kind,reason,source")) {
-				throw new IllegalStateException(CURATED_LIST + ": expected header dataset_id,kind,reason,source");
+			if (header == null || !header.equals("dataset_id,kind,reason,source,evidence")) {
+				throw new IllegalStateException(
+						CURATED_LIST + ": expected header dataset_id,kind,reason,source,evidence");
 			}
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
 				if (line.isBlank()) {
 					continue;
 				}
 				List<String> cells = csvCells(line);
-				if (cells.size() != 4) {
-					throw new IllegalStateException(CURATED_LIST + ": expected 4 cells in '" + line + "'");
+				if (cells.size() != 5 || cells.get(4).isBlank()) {
+					throw new IllegalStateException(
+							CURATED_LIST + ": expected 5 cells, evidence included, in '" + line + "'");
 				}
-				sets.add(new StrippingSet(cells.get(0), cells.get(1), cells.get(2), cells.get(3)));
+				sets.add(new StrippingSet(cells.get(0), cells.get(1), cells.get(2), cells.get(3), cells.get(4)));
 			}
 		}
 		catch (IOException ex) {

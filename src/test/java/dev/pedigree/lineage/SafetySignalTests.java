@@ -142,10 +142,19 @@ class SafetySignalTests {
 		assertThat(signals("huihui-ai/DeepSeek-V3-abliterated"))
 			.extracting(s -> s.get("kind") + ":" + s.get("evidence"))
 			.containsExactly("TAG:abliterated", "TAG:uncensored", "NAME:huihui-ai/DeepSeek-V3-abliterated");
-		// A curated training set: anthracite-org's no-refusal instruct set on the card.
-		assertThat(signals("SaisExperiments/Not-So-Small-Alpaca-24B"))
-			.extracting(s -> s.get("kind") + ":" + s.get("evidence"))
-			.containsExactly("TRAINING_SET:anthracite-org/kalo-opus-instruct-22k-no-refusal");
+		// A training set off the curated list is no signal: the three cards that list
+		// anthracite-org/kalo-opus-instruct-22k-no-refusal (dropped from the list, as no
+		// checked page shows it strips alignment; seed-data/safety/README.md) carry none.
+		// The curated positive is the marked fixture's (toxic-dpo-v0.2), as no seeded
+		// card names a listed set.
+		for (String id : List.of("SaisExperiments/Not-So-Small-Alpaca-24B",
+				"allura-org/Mistral-Small-24b-Sertraline-0304", "allura-org/Mistral-Small-Sisyphus-24b-2503")) {
+			assertThat(TestData.huggingFaceRecords().stream().filter(r -> r.id().equals(id)).findFirst())
+				.as(id + " is a seeded record whose card lists the set")
+				.hasValueSatisfying(
+						r -> assertThat(r.datasets()).contains("anthracite-org/kalo-opus-instruct-22k-no-refusal"));
+			assertThat(signals(id)).as(id).isEmpty();
+		}
 		// A real negative control: a text classifier whose card lists an uncensored chat
 		// set.
 		assertThat(signals("Meow9848t677/G79go94")).isEmpty();
