@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
  * punctuation and version separators do not matter, parenthesised parts count as words
  * ("Qwen2.5-Coder (32B)" = "Qwen2.5-Coder-32B"), letters and digits split ("LLaMA-7B" =
  * "llama 7b", "Llama3.1" = "Llama 3.1"), and a Hub id is compared by its name part
- * ({@code meta-llama/Llama-3.1-8B} = "Llama 3.1-8B"). Several models with one normalised
- * name are told apart by their developer where the source names one, else by lineage (the
- * one the others derive from: re-uploads and quantizations name their original); what
- * stays ambiguous is never guessed.
+ * ({@code meta-llama/Llama-3.1-8B} = "Llama 3.1-8B") — but a bare name without a version
+ * or size ("AST", "Hugging Face") only where the source names the developer: a bare word
+ * names a family, a product or a dataset, and any Hub user's repository may carry it.
+ * Several models with one normalised name are told apart by their developer where the
+ * source names one, else by lineage (the one the others derive from: re-uploads and
+ * quantizations name their original); what stays ambiguous is never guessed.
  */
 public final class ModelNames {
 
@@ -38,6 +40,9 @@ public final class ModelNames {
 	private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9.]+");
 
 	private static final Pattern LETTER_DIGIT = Pattern.compile("(?<=[a-z])(?=[0-9])");
+
+	// A version or a size: a name that carries one names one model, not a family.
+	private static final Pattern SPECIFIC = Pattern.compile("[0-9]");
 
 	/** A described model as the index knows it. */
 	public record Candidate(String id, String name, Collection<String> aliases, String developerId) {
@@ -67,10 +72,13 @@ public final class ModelNames {
 
 	private final Map<String, Set<Candidate>> normalised = new HashMap<>();
 
+	/** Normalised name parts of Hub-style ids ({@code owner/name}). */
+	private final Map<String, Set<Candidate>> idNames = new HashMap<>();
+
 	public ModelNames(Collection<Candidate> candidates) {
 		for (Candidate c : candidates) {
 			add(this.exact, c.id().toLowerCase(Locale.ROOT), c);
-			add(this.normalised, key(c.id().substring(c.id().lastIndexOf('/') + 1)), c);
+			add(this.idNames, key(c.id().substring(c.id().lastIndexOf('/') + 1)), c);
 			for (String name : names(c)) {
 				add(this.exact, name.strip().toLowerCase(Locale.ROOT), c);
 				add(this.normalised, key(name), c);
@@ -133,7 +141,11 @@ public final class ModelNames {
 		if (exactMatches.size() > 1) {
 			return new Resolution(null, exactMatches.stream().map(Candidate::id).sorted().toList());
 		}
-		Set<Candidate> matches = this.normalised.getOrDefault(key(name), Set.of());
+		String key = key(name);
+		Set<Candidate> matches = new LinkedHashSet<>(this.normalised.getOrDefault(key, Set.of()));
+		if (developerId != null || SPECIFIC.matcher(key).find()) {
+			matches.addAll(this.idNames.getOrDefault(key, Set.of()));
+		}
 		if (matches.isEmpty()) {
 			return new Resolution(null, List.of());
 		}

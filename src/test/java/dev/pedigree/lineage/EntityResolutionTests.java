@@ -144,6 +144,53 @@ class EntityResolutionTests {
 				.containsEntry("resolutionConfidence", 0.7));
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void ecosystem_graphs_dependencies_resolve_on_the_seed_and_bare_names_stay_placeholders() {
+		// A marked fixture asset in Ecosystem Graphs' format; its dependency names are
+		// real: "Mistral 7B", "Hugging Face", "AST" and "Common Crawl" are dependencies
+		// in
+		// testdata/ecosystem-graphs (of MathΣtral, PaliGemma 2, MuLan, MADLAD-400), and
+		// "CogVideoX 5B" names the seeded THUDM/CogVideoX-5b by its Hub name.
+		String yaml = """
+				- type: model
+				  name: Fixture Video Agent
+				  organization: Fixture Lab EG
+				  created_date: 2025-01-01
+				  dependencies: [Mistral 7B, CogVideoX 5B, Hugging Face, AST, Common Crawl]
+				""";
+		Map<String, Object> report = GraphQlClient.curator(this.port)
+			.document("mutation($content: String!) { importRecords(format: ECOSYSTEM_GRAPHS, content: $content) "
+					+ "{ rejected { reason } resolved placeholders } }")
+			.variable("content", yaml)
+			.execute()
+			.path("importRecords")
+			.entity(Map.class)
+			.get();
+		assertThat((List<Object>) report.get("rejected")).isEmpty();
+		String id = GraphQlClient.anonymous(this.port)
+			.document("{ models(filter: {nameContains: \"Fixture Video Agent\"}) { edges { node { id } } } }")
+			.execute()
+			.path("models.edges[0].node.id")
+			.entity(String.class)
+			.get();
+		Map<String, Map<String, Object>> parents = parentsOf(id);
+		// A curated alias of the seed (Epoch AI's name) names it at once; a Hub name with
+		// its size resolves through the entity resolution, with its method.
+		assertThat(parents).containsKeys("mistralai/Mistral-7B-v0.1", "THUDM/CogVideoX-5b");
+		assertThat(parents.get("THUDM/CogVideoX-5b")).containsEntry("resolvedFrom", "CogVideoX 5B")
+			.containsEntry("resolution", "normalised-name")
+			.containsEntry("resolutionConfidence", 0.8);
+		assertThat((List<String>) report.get("resolved")).anyMatch(r -> r.contains("THUDM/CogVideoX-5b"));
+		// Bare names stay placeholders: a Hub user's repository named "ast" or
+		// "Hugging_Face" is not what Ecosystem Graphs means.
+		assertThat(parents).containsKeys("placeholder/hugging-face", "placeholder/ast", "placeholder/common-crawl")
+			.doesNotContainKeys("Average8/ast", "Dashutosh884/Hugging_Face")
+			.hasSize(5);
+		assertThat((List<String>) report.get("resolved")).noneMatch(r -> r.contains("Average8/ast"))
+			.noneMatch(r -> r.contains("Dashutosh884/Hugging_Face"));
+	}
+
 	@SuppressWarnings("unchecked")
 	private Map<String, Map<String, Object>> parentsOf(String id) {
 		Map<String, Map<String, Object>> byParent = new LinkedHashMap<>();
