@@ -141,6 +141,13 @@ public class ImportPipeline {
 		derivations.unknownModels()
 			.forEach(d -> report.reject(batch.file(), 0,
 					"derivation " + d.child() + " <- " + d.parent() + " names a model the file does not contain"));
+		derivations.retracted()
+			.forEach(r -> report.reject(batch.file(), 0,
+					"derivation " + r.derivation().child() + " <- " + r.derivation().parent()
+							+ (r.derivation().origin() == null ? "" : " (" + r.derivation().origin() + ")")
+							+ " was retracted by a curator" + (r.retractedAt() == null ? "" : " on " + r.retractedAt())
+							+ (r.reason() == null ? "" : " ('" + r.reason() + "')")
+							+ "; the retraction stands until a curator records the derivation again"));
 		report.counted(this.assets.assetEdges(batch.assetEdges()));
 		report.counted(this.assets.trainedOn(batch.trainedOn()));
 		report.counted(this.assets.links(batch.links()));

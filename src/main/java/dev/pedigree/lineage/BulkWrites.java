@@ -3,6 +3,7 @@ package dev.pedigree.lineage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,6 +241,34 @@ class BulkWrites {
 		return found;
 	}
 
+	/**
+	 * The retracted claims among {@code rows}, by {@code child -> parent} key: none to
+	 * look up when the store holds no retraction (the count store answers that).
+	 */
+	Map<String, DerivationOutcome.Retracted> retracted(List<DerivationFacts> derivations) {
+		Map<String, DerivationOutcome.Retracted> found = new HashMap<>();
+		if (derivations.isEmpty() || count("lineage/retraction-count") == 0) {
+			return found;
+		}
+		Map<String, DerivationFacts> byKey = new HashMap<>();
+		derivations.forEach(r -> byKey.putIfAbsent(key(r.child(), r.parent()), r));
+		List<DerivationFacts> all = List.copyOf(byKey.values());
+		for (int from = 0; from < all.size(); from += BATCH) {
+			var batch = all.subList(from, Math.min(all.size(), from + BATCH));
+			var rows = batch.stream()
+				.map(d -> Map.<String, Object>of("child", d.child(), "parent", d.parent()))
+				.toList();
+			for (var r : this.graph.read(this.cypher.get("lineage/retracted-pairs"), Map.of("rows", rows))) {
+				String key = key(r.get("child").asString(), r.get("parent").asString());
+				found.put(key,
+						new DerivationOutcome.Retracted(byKey.get(key),
+								r.get("retractedAt").isNull() ? null : r.get("retractedAt").asString(),
+								r.get("reason").isNull() ? null : r.get("reason").asString()));
+			}
+		}
+		return found;
+	}
+
 	List<org.neo4j.driver.Record> query(String name) {
 		return this.graph.read(this.cypher.get(name), Map.of());
 	}
@@ -337,7 +366,7 @@ class BulkWrites {
 		return rows.stream().map(r -> Map.of("child", r.get("child"), "parent", r.get("parent"))).toList();
 	}
 
-	private static String key(String child, String parent) {
+	static String key(String child, String parent) {
 		return child + "\u0000" + parent;
 	}
 

@@ -11,7 +11,14 @@ import java.util.List;
  * created as placeholders
  * @param unknownModels derivations not written because they name a model that does not
  * exist (when placeholders were not wanted)
+ * @param retracted derivations not written because a curator retracted the claim (the
+ * retraction wins until a curator records the derivation again), each with when and why
  */
 public record DerivationOutcome(WriteCounts counts, List<String> cycles, List<String> placeholders,
-		List<DerivationFacts> unknownModels) {
+		List<DerivationFacts> unknownModels, List<Retracted> retracted) {
+
+	/** An imported derivation left out because its claim was retracted. */
+	public record Retracted(DerivationFacts derivation, String retractedAt, String reason) {
+	}
+
 }

@@ -90,7 +90,8 @@ public class LineageWrites {
 	/**
 	 * Derivations of an import, in input order: an edge that would close a cycle (with
 	 * the input's earlier edges or with stored derivations) is skipped and listed, never
-	 * written.
+	 * written; a claim a curator retracted is left out and listed (the retraction wins
+	 * until a curator records the derivation again).
 	 */
 	public DerivationOutcome derivations(List<DerivationFacts> derivations, UnknownModels unknown,
 			LongConsumer progress) {
@@ -98,7 +99,16 @@ public class LineageWrites {
 		List<String> cycles = java.util.Collections.synchronizedList(new ArrayList<>());
 		List<DerivationFacts> accepted = new ArrayList<>();
 		Set<String> endpoints = new LinkedHashSet<>();
+		// A retracted claim is not part of the input's lineage either: left out before
+		// the input's own cycle check.
+		var retractions = this.bulk.retracted(derivations);
+		List<DerivationOutcome.Retracted> retracted = new ArrayList<>();
 		for (DerivationFacts d : derivations) {
+			var retraction = retractions.get(BulkWrites.key(d.child(), d.parent()));
+			if (retraction != null) {
+				retracted.add(new DerivationOutcome.Retracted(d, retraction.retractedAt(), retraction.reason()));
+				continue;
+			}
 			var cycle = guard.accept(d.child(), d.parent());
 			if (cycle != null) {
 				cycles.add((d.origin() == null ? "" : d.origin() + ": ") + String.join(" -> ", cycle));
@@ -130,7 +140,7 @@ public class LineageWrites {
 			accepted.removeAll(missing);
 		}
 		var counts = this.bulk.derivations(accepted, cycles, progress);
-		return new DerivationOutcome(counts, List.copyOf(cycles), placeholders, missing);
+		return new DerivationOutcome(counts, List.copyOf(cycles), placeholders, missing, retracted);
 	}
 
 	/**

@@ -133,6 +133,76 @@ class RetractionTests {
 			.containsExactly(wrong);
 	}
 
+	@Test
+	void an_import_leaves_a_retracted_claim_out_until_a_curator_records_it_again() {
+		String prefix = "test/reimport-" + UUID.randomUUID().toString().substring(0, 8);
+		String base = prefix + "-base";
+		String wrong = prefix + "-wrong-base";
+		String tune = prefix + "-tune";
+		// The Hub's edge list names two parents of the tune.
+		String edges = "parent_id,child_id,relation,sources\n" + base + "," + tune + ",finetune,tag\n" + wrong + ","
+				+ tune + ",finetune,tag\n";
+		assertThat(importEdges(edges)).isEmpty();
+		assertThat(parents(tune)).containsExactlyInAnyOrder(base, wrong);
+		GraphQlClient.curator(this.port)
+			.document("mutation($c: ID!, $p: ID!) { retractDerivation(childId: $c, parentId: $p, "
+					+ "reason: \"the card names the other base\") { childId } }")
+			.variable("c", tune)
+			.variable("p", wrong)
+			.execute()
+			.path("retractDerivation.childId")
+			.entity(String.class)
+			.isEqualTo(tune);
+
+		// Re-importing the source: the retraction wins, and the report says so.
+		assertThat(importEdges(edges)).singleElement()
+			.satisfies(reason -> assertThat(reason).contains("derivation " + tune + " <- " + wrong)
+				.contains("was retracted by a curator")
+				.contains("'the card names the other base'")
+				.contains("until a curator records the derivation again"));
+		assertThat(parents(tune)).containsExactly(base);
+		assertThat(ancestors(tune)).containsExactly(base);
+		assertThat(retractedParents(tune)).containsExactly(wrong);
+
+		// A curator records it again: restored, and imports keep it.
+		derive(tune, List.of(wrong), "FINETUNE");
+		assertThat(retractedParents(tune)).isEmpty();
+		assertThat(importEdges(edges)).isEmpty();
+		assertThat(parents(tune)).containsExactlyInAnyOrder(base, wrong);
+	}
+
+	/** Imports an edge list; the reasons of its rejected records. */
+	private List<String> importEdges(String csv) {
+		return GraphQlClient.curator(this.port)
+			.documentName("importRecords")
+			.variable("format", "HF_EDGES")
+			.variable("content", csv)
+			.execute()
+			.path("importRecords.rejected[*].reason")
+			.entityList(String.class)
+			.get();
+	}
+
+	private List<String> parents(String id) {
+		return GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!) { model(id: $id) { parents { parent { id } } } }")
+			.variable("id", id)
+			.execute()
+			.path("model.parents[*].parent.id")
+			.entityList(String.class)
+			.get();
+	}
+
+	private List<String> retractedParents(String id) {
+		return GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!) { model(id: $id) { retractedParents { parentId } } }")
+			.variable("id", id)
+			.execute()
+			.path("model.retractedParents[*].parentId")
+			.entityList(String.class)
+			.get();
+	}
+
 	private void derive(String child, List<String> parents, String relation) {
 		GraphQlClient.curator(this.port)
 			.document("mutation($c: ID!, $p: [ID!]!, $r: Relation!) { recordDerivation(input: {childId: $c, "
