@@ -1,6 +1,5 @@
 package dev.pedigree.lineage;
 
-import java.lang.invoke.MethodHandle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,10 @@ public record DerivationFacts(String child, String parent, String origin, Relati
 		List<String> mitigates, String resolvedFrom, String resolution, Double resolutionConfidence,
 		Map<String, Object> restored) {
 
-	private static final List<Map.Entry<String, MethodHandle>> PROPERTIES = ModelFacts.properties(DerivationFacts.class,
-			Set.of("child", "parent", "origin", "restored"));
+	private static final RecordShape<DerivationFacts> SHAPE = RecordShape.of(DerivationFacts.class);
+
+	/** The positions of the stored components. */
+	private static final int[] PROPERTIES = SHAPE.indexesExcept(Set.of("child", "parent", "origin", "restored"));
 
 	public DerivationFacts {
 		restored = restored == null ? Map.of() : restored;
@@ -47,10 +48,10 @@ public record DerivationFacts(String child, String parent, String origin, Relati
 				props.put(k, v);
 			}
 		});
-		for (var property : PROPERTIES) {
-			Object value = ModelFacts.invoke(property.getValue(), this);
+		for (int property : PROPERTIES) {
+			Object value = SHAPE.get(this, property);
 			if (value != null) {
-				props.put(property.getKey(), value instanceof Enum<?> e ? e.name() : value);
+				props.put(SHAPE.name(property), value instanceof Enum<?> e ? e.name() : value);
 			}
 		}
 		return props;

@@ -1,10 +1,5 @@
 package dev.pedigree.lineage;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,11 +8,12 @@ import java.util.Set;
 
 /**
  * What a source says about one model: the only shape in which a model reaches the graph
- * ({@link LineageWrites} writes it). Every component between {@code name} and
- * {@code trainingComputeEstimated} is stored as the {@code Model} property of the same
- * name when it is not null (a null never erases a known fact), so a new property is one
- * component here (and its setter in {@link Builder}), the schema field that reads it, and
- * nothing else.
+ * ({@link LineageWrites} writes it). Every component but the control ones ({@code id},
+ * {@code aliases}, {@code developerId}, {@code source}, {@code placeholder},
+ * {@code explanations}, {@code restored}) is stored as the {@code Model} property of the
+ * same name when it is not null (a null never erases a known fact), so a new property is
+ * one component here (and its one-line setter in {@link Builder}), the component of
+ * {@link ModelView} and the schema field that read it, and nothing else.
  *
  * @param id the model's id (DESIGN.md §1)
  * @param aliases other sources' names for the model, added to those it has
@@ -45,7 +41,10 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 	private static final Set<String> CONTROL = Set.of("id", "aliases", "developerId", "source", "placeholder",
 			"explanations", "restored");
 
-	private static final List<Map.Entry<String, MethodHandle>> PROPERTIES = properties(ModelFacts.class, CONTROL);
+	private static final RecordShape<ModelFacts> SHAPE = RecordShape.of(ModelFacts.class);
+
+	/** The positions of the stored components. */
+	private static final int[] PROPERTIES = SHAPE.indexesExcept(CONTROL);
 
 	public ModelFacts {
 		aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -75,10 +74,10 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 			}
 		});
 		this.explanations.forEach((field, text) -> props.put(field + "Explanation", text));
-		for (var property : PROPERTIES) {
-			Object value = invoke(property.getValue(), this);
+		for (int property : PROPERTIES) {
+			Object value = SHAPE.get(this, property);
 			if (value != null) {
-				props.put(property.getKey(), value);
+				props.put(SHAPE.name(property), value);
 			}
 		}
 		return props;
@@ -124,283 +123,132 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 		return List.copyOf(values);
 	}
 
-	/** Accessors of a record's stored components, by property name. */
-	static List<Map.Entry<String, MethodHandle>> properties(Class<? extends Record> type, Set<String> control) {
-		List<Map.Entry<String, MethodHandle>> handles = new ArrayList<>();
-		try {
-			for (RecordComponent component : type.getRecordComponents()) {
-				if (!control.contains(component.getName())) {
-					// Typed (Object)Object once, so that each call is an invokeExact
-					// without
-					// adaptation (an import calls it for every row).
-					handles.add(Map.entry(component.getName(),
-							MethodHandles.lookup()
-								.unreflect(component.getAccessor())
-								.asType(MethodType.methodType(Object.class, Object.class))));
-				}
-			}
-		}
-		catch (IllegalAccessException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return List.copyOf(handles);
-	}
-
-	static Object invoke(MethodHandle accessor, Object target) {
-		try {
-			return (Object) accessor.invokeExact(target);
-		}
-		catch (Throwable ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** Sets the facts a source gives; everything left unset is unknown. */
+	/**
+	 * Sets the facts a source gives; everything left unset is unknown. It holds the
+	 * constructor's arguments by component, so a new component needs only its setter
+	 * here.
+	 */
 	public static final class Builder {
 
-		private final String id;
-
-		private List<String> aliases = List.of();
-
-		private String developerId;
-
-		private String source;
-
-		private boolean placeholder;
-
-		private String name;
-
-		private String releaseDate;
-
-		private Double parameters;
-
-		private Double trainingComputeFlop;
-
-		private String access;
-
-		private String accessDetail;
-
-		private String license;
-
-		private String licenseName;
-
-		private String pipelineTag;
-
-		private String libraryName;
-
-		private Long downloads;
-
-		private Long likes;
-
-		private String modality;
-
-		private String task;
-
-		private Boolean generative;
-
-		private String size;
-
-		private String sourceUrl;
-
-		private String epochUrl;
-
-		private String epochCredit;
-
-		private String computeConfidence;
-
-		private Boolean frontierModel;
-
-		private String identityNote;
-
-		private List<String> tags;
-
-		private String parametersSource;
-
-		private Boolean parametersEstimated;
-
-		private String trainingComputeSource;
-
-		private Boolean trainingComputeEstimated;
-
-		private Map<String, String> explanations = Map.of();
-
-		private Map<String, Object> restored = Map.of();
+		/** The constructor's arguments, in component order. */
+		private final Object[] values;
 
 		private Builder(String id) {
-			this.id = id;
+			this.values = SHAPE.blank();
+			set("id", id);
 		}
 
-		private Builder(ModelFacts f) {
-			this(f.id);
-			this.aliases = f.aliases;
-			this.developerId = f.developerId;
-			this.source = f.source;
-			this.placeholder = f.placeholder;
-			this.name = f.name;
-			this.releaseDate = f.releaseDate;
-			this.parameters = f.parameters;
-			this.trainingComputeFlop = f.trainingComputeFlop;
-			this.access = f.access;
-			this.accessDetail = f.accessDetail;
-			this.license = f.license;
-			this.licenseName = f.licenseName;
-			this.pipelineTag = f.pipelineTag;
-			this.libraryName = f.libraryName;
-			this.downloads = f.downloads;
-			this.likes = f.likes;
-			this.modality = f.modality;
-			this.task = f.task;
-			this.generative = f.generative;
-			this.size = f.size;
-			this.sourceUrl = f.sourceUrl;
-			this.epochUrl = f.epochUrl;
-			this.epochCredit = f.epochCredit;
-			this.computeConfidence = f.computeConfidence;
-			this.frontierModel = f.frontierModel;
-			this.identityNote = f.identityNote;
-			this.tags = f.tags;
-			this.parametersSource = f.parametersSource;
-			this.parametersEstimated = f.parametersEstimated;
-			this.trainingComputeSource = f.trainingComputeSource;
-			this.trainingComputeEstimated = f.trainingComputeEstimated;
-			this.explanations = f.explanations;
-			this.restored = f.restored;
+		private Builder(ModelFacts facts) {
+			this.values = SHAPE.values(facts);
 		}
 
 		public Builder aliases(List<String> aliases) {
-			this.aliases = aliases;
-			return this;
+			return set("aliases", aliases);
 		}
 
 		public Builder developerId(String developerId) {
-			this.developerId = developerId;
-			return this;
+			return set("developerId", developerId);
 		}
 
 		public Builder source(String source) {
-			this.source = source;
-			return this;
+			return set("source", source);
 		}
 
 		public Builder placeholder(boolean placeholder) {
-			this.placeholder = placeholder;
-			return this;
+			return set("placeholder", placeholder);
 		}
 
 		public Builder name(String name) {
-			this.name = name;
-			return this;
+			return set("name", name);
 		}
 
 		public Builder releaseDate(String releaseDate) {
-			this.releaseDate = releaseDate;
-			return this;
+			return set("releaseDate", releaseDate);
 		}
 
 		public Builder parameters(Double parameters) {
-			this.parameters = parameters;
-			return this;
+			return set("parameters", parameters);
 		}
 
 		public Builder trainingComputeFlop(Double trainingComputeFlop) {
-			this.trainingComputeFlop = trainingComputeFlop;
-			return this;
+			return set("trainingComputeFlop", trainingComputeFlop);
 		}
 
 		public Builder access(String access) {
-			this.access = access;
-			return this;
+			return set("access", access);
 		}
 
 		public Builder accessDetail(String accessDetail) {
-			this.accessDetail = accessDetail;
-			return this;
+			return set("accessDetail", accessDetail);
 		}
 
 		public Builder license(String license) {
-			this.license = license;
-			return this;
+			return set("license", license);
 		}
 
 		public Builder licenseName(String licenseName) {
-			this.licenseName = licenseName;
-			return this;
+			return set("licenseName", licenseName);
 		}
 
 		public Builder pipelineTag(String pipelineTag) {
-			this.pipelineTag = pipelineTag;
-			return this;
+			return set("pipelineTag", pipelineTag);
 		}
 
 		public Builder libraryName(String libraryName) {
-			this.libraryName = libraryName;
-			return this;
+			return set("libraryName", libraryName);
 		}
 
 		public Builder downloads(Long downloads) {
-			this.downloads = downloads;
-			return this;
+			return set("downloads", downloads);
 		}
 
 		public Builder likes(Long likes) {
-			this.likes = likes;
-			return this;
+			return set("likes", likes);
 		}
 
 		public Builder modality(String modality) {
-			this.modality = modality;
-			return this;
+			return set("modality", modality);
 		}
 
 		public Builder task(String task) {
-			this.task = task;
-			return this;
+			return set("task", task);
 		}
 
 		public Builder generative(Boolean generative) {
-			this.generative = generative;
-			return this;
+			return set("generative", generative);
 		}
 
 		public Builder size(String size) {
-			this.size = size;
-			return this;
+			return set("size", size);
 		}
 
 		public Builder sourceUrl(String sourceUrl) {
-			this.sourceUrl = sourceUrl;
-			return this;
+			return set("sourceUrl", sourceUrl);
 		}
 
 		public Builder epochUrl(String epochUrl) {
-			this.epochUrl = epochUrl;
-			return this;
+			return set("epochUrl", epochUrl);
 		}
 
 		public Builder epochCredit(String epochCredit) {
-			this.epochCredit = epochCredit;
-			return this;
+			return set("epochCredit", epochCredit);
 		}
 
 		public Builder computeConfidence(String computeConfidence) {
-			this.computeConfidence = computeConfidence;
-			return this;
+			return set("computeConfidence", computeConfidence);
 		}
 
 		public Builder frontierModel(Boolean frontierModel) {
-			this.frontierModel = frontierModel;
-			return this;
+			return set("frontierModel", frontierModel);
 		}
 
 		public Builder identityNote(String identityNote) {
-			this.identityNote = identityNote;
-			return this;
+			return set("identityNote", identityNote);
 		}
 
 		/** The Hub's tags, as given (an empty list is left unset). */
 		public Builder tags(List<String> tags) {
-			this.tags = tags == null || tags.isEmpty() ? null : List.copyOf(tags);
-			return this;
+			return set("tags", tags == null || tags.isEmpty() ? null : List.copyOf(tags));
 		}
 
 		/**
@@ -408,40 +256,34 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 		 * {@code parameters} is null.
 		 */
 		public Builder parameters(Double parameters, String source, boolean estimated) {
-			this.parameters = parameters;
-			this.parametersSource = parameters == null ? null : source;
-			this.parametersEstimated = parameters == null ? null : estimated;
-			return this;
+			return set("parameters", parameters).set("parametersSource", parameters == null ? null : source)
+				.set("parametersEstimated", parameters == null ? null : estimated);
 		}
 
 		/**
 		 * Training compute and where it comes from; nothing when {@code flop} is null.
 		 */
 		public Builder trainingComputeFlop(Double flop, String source, boolean estimated) {
-			this.trainingComputeFlop = flop;
-			this.trainingComputeSource = flop == null ? null : source;
-			this.trainingComputeEstimated = flop == null ? null : estimated;
-			return this;
+			return set("trainingComputeFlop", flop).set("trainingComputeSource", flop == null ? null : source)
+				.set("trainingComputeEstimated", flop == null ? null : estimated);
 		}
 
 		public Builder explanations(Map<String, String> explanations) {
-			this.explanations = explanations;
-			return this;
+			return set("explanations", explanations);
 		}
 
 		public Builder restored(Map<String, Object> restored) {
-			this.restored = restored;
-			return this;
+			return set("restored", restored);
 		}
 
 		public ModelFacts build() {
-			return new ModelFacts(this.id, this.aliases, this.developerId, this.source, this.placeholder, this.name,
-					this.releaseDate, this.parameters, this.trainingComputeFlop, this.access, this.accessDetail,
-					this.license, this.licenseName, this.pipelineTag, this.libraryName, this.downloads, this.likes,
-					this.modality, this.task, this.generative, this.size, this.sourceUrl, this.epochUrl,
-					this.epochCredit, this.computeConfidence, this.frontierModel, this.identityNote, this.tags,
-					this.parametersSource, this.parametersEstimated, this.trainingComputeSource,
-					this.trainingComputeEstimated, this.explanations, this.restored);
+			return SHAPE.create(this.values.clone());
+		}
+
+		private Builder set(String component, Object value) {
+			int index = SHAPE.index(component);
+			this.values[index] = SHAPE.checked(index, value);
+			return this;
 		}
 
 	}
