@@ -1,31 +1,39 @@
 package dev.pedigree.lineage;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 
 /**
- * A model as clients see it: the properties of one {@code :Model} node. Lineage is read
- * separately, through Cypher, never as a mapped relationship collection (that would load
- * whole families).
+ * A model as clients see it: the properties of one {@code :Model} node, each component
+ * read from the property of its name (so a new stored property is one component here).
+ * Lineage is read separately, through Cypher, never as a mapped relationship collection
+ * (that would load whole families).
  */
 public record ModelView(String id, String name, List<String> aliases, String developerId, Double trainingComputeFlop,
 		Double parameters, String releaseDate, String access, String license, String pipelineTag, Long downloads,
 		Long likes, String modality, Boolean generative, boolean placeholder, List<String> sources, String sourceUrl,
 		String accessDetail, List<String> tags, SourcedFigure parameterCount, SourcedFigure trainingCompute) {
 
+	/**
+	 * The components that are not simply the stored property of the same name, each read
+	 * by hand; every other component is read from its property by its type
+	 * ({@link NodeMapping}).
+	 */
+	private static final Map<String, Function<Node, Object>> BY_HAND = Map.of(
+			// A placeholder may have no name: it shows its id.
+			"name", node -> string(node.get("name"), node.get("id").asString()),
+			// Derived from several properties, with defaults for figures stored before
+			// their provenance was kept.
+			"parameterCount", ModelView::parameterCount, "trainingCompute", ModelView::trainingCompute);
+
+	private static final NodeMapping<ModelView> MAPPING = NodeMapping.of(ModelView.class, BY_HAND);
+
 	public static ModelView from(Node node) {
-		return new ModelView(node.get("id").asString(), string(node.get("name"), node.get("id").asString()),
-				strings(node.get("aliases")), string(node.get("developerId"), null),
-				number(node.get("trainingComputeFlop")), number(node.get("parameters")),
-				string(node.get("releaseDate"), null), string(node.get("access"), null),
-				string(node.get("license"), null), string(node.get("pipelineTag"), null),
-				integer(node.get("downloads")), integer(node.get("likes")), string(node.get("modality"), null),
-				node.get("generative").isNull() ? null : node.get("generative").asBoolean(),
-				!node.get("placeholder").isNull() && node.get("placeholder").asBoolean(), strings(node.get("sources")),
-				string(node.get("sourceUrl"), null), string(node.get("accessDetail"), null), strings(node.get("tags")),
-				parameterCount(node), trainingCompute(node));
+		return MAPPING.map(node);
 	}
 
 	/**
@@ -64,10 +72,6 @@ public record ModelView(String id, String name, List<String> aliases, String dev
 
 	static Double number(Value value) {
 		return value.isNull() ? null : value.asDouble();
-	}
-
-	static Long integer(Value value) {
-		return value.isNull() ? null : value.asLong();
 	}
 
 	static List<String> strings(Value value) {
