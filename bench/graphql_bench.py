@@ -29,6 +29,13 @@ QUERIES = {
                              "edges { node { relation child { id downloads } } } } } }",
     "descendants-by-downloads": "query($id: ID!) { model(id: $id) { descendants(maxDepth: 50, first: 20, orderBy: DOWNLOADS) "
                                 "{ totalCount edges { node { depth model { id downloads } } } } } }",
+    "descendants-first-page-no-total": "query($id: ID!) { model(id: $id) { descendants(first: 100) { "
+                                       "edges { node { depth model { id } } } } } }",
+    # The explorer's autocomplete and a search page; the parameter file holds search terms (bench/search_terms.py).
+    "autocomplete": "query($id: String!) { models(filter: { nameContains: $id }, first: 10) "
+                    "{ edges { node { id name aliases } } } }",
+    "search-page": "query($id: String!) { models(filter: { nameContains: $id }, first: 20) "
+                   "{ pageInfo { hasNextPage endCursor } edges { node { id name downloads } } } }",
     "ecosystem": "query($id: ID!) { ecosystem(rootId: $id) { totalDescendants maxDepth leaves externalMerges "
                  "byRelation { relation count } byDepth { depth count } } }",
 }

@@ -3,7 +3,8 @@
 UNWIND $rows AS row
 CREATE (m:Model)
 SET m = row.props
-SET m.searchText = {{include lineage/search-text}}
+SET m.searchText = {{include lineage/search-text}},
+    m.searchKey = {{include lineage/search-key}}
 WITH m, row WHERE row.developerId IS NOT NULL
 MATCH (o:Organization {id: row.developerId})
 CREATE (m)-[:DEVELOPED_BY {primary: true}]->(o)

@@ -3,7 +3,8 @@ MERGE (m:Model {id: $id})
 ON CREATE SET m.createdAt = datetime()
 SET m += $properties, m.placeholder = null,
     m.sources = CASE WHEN 'manual' IN coalesce(m.sources, []) THEN m.sources ELSE coalesce(m.sources, []) + 'manual' END
-SET m.searchText = {{include lineage/search-text}}
+SET m.searchText = {{include lineage/search-text}},
+    m.searchKey = {{include lineage/search-key}}
 WITH m
 OPTIONAL MATCH (m)-[old:DEVELOPED_BY {primary: true}]->(:Organization)
 WITH m, old

@@ -17,7 +17,8 @@ CALL (row, isNew, changed) {
       m.sources = CASE WHEN row.source IS NULL OR row.source IN coalesce(m.sources, []) THEN coalesce(m.sources, [])
                        ELSE coalesce(m.sources, []) + row.source END,
       m.aliases = coalesce(m.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(m.aliases, [])]
-  SET m.searchText = {{include lineage/search-text}}
+  SET m.searchText = {{include lineage/search-text}},
+      m.searchKey = {{include lineage/search-key}}
   WITH m, row WHERE row.developerId IS NOT NULL AND m.developerId IS NULL
   MATCH (o:Organization {id: row.developerId})
   MERGE (m)-[d:DEVELOPED_BY]->(o)

@@ -87,6 +87,29 @@ class StoreUpgradeTests {
 						Map.of("id", "old-lab/base", "releaseDate", "2023-04-01", "access", "OPEN_WEIGHTS", "license",
 								"apache-2.0"))));
 
+			// V0011 gave the previous release's models their search key: a search pages
+			// them by keyset, the exact name first, and the walk of the searchKey index
+			// finds them too.
+			assertThat(driver.executableQuery("MATCH (m:Model) WHERE m.searchKey IS NULL RETURN count(m) AS n")
+				.execute()
+				.records()
+				.get(0)
+				.get("n")
+				.asInt()).isZero();
+			var search = GraphQlClient.anonymous(port)
+				.document("{ models(filter: {nameContains: \"old-lab/\"}, first: 1) { edges { cursor node { id } } } }")
+				.execute();
+			search.path("models.edges[*].node.id").entityList(String.class).containsExactly("old-lab/base");
+			String cursor = search.path("models.edges[0].cursor").entity(String.class).get();
+			GraphQlClient.anonymous(port)
+				.document("query($after: String) { models(filter: {nameContains: \"old-lab/\"}, after: $after) "
+						+ "{ edges { node { id } } pageInfo { hasPreviousPage hasNextPage } } }")
+				.variable("after", cursor)
+				.execute()
+				.path("models.edges[*].node.id")
+				.entityList(String.class)
+				.containsExactly("old-lab/tune");
+
 			// A derivation write takes the lineage lock, which needs V0002's constraint.
 			var curator = GraphQlClient.curator(port);
 			curator.document("mutation { registerModel(input: {id: \"old-lab/tune-gguf\", name: \"Tune GGUF\"}) { id } }")

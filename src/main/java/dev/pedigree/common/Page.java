@@ -16,9 +16,36 @@ import java.util.function.Supplier;
  * @param total size of the whole list, computed when first asked
  * @param truncated whether a bound (depth, size) cut the whole list, computed when first
  * asked
+ * @param cursors each item's cursor when the page carries its own (a page read by keyset:
+ * {@link Cursors#ofKey}, {@link Cursors#of(long, String)}); null for cursors of the
+ * positions from {@code offset}
+ * @param hasPrevious whether items precede the page
  */
-public record Page<T>(List<T> items, long offset, boolean hasNext, Supplier<Integer> total,
-		Supplier<Boolean> truncated) {
+public record Page<T>(List<T> items, long offset, boolean hasNext, Supplier<Integer> total, Supplier<Boolean> truncated,
+		List<String> cursors, boolean hasPrevious) {
+
+	/** A page read by position: cursors are positions from {@code offset}. */
+	public Page(List<T> items, long offset, boolean hasNext, Supplier<Integer> total, Supplier<Boolean> truncated) {
+		this(items, offset, hasNext, total, truncated, null, offset > 0);
+	}
+
+	/**
+	 * A page read by keyset from {@code rows} (read with a limit one past {@code size},
+	 * so an extra row tells that more follow) and their {@code keys} in the list's order:
+	 * each item's cursor is its key, so the next page starts after the last key without
+	 * counting the rows before it.
+	 * @param after whether the page was asked after a cursor
+	 */
+	public static <T> Page<T> keyed(List<T> rows, List<String> keys, int size, boolean after, Supplier<Integer> total) {
+		boolean hasNext = rows.size() > size;
+		return new Page<>(hasNext ? rows.subList(0, size) : rows, 0, hasNext, total, () -> false,
+				(hasNext ? keys.subList(0, size) : keys).stream().map(Cursors::ofKey).toList(), after);
+	}
+
+	/** The cursor of the item at {@code index} of this page. */
+	public String cursor(int index) {
+		return this.cursors == null ? Cursors.of(this.offset + index) : this.cursors.get(index);
+	}
 
 	/**
 	 * The page {@code request} asks for: {@code rows} gets its offset and a limit one

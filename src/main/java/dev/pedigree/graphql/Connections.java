@@ -73,15 +73,15 @@ public class Connections implements RuntimeWiringConfigurer {
 	static <T> List<Edge<T>> edges(Page<T> page) {
 		List<Edge<T>> edges = new ArrayList<>(page.items().size());
 		for (int i = 0; i < page.items().size(); i++) {
-			edges.add(new Edge<>(page.items().get(i), Cursors.of(page.offset() + i)));
+			edges.add(new Edge<>(page.items().get(i), page.cursor(i)));
 		}
 		return edges;
 	}
 
 	static PageInfo pageInfo(Page<?> page) {
 		int size = page.items().size();
-		return new PageInfo(page.hasNext(), page.offset() > 0, size == 0 ? null : Cursors.of(page.offset()),
-				size == 0 ? null : Cursors.of(page.offset() + size - 1));
+		return new PageInfo(page.hasNext(), page.hasPrevious(), size == 0 ? null : page.cursor(0),
+				size == 0 ? null : page.cursor(size - 1));
 	}
 
 	/** A connection's edge: an item and the cursor of its position. */

@@ -168,12 +168,13 @@ public class Exporters {
 	}
 
 	/**
-	 * Keeps every fact but the derived search key, in key order so exports are stable and
-	 * diffable.
+	 * Keeps every fact but the derived search keys, in key order so exports are stable
+	 * and diffable.
 	 */
 	private static Map<String, Object> properties(Map<String, Object> raw) {
 		Map<String, Object> clean = new java.util.TreeMap<>(raw);
 		clean.remove("searchText");
+		clean.remove("searchKey");
 		return clean;
 	}
 

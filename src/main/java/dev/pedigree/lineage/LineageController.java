@@ -245,7 +245,7 @@ class LineageController {
 
 	@QueryMapping
 	Page<ModelView> models(@Argument ModelFilter filter, @Argument Integer first, @Argument String after) {
-		return this.queries.models(filter, PageRequest.of(this.queries.limits(), first, after));
+		return this.queries.models(filter, first, after);
 	}
 
 	@QueryMapping

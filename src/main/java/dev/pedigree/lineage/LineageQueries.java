@@ -36,12 +36,15 @@ public class LineageQueries {
 
 	private final FamilyIndex families;
 
-	LineageQueries(Graph graph, CypherQueries cypher, Limits limits, FamilyIndex families) {
+	private final ModelSearch search;
+
+	LineageQueries(Graph graph, CypherQueries cypher, Limits limits, FamilyIndex families, ModelSearch search) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.limits = limits;
 		this.families = families;
 	}
+		this.search = search;
 
 	public Limits limits() {
 		return this.limits;
@@ -517,29 +520,12 @@ public class LineageQueries {
 		return path.isEmpty() ? null : path;
 	}
 
-	public Page<ModelView> models(ModelFilter filter, PageRequest request) {
-		return Page.read(request, (offset, limit) -> {
-			Map<String, Object> params = filterParameters(filter);
-			params.put("offset", offset);
-			params.put("limit", limit);
-			return this.graph.read(this.cypher.get("lineage/models-page"), params,
-					r -> ModelView.from(r.get("model").asNode()));
-		}, () -> this.graph.total(this.cypher.get("lineage/models-count"), filterParameters(filter)));
-	}
-
-	private static Map<String, Object> filterParameters(ModelFilter filter) {
-		ModelFilter f = filter == null ? new ModelFilter(null, null, null, null, null, null, null, null) : filter;
-		Map<String, Object> params = new HashMap<>();
-		params.put("search", f.nameContains() == null || f.nameContains().isBlank() ? null
-				: f.nameContains().strip().toLowerCase(Locale.ROOT));
-		params.put("developerId", f.developerId());
-		params.put("license", f.license());
-		params.put("relation", f.relation() == null ? null : f.relation().name());
-		params.put("safetyEffect", f.safetyEffect() == null ? null : f.safetyEffect().name());
-		params.put("tag", f.tag() == null || f.tag().isBlank() ? null : f.tag().strip().toLowerCase(Locale.ROOT));
-		params.put("hasParents", f.hasParents());
-		params.put("includePlaceholders", Boolean.TRUE.equals(f.includePlaceholders()));
-		return params;
+	/**
+	 * Models matching the filter, {@code first} (defaulted and clamped) after the cursor
+	 * {@code after}: by keyset, see {@link ModelSearch}.
+	 */
+	public Page<ModelView> models(ModelFilter filter, Integer first, String after) {
+		return this.search.page(filter, this.limits.pageSize(first), after);
 	}
 
 	private String bounded(String name, Limits.Depth depth) {

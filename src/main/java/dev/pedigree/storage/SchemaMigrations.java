@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,10 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 	private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 
 	private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.cypher");
+
+	/** A statement that commits in batches of its own. */
+	private static final Pattern IN_TRANSACTIONS = Pattern.compile("\\bIN\\s+TRANSACTIONS\\b",
+			Pattern.CASE_INSENSITIVE);
 
 	private final Driver driver;
 
@@ -100,15 +105,26 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 				}
 				return;
 			}
-			// Schema commands cannot share a transaction with data writes, but they can
-			// share one with each other:
-			// one transaction for the script's statements (each its own took ~0.6 s on a
-			// fresh store).
-			session.executeWriteWithoutResult(tx -> {
-				for (String statement : CypherScript.statements(text)) {
-					tx.run(statement).consume();
+			List<String> statements = CypherScript.statements(text);
+			if (statements.stream().anyMatch(statement -> IN_TRANSACTIONS.matcher(statement).find())) {
+				// A data migration in batches (CALL … IN TRANSACTIONS, e.g. a new
+				// property
+				// of every model) commits its own transactions: each statement runs
+				// alone, in an implicit transaction, in order.
+				for (String statement : statements) {
+					session.run(statement).consume();
 				}
-			});
+			}
+			else {
+				// Schema commands cannot share a transaction with data writes, but they
+				// can share one with each other: one transaction for the script's
+				// statements (each its own took ~0.6 s on a fresh store).
+				session.executeWriteWithoutResult(tx -> {
+					for (String statement : statements) {
+						tx.run(statement).consume();
+					}
+				});
+			}
 			session.executeWriteWithoutResult(tx -> tx.run("""
 					CREATE (:__SchemaMigration {version: $version, script: $script, checksum: $checksum,
 					        appliedAt: datetime()})""",

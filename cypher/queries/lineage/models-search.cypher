@@ -1,0 +1,41 @@
+// One page of a search (ModelSearch), from the models that text-index lookups on searchText find: those containing
+// one of $contains, starting with one of $startsWith or ending with one of $endsWith. When they are more than
+// $candidates, overflow is true and no rows are ordered (the caller walks the searchKey index instead); otherwise
+// the matches of ranks $minRank..$maxRank after ($afterRank, $afterKey), ranked exact (id, name, or the id's name
+// part after "/"), then prefix, then other substring, each most downloaded first, then by id (searchKey).
+CALL () {
+  UNWIND $contains AS needle
+  MATCH (m:Model) WHERE m.searchText CONTAINS needle
+  RETURN m
+  UNION
+  UNWIND $startsWith AS needle
+  MATCH (m:Model) WHERE m.searchText STARTS WITH needle
+  RETURN m
+  UNION
+  UNWIND $endsWith AS needle
+  MATCH (m:Model) WHERE m.searchText ENDS WITH needle
+  RETURN m
+}
+WITH m LIMIT $candidates + 1
+WITH collect(m) AS found
+CALL (found) {
+  UNWIND CASE WHEN size(found) > $candidates THEN [] ELSE found END AS m
+  WITH m WHERE m.searchText CONTAINS $search
+  AND ($developerId IS NULL OR m.developerId = $developerId)
+  AND ($license IS NULL OR m.license = $license)
+  AND ($relation IS NULL OR EXISTS { (m)-[r:DERIVED_FROM]->() WHERE r.relation = $relation })
+  AND ($safetyEffect IS NULL OR EXISTS { (m)-[r:DERIVED_FROM]->() WHERE r.safetyEffect = $safetyEffect })
+  AND ($tag IS NULL OR any(t IN coalesce(m.tags, []) WHERE toLower(t) = $tag))
+  AND ($hasParents IS NULL OR EXISTS { (m)-[:DERIVED_FROM]->() } = $hasParents)
+  AND ($includePlaceholders OR m.placeholder IS NULL OR m.placeholder = false)
+  WITH m, CASE WHEN toLower(m.id) = $search OR toLower(coalesce(m.name, '')) = $search
+                   OR toLower(coalesce(split(m.id, '/')[1], '')) = $search THEN 0
+              WHEN toLower(m.id) STARTS WITH $search OR toLower(coalesce(m.name, '')) STARTS WITH $search
+                   OR toLower(coalesce(split(m.id, '/')[1], '')) STARTS WITH $search THEN 1
+              ELSE 2 END AS rank
+  WHERE rank >= $minRank AND rank <= $maxRank
+    AND (rank > $afterRank OR (rank = $afterRank AND m.searchKey > $afterKey))
+  WITH m, rank ORDER BY rank, m.searchKey LIMIT $limit
+  RETURN collect({model: m, rank: rank, key: m.searchKey}) AS rows
+}
+RETURN size(found) > $candidates AS overflow, rows

@@ -1,0 +1,199 @@
+package dev.pedigree.lineage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+
+import dev.pedigree.common.Cursors;
+import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.common.Page;
+import dev.pedigree.storage.CypherQueries;
+import dev.pedigree.storage.Graph;
+
+import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * {@code models(filter)} by keyset, so a page costs about the same at any depth and on
+ * any size of graph. Without a search the list is in id order, paged on the id index.
+ * With one, matches rank exact (id, name or the id's name part after "/"), then prefix,
+ * then other substring, each band most downloaded first, then by id: the key of a match
+ * is (rank, {@code searchKey}), a stored property that orders downloads-then-id as one
+ * range index (V0011). A page is found one of two ways:
+ * <ul>
+ * <li>from the models the text index on {@code searchText} finds, when they are few
+ * ({@value #CANDIDATES} at most): ranked and ordered in one statement
+ * ({@code models-search.cypher});</li>
+ * <li>otherwise band by band, each again from its own (narrower) text lookups when they
+ * are few, else by walking the {@code searchKey} index in order and keeping the band's
+ * matches ({@code models-search-scan.cypher}): a common substring is found within the
+ * first few hundred models of the walk.</li>
+ * </ul>
+ * Cursors hold the key of an item, opaque to clients.
+ */
+@Component
+class ModelSearch {
+
+	/**
+	 * How many text-index candidates a search ranks and orders in one statement; past
+	 * that, a band is read by walking the searchKey index instead (2,000 rows order in
+	 * 1–3 ms; the walk's cost falls as matches grow denser).
+	 */
+	static final int CANDIDATES = 2_000;
+
+	private static final int SUBSTRING = 2;
+
+	private final Graph graph;
+
+	private final CypherQueries cypher;
+
+	ModelSearch(Graph graph, CypherQueries cypher) {
+		this.graph = graph;
+		this.cypher = cypher;
+	}
+
+	Page<ModelView> page(ModelFilter filter, int size, String after) {
+		Map<String, Object> filters = filterParameters(filter);
+		String search = (String) filters.get("search");
+		String key = Cursors.key(after);
+		if (search == null) {
+			Map<String, Object> params = new HashMap<>(filters);
+			params.put("afterId", key == null ? "" : key);
+			params.put("limit", size + 1);
+			List<Row> rows = this.graph.read(this.cypher.get("lineage/models-page"), params, r -> {
+				ModelView model = ModelView.from(r.get("model").asNode());
+				return new Row(model, model.id());
+			});
+			return page(rows, size, key != null, filters);
+		}
+		Position from = Position.of(key);
+		List<Row> rows = new ArrayList<>();
+		Band all = candidates(filters, Needles.all(search), 0, SUBSTRING, from, size + 1);
+		if (!all.overflow()) {
+			rows.addAll(all.rows());
+		}
+		else {
+			for (int rank = from.rank(); rank <= SUBSTRING && rows.size() <= size; rank++) {
+				Position start = rank == from.rank() ? from : new Position(rank, "");
+				int limit = size + 1 - rows.size();
+				Band band = rank == SUBSTRING ? null : candidates(filters,
+						rank == 0 ? Needles.exact(search) : Needles.prefix(search), rank, rank, start, limit);
+				rows.addAll(band == null || band.overflow() ? scan(filters, rank, start, limit) : band.rows());
+			}
+		}
+		return page(rows, size, key != null, filters);
+	}
+
+	private Page<ModelView> page(List<Row> rows, int size, boolean after, Map<String, Object> filters) {
+		return Page.keyed(rows.stream().map(Row::model).toList(), rows.stream().map(Row::key).toList(), size, after,
+				SingletonSupplier.of(() -> total(filters)));
+	}
+
+	private int total(Map<String, Object> filters) {
+		return this.graph.total(this.cypher.get("lineage/models-count"), filters);
+	}
+
+	/** The band's matches among the models the text index finds for the needles. */
+	private Band candidates(Map<String, Object> filters, Needles needles, int minRank, int maxRank, Position from,
+			int limit) {
+		Map<String, Object> params = new HashMap<>(filters);
+		params.put("contains", needles.contains());
+		params.put("startsWith", needles.startsWith());
+		params.put("endsWith", needles.endsWith());
+		params.put("candidates", CANDIDATES);
+		params.put("minRank", minRank);
+		params.put("maxRank", maxRank);
+		params.put("afterRank", from.rank());
+		params.put("afterKey", from.key());
+		params.put("limit", limit);
+		Record result = this.graph.read(this.cypher.get("lineage/models-search"), params).get(0);
+		return new Band(result.get("overflow").asBoolean(), result.get("rows")
+			.asList(v -> row(v.get("model").asNode(), v.get("rank").asInt(), v.get("key").asString())));
+	}
+
+	/** The band's matches, walking the searchKey index from the position on. */
+	private List<Row> scan(Map<String, Object> filters, int rank, Position from, int limit) {
+		Map<String, Object> params = new HashMap<>(filters);
+		params.put("rank", rank);
+		params.put("afterKey", rank == from.rank() ? from.key() : "");
+		params.put("limit", limit);
+		return this.graph.read(this.cypher.get("lineage/models-search-scan"), params,
+				r -> row(r.get("model").asNode(), rank, r.get("key").asString()));
+	}
+
+	private static Row row(org.neo4j.driver.types.Node node, int rank, String searchKey) {
+		return new Row(ModelView.from(node), rank + ":" + searchKey);
+	}
+
+	static Map<String, Object> filterParameters(ModelFilter filter) {
+		ModelFilter f = filter == null ? new ModelFilter(null, null, null, null, null, null, null, null) : filter;
+		Map<String, Object> params = new HashMap<>();
+		params.put("search", f.nameContains() == null || f.nameContains().isBlank() ? null
+				: f.nameContains().strip().toLowerCase(Locale.ROOT));
+		params.put("developerId", f.developerId());
+		params.put("license", f.license());
+		params.put("relation", f.relation() == null ? null : f.relation().name());
+		params.put("safetyEffect", f.safetyEffect() == null ? null : f.safetyEffect().name());
+		params.put("tag", f.tag() == null || f.tag().isBlank() ? null : f.tag().strip().toLowerCase(Locale.ROOT));
+		params.put("hasParents", f.hasParents());
+		params.put("includePlaceholders", Boolean.TRUE.equals(f.includePlaceholders()));
+		return params;
+	}
+
+	/** A listed model and its key in the list's order. */
+	private record Row(ModelView model, String key) {
+	}
+
+	/** A band's rows, or that its candidates were too many to order in one statement. */
+	private record Band(boolean overflow, List<Row> rows) {
+	}
+
+	/**
+	 * Where a page of a search starts: after (rank, searchKey), or at the start (rank 0,
+	 * "").
+	 */
+	private record Position(int rank, String key) {
+
+		static Position of(String cursorKey) {
+			if (cursorKey == null) {
+				return new Position(0, "");
+			}
+			int colon = cursorKey.indexOf(':');
+			if (colon == 1 && cursorKey.charAt(0) >= '0' && cursorKey.charAt(0) <= '0' + SUBSTRING) {
+				return new Position(cursorKey.charAt(0) - '0', cursorKey.substring(2));
+			}
+			throw new InvalidInputException("after", "The cursor is not one of this search's");
+		}
+
+	}
+
+	/**
+	 * Text-index lookups on {@code searchText} (the lower-cased id, name and aliases,
+	 * separated by spaces) that find at least every model of a band, and usually few
+	 * more.
+	 */
+	private record Needles(List<String> contains, List<String> startsWith, List<String> endsWith) {
+
+		/** Every match. */
+		static Needles all(String search) {
+			return new Needles(List.of(search), List.of(), List.of());
+		}
+
+		/** Prefixes of the id, of the id's name part, or of the name (exact ones too). */
+		static Needles prefix(String search) {
+			return new Needles(List.of("/" + search, " " + search), List.of(search), List.of());
+		}
+
+		/** The id, the id's name part or the name, exactly. */
+		static Needles exact(String search) {
+			return new Needles(List.of("/" + search + " ", "/" + search + "/", " " + search + " "),
+					List.of(search + " "), List.of(" " + search));
+		}
+
+	}
+
+}
