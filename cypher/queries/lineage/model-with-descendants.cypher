@@ -2,14 +2,18 @@
 // each once at its smallest depth, via = the derivation through which it was first reached) and their total, from
 // one traversal: one round trip serves `model { descendants { totalCount edges { node { … } } } }`. A family of
 // $keepFrom members or more also answers its whole order (ids, depths, parents), which the server keeps for later
-// pages (lineage/FamilyIndex) instead of walking it again.
+// pages (lineage/FamilyIndex) instead of walking it again. A model with $walkFrom direct derivatives or more (its
+// first level fills the page) is not traversed here: fanOut says so, and the caller walks it level by level
+// (descendants-walk.cypher).
 MATCH (root:Model {id: $id})
-OPTIONAL CALL (root) {
+WITH root, COUNT { (root)<-[:DERIVED_FROM]-() } AS fanOut
+OPTIONAL CALL (root, fanOut) {
+  WITH root WHERE fanOut < $walkFrom
   MATCH p = ANY SHORTEST (root)<-[:DERIVED_FROM]-{1,{{maxDepth}}}(d:Model)
   RETURN d, length(p) AS depth, last(relationships(p)) AS via, nodes(p)[-2].id AS parentId
 }
-WITH root, d, depth, via, parentId
+WITH root, fanOut, d, depth, via, parentId
 ORDER BY depth, d.id
-WITH root, collect(CASE WHEN d IS NOT NULL THEN {model: d, depth: depth, via: via, parentId: parentId} END) AS family
-RETURN root AS model, size(family) AS total, family[$offset..$offset + $limit] AS page,
+WITH root, fanOut, collect(CASE WHEN d IS NOT NULL THEN {model: d, depth: depth, via: via, parentId: parentId} END) AS family
+RETURN root AS model, fanOut, size(family) AS total, family[$offset..$offset + $limit] AS page,
        CASE WHEN size(family) >= $keepFrom THEN [x IN family | [x.model.id, x.depth, x.parentId]] END AS order

@@ -1,5 +1,6 @@
 package dev.pedigree.lineage;
 
+import dev.pedigree.common.Cursors;
 import dev.pedigree.common.Page;
 import dev.pedigree.common.PageRequest;
 import java.util.ArrayList;
@@ -148,7 +149,8 @@ class LineageController {
 			}
 			var page = descendantFields.size() == 1 ? plannedDescendants(descendantFields.get(0)) : null;
 			if (page != null) {
-				var found = this.queries.modelWithDescendants(id, page);
+				var found = this.queries.modelWithDescendants(id, page,
+						Cursors.keyAt((String) descendantFields.get(0).getArguments().get("after")));
 				return result(found == null ? null : found.model(), found == null ? null
 						: new PrefetchedDescendants(found.model().id(), page, found.descendants()));
 			}

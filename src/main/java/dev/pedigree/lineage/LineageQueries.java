@@ -1,5 +1,6 @@
 package dev.pedigree.lineage;
 
+import dev.pedigree.common.Cursors;
 import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.common.Limits;
 import dev.pedigree.common.Page;
@@ -43,8 +44,8 @@ public class LineageQueries {
 		this.cypher = cypher;
 		this.limits = limits;
 		this.families = families;
-	}
 		this.search = search;
+	}
 
 	public Limits limits() {
 		return this.limits;
@@ -376,10 +377,14 @@ public class LineageQueries {
 	 * {@link #model} and one page of {@link #descendants} in the default order, without a
 	 * relations filter and without {@code truncated}: one traversal counts the family and
 	 * reads the page in the same statement (and hands a large family's whole order to the
-	 * family index); a family whose order is already kept is paged from it. Null when
-	 * there is no such model.
+	 * family index); a family whose order is already kept is paged from it; a model whose
+	 * direct derivatives alone fill the page (a hub) is walked level by level from the
+	 * cursor's (depth, id) instead ({@link #walk}), so its first page does not order the
+	 * whole family. Null when there is no such model.
+	 * @param afterKey the (depth, id) key the {@code after} cursor carries, null for the
+	 * first page or a cursor without one
 	 */
-	public ModelWithDescendants modelWithDescendants(String id, DescendantsPage page) {
+	public ModelWithDescendants modelWithDescendants(String id, DescendantsPage page, String afterKey) {
 		if (page.orderBy() != null || (page.relations() != null && !page.relations().isEmpty())) {
 			throw new IllegalArgumentException("only the default order without a relations filter is read at once");
 		}
@@ -394,16 +399,23 @@ public class LineageQueries {
 		params.put("offset", page.offset());
 		params.put("limit", page.size() + 1);
 		params.put("keepFrom", FamilyIndex.MIN_CACHED);
+		params.put("walkFrom", page.size() + 1);
 		// The family's budget: a large family's order read here is kept for later pages,
 		// as when the family index orders it.
 		var rows = this.graph.read(bounded("lineage/model-with-descendants", new Limits.Depth(page.maxDepth(), false)),
 				params, r -> r, this.families.budget());
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
-			return canonical == null || canonical.equals(id) ? null : modelWithDescendants(canonical, page);
+			return canonical == null || canonical.equals(id) ? null : modelWithDescendants(canonical, page, afterKey);
 		}
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(row.get("model").asNode());
+		long fanOut = row.get("fanOut").asLong();
+		if (fanOut > page.size()) {
+			return new ModelWithDescendants(model,
+					afterKey == null && page.offset() > 0 ? descendants(List.of(model.id()), page).get(model.id())
+							: walk(model.id(), page, afterKey, fanOut));
+		}
 		int total = row.get("total").asInt();
 		List<LineageEntry> entries = row.get("page")
 			.asList(v -> new LineageEntry(ModelView.from(v.get("model").asNode()), v.get("depth").asInt(),
@@ -425,6 +437,75 @@ public class LineageQueries {
 				Page.of(entries, new PageRequest(page.offset(), page.size()), () -> total, () -> {
 					throw new IllegalStateException("truncated is not read at once with the page");
 				}));
+	}
+
+	/**
+	 * One page of a family in the default order after the key {@code afterKey} (depth,
+	 * id; null = from the start), from the models within a depth bound that starts at the
+	 * key's depth and doubles until the page is full, the depth limit is reached or a
+	 * level is empty (nothing lies deeper): a hub's first page reads its first level
+	 * only. The page of a family with {@link FamilyIndex#MIN_CACHED} direct derivatives
+	 * or more is kept until the next write; {@code totalCount} orders the whole family
+	 * (kept, as for any large family) only when a client selects it.
+	 */
+	private Page<LineageEntry> walk(String id, DescendantsPage page, String afterKey, long fanOut) {
+		int afterDepth = 0;
+		String afterId = "";
+		if (afterKey != null) {
+			int colon = afterKey.indexOf(':');
+			try {
+				afterDepth = Integer.parseInt(afterKey.substring(0, Math.max(colon, 0)));
+				afterId = afterKey.substring(colon + 1);
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidInputException("after", "The cursor is not one of this list's");
+			}
+		}
+		int limit = page.size() + 1;
+		int fromDepth = afterDepth;
+		String fromId = afterId;
+		List<LineageEntry> rows = this.families.memo(new WalkKey(id, page.maxDepth(), fromDepth, fromId, limit), () -> {
+			Map<String, Object> params = new HashMap<>();
+			params.put("id", id);
+			params.put("afterDepth", fromDepth);
+			params.put("afterId", fromId);
+			params.put("limit", limit);
+			int bound = Math.max(1, fromDepth);
+			while (true) {
+				List<LineageEntry> found = this.graph.read(
+						bounded("lineage/descendants-walk", new Limits.Depth(bound, false)), params,
+						r -> entry(r, r.get("model").get("id").asString(), r.get("parentId").asString()));
+				int reached = bound;
+				if (found.size() >= limit || bound >= page.maxDepth()
+						|| (bound > fromDepth && found.stream().noneMatch(e -> e.depth() == reached))) {
+					return found;
+				}
+				bound = Math.min(page.maxDepth(), bound * 2);
+			}
+		}, found -> fanOut >= FamilyIndex.MIN_CACHED);
+		var key = new FamilyIndex.Key(id, page.maxDepth(), List.of(), null);
+		boolean hasNext = rows.size() > page.size();
+		List<LineageEntry> entries = hasNext ? rows.subList(0, page.size()) : rows;
+		List<String> cursors = new java.util.ArrayList<>(entries.size());
+		for (int i = 0; i < entries.size(); i++) {
+			LineageEntry entry = entries.get(i);
+			cursors.add(Cursors.of(page.offset() + i, entry.depth() + ":" + entry.model().id()));
+		}
+		Map<String, Object> orderParams = traversal(null, null);
+		orderParams.put("orderBy", null);
+		return new Page<>(entries, page.offset(), hasNext,
+				SingletonSupplier.of(() -> this.families
+					.orders(List.of(key),
+							bounded("lineage/descendants-order", new Limits.Depth(page.maxDepth(), false)), orderParams)
+					.get(key)
+					.size()),
+				() -> {
+					throw new IllegalStateException("truncated is not read with a walked page");
+				}, cursors, page.offset() > 0);
+	}
+
+	/** A walked page of a hub's family, kept like a large family's order. */
+	private record WalkKey(String id, int maxDepth, int afterDepth, String afterId, int limit) {
 	}
 
 	/**
@@ -470,10 +551,20 @@ public class LineageQueries {
 		Map<String, Page<LineageEntry>> byRoot = new LinkedHashMap<>();
 		for (FamilyIndex.Key key : keys) {
 			var order = orders.get(key);
-			byRoot.put(key.id(),
-					Page.of(entries.getOrDefault(key.id(), List.of()), new PageRequest(page.offset(), page.size()),
-							order::size,
-							SingletonSupplier.of(() -> cutByDepth(order, page.maxDepth(), page.relations()))));
+			var read = Page.of(entries.getOrDefault(key.id(), List.of()), new PageRequest(page.offset(), page.size()),
+					order::size, SingletonSupplier.of(() -> cutByDepth(order, page.maxDepth(), page.relations())));
+			if (page.orderBy() == null && relations.isEmpty()) {
+				// In the default order each cursor also carries its (depth, id), so a
+				// later page can walk from it once the order is no longer kept.
+				List<String> cursors = new java.util.ArrayList<>(read.items().size());
+				for (int i = 0; i < read.items().size(); i++) {
+					int at = (int) page.offset() + i;
+					cursors.add(Cursors.of(at, order.depths().get(at) + ":" + order.ids().get(at)));
+				}
+				read = new Page<>(read.items(), read.offset(), read.hasNext(), read.total(), read.truncated(), cursors,
+						read.hasPrevious());
+			}
+			byRoot.put(key.id(), read);
 		}
 		return byRoot;
 	}
