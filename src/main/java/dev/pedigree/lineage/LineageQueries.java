@@ -433,10 +433,24 @@ public class LineageQueries {
 			this.families.keep(new FamilyIndex.Key(model.id(), page.maxDepth(), List.of(), null), ids, depths,
 					parentIds, version);
 		}
-		return new ModelWithDescendants(model,
-				Page.of(entries, new PageRequest(page.offset(), page.size()), () -> total, () -> {
-					throw new IllegalStateException("truncated is not read at once with the page");
-				}));
+		Page<LineageEntry> read = Page.of(entries, new PageRequest(page.offset(), page.size()), () -> total, () -> {
+			throw new IllegalStateException("truncated is not read at once with the page");
+		});
+		return new ModelWithDescendants(model, keyed(read));
+	}
+
+	/**
+	 * A page of the default order whose cursors also carry each entry's (depth, id), so a
+	 * later page can walk from it ({@link #walk}) once no order is kept.
+	 */
+	private static Page<LineageEntry> keyed(Page<LineageEntry> page) {
+		List<String> cursors = new java.util.ArrayList<>(page.items().size());
+		for (int i = 0; i < page.items().size(); i++) {
+			LineageEntry entry = page.items().get(i);
+			cursors.add(Cursors.of(page.offset() + i, entry.depth() + ":" + entry.model().id()));
+		}
+		return new Page<>(page.items(), page.offset(), page.hasNext(), page.total(), page.truncated(), cursors,
+				page.hasPrevious());
 	}
 
 	/**
@@ -484,24 +498,21 @@ public class LineageQueries {
 			}
 		}, found -> fanOut >= FamilyIndex.MIN_CACHED);
 		var key = new FamilyIndex.Key(id, page.maxDepth(), List.of(), null);
-		boolean hasNext = rows.size() > page.size();
-		List<LineageEntry> entries = hasNext ? rows.subList(0, page.size()) : rows;
-		List<String> cursors = new java.util.ArrayList<>(entries.size());
-		for (int i = 0; i < entries.size(); i++) {
-			LineageEntry entry = entries.get(i);
-			cursors.add(Cursors.of(page.offset() + i, entry.depth() + ":" + entry.model().id()));
-		}
 		Map<String, Object> orderParams = traversal(null, null);
 		orderParams.put("orderBy", null);
-		return new Page<>(entries, page.offset(), hasNext,
-				SingletonSupplier.of(() -> this.families
-					.orders(List.of(key),
-							bounded("lineage/descendants-order", new Limits.Depth(page.maxDepth(), false)), orderParams)
-					.get(key)
-					.size()),
-				() -> {
-					throw new IllegalStateException("truncated is not read with a walked page");
-				}, cursors, page.offset() > 0);
+		return keyed(
+				Page.of(rows, new PageRequest(page.offset(), page.size()),
+						SingletonSupplier.of(
+								() -> this.families
+									.orders(List.of(key),
+											bounded("lineage/descendants-order",
+													new Limits.Depth(page.maxDepth(), false)),
+											orderParams)
+									.get(key)
+									.size()),
+						() -> {
+							throw new IllegalStateException("truncated is not read with a walked page");
+						}));
 	}
 
 	/** A walked page of a hub's family, kept like a large family's order. */
@@ -553,18 +564,7 @@ public class LineageQueries {
 			var order = orders.get(key);
 			var read = Page.of(entries.getOrDefault(key.id(), List.of()), new PageRequest(page.offset(), page.size()),
 					order::size, SingletonSupplier.of(() -> cutByDepth(order, page.maxDepth(), page.relations())));
-			if (page.orderBy() == null && relations.isEmpty()) {
-				// In the default order each cursor also carries its (depth, id), so a
-				// later page can walk from it once the order is no longer kept.
-				List<String> cursors = new java.util.ArrayList<>(read.items().size());
-				for (int i = 0; i < read.items().size(); i++) {
-					int at = (int) page.offset() + i;
-					cursors.add(Cursors.of(at, order.depths().get(at) + ":" + order.ids().get(at)));
-				}
-				read = new Page<>(read.items(), read.offset(), read.hasNext(), read.total(), read.truncated(), cursors,
-						read.hasPrevious());
-			}
-			byRoot.put(key.id(), read);
+			byRoot.put(key.id(), page.orderBy() == null && relations.isEmpty() ? keyed(read) : read);
 		}
 		return byRoot;
 	}

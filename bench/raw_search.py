@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""The statements of a Pedigree search page sent through the official Neo4j Python driver, without Pedigree.
+
+  python3 bench/raw_search.py --uri bolt://127.0.0.1:7687 --password … --terms /tmp/bench-data/params/search_terms.txt \
+      --size 10 --requests 1000
+
+Runs, per search term, what lineage/ModelSearch runs for a first page of `--size` (the same files of
+cypher/queries/lineage, the same order: models-search.cypher over every match; when that overflows, band by band,
+narrower lookups, else models-search-scan.cypher), one auto-commit transaction per statement as Pedigree's reads do,
+and prints latency percentiles: the floor a service on this database can approach for the same answer.
+"""
+import argparse
+import pathlib
+import statistics
+import time
+
+from neo4j import GraphDatabase
+
+CANDIDATES = 2000
+HERE = pathlib.Path(__file__).resolve().parent.parent / "cypher" / "queries" / "lineage"
+FILTERS = dict(developerId=None, license=None, relation=None, safetyEffect=None, tag=None, hasParents=None,
+               includePlaceholders=False)
+
+
+def needles(search, band):
+    if band == "all":
+        return dict(contains=[search], startsWith=[], endsWith=[])
+    if band == 1:
+        return dict(contains=["/" + search, " " + search], startsWith=[search], endsWith=[])
+    return dict(contains=["/" + search + " ", "/" + search + "/", " " + search + " "], startsWith=[search + " "],
+                endsWith=[" " + search])
+
+
+def page(session, search, limit, text, scan):
+    def candidates(band, lo, hi, want):
+        params = dict(FILTERS, search=search, candidates=CANDIDATES, minRank=lo, maxRank=hi, afterRank=lo,
+                      afterKey="", limit=want, **needles(search, band))
+        record = session.run(text, params).single()
+        return record["overflow"], record["rows"]
+
+    overflow, rows = candidates("all", 0, 2, limit)
+    if not overflow:
+        return rows
+    rows = []
+    for rank in range(3):
+        if len(rows) >= limit:
+            break
+        want = limit - len(rows)
+        band = None if rank == 2 else candidates(rank, rank, rank, want)
+        if band is None or band[0]:
+            rows += list(session.run(scan, dict(FILTERS, search=search, rank=rank, afterKey="", limit=want)))
+        else:
+            rows += band[1]
+    return rows
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--uri", required=True)
+    parser.add_argument("--user", default="neo4j")
+    parser.add_argument("--password", required=True)
+    parser.add_argument("--terms", required=True)
+    parser.add_argument("--size", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--warmup", type=int, default=200)
+    args = parser.parse_args()
+    terms = [line.strip() for line in open(args.terms) if line.strip()]
+    text = (HERE / "models-search.cypher").read_text()
+    scan = (HERE / "models-search-scan.cypher").read_text()
+    with GraphDatabase.driver(args.uri, auth=(args.user, args.password)) as driver, driver.session() as session:
+        for i in range(args.warmup):
+            page(session, terms[i % len(terms)], args.size + 1, text, scan)
+        latencies = []
+        began = time.perf_counter()
+        for i in range(args.requests):
+            start = time.perf_counter()
+            page(session, terms[i % len(terms)], args.size + 1, text, scan)
+            latencies.append((time.perf_counter() - start) * 1000)
+        elapsed = time.perf_counter() - began
+    latencies.sort()
+    pct = lambda p: latencies[min(len(latencies) - 1, int(len(latencies) * p))]
+    print(f"raw search size={args.size} n={len(latencies)} rate={len(latencies) / elapsed:.0f}/s "
+          f"p50={statistics.median(latencies):.2f} ms p95={pct(0.95):.2f} ms p99={pct(0.99):.2f} ms")
