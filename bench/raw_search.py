@@ -17,6 +17,7 @@ import time
 from neo4j import GraphDatabase
 
 CANDIDATES = 2000
+BAND_CANDIDATES = 10000
 HERE = pathlib.Path(__file__).resolve().parent.parent / "cypher" / "queries" / "lineage"
 FILTERS = dict(developerId=None, license=None, relation=None, safetyEffect=None, tag=None, hasParents=None,
                includePlaceholders=False)
@@ -24,16 +25,17 @@ FILTERS = dict(developerId=None, license=None, relation=None, safetyEffect=None,
 
 def needles(search, band):
     if band == "all":
-        return dict(contains=[search], startsWith=[], endsWith=[])
+        return dict(contains=[search])
+    if band == 2:
+        return dict(contains=[search])
     if band == 1:
-        return dict(contains=["/" + search, " " + search], startsWith=[search], endsWith=[])
-    return dict(contains=["/" + search + " ", "/" + search + "/", " " + search + " "], startsWith=[search + " "],
-                endsWith=[" " + search])
+        return dict(contains=[" " + search, "/" + search])
+    return dict(contains=[" " + search + " ", "/" + search + " ", "/" + search + "/"])
 
 
 def page(session, search, limit, text, scan):
     def candidates(band, lo, hi, want):
-        params = dict(FILTERS, search=search, candidates=CANDIDATES, minRank=lo, maxRank=hi, afterRank=lo,
+        params = dict(FILTERS, search=search, candidates=CANDIDATES if band == "all" else BAND_CANDIDATES, minRank=lo, maxRank=hi, afterRank=lo,
                       afterKey="", limit=want, **needles(search, band))
         record = session.run(text, params).single()
         return record["overflow"], record["rows"]
@@ -46,8 +48,8 @@ def page(session, search, limit, text, scan):
         if len(rows) >= limit:
             break
         want = limit - len(rows)
-        band = None if rank == 2 else candidates(rank, rank, rank, want)
-        if band is None or band[0]:
+        band = candidates(rank, rank, rank, want)
+        if band[0]:
             rows += list(session.run(scan, dict(FILTERS, search=search, rank=rank, afterKey="", limit=want)))
         else:
             rows += band[1]

@@ -1,22 +1,11 @@
 // One page of a search (ModelSearch), from the models that text-index lookups on searchText find: those containing
-// one of $contains, starting with one of $startsWith or ending with one of $endsWith. When they are more than
+// one of $contains. When they are more than
 // $candidates, overflow is true and no rows are ordered (the caller walks the searchKey index instead); otherwise
 // the matches of ranks $minRank..$maxRank after ($afterRank, $afterKey), ranked exact (id, name, or the id's name
 // part after "/"), then prefix, then other substring, each most downloaded first, then by id (searchKey).
-CALL () {
-  UNWIND $contains AS needle
-  MATCH (m:Model) WHERE m.searchText CONTAINS needle
-  RETURN m
-  UNION
-  UNWIND $startsWith AS needle
-  MATCH (m:Model) WHERE m.searchText STARTS WITH needle
-  RETURN m
-  UNION
-  UNWIND $endsWith AS needle
-  MATCH (m:Model) WHERE m.searchText ENDS WITH needle
-  RETURN m
-}
-WITH m LIMIT $candidates + 1
+UNWIND $contains AS needle
+MATCH (m:Model) WHERE m.searchText CONTAINS needle
+WITH DISTINCT m LIMIT $candidates + 1
 WITH collect(m) AS found
 CALL (found) {
   UNWIND CASE WHEN size(found) > $candidates THEN [] ELSE found END AS m

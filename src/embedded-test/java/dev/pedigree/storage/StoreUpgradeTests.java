@@ -87,10 +87,14 @@ class StoreUpgradeTests {
 						Map.of("id", "old-lab/base", "releaseDate", "2023-04-01", "access", "OPEN_WEIGHTS", "license",
 								"apache-2.0"))));
 
-			// V0011 gave the previous release's models their search key: a search pages
+			// V0011 gave the previous release's models their search order key and a
+			// search text between spaces: a search pages
 			// them by keyset, the exact name first, and the walk of the searchKey index
 			// finds them too.
-			assertThat(driver.executableQuery("MATCH (m:Model) WHERE m.searchKey IS NULL RETURN count(m) AS n")
+			assertThat(driver
+				.executableQuery("MATCH (m:Model) WHERE m.searchKey IS NULL OR NOT m.searchText STARTS WITH ' ' "
+						+ "OR NOT m.searchText ENDS WITH ' ' "
+						+ "RETURN count(m) AS n")
 				.execute()
 				.records()
 				.get(0)

@@ -45,6 +45,13 @@ class ModelSearch {
 	 */
 	static final int CANDIDATES = 2_000;
 
+	/**
+	 * The same for one band once the whole search had more: past it the band's matches
+	 * are at least 1 in 200 models, so walking the searchKey index fills a page within a
+	 * few thousand models.
+	 */
+	static final int BAND_CANDIDATES = 10_000;
+
 	private static final int SUBSTRING = 2;
 
 	private final Graph graph;
@@ -72,7 +79,7 @@ class ModelSearch {
 		}
 		Position from = Position.of(key);
 		List<Row> rows = new ArrayList<>();
-		Band all = candidates(filters, Needles.all(search), 0, SUBSTRING, from, size + 1);
+		Band all = candidates(filters, Needles.all(search), 0, SUBSTRING, from, size + 1, CANDIDATES);
 		if (!all.overflow()) {
 			rows.addAll(all.rows());
 		}
@@ -80,9 +87,13 @@ class ModelSearch {
 			for (int rank = from.rank(); rank <= SUBSTRING && rows.size() <= size; rank++) {
 				Position start = rank == from.rank() ? from : new Position(rank, "");
 				int limit = size + 1 - rows.size();
-				Band band = rank == SUBSTRING ? null : candidates(filters,
-						rank == 0 ? Needles.exact(search) : Needles.prefix(search), rank, rank, start, limit);
-				rows.addAll(band == null || band.overflow() ? scan(filters, rank, start, limit) : band.rows());
+				Needles needles = switch (rank) {
+					case 0 -> Needles.exact(search);
+					case 1 -> Needles.prefix(search);
+					default -> Needles.all(search);
+				};
+				Band band = candidates(filters, needles, rank, rank, start, limit, BAND_CANDIDATES);
+				rows.addAll(band.overflow() ? scan(filters, rank, start, limit) : band.rows());
 			}
 		}
 		return page(rows, size, key != null, filters);
@@ -99,12 +110,10 @@ class ModelSearch {
 
 	/** The band's matches among the models the text index finds for the needles. */
 	private Band candidates(Map<String, Object> filters, Needles needles, int minRank, int maxRank, Position from,
-			int limit) {
+			int limit, int most) {
 		Map<String, Object> params = new HashMap<>(filters);
 		params.put("contains", needles.contains());
-		params.put("startsWith", needles.startsWith());
-		params.put("endsWith", needles.endsWith());
-		params.put("candidates", CANDIDATES);
+		params.put("candidates", most);
 		params.put("minRank", minRank);
 		params.put("maxRank", maxRank);
 		params.put("afterRank", from.rank());
@@ -173,25 +182,25 @@ class ModelSearch {
 
 	/**
 	 * Text-index lookups on {@code searchText} (the lower-cased id, name and aliases,
-	 * separated by spaces) that find at least every model of a band, and usually few
-	 * more.
+	 * each between spaces) that find at least every model of a band, and usually few
+	 * more: all CONTAINS, which the index answers from trigrams (STARTS WITH and ENDS
+	 * WITH check every entry holding the trigrams anywhere).
 	 */
-	private record Needles(List<String> contains, List<String> startsWith, List<String> endsWith) {
+	private record Needles(List<String> contains) {
 
 		/** Every match. */
 		static Needles all(String search) {
-			return new Needles(List.of(search), List.of(), List.of());
+			return new Needles(List.of(search));
 		}
 
 		/** Prefixes of the id, of the id's name part, or of the name (exact ones too). */
 		static Needles prefix(String search) {
-			return new Needles(List.of("/" + search, " " + search), List.of(search), List.of());
+			return new Needles(List.of(" " + search, "/" + search));
 		}
 
 		/** The id, the id's name part or the name, exactly. */
 		static Needles exact(String search) {
-			return new Needles(List.of("/" + search + " ", "/" + search + "/", " " + search + " "),
-					List.of(search + " "), List.of(" " + search));
+			return new Needles(List.of(" " + search + " ", "/" + search + " ", "/" + search + "/"));
 		}
 
 	}

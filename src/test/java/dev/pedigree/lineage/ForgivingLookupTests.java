@@ -70,7 +70,7 @@ class ForgivingLookupTests {
 			// source.
 			importEpoch("Model,Organization,Parameters\nTwin 7B,Fixture Search,\n");
 			String created = searchText(id);
-			assertThat(created).isEqualTo("fixture-search/twin-7b twin 7b twin 7b");
+			assertThat(created).isEqualTo(" fixture-search/twin-7b twin 7b twin 7b ");
 			GraphQlClient.curator(this.port)
 				.documentName("registerModel")
 				.variable("input", Map.of("id", id, "name", "Twin 7B", "aliases", List.of("Twin 7B")))
