@@ -109,9 +109,12 @@ public class EcosystemAnalytics {
 
 	private static void visible(ModelView root, PointInTime at) {
 		if (!at.sees(root.releaseDate())) {
-			throw new NotFoundException("asOf", root.releaseDate() == null
-					? "model '" + root.id() + "' has no release date and includeUndated is false"
-					: "model '" + root.id() + "' was released on " + root.releaseDate() + ", after asOf " + at.asOf());
+			throw new NotFoundException("asOf",
+					root.releaseDate() == null
+							? "model '" + root.id() + "' has no release date and includeUndated is false"
+							: "model '" + root.id() + "' has a recorded release date of " + root.releaseDate()
+									+ " (the source's: Hub repository creation, Epoch AI publication), after asOf "
+									+ at.asOf());
 		}
 	}
 

@@ -97,10 +97,11 @@ class EuAiActRules implements JurisdictionRules {
 					bound(gpai, sized(model), "training compute")));
 			return verdict
 				.reason("the training compute of " + model.id() + " is unknown: the indicative criterion (training "
-						+ "compute greater than " + sci(gpai) + " FLOP and able to generate language, " + GUIDELINES
-						+ " para 17) cannot be applied; it decides: above " + sci(gpai) + " FLOP a generative model is "
-						+ "presumed general-purpose" + tokens(gpai, sized(model)) + ", above " + sci(systemic)
-						+ " FLOP systemic risk is presumed (Art. 51(2))")
+						+ "compute greater than " + sci(gpai)
+						+ " FLOP and able to generate language (text or audio), text-to-image or text-to-video, "
+						+ GUIDELINES + " para 17) cannot be applied; it decides: above " + sci(gpai)
+						+ " FLOP a generative model is " + "presumed general-purpose" + tokens(gpai, sized(model))
+						+ ", above " + sci(systemic) + " FLOP systemic risk is presumed (Art. 51(2))")
 				.undetermined(rules, asOf);
 		}
 		verdict.figure(figure("cumulative training compute of " + model.id(), compute, gpai,
@@ -215,10 +216,11 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		else if (designated) {
 			threshold = systemic * fraction;
-			verdict.reason(
-					"the training compute of " + p + " is unknown and " + p + " is recorded as a systemic-risk model ("
-							+ parent.parentSystemicRiskDesignation() + "): the threshold is " + share(fraction) + " of "
-							+ sci(systemic) + " FLOP (" + GUIDELINES + " para 64)");
+			verdict.reason("the training compute of " + p + " is unknown and " + p
+					+ " is recorded as a systemic-risk model (" + parent.parentSystemicRiskDesignation()
+					+ "): the threshold is " + share(fraction) + " of " + sci(systemic) + " FLOP (" + GUIDELINES
+					+ " para 64: for a modifier who 'cannot be expected "
+					+ "to know this value … and cannot estimate it')");
 		}
 		else {
 			threshold = gpai * fraction;
@@ -226,8 +228,9 @@ class EuAiActRules implements JurisdictionRules {
 					+ " as a systemic-risk model is recorded: the fallback threshold applies, " + share(fraction)
 					+ " of " + sci(gpai) + " FLOP (" + GUIDELINES + " para 64: 'if the downstream modifier cannot be "
 					+ "expected to know this value … and cannot estimate it … the threshold should be replaced'); any "
-					+ "general-purpose original has more than " + sci(gpai) + " FLOP, so a modification below the "
-					+ "fallback stays below " + share(fraction) + " of the original");
+					+ "original that meets the indicative criterion (para 17) has more than " + sci(gpai)
+					+ " FLOP, so a modification below the " + "fallback stays below " + share(fraction)
+					+ " of the original");
 		}
 		Compute modification = parent.modificationCompute();
 		String test = original.known()

@@ -148,6 +148,10 @@ public class LiabilityReports {
 		d.put("evaluationDate", trace.asOf());
 		// The lineage read: the graph as it stood on a date, or as it is now (null).
 		d.put("graphAsOf", trace.graph().asOf() == null ? null : trace.graph().asOf().toString());
+		d.put("graphIncludesUndated", trace.graph().includeUndated());
+		d.put("graphDateBasis", trace.graph().asOf() == null ? null
+				: "recorded release dates (Hub: repository creation; Epoch AI: publication); derivations, figures, "
+						+ "licences and designations as recorded today");
 		d.put("pedigreeVersion", this.version);
 		d.put("ruleSets", ruleSets().stream().map(LiabilityReports::ruleSet).toList());
 		d.put("dataSnapshot", sources(trace));
@@ -290,11 +294,12 @@ public class LiabilityReports {
 		md.append("# Liability report: ").append(t.model().id()).append("\n\n");
 		md.append("- Evaluated as of **").append(t.asOf()).append("** by Pedigree ").append(this.version).append('\n');
 		if (t.graph().asOf() != null) {
-			md.append("- Lineage as the graph stood on **")
+			md.append("- Lineage: today's records, limited to models whose recorded release date (Hub: repository "
+					+ "creation; Epoch AI: publication) is on or before **")
 				.append(t.graph().asOf())
-				.append("**: models released later are not in the trace; undated models are ")
+				.append("**; findings dated later left out; undated models ")
 				.append(t.graph().includeUndated() ? "counted in" : "left out")
-				.append('\n');
+				.append("; derivations, figures, licences and designations as recorded today\n");
 		}
 		md.append("- SHA-256 of the canonical JSON (RFC 8785): `").append(report.sha256()).append("`\n");
 		md.append("- Traced model: ").append(describe(t.model())).append("\n\n");

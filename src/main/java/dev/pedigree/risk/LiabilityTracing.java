@@ -74,7 +74,8 @@ public class LiabilityTracing {
 			throw new NotFoundException("asOf",
 					traced.releaseDate() == null
 							? "model '" + traced.id() + "' has no release date and includeUndated is false"
-							: "model '" + traced.id() + "' was released on " + traced.releaseDate() + ", after asOf "
+							: "model '" + traced.id() + "' has a recorded release date of " + traced.releaseDate()
+									+ " (the source's: Hub repository creation, Epoch AI publication), after asOf "
 									+ graph.asOf());
 		}
 		List<ResponsibleParty> parties = new ArrayList<>();

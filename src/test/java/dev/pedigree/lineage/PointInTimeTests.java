@@ -98,7 +98,8 @@ class PointInTimeTests {
 			.document("{ model(id: \"" + ROOT + "\", asOf: \"2025-01-22\") { id } }")
 			.execute()
 			.errors()
-			.expect(e -> e.getErrorType() == ErrorType.NOT_FOUND && e.getMessage().contains("released on 2025-01-23")
+			.expect(e -> e.getErrorType() == ErrorType.NOT_FOUND
+					&& e.getMessage().contains("recorded release date of 2025-01-23")
 					&& "asOf".equals(e.getExtensions().get("field")))
 			.verify()
 			.path("model")

@@ -78,8 +78,9 @@ class RuleSetFileTests {
 	void the_fallback_threshold_is_the_rule_set_s_share_of_its_indicative_criterion() {
 		// The parent "Fixture Mystery Base" has no row: its compute is unknown.
 		var eu = role("fixture-lab-delta/fixture-unknown-base-tune", "EU");
-		assertThat(reasons(eu)).anyMatch(r -> r.contains("the fallback threshold applies, one quarter of 2.00e+23 FLOP")
-				&& r.contains("any general-purpose original has more than 2.00e+23 FLOP"));
+		assertThat(reasons(eu))
+			.anyMatch(r -> r.contains("the fallback threshold applies, one quarter of 2.00e+23 FLOP") && r
+				.contains("any original that meets the indicative criterion (para 17) has more than 2.00e+23 FLOP"));
 		assertThat(figures(eu)).anySatisfy(f -> assertThat((Double) f.get("threshold")).isEqualTo(5e22));
 	}
 
