@@ -3,7 +3,7 @@
 // derivations to its own parents, and the findings and incidents recorded on it that reach the traced model (a
 // derivation on the path down that records one as mitigated stops it): everything a trace needs, in one read.
 // As of $asOf (null = now): only ancestors released by then (undated ones when $includeUndated), derivations to
-// them, and findings dated by then (undated ones count).
+// them, and findings dated by then (undated ones count); the derivations the date leaves out are listed.
 MATCH (start:Model {id: $id})
 OPTIONAL MATCH p = ANY SHORTEST (start)(()-[:DERIVED_FROM]->(seen:Model)
     WHERE $asOf IS NULL OR (seen.releaseDate IS NULL AND $includeUndated) OR seen.releaseDate <= $asOf){1,50}(a:Model)
@@ -26,5 +26,9 @@ CALL (e, m) {
   RETURN collect(CASE WHEN f IS NULL THEN null ELSE {finding: f, kind: labels(f)[0]} END) AS findings
 }
 RETURN m AS model, e.depth AS depth, e.via AS via, e.viaChild AS viaChild, o AS organization, licence, revenues,
-       parents, findings, e.path AS path
+       parents, findings, e.path AS path,
+       // Derivations the date leaves out: the parent was not recorded as released by $asOf.
+       [(m)-[:DERIVED_FROM]->(later:Model)
+        WHERE $asOf IS NOT NULL AND NOT ((later.releaseDate IS NULL AND $includeUndated) OR later.releaseDate <= $asOf)
+        | {id: later.id, date: later.releaseDate}] AS leftOut
 ORDER BY depth, m.id

@@ -149,6 +149,7 @@ public class LiabilityReports {
 		// The lineage read: the graph as it stood on a date, or as it is now (null).
 		d.put("graphAsOf", trace.graph().asOf() == null ? null : trace.graph().asOf().toString());
 		d.put("graphIncludesUndated", trace.graph().includeUndated());
+		d.put("graphLeftOut", trace.leftOutByDate());
 		d.put("graphDateBasis", trace.graph().asOf() == null ? null
 				: "recorded release dates (Hub: repository creation; Epoch AI: publication); derivations, figures, "
 						+ "licences and designations as recorded today");
@@ -300,6 +301,7 @@ public class LiabilityReports {
 				.append("**; findings dated later left out; undated models ")
 				.append(t.graph().includeUndated() ? "counted in" : "left out")
 				.append("; derivations, figures, licences and designations as recorded today\n");
+			t.leftOutByDate().forEach(note -> md.append("  - ").append(note).append('\n'));
 		}
 		md.append("- SHA-256 of the canonical JSON (RFC 8785): `").append(report.sha256()).append("`\n");
 		md.append("- Traced model: ").append(describe(t.model())).append("\n\n");

@@ -10,8 +10,9 @@ import dev.pedigree.lineage.ModelView;
  * Who upstream shares responsibility for a model, under which rule, what risks it
  * inherits, and where a modification escapes every duty. {@code asOf} is the date the
  * rules were evaluated at; {@code graph} the point in time the lineage was read at (now,
- * unless the caller gave a date).
+ * unless the caller gave a date); {@code leftOutByDate} says which derivations that date
+ * left out of the trace, and what that changes.
  */
 public record LiabilityTrace(ModelView model, List<ResponsibleParty> parties, List<InheritedFinding> findings,
-		List<AccountabilityGap> accountabilityGaps, String asOf, PointInTime graph) {
+		List<AccountabilityGap> accountabilityGaps, String asOf, PointInTime graph, List<String> leftOutByDate) {
 }

@@ -99,7 +99,22 @@ public class LiabilityTracing {
 			.thenComparing(f -> f.finding().date(),
 					java.util.Comparator.nullsFirst(java.util.Comparator.<String>reverseOrder()))
 			.thenComparing(f -> f.finding().id()));
-		return new LiabilityTrace(traced, parties, findings, gaps(ancestry, rolesByModel), asOf.toString(), graph);
+		// A derivation the date leaves out changes the verdict: the child is judged as an
+		// original, not as a modification (guidelines para 63); say so rather than hide
+		// it.
+		List<String> leftOut = new ArrayList<>();
+		for (Entry e : ancestry.entries()) {
+			for (String[] parent : e.leftOut()) {
+				leftOut.add("the derivation of " + e.model().id() + " from " + parent[0] + " is left out: "
+						+ (parent[1] == null ? parent[0] + " has no recorded release date and includeUndated is false"
+								: parent[0] + "'s recorded release date " + parent[1] + " is after asOf "
+										+ graph.asOf())
+						+ "; " + e.model().id() + " is judged without it (as a modification of " + parent[0]
+						+ " it would be judged under guidelines para 63)");
+			}
+		}
+		return new LiabilityTrace(traced, parties, findings, gaps(ancestry, rolesByModel), asOf.toString(), graph,
+				leftOut);
 	}
 
 	/** The roles of a model's own developer (empty when it has none). */
@@ -225,7 +240,8 @@ public class LiabilityTracing {
 			}
 		}
 		return new Entry(model, r.get("depth").asInt(), via, organization, parents, licence, revenues, reported,
-				text(node.get("systemicRiskDesignation")), findings, r.get("path").asList(Value::asString));
+				text(node.get("systemicRiskDesignation")), findings, r.get("path").asList(Value::asString),
+				r.get("leftOut").asList(v -> new String[] { v.get("id").asString(), text(v.get("date")) }));
 	}
 
 	private static String text(Value value) {
@@ -234,7 +250,7 @@ public class LiabilityTracing {
 
 	private record Entry(ModelView model, int depth, Derivation via, OrganizationView organization,
 			List<Derivation> parents, PartyFacts.Licence licence, List<PartyFacts.Revenue> revenues, Compute reported,
-			String systemicRiskDesignation, List<Finding> findings, List<String> path) {
+			String systemicRiskDesignation, List<Finding> findings, List<String> path, List<String[]> leftOut) {
 
 		List<Derivation> training() {
 			return this.parents.stream().filter(d -> d.relation() != Relation.DISTILLATION).toList();

@@ -179,7 +179,7 @@ class PointInTimeTests {
 
 		var trace = GraphQlClient.anonymous(this.port)
 			.document("query($id: ID!, $asOf: Date) { liabilityTrace(modelId: $id, asOf: $asOf) { asOf "
-					+ "pointInTime { asOf undatedAncestors } parties { model { id } } } }")
+					+ "pointInTime { asOf undatedAncestors } leftOutByDate parties { model { id } } } }")
 			.variable("id", child)
 			.variable("asOf", before)
 			.execute()
@@ -191,15 +191,21 @@ class PointInTimeTests {
 			.extracting(p -> (String) ((Map<String, Object>) p.get("model")).get("id"))
 			.doesNotContain(parent);
 		assertThat((Map<String, Object>) trace.get("pointInTime")).containsEntry("asOf", before);
+		// The left-out derivation is said, with what it changes.
+		assertThat((List<String>) trace.get("leftOutByDate"))
+			.anySatisfy(note -> assertThat(note).contains("derivation of " + child + " from " + parent)
+				.contains("after asOf " + before)
+				.contains("para 63"));
 		var today = GraphQlClient.anonymous(this.port)
 			.document(
-					"query($id: ID!) { liabilityTrace(modelId: $id) { pointInTime { asOf } parties { model { id } } } }")
+					"query($id: ID!) { liabilityTrace(modelId: $id) { pointInTime { asOf } leftOutByDate parties { model { id } } } }")
 			.variable("id", child)
 			.execute()
 			.path("liabilityTrace")
 			.entity(Map.class)
 			.get();
 		assertThat(today.get("pointInTime")).isNull();
+		assertThat((List<String>) today.get("leftOutByDate")).isEmpty();
 		assertThat(((List<Map<String, Object>>) today.get("parties")))
 			.extracting(p -> (String) ((Map<String, Object>) p.get("model")).get("id"))
 			.contains(parent);
