@@ -103,19 +103,8 @@ public class EcosystemAnalytics {
 		if (root == null) {
 			throw new NotFoundException("rootId", "No model with id '" + rootId + "'");
 		}
-		visible(root, at);
+		at.requireExists(root);
 		return report(List.of(root.id()), maxDepth, sources, at);
-	}
-
-	private static void visible(ModelView root, PointInTime at) {
-		if (!at.sees(root.releaseDate())) {
-			throw new NotFoundException("asOf",
-					root.releaseDate() == null
-							? "model '" + root.id() + "' has no release date and includeUndated is false"
-							: "model '" + root.id() + "' has a recorded release date of " + root.releaseDate()
-									+ " (the source's: Hub repository creation, Epoch AI publication), after asOf "
-									+ at.asOf());
-		}
 	}
 
 	/**
@@ -134,7 +123,7 @@ public class EcosystemAnalytics {
 			throw new NotFoundException("rootIds", "No model with id "
 					+ unknown.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(", ")));
 		}
-		known.values().forEach(root -> visible(root, at));
+		known.values().forEach(at::requireExists);
 		return report(roots, maxDepth, sources, at);
 	}
 

@@ -165,13 +165,8 @@ class LineageController {
 	 */
 	private DataFetcherResult<ModelView> modelAt(String id, PointInTime at) {
 		ModelView model = this.queries.model(id);
-		if (model != null && !at.sees(model.releaseDate())) {
-			throw new dev.pedigree.common.NotFoundException("asOf",
-					model.releaseDate() == null
-							? "model '" + model.id() + "' has no release date and includeUndated is false"
-							: "model '" + model.id() + "' has a recorded release date of " + model.releaseDate()
-									+ " (the source's: Hub repository creation, Epoch AI publication), after asOf "
-									+ at.asOf());
+		if (model != null) {
+			at.requireExists(model);
 		}
 		return DataFetcherResult.<ModelView>newResult().data(model).localContext(at).build();
 	}

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.pedigree.common.InvalidInputException;
+import dev.pedigree.common.NotFoundException;
 
 /**
  * The graph as of a date: models released after it are invisible, and so are the
@@ -56,6 +57,22 @@ public record PointInTime(LocalDate asOf, boolean includeUndated) {
 		// YYYY),
 		// which orders like the dates: a partial date counts from its first day.
 		return releaseDate.compareTo(this.asOf.toString()) <= 0;
+	}
+
+	/**
+	 * Refuses a model that did not exist at this point in time: NOT_FOUND on
+	 * {@code asOf}, naming its recorded release date (the source's: a Hub repository's
+	 * creation, Epoch AI's publication).
+	 */
+	public void requireExists(ModelView model) {
+		if (!sees(model.releaseDate())) {
+			throw new NotFoundException("asOf",
+					model.releaseDate() == null
+							? "model '" + model.id() + "' has no release date and includeUndated is false"
+							: "model '" + model.id() + "' has a recorded release date of " + model.releaseDate()
+									+ " (the source's: Hub repository creation, Epoch AI publication), after asOf "
+									+ this.asOf);
+		}
 	}
 
 	/**

@@ -70,14 +70,7 @@ public class LiabilityTracing {
 	public LiabilityTrace trace(String modelId, LocalDate asOf, PointInTime graph) {
 		Ancestry ancestry = ancestry(modelId, graph);
 		ModelView traced = ancestry.entries().get(0).model();
-		if (!graph.sees(traced.releaseDate())) {
-			throw new NotFoundException("asOf",
-					traced.releaseDate() == null
-							? "model '" + traced.id() + "' has no release date and includeUndated is false"
-							: "model '" + traced.id() + "' has a recorded release date of " + traced.releaseDate()
-									+ " (the source's: Hub repository creation, Epoch AI publication), after asOf "
-									+ graph.asOf());
-		}
+		graph.requireExists(traced);
 		List<ResponsibleParty> parties = new ArrayList<>();
 		Map<String, List<RegulatoryRole>> rolesByModel = new HashMap<>();
 		for (Entry e : ancestry.entries()) {
