@@ -11,6 +11,8 @@ import dev.pedigree.lineage.PointInTime;
 import dev.pedigree.lineage.DerivationSource;
 import dev.pedigree.lineage.OrganizationView;
 
+import dev.pedigree.common.ParallelFields;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -18,6 +20,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
+@ParallelFields
 class EcosystemController {
 
 	private final EcosystemAnalytics analytics;

@@ -4,12 +4,15 @@ import dev.pedigree.lineage.PointInTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.pedigree.common.ParallelFields;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
+@ParallelFields
 class PolicyController {
 
 	private final Scenarios scenarios;

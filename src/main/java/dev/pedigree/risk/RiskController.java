@@ -15,6 +15,8 @@ import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.OrganizationView;
 import dev.pedigree.regulation.RegulatoryRole;
 
+import dev.pedigree.common.ParallelFields;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -22,6 +24,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
+@ParallelFields
 class RiskController {
 
 	private final LiabilityTracing tracing;
