@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
 import org.springframework.stereotype.Component;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * The ordered descendant lists of large families, computed by one traversal and kept for
  * later pages, so a page of a 60,000-model family does not sort the family again. An
- * entry is dropped as soon as this instance writes anything, and after
+ * entry of a root's family is dropped when this instance writes something that can reach
+ * the family (a write whose scope ({@link Graph.Scope}) names the root or a descendant of
+ * it, or a write that names no scope, such as an import), and after
  * {@code pedigree.limits.family-cache-ttl} (for writes made by other instances of a
- * cluster).
+ * cluster); a write elsewhere in the graph leaves it kept.
  */
 @Component
 class FamilyIndex {
@@ -49,8 +52,44 @@ class FamilyIndex {
 		}
 	};
 
-	private record Memo(Object value, long version, Instant computedAt) {
+	private record Memo(Object value, String root, Depends depends, long version, Instant computedAt) {
+
+		Memo at(long now) {
+			return new Memo(this.value, this.root, this.depends, now, this.computedAt);
+		}
+
 	}
+
+	/** What a kept answer about a root's family is derived from. */
+	enum Depends {
+
+		/**
+		 * Which models descend from the root, at which depth, through which derivations.
+		 */
+		STRUCTURE,
+
+		/**
+		 * That and the members' own properties (e.g. an order by downloads, models read).
+		 */
+		MODELS
+
+	}
+
+	/**
+	 * For each write (by version) whose scope was looked at: the models it linked or
+	 * described, with all their ancestors, i.e. the roots whose families it can reach.
+	 */
+	private final Map<Long, Reach> reaches = new LinkedHashMap<>(16, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Long, Reach> eldest) {
+			return size() > 256;
+		}
+	};
+
+	private record Reach(java.util.Set<String> linked, java.util.Set<String> described) {
+	}
+
+	private final CypherQueries cypher;
 
 	/**
 	 * A family is ordered once and then reused, so it gets a larger budget than an
@@ -58,8 +97,9 @@ class FamilyIndex {
 	 */
 	private final Duration budget;
 
-	FamilyIndex(Graph graph, FamilyLimits limits) {
+	FamilyIndex(Graph graph, CypherQueries cypher, FamilyLimits limits) {
 		this.graph = graph;
+		this.cypher = cypher;
 		this.ttl = limits.familyCacheTtl();
 		this.budget = limits.familyReadTimeout();
 	}
@@ -74,6 +114,12 @@ class FamilyIndex {
 			return new Key(id, 0, relations, orderBy);
 		}
 
+		/** An order by downloads or release date also depends on the members' facts. */
+		Depends depends() {
+			return this.orderBy == DerivativeOrder.DOWNLOADS || this.orderBy == DerivativeOrder.CREATED ? Depends.MODELS
+					: Depends.STRUCTURE;
+		}
+
 	}
 
 	/**
@@ -86,6 +132,10 @@ class FamilyIndex {
 			return this.ids.size();
 		}
 
+		Order at(long now) {
+			return new Order(this.ids, this.depths, this.parentIds, now, this.computedAt);
+		}
+
 	}
 
 	/**
@@ -93,23 +143,91 @@ class FamilyIndex {
 	 * passed, computed otherwise and kept only when {@code large} says it was costly
 	 * enough to keep.
 	 */
-	@SuppressWarnings("unchecked")
 	<T> T memo(Object key, java.util.function.Supplier<T> compute, java.util.function.Predicate<T> large) {
+		return memo(key, null, Depends.MODELS, compute, large);
+	}
+
+	/**
+	 * The answer for {@code key}, an answer about {@code root}'s family (its descendants
+	 * or its derivatives): reused while no write reached the family (see the class
+	 * comment; {@code depends} says whether a write to a member's own properties reaches
+	 * it) and the TTL has not passed, computed otherwise and kept only when {@code large}
+	 * says it was costly enough to keep.
+	 * @param root null: any write drops the answer
+	 */
+	@SuppressWarnings("unchecked")
+	<T> T memo(Object key, String root, Depends depends, java.util.function.Supplier<T> compute,
+			java.util.function.Predicate<T> large) {
 		long version = this.graph.version();
+		Memo cached;
 		synchronized (this.memos) {
-			Memo cached = this.memos.get(key);
-			if (cached != null && cached.version() == version
-					&& cached.computedAt().plus(this.ttl).isAfter(Instant.now())) {
+			cached = this.memos.get(key);
+		}
+		if (cached != null && cached.computedAt().plus(this.ttl).isAfter(Instant.now())) {
+			if (cached.version() == version) {
+				return (T) cached.value();
+			}
+			if (cached.root() != null && holds(cached.version(), cached.root(), cached.depends())) {
+				synchronized (this.memos) {
+					this.memos.replace(key, cached, cached.at(version));
+				}
 				return (T) cached.value();
 			}
 		}
 		T value = compute.get();
 		if (large.test(value)) {
 			synchronized (this.memos) {
-				this.memos.put(key, new Memo(value, version, Instant.now()));
+				this.memos.put(key, new Memo(value, root, depends, version, Instant.now()));
 			}
 		}
 		return value;
+	}
+
+	/**
+	 * Whether an answer about {@code root}'s family read at {@code version} still holds:
+	 * no later write of this instance reached the family. A write reaches it when it
+	 * linked (or, for answers that depend on the models, described) the root or one of
+	 * its descendants, i.e. when the root is among the written models or their ancestors
+	 * as the graph is now. Now and not at the write suffices: an ancestry the write made
+	 * and a later write cut was cut below a model that later write linked.
+	 */
+	private boolean holds(long version, String root, Depends depends) {
+		List<Graph.Change> changes = this.graph.changesSince(version);
+		if (changes == null) {
+			return false;
+		}
+		for (Graph.Change change : changes) {
+			Reach reach = reach(change);
+			if (reach.linked().contains(root) || (depends == Depends.MODELS && reach.described().contains(root))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private Reach reach(Graph.Change change) {
+		synchronized (this.reaches) {
+			Reach known = this.reaches.get(change.version());
+			if (known != null) {
+				return known;
+			}
+		}
+		Reach reach = new Reach(ancestorsAndSelf(change.scope().linked()),
+				ancestorsAndSelf(change.scope().described()));
+		synchronized (this.reaches) {
+			this.reaches.put(change.version(), reach);
+		}
+		return reach;
+	}
+
+	private java.util.Set<String> ancestorsAndSelf(java.util.Set<String> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Set.of();
+		}
+		java.util.Set<String> reached = new java.util.HashSet<>(ids);
+		reached.addAll(this.graph.read(this.cypher.get("lineage/ancestor-ids"), Map.of("ids", List.copyOf(ids)),
+				r -> r.get("id").asString()));
+		return reached;
 	}
 
 	/**
@@ -123,11 +241,24 @@ class FamilyIndex {
 	/** The kept order of {@code key}, or null when it is not kept (or stale). */
 	Order kept(Key key) {
 		long version = this.graph.version();
+		Order cached;
 		synchronized (this.cache) {
-			Order cached = this.cache.get(key);
-			return cached != null && cached.version() == version
-					&& cached.computedAt().plus(this.ttl).isAfter(Instant.now()) ? cached : null;
+			cached = this.cache.get(key);
 		}
+		if (cached == null || !cached.computedAt().plus(this.ttl).isAfter(Instant.now())) {
+			return null;
+		}
+		if (cached.version() == version) {
+			return cached;
+		}
+		if (!holds(cached.version(), key.id(), key.depends())) {
+			return null;
+		}
+		Order renewed = cached.at(version);
+		synchronized (this.cache) {
+			this.cache.replace(key, cached, renewed);
+		}
+		return renewed;
 	}
 
 	/**
@@ -154,16 +285,13 @@ class FamilyIndex {
 		long version = this.graph.version();
 		Map<Key, Order> orders = new HashMap<>();
 		List<String> missing = new ArrayList<>();
-		synchronized (this.cache) {
-			for (Key key : keys) {
-				Order cached = this.cache.get(key);
-				if (cached != null && cached.version() == version
-						&& cached.computedAt().plus(this.ttl).isAfter(Instant.now())) {
-					orders.put(key, cached);
-				}
-				else {
-					missing.add(key.id());
-				}
+		for (Key key : keys) {
+			Order cached = kept(key);
+			if (cached != null) {
+				orders.put(key, cached);
+			}
+			else {
+				missing.add(key.id());
 			}
 		}
 		if (missing.isEmpty()) {

@@ -239,7 +239,8 @@ public class LineageQueries {
 		DerivativeOrder order = orderBy == null ? DerivativeOrder.DOWNLOADS : orderBy;
 		// A hub with thousands of children is sorted whole for its first pages: kept like
 		// the order of a large family.
-		return this.families.memo(new GroupsKey(id, size, order), () -> readChildrenByRelation(id, size, order),
+		return this.families.memo(new GroupsKey(id, size, order), id, FamilyIndex.Depends.MODELS,
+				() -> readChildrenByRelation(id, size, order),
 				groups -> groups.stream().mapToInt(DerivativeGroup::count).sum() >= FamilyIndex.MIN_CACHED);
 	}
 
@@ -458,9 +459,11 @@ public class LineageQueries {
 	 * id; null = from the start), from the models within a depth bound that starts at the
 	 * key's depth and doubles until the page is full, the depth limit is reached or a
 	 * level is empty (nothing lies deeper): a hub's first page reads its first level
-	 * only. The page of a family with {@link FamilyIndex#MIN_CACHED} direct derivatives
-	 * or more is kept until the next write; {@code totalCount} orders the whole family
-	 * (kept, as for any large family) only when a client selects it.
+	 * only, and a page of the first level of a hub whose derivatives are a large share of
+	 * all models reads only about that page's share of the id index. The page of a family
+	 * with {@link FamilyIndex#MIN_CACHED} direct derivatives or more is kept until a
+	 * write reaches the family; {@code totalCount} counts the family without ordering it
+	 * (kept likewise), only when a client selects it.
 	 */
 	private Page<LineageEntry> walk(String id, DescendantsPage page, String afterKey, long fanOut) {
 		int afterDepth = 0;
@@ -478,41 +481,93 @@ public class LineageQueries {
 		int limit = page.size() + 1;
 		int fromDepth = afterDepth;
 		String fromId = afterId;
-		List<LineageEntry> rows = this.families.memo(new WalkKey(id, page.maxDepth(), fromDepth, fromId, limit), () -> {
-			Map<String, Object> params = new HashMap<>();
-			params.put("id", id);
-			params.put("afterDepth", fromDepth);
-			params.put("afterId", fromId);
-			params.put("limit", limit);
-			int bound = Math.max(1, fromDepth);
-			while (true) {
-				List<LineageEntry> found = this.graph.read(
-						bounded("lineage/descendants-walk", new Limits.Depth(bound, false)), params,
-						r -> entry(r, r.get("model").get("id").asString(), r.get("parentId").asString()));
-				int reached = bound;
-				if (found.size() >= limit || bound >= page.maxDepth()
-						|| (bound > fromDepth && found.stream().noneMatch(e -> e.depth() == reached))) {
-					return found;
-				}
-				bound = Math.min(page.maxDepth(), bound * 2);
+		List<LineageEntry> rows = this.families.memo(new WalkKey(id, page.maxDepth(), fromDepth, fromId, limit), id,
+				FamilyIndex.Depends.MODELS, () -> walkFrom(id, page.maxDepth(), fromDepth, fromId, limit, fanOut),
+				found -> fanOut >= FamilyIndex.MIN_CACHED);
+		return keyed(Page.of(rows, new PageRequest(page.offset(), page.size()),
+				SingletonSupplier.of(() -> familySize(id, page.maxDepth())), () -> {
+					throw new IllegalStateException("truncated is not read with a walked page");
+				}));
+	}
+
+	/**
+	 * {@code limit} entries of the family after (fromDepth, fromId): a page of the first
+	 * level from the id index when that is cheap ({@link #firstLevel}), else from the
+	 * models within a depth bound that starts at the key's depth and doubles.
+	 */
+	private List<LineageEntry> walkFrom(String id, int maxDepth, int fromDepth, String fromId, int limit, long fanOut) {
+		if (fromDepth <= 1) {
+			List<LineageEntry> firstLevel = firstLevel(id, fromDepth == 1 ? fromId : "", limit, fanOut);
+			if (firstLevel != null) {
+				return firstLevel;
 			}
-		}, found -> fanOut >= FamilyIndex.MIN_CACHED);
-		var key = new FamilyIndex.Key(id, page.maxDepth(), List.of(), null);
-		Map<String, Object> orderParams = traversal(null, null);
-		orderParams.put("orderBy", null);
-		return keyed(
-				Page.of(rows, new PageRequest(page.offset(), page.size()),
-						SingletonSupplier.of(
-								() -> this.families
-									.orders(List.of(key),
-											bounded("lineage/descendants-order",
-													new Limits.Depth(page.maxDepth(), false)),
-											orderParams)
-									.get(key)
-									.size()),
-						() -> {
-							throw new IllegalStateException("truncated is not read with a walked page");
-						}));
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", id);
+		params.put("afterDepth", fromDepth);
+		params.put("afterId", fromId);
+		params.put("limit", limit);
+		int bound = Math.max(1, fromDepth);
+		while (true) {
+			List<LineageEntry> found = this.graph.read(
+					bounded("lineage/descendants-walk", new Limits.Depth(bound, false)), params,
+					r -> entry(r, r.get("model").get("id").asString(), r.get("parentId").asString()));
+			int reached = bound;
+			if (found.size() >= limit || bound >= maxDepth
+					|| (bound > fromDepth && found.stream().noneMatch(e -> e.depth() == reached))) {
+				return found;
+			}
+			bound = Math.min(maxDepth, bound * 2);
+		}
+	}
+
+	/**
+	 * The first {@code limit} direct derivatives of the hub {@code id} after
+	 * {@code afterId} by id, read in the id index's order
+	 * ({@code descendants-first-level.cypher}) when the hub's derivatives are a large
+	 * enough share of all models for that to be cheap; null when they are not, or when
+	 * the first {@link #FIRST_LEVEL_SCAN} ids did not hold the page (ids that sort far
+	 * from the hub's derivatives): the caller then walks the level.
+	 */
+	private List<LineageEntry> firstLevel(String id, String afterId, int limit, long fanOut) {
+		long models = this.graph.read(this.cypher.get("lineage/model-count"), Map.of(), r -> r.get("n").asLong())
+			.get(0);
+		if ((double) limit * models / Math.max(1, fanOut) > FIRST_LEVEL_SCAN / 4.0) {
+			return null;
+		}
+		List<LineageEntry> rows = this.graph.read(this.cypher.get("lineage/descendants-first-level"),
+				Map.of("id", id, "afterId", afterId, "limit", limit, "scan", FIRST_LEVEL_SCAN),
+				r -> entry(r, r.get("model").get("id").asString(), r.get("parentId").asString()));
+		return rows.size() == limit ? rows : null;
+	}
+
+	/**
+	 * How many ids {@link #firstLevel} reads at most (about 150 ms at load 10 on 2
+	 * cores): it is tried when the expected read is a quarter of this or less, so
+	 * unevenly spread ids get room before the walk takes over.
+	 */
+	private static final int FIRST_LEVEL_SCAN = 20_000;
+
+	/**
+	 * How many models descend from {@code id} within {@code maxDepth} hops: from the
+	 * family's kept order when there is one, else counted without ordering the family
+	 * (kept like an order, for a family of {@link FamilyIndex#MIN_CACHED} or more).
+	 */
+	private int familySize(String id, int maxDepth) {
+		var order = this.families.kept(new FamilyIndex.Key(id, maxDepth, List.of(), null));
+		if (order != null) {
+			return order.size();
+		}
+		return this.families.memo(new CountKey(id, maxDepth), id, FamilyIndex.Depends.STRUCTURE,
+				() -> this.graph
+					.read(bounded("lineage/descendants-count", new Limits.Depth(maxDepth, false)), Map.of("id", id),
+							r -> r.get("total").asInt(), this.families.budget())
+					.get(0),
+				total -> total >= FamilyIndex.MIN_CACHED);
+	}
+
+	/** The size of a family, kept like its order. */
+	private record CountKey(String id, int maxDepth) {
 	}
 
 	/** A walked page of a hub's family, kept like a large family's order. */

@@ -213,7 +213,9 @@ public class LineageWrites {
 		params.put("id", input.id().strip());
 		params.put("properties", properties);
 		params.put("developerId", input.developerId());
-		ModelView registered = this.graph.write(tx -> {
+		// Only this model's own facts (and its developer link): no derivation changes.
+		var scope = new Graph.Scope(Set.of(), Set.of(input.id().strip()));
+		ModelView registered = this.graph.write(scope, tx -> {
 			if (input.developerId() != null
 					&& tx.run("MATCH (o:Organization {id: $id}) RETURN o", Map.of("id", input.developerId()))
 						.list()
@@ -266,7 +268,9 @@ public class LineageWrites {
 			.incomplete(false)
 			.build()
 			.properties();
-		List<Derivation> recorded = this.graph.write(tx -> {
+		Set<String> linked = new java.util.HashSet<>(parents);
+		linked.add(input.childId());
+		List<Derivation> recorded = this.graph.write(new Graph.Scope(linked, Set.of()), tx -> {
 			// Before the cycle check, in the same transaction: serialises it with every
 			// other
 			// writer of derivations.

@@ -62,7 +62,10 @@ public class Retractions {
 			throw new InvalidInputException("reason", "A retraction needs a reason");
 		}
 		String writer = this.changes.writer();
-		return this.graph.write(tx -> {
+		// Both ends: the derivation leaves the families of the parent and its ancestors.
+		var scope = new Graph.Scope(java.util.Set.of(String.valueOf(childId), String.valueOf(parentId)),
+				java.util.Set.of());
+		return this.graph.write(scope, tx -> {
 			var rows = tx
 				.run(this.cypher.get("lineage/retract-derivation"), Map.of("child", String.valueOf(childId), "parent",
 						String.valueOf(parentId), "writer", writer, "reason", reason.strip()))

@@ -86,7 +86,7 @@ public class SafetyChecks {
 		}
 		for (int from = 0; from < changes.size(); from += BATCH) {
 			var batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
-			this.graph.write(tx -> {
+			this.graph.write(SizeChecks.ends(batch), tx -> {
 				tx.run(this.cypher.get("lineage/set-safety-signals"), Map.of("rows", batch)).consume();
 				this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN,
 						batch.stream().map(r -> (String) r.get("child")).toList());

@@ -74,7 +74,9 @@ public class SizeChecks {
 				after = id;
 			}
 			if (!rows.isEmpty()) {
-				estimated += this.graph.write(tx -> {
+				var scope = new Graph.Scope(java.util.Set.of(),
+						rows.stream().map(r -> (String) r.get("id")).collect(java.util.stream.Collectors.toSet()));
+				estimated += this.graph.write(scope, tx -> {
 					long n = tx.run(this.cypher.get("lineage/set-estimated-sizes"), Map.of("rows", rows))
 						.single()
 						.get("estimated")
@@ -115,7 +117,7 @@ public class SizeChecks {
 		}
 		for (int from = 0; from < changes.size(); from += BATCH) {
 			var batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
-			this.graph.write(tx -> {
+			this.graph.write(ends(batch), tx -> {
 				tx.run(this.cypher.get("lineage/set-warnings"), Map.of("rows", batch)).consume();
 				this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN,
 						batch.stream().map(r -> (String) r.get("child")).toList());
@@ -123,6 +125,16 @@ public class SizeChecks {
 			});
 		}
 		return new long[] { warned, cleared };
+	}
+
+	/** The derivations of {@code rows} (child, parent) as a write's scope. */
+	static Graph.Scope ends(List<Map<String, Object>> rows) {
+		java.util.Set<String> ends = new java.util.HashSet<>();
+		rows.forEach(r -> {
+			ends.add((String) r.get("child"));
+			ends.add((String) r.get("parent"));
+		});
+		return new Graph.Scope(ends, java.util.Set.of());
 	}
 
 	private static SourcedFigure figure(Record r, String end) {

@@ -59,6 +59,11 @@ public class Graph {
 	 */
 	private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
+	/** The last writes' scopes, for {@link #changesSince}. */
+	private final java.util.ArrayDeque<Change> changes = new java.util.ArrayDeque<>();
+
+	private static final int MAX_CHANGES = 1_000;
+
 	/**
 	 * One permit per pooled connection, handed out first come, first served. The driver
 	 * queues at most 100 waiters for a connection and fails every further one at once
@@ -254,15 +259,79 @@ public class Graph {
 		}
 	}
 
-	/** Runs {@code work} in one write transaction: it commits whole or not at all. */
+	/**
+	 * Runs {@code work} in one write transaction: it commits whole or not at all. Caches
+	 * derived from the graph take it to have changed anything ({@link #changesSince} says
+	 * so); a write that knows what it changed says it with
+	 * {@link #write(Scope, TransactionCallback)}.
+	 */
 	public <T> T write(TransactionCallback<T> work) {
+		return write(null, work);
+	}
+
+	/**
+	 * Runs {@code work} in one write transaction that changes only what {@code scope}
+	 * names, so caches of answers the scope cannot reach stay valid
+	 * ({@link #changesSince}).
+	 * @param scope what the write changed; null = anything
+	 */
+	public <T> T write(Scope scope, TransactionCallback<T> work) {
 		try (var lease = lease(AccessMode.WRITE, "transaction")) {
 			T result = lease.session().executeWrite(lease.traced(work));
-			this.writes.incrementAndGet();
+			synchronized (this.changes) {
+				this.changes.addLast(new Change(this.writes.incrementAndGet(), scope));
+				if (this.changes.size() > MAX_CHANGES) {
+					this.changes.removeFirst();
+				}
+			}
 			return result;
 		}
 		catch (org.neo4j.driver.exceptions.Neo4jException ex) {
 			throw translate(ex);
+		}
+	}
+
+	/**
+	 * What one write changed, as model ids: {@code linked} are both ends of every
+	 * derivation it created, removed or changed; {@code described} the models whose own
+	 * properties it changed. Nothing else (no other model, no derivation between others).
+	 */
+	public record Scope(Set<String> linked, Set<String> described) {
+
+		public Scope {
+			linked = Set.copyOf(linked);
+			described = Set.copyOf(described);
+		}
+
+	}
+
+	/** The write that made {@code version}; its scope null when it did not say one. */
+	public record Change(long version, Scope scope) {
+	}
+
+	/**
+	 * The writes this instance committed after {@code version}, oldest first (empty when
+	 * none); null when one of them did not say what it changed or they are too many to
+	 * remember: a cache kept at {@code version} is then stale.
+	 */
+	public List<Change> changesSince(long version) {
+		synchronized (this.changes) {
+			if (version >= this.writes.get()) {
+				return List.of();
+			}
+			if (this.changes.isEmpty() || this.changes.getFirst().version() > version + 1) {
+				return null;
+			}
+			List<Change> since = new java.util.ArrayList<>();
+			for (Change change : this.changes) {
+				if (change.version() > version) {
+					if (change.scope() == null) {
+						return null;
+					}
+					since.add(change);
+				}
+			}
+			return since;
 		}
 	}
 
