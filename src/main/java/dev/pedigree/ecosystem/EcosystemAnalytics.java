@@ -11,6 +11,7 @@ import dev.pedigree.common.NotFoundException;
 import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.lineage.Derivation;
 import dev.pedigree.lineage.DerivationSource;
+import dev.pedigree.lineage.FamilyLimits;
 import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.PointInTime;
@@ -33,18 +34,50 @@ public class EcosystemAnalytics {
 
 	private final LineageQueries lineage;
 
-	EcosystemAnalytics(Graph graph, CypherQueries cypher, Limits limits, LineageQueries lineage) {
+	/** Smaller families are cheaper to traverse again than to keep. */
+	static final int KEPT_FROM = 1_000;
+
+	private static final int KEPT_MOST = 32;
+
+	/**
+	 * Summaries of large families, by the report's question, kept under the rule of
+	 * lineage's family orders: dropped by any write through this instance (the graph's
+	 * version) and after {@code pedigree.limits.family-cache-ttl} (writes of other
+	 * instances).
+	 */
+	private final Map<SummaryKey, Kept> kept = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<SummaryKey, Kept> eldest) {
+			return size() > KEPT_MOST;
+		}
+	};
+
+	private final java.time.Duration keptFor;
+
+	private record SummaryKey(List<String> rootIds, int maxDepth, List<String> sources, PointInTime at) {
+	}
+
+	private record Kept(Summary summary, long version, java.time.Instant computedAt) {
+	}
+
+	EcosystemAnalytics(Graph graph, CypherQueries cypher, Limits limits, LineageQueries lineage,
+			FamilyLimits familyLimits) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.limits = limits;
 		this.lineage = lineage;
+		this.keptFor = familyLimits.familyCacheTtl();
 	}
 
 	/**
 	 * @param byDepth non-placeholder descendants per depth, from the same traversal
+	 * @param byRelation derivations inside the family by relation, from the same
+	 * traversal
+	 * @param members the family's members, placeholders included (what the traversal
+	 * walked)
 	 */
-	public record Summary(int totalDescendants, int maxDepth, int leaves, int externalMerges,
-			List<DepthCount> byDepth) {
+	public record Summary(int totalDescendants, int maxDepth, int leaves, int externalMerges, List<DepthCount> byDepth,
+			List<RelationCount> byRelation, int members) {
 	}
 
 	/** Derivation edges of one relation ({@code UNKNOWN} when the edge has none). */
@@ -161,7 +194,30 @@ public class EcosystemAnalytics {
 		return new ReportPointInTime(report.at().asOf(), report.at().includeUndated(), undated);
 	}
 
+	/**
+	 * The summary of a report: kept for a family of at least {@value #KEPT_FROM} members
+	 * until a write, computed by one statement otherwise.
+	 */
 	private Summary summary(EcosystemReport report) {
+		var key = new SummaryKey(report.rootIds(), report.maxDepth(), report.sources(), report.at());
+		long version = this.graph.version();
+		synchronized (this.kept) {
+			Kept hit = this.kept.get(key);
+			if (hit != null && hit.version() == version
+					&& hit.computedAt().plus(this.keptFor).isAfter(java.time.Instant.now())) {
+				return hit.summary();
+			}
+		}
+		Summary summary = compute(report);
+		if (summary.members() >= KEPT_FROM) {
+			synchronized (this.kept) {
+				this.kept.put(key, new Kept(summary, version, java.time.Instant.now()));
+			}
+		}
+		return summary;
+	}
+
+	private Summary compute(EcosystemReport report) {
 		Map<String, Object> params = new HashMap<>(report.at().parameters());
 		params.put("ids", report.rootIds());
 		params.put("sources", report.sources());
@@ -169,18 +225,27 @@ public class EcosystemAnalytics {
 			.read(this.cypher.get("ecosystem/summary").replace("{{maxDepth}}", Integer.toString(report.maxDepth())),
 					params)
 			.get(0);
-		var histogram = new java.util.TreeMap<Integer, Integer>();
-		r.get("depths").asList(org.neo4j.driver.Value::asInt).forEach(depth -> histogram.merge(depth, 1, Integer::sum));
-		List<DepthCount> byDepth = histogram.entrySet()
+		List<DepthCount> byDepth = r.get("byDepth")
+			.asList(v -> new DepthCount(v.get("depth").asInt(), v.get("count").asInt()))
 			.stream()
-			.map(e -> new DepthCount(e.getKey(), e.getValue()))
+			.sorted(java.util.Comparator.comparingInt(DepthCount::depth))
+			.toList();
+		// Largest first, ties by relation, the unrecorded relation (null) last.
+		List<RelationCount> byRelation = r.get("byRelation")
+			.asList(v -> new RelationCount(v.get("relation").isNull() ? null : v.get("relation").asString(),
+					v.get("count").asInt()))
+			.stream()
+			.sorted(java.util.Comparator.comparingInt(RelationCount::count)
+				.reversed()
+				.thenComparing(RelationCount::relation, java.util.Comparator.nullsLast(String::compareTo)))
+			.map(c -> c.relation() == null ? new RelationCount("UNKNOWN", c.count()) : c)
 			.toList();
 		return new Summary(r.get("totalDescendants").asInt(), r.get("maxDepth").asInt(), r.get("leaves").asInt(),
-				r.get("externalMerges").asInt(), byDepth);
+				r.get("externalMerges").asInt(), byDepth, byRelation, r.get("members").asInt());
 	}
 
 	public List<RelationCount> byRelation(EcosystemReport report) {
-		return counts("by-relation", report, "relation", Map.of(), RelationCount::new);
+		return report.summary().get().byRelation();
 	}
 
 	public List<DepthCount> byDepth(EcosystemReport report) {

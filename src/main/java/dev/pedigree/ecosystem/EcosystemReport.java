@@ -9,9 +9,10 @@ import java.util.function.Supplier;
  * The question "what grew from these roots?" (one root for {@code ecosystem}, several for
  * {@code familyReport}), along derivations of {@code sources} (null = every source, else
  * derivation source prefixes). Each field of the report is its own single Cypher
- * aggregation, run only when a client selects it; the four summary figures and byDepth
- * share one traversal ({@code summary}, computed once). {@code at}: the graph as it stood
- * on a date (models released later are not reached), or now.
+ * aggregation, run only when a client selects it; the four summary figures, byDepth and
+ * byRelation share one traversal ({@code summary}, computed once per request, and kept
+ * for a large family until a write). {@code at}: the graph as it stood on a date (models
+ * released later are not reached), or now.
  */
 public record EcosystemReport(List<String> rootIds, int maxDepth, List<String> sources, PointInTime at,
 		Supplier<EcosystemAnalytics.Summary> summary) {

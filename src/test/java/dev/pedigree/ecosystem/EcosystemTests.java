@@ -161,6 +161,66 @@ class EcosystemTests {
 			.isEqualTo(members.keySet().stream().mapToDouble(downloads).sum());
 	}
 
+	/**
+	 * A large family's summary is kept between requests (EcosystemAnalytics.KEPT_FROM),
+	 * and a write inside the family drops it: the next report counts the new member and
+	 * its derivation.
+	 */
+	@Test
+	void a_kept_report_of_a_large_family_is_dropped_by_a_write_inside_it() {
+		String prefix = "test/eco-kept-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String base = prefix + "-base";
+		int size = EcosystemAnalytics.KEPT_FROM + 10;
+		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
+		StringBuilder nodes = new StringBuilder("model_id\n" + base + "\n");
+		for (int i = 0; i < size; i++) {
+			edges.append(base).append(',').append(prefix).append("-ft-").append(i).append(",finetune\n");
+			nodes.append(prefix).append("-ft-").append(i).append('\n');
+		}
+		importRecords("HF_EDGES", edges.toString());
+		importRecords("HF_NODES", nodes.toString());
+		String query = "query($id: ID!) { ecosystem(rootId: $id) { totalDescendants maxDepth leaves "
+				+ "byRelation { relation count } byDepth { depth count } } }";
+		Map<String, Object> before = Map.of("totalDescendants", size, "maxDepth", 1, "leaves", size, "byRelation",
+				List.of(Map.of("relation", "FINETUNE", "count", size)), "byDepth",
+				List.of(Map.of("depth", 1, "count", size)));
+		for (int i = 0; i < 2; i++) {
+			GraphQlClient.anonymous(this.port)
+				.document(query)
+				.variable("id", base)
+				.execute()
+				.path("ecosystem")
+				.entity(Map.class)
+				.isEqualTo(before);
+		}
+
+		importRecords("HF_EDGES",
+				"parent_id,child_id,relation\n" + prefix + "-ft-0," + prefix + "-ft-0-gguf,quantized\n");
+		importRecords("HF_NODES", "model_id\n" + prefix + "-ft-0-gguf\n");
+
+		GraphQlClient.anonymous(this.port)
+			.document(query)
+			.variable("id", base)
+			.execute()
+			.path("ecosystem")
+			.entity(Map.class)
+			.isEqualTo(Map.of("totalDescendants", size + 1, "maxDepth", 2, "leaves", size, "byRelation",
+					List.of(Map.of("relation", "FINETUNE", "count", size), Map.of("relation", "QUANTIZED", "count", 1)),
+					"byDepth", List.of(Map.of("depth", 1, "count", size), Map.of("depth", 2, "count", 1))));
+	}
+
+	private void importRecords(String format, String content) {
+		GraphQlClient.curator(this.port)
+			.document("mutation($format: ImportFormat!, $content: String!) { importRecords(format: $format, "
+					+ "content: $content) { rejected { reason } } }")
+			.variable("format", format)
+			.variable("content", content)
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
 	@Test
 	void licence_drift_flags_permissive_children_of_restricting_parents() {
 		var drift = (Map<String, Object>) GraphQlClient.anonymous(this.port)
