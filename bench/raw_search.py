@@ -6,6 +6,7 @@
 
 Runs, per search term, what lineage/ModelSearch runs for a first page of `--size` (the same files of
 cypher/queries/lineage, the same order: models-search.cypher over every match; when that overflows, band by band,
+a bounded walk of the searchKey index first for the prefix and substring bands (models-search-walk.cypher), then
 narrower lookups, else models-search-scan.cypher), one auto-commit transaction per statement as Pedigree's reads do,
 and prints latency percentiles: the floor a service on this database can approach for the same answer.
 """
@@ -18,6 +19,7 @@ from neo4j import GraphDatabase
 
 CANDIDATES = 2000
 BAND_CANDIDATES = 10000
+WALK = 2000
 HERE = pathlib.Path(__file__).resolve().parent.parent / "cypher" / "queries" / "lineage"
 FILTERS = dict(developerId=None, license=None, relation=None, safetyEffect=None, tag=None, hasParents=None,
                includePlaceholders=False)
@@ -33,7 +35,7 @@ def needles(search, band):
     return dict(contains=[" " + search + " ", "/" + search + " ", "/" + search + "/"])
 
 
-def page(session, search, limit, text, scan):
+def page(session, search, limit, text, scan, walk):
     def candidates(band, lo, hi, want):
         params = dict(FILTERS, search=search, candidates=CANDIDATES if band == "all" else BAND_CANDIDATES, minRank=lo, maxRank=hi, afterRank=lo,
                       afterKey="", limit=want, **needles(search, band))
@@ -48,6 +50,11 @@ def page(session, search, limit, text, scan):
         if len(rows) >= limit:
             break
         want = limit - len(rows)
+        if rank > 0:
+            walked = list(session.run(walk, dict(FILTERS, search=search, rank=rank, afterKey="", limit=want, walk=WALK)))
+            if len(walked) == want:
+                rows += walked
+                continue
         band = candidates(rank, rank, rank, want)
         if band[0]:
             rows += list(session.run(scan, dict(FILTERS, search=search, rank=rank, afterKey="", limit=want)))
@@ -69,14 +76,15 @@ if __name__ == "__main__":
     terms = [line.strip() for line in open(args.terms) if line.strip()]
     text = (HERE / "models-search.cypher").read_text()
     scan = (HERE / "models-search-scan.cypher").read_text()
+    walk = (HERE / "models-search-walk.cypher").read_text()
     with GraphDatabase.driver(args.uri, auth=(args.user, args.password)) as driver, driver.session() as session:
         for i in range(args.warmup):
-            page(session, terms[i % len(terms)], args.size + 1, text, scan)
+            page(session, terms[i % len(terms)], args.size + 1, text, scan, walk)
         latencies = []
         began = time.perf_counter()
         for i in range(args.requests):
             start = time.perf_counter()
-            page(session, terms[i % len(terms)], args.size + 1, text, scan)
+            page(session, terms[i % len(terms)], args.size + 1, text, scan, walk)
             latencies.append((time.perf_counter() - start) * 1000)
         elapsed = time.perf_counter() - began
     latencies.sort()
