@@ -40,10 +40,10 @@ public class EcosystemAnalytics {
 	private static final int KEPT_MOST = 32;
 
 	/**
-	 * Summaries of large families, by the report's question, kept under the rule of
-	 * lineage's family orders: dropped by any write through this instance (the graph's
-	 * version) and after {@code pedigree.limits.family-cache-ttl} (writes of other
-	 * instances).
+	 * Summaries of large families, by the report's question: dropped by any write through
+	 * this instance (the graph's version; not yet scoped to writes that reach the family,
+	 * as lineage's family orders are) and after {@code pedigree.limits.family-cache-ttl}
+	 * (writes of other instances).
 	 */
 	private final Map<SummaryKey, Kept> kept = new java.util.LinkedHashMap<>(16, 0.75f, true) {
 		@Override
