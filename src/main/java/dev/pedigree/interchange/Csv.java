@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -40,14 +41,25 @@ public final class Csv {
 
 	}
 
+	/** Every data row of a file, in memory (small files). */
 	public static List<Row> read(Reader reader, String file, List<String> requiredColumns) {
+		List<Row> rows = new ArrayList<>();
+		forEach(reader, file, requiredColumns, rows::add);
+		return rows;
+	}
+
+	/**
+	 * The data rows of a file one by one, as they are read: memory holds one row.
+	 * @return how many rows there were
+	 */
+	public static long forEach(Reader reader, String file, List<String> requiredColumns, Consumer<Row> action) {
 		var format = CSVFormat.DEFAULT.builder()
 			.setHeader()
 			.setSkipHeaderRecord(true)
 			.setIgnoreEmptyLines(true)
 			.setTrim(false)
 			.get();
-		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+		try (CSVParser parser = open(reader, file, format)) {
 			Map<String, Integer> header = parser.getHeaderMap();
 			for (String column : requiredColumns) {
 				if (!header.containsKey(column)) {
@@ -55,10 +67,14 @@ public final class Csv {
 							+ String.join(",", header.keySet()) + ")");
 				}
 			}
-			List<Row> rows = new ArrayList<>();
+			long rows = 0;
 			long line = parser.getCurrentLineNumber() + 1;
-			for (CSVRecord record : parser) {
-				rows.add(new Row(line, record));
+			var records = parser.iterator();
+			for (CSVRecord record = next(records, file); record != null; record = next(records, file)) {
+				// Only the parser's exceptions say the file is malformed: the action may
+				// write (a chunk), and its exceptions are its own.
+				action.accept(new Row(line, record));
+				rows++;
 				line = parser.getCurrentLineNumber() + 1;
 			}
 			return rows;
@@ -66,9 +82,28 @@ public final class Csv {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		catch (IllegalStateException | IllegalArgumentException ex) {
-			throw new MalformedFileException(file + ": not a readable CSV file: " + ex.getMessage());
+	}
+
+	private static CSVParser open(Reader reader, String file, CSVFormat format) throws IOException {
+		try {
+			return CSVParser.builder().setReader(reader).setFormat(format).get();
 		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			throw malformed(file, ex);
+		}
+	}
+
+	private static CSVRecord next(java.util.Iterator<CSVRecord> records, String file) {
+		try {
+			return records.hasNext() ? records.next() : null;
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			throw malformed(file, ex);
+		}
+	}
+
+	private static MalformedFileException malformed(String file, RuntimeException ex) {
+		return new MalformedFileException(file + ": not a readable CSV file: " + ex.getMessage());
 	}
 
 	public static Double number(String value) {

@@ -25,13 +25,16 @@ import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.lineage.LineageWrites;
 import dev.pedigree.lineage.OrganizationDirectory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Every import, whatever its format: opens the input, lets the format's
- * {@link FormatParser} turn it into a {@link FactBatch}, hands the lineage facts to
- * {@link LineageWrites} and the rest to {@link AssetWriter}, and keeps the report
- * (counts, rejections, placeholders, skipped and input cycles, time) and the progress.
+ * {@link FormatParser} turn it into {@link FactBatch} chunks (the large formats stream:
+ * one chunk of {@code pedigree.import.chunk-size} records in memory at a time), hands the
+ * lineage facts of each to {@link LineageWrites} and the rest to {@link AssetWriter}, and
+ * keeps the report (counts, rejections, placeholders, skipped and input cycles, time) and
+ * the progress. The graph is settled once, at the end.
  */
 @Service
 public class ImportPipeline {
@@ -42,10 +45,17 @@ public class ImportPipeline {
 
 	private final AssetWriter assets;
 
-	ImportPipeline(List<FormatParser> parsers, LineageWrites lineage, AssetWriter assets) {
+	private final int chunkSize;
+
+	ImportPipeline(List<FormatParser> parsers, LineageWrites lineage, AssetWriter assets,
+			@Value("${pedigree.import.chunk-size:50000}") int chunkSize) {
 		parsers.forEach(p -> this.parsers.put(p.format(), p));
 		this.lineage = lineage;
 		this.assets = assets;
+		if (chunkSize < 1) {
+			throw new IllegalArgumentException("pedigree.import.chunk-size must be at least 1, was " + chunkSize);
+		}
+		this.chunkSize = chunkSize;
 	}
 
 	/** Imports a file (or, for folder formats, a folder). */
@@ -64,9 +74,9 @@ public class ImportPipeline {
 				for (Path file : files) {
 					Reader reader = open(file);
 					open.add(reader);
-					inputs.add(new FormatParser.Input(file.toString(), reader));
+					inputs.add(new FormatParser.Input(file.toString(), reader, () -> open(file)));
 				}
-				return settled(format, write(parser.parse(inputs, context()), progress));
+				return settled(format, stream(parser, inputs, progress));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -79,11 +89,10 @@ public class ImportPipeline {
 
 	/** Imports an upload. */
 	public ImportReport importContent(ImportFormat format, String content) {
-		return timed(
-				() -> settled(format,
-						write(parser(format)
-							.parse(List.of(new FormatParser.Input("content", new StringReader(content))), context()),
-								Progress.NONE)));
+		return timed(() -> settled(format,
+				stream(parser(format), List
+					.of(new FormatParser.Input("content", new StringReader(content), () -> new StringReader(content))),
+						Progress.NONE)));
 	}
 
 	/**
@@ -114,16 +123,47 @@ public class ImportPipeline {
 	/**
 	 * Imports one file's text without settling (the seed's files, settled once at the end
 	 * with {@link #settle}).
+	 * @param text opens the text (each time a format reads it)
 	 */
-	public ImportReport importReader(ImportFormat format, Reader reader, String name, Progress progress) {
-		return timed(
-				() -> write(parser(format).parse(List.of(new FormatParser.Input(name, reader)), context()), progress));
+	public ImportReport importReader(ImportFormat format, FormatParser.Opener text, String name, Progress progress) {
+		return timed(() -> {
+			try (Reader reader = text.open()) {
+				return stream(parser(format), List.of(new FormatParser.Input(name, reader, text)), progress);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	/**
+	 * Writes each chunk the parser hands on before it reads the next, into one report;
+	 * the chunks share one {@link LineageWrites.ImportWrites} (the import's own edges,
+	 * for the cycle check and repeated records, and the models it wrote).
+	 */
+	private ImportReport stream(FormatParser parser, List<FormatParser.Input> inputs, Progress progress) {
+		var writes = this.lineage.importWrites();
+		List<ImportReport> report = new ArrayList<>(1);
+		parser.parse(inputs, context(), this.chunkSize, chunk -> {
+			ImportReport written = write(chunk, writes, progress);
+			if (report.isEmpty()) {
+				report.add(written);
+			}
+			else {
+				report.get(0).merge(written);
+			}
+		});
+		return report.get(0);
 	}
 
 	/**
 	 * Writes what a parser read: lineage through {@link LineageWrites}, the rest here.
 	 */
 	public ImportReport write(FactBatch batch, Progress progress) {
+		return write(batch, this.lineage.importWrites(), progress);
+	}
+
+	private ImportReport write(FactBatch batch, LineageWrites.ImportWrites writes, Progress progress) {
 		ImportReport report = batch.report();
 		var organizations = this.lineage.organizations(batch.organizations());
 		if (batch.organizationsCounted()) {
@@ -131,10 +171,10 @@ public class ImportPipeline {
 		}
 		report.counted(this.assets.revenues(batch.revenues()));
 		report.counted(this.assets.licenses(batch.licenses()));
-		report.counted(this.lineage.models(batch.models(), progress::advance));
-		this.lineage.placeholders(batch.placeholders(), progress::advance);
+		report.counted(writes.models(batch.models(), progress::advance));
+		writes.placeholders(batch.placeholders(), progress::advance);
 		report.counted(this.assets.assets(batch.assets()));
-		var derivations = this.lineage.derivations(batch.derivations(), batch.unknownModels(), progress::advance);
+		var derivations = writes.derivations(batch.derivations(), batch.unknownModels(), progress::advance);
 		report.counted(derivations.counts());
 		derivations.cycles().forEach(report::cycle);
 		derivations.placeholders().forEach(report::placeholder);

@@ -96,32 +96,43 @@ class BulkWrites {
 	}
 
 	/**
-	 * Writes derivations that passed the import's own cycle check. Against the stored
-	 * graph, each batch (in its transaction, holding the lineage lock, after writing)
-	 * asks {@code cycles-closed.cypher} about its new edges, and takes back any that
-	 * closed a cycle: only when the store held derivations before or anyone else wrote
-	 * some meanwhile, since otherwise the stored ones are this import's own, already
-	 * checked.
+	 * What the derivation batches of one import share across its chunks: what the store
+	 * held when it began, the lineage lock's count, and the edges taken back.
+	 */
+	final class DerivationRun {
+
+		private final LockState lock = new LockState(lineageVersion());
+
+		private final boolean stored = count("lineage/derivation-count") > 0;
+
+		private final Set<String> dropped = Collections.synchronizedSet(new HashSet<>());
+
+	}
+
+	DerivationRun derivationRun() {
+		return new DerivationRun();
+	}
+
+	/**
+	 * Writes derivations that passed the import's own cycle check: {@code firsts} the
+	 * import names for the first time, {@code repeats} it named before. Against the
+	 * stored graph, each batch (in its transaction, holding the lineage lock, after
+	 * writing) asks {@code cycles-closed.cypher} about its new edges, and takes back any
+	 * that closed a cycle: only when the store held derivations before the import or
+	 * anyone else wrote some meanwhile, since otherwise the stored ones are this import's
+	 * own, already checked.
 	 * @param cycles receives each edge taken back, as {@code origin: path}
 	 */
-	WriteCounts derivations(List<DerivationFacts> rows, List<String> cycles, LongConsumer progress) {
-		var lock = new LockState(lineageVersion());
-		boolean stored = count("lineage/derivation-count") > 0;
-		Set<String> seen = new HashSet<>();
-		List<DerivationFacts> firsts = new ArrayList<>();
-		List<DerivationFacts> repeats = new ArrayList<>();
-		for (DerivationFacts row : rows) {
-			(seen.add(key(row.child(), row.parent())) ? firsts : repeats).add(row);
-		}
-		Set<String> dropped = Collections.synchronizedSet(new HashSet<>());
+	WriteCounts derivations(DerivationRun run, List<DerivationFacts> firsts, List<DerivationFacts> repeats,
+			List<String> cycles, LongConsumer progress) {
 		List<WriteCounts> counts = Collections.synchronizedList(new ArrayList<>());
 		inParallel(firsts, progress, (tx, batch) -> {
-			counts.add(writeFirsts(tx, batch, stored, lock, cycles, dropped));
+			counts.add(writeFirsts(tx, batch, run.stored, run.lock, cycles, run.dropped));
 			return batch.size();
 		});
 		var total = counts.stream().reduce(WriteCounts.NONE, WriteCounts::plus);
 		List<Map<String, Object>> again = repeats.stream()
-			.filter(r -> !dropped.contains(key(r.child(), r.parent())))
+			.filter(r -> !run.dropped.contains(key(r.child(), r.parent())))
 			.map(DerivationFacts::asRow)
 			.toList();
 		return total.plus(upserts(again, "lineage/upsert-derivations", ChangeLog.Kind.DERIVATIONS_WRITTEN, progress));
@@ -276,6 +287,11 @@ class BulkWrites {
 	private long lineageVersion() {
 		return this.graph
 			.readBulk(tx -> tx.run(this.cypher.get("lineage/lineage-version")).single().get("version").asLong());
+	}
+
+	/** From the count store: constant time. */
+	long modelCount() {
+		return count("lineage/model-count");
 	}
 
 	/** From the count store: constant time. */

@@ -80,67 +80,152 @@ public class LineageWrites {
 	}
 
 	/**
-	 * Placeholders a source names with what little it knows (a name, an alias): created
-	 * or filled in like any model, not counted as records of the import.
+	 * One import's models and derivations written chunk by chunk, with the same outcome
+	 * as writing all of them at once.
 	 */
-	public void placeholders(List<ModelFacts> placeholders, LongConsumer progress) {
-		this.bulk.models(placeholders, null, progress);
+	public ImportWrites importWrites() {
+		return new ImportWrites();
 	}
 
 	/**
-	 * Derivations of an import, in input order: an edge that would close a cycle (with
-	 * the input's earlier edges or with stored derivations) is skipped and listed, never
-	 * written; a claim a curator retracted is left out and listed (the retraction wins
-	 * until a curator records the derivation again).
+	 * The lineage writes of one import, in chunks. Kept from one chunk to the next, and
+	 * nothing else: the import's own edges ({@link CycleGuard}, which also tells a
+	 * repeated record), the models it found stored or wrote, and what the store held when
+	 * it began.
 	 */
-	public DerivationOutcome derivations(List<DerivationFacts> derivations, UnknownModels unknown,
-			LongConsumer progress) {
-		var guard = new CycleGuard();
-		List<String> cycles = java.util.Collections.synchronizedList(new ArrayList<>());
-		List<DerivationFacts> accepted = new ArrayList<>();
-		Set<String> endpoints = new LinkedHashSet<>();
-		// A retracted claim is not part of the input's lineage either: left out before
-		// the input's own cycle check.
-		var retractions = this.bulk.retracted(derivations);
-		List<DerivationOutcome.Retracted> retracted = new ArrayList<>();
-		for (DerivationFacts d : derivations) {
-			var retraction = retractions.get(BulkWrites.key(d.child(), d.parent()));
-			if (retraction != null) {
-				retracted.add(new DerivationOutcome.Retracted(d, retraction.retractedAt(), retraction.reason()));
-				continue;
-			}
-			var cycle = guard.accept(d.child(), d.parent());
-			if (cycle != null) {
-				cycles.add((d.origin() == null ? "" : d.origin() + ": ") + String.join(" -> ", cycle));
-				continue;
-			}
-			accepted.add(d);
-			endpoints.add(d.child());
-			endpoints.add(d.parent());
+	public final class ImportWrites {
+
+		private final CycleGuard guard = new CycleGuard();
+
+		/**
+		 * The models (by {@link CycleGuard#numberOf}) an earlier chunk's derivations
+		 * found stored or created: not looked up again.
+		 */
+		private final java.util.BitSet stored = new java.util.BitSet();
+
+		/**
+		 * Whether the store held models when the import began; without any, a model the
+		 * import has not written ({@link #written}) does not exist, and the first load of
+		 * a store looks nothing up.
+		 */
+		private final boolean modelsBefore = LineageWrites.this.bulk.modelCount() > 0;
+
+		private final IdHashes written = new IdHashes();
+
+		/** Read when the first derivation is written. */
+		private BulkWrites.DerivationRun run;
+
+		private ImportWrites() {
 		}
-		var known = this.bulk.existingModelIds(endpoints);
-		List<String> placeholders = new ArrayList<>();
-		List<DerivationFacts> missing = new ArrayList<>();
-		if (unknown == UnknownModels.PLACEHOLDER) {
-			List<ModelFacts> rows = new ArrayList<>();
-			for (String id : endpoints) {
-				if (!known.contains(id)) {
-					rows.add(ModelFacts.placeholder(id));
-					placeholders.add(id);
+
+		/** The next chunk's models, upserted; new ones are created in bulk. */
+		public WriteCounts models(List<ModelFacts> models, LongConsumer progress) {
+			return LineageWrites.this.bulk.models(models, existing(models.stream().map(ModelFacts::id).toList()),
+					progress);
+		}
+
+		/**
+		 * The next chunk's placeholders a source names with what little it knows (a name,
+		 * an alias): created or filled in like any model, not counted as records of the
+		 * import.
+		 */
+		public void placeholders(List<ModelFacts> placeholders, LongConsumer progress) {
+			models(placeholders, progress);
+		}
+
+		/**
+		 * The stored ones among ids the chunk writes (null: look them all up), and the
+		 * ids are taken as written.
+		 */
+		private Set<String> existing(java.util.Collection<String> ids) {
+			if (this.modelsBefore) {
+				return null;
+			}
+			var existing = LineageWrites.this.bulk
+				.existingModelIds(ids.stream().filter(this.written::mayContain).toList());
+			ids.forEach(this.written::add);
+			return existing;
+		}
+
+		/**
+		 * The next chunk's derivations, in input order: an edge that would close a cycle
+		 * (with the input's earlier edges or with stored derivations) is skipped and
+		 * listed, never written; a claim a curator retracted is left out and listed (the
+		 * retraction wins until a curator records the derivation again).
+		 */
+		public DerivationOutcome derivations(List<DerivationFacts> derivations, UnknownModels unknown,
+				LongConsumer progress) {
+			if (derivations.isEmpty()) {
+				return new DerivationOutcome(WriteCounts.NONE, List.of(), List.of(), List.of(), List.of());
+			}
+			var bulk = LineageWrites.this.bulk;
+			if (this.run == null) {
+				this.run = bulk.derivationRun();
+			}
+			List<String> cycles = java.util.Collections.synchronizedList(new ArrayList<>());
+			List<DerivationFacts> firsts = new ArrayList<>();
+			List<DerivationFacts> repeats = new ArrayList<>();
+			List<DerivationFacts> accepted = new ArrayList<>();
+			Set<String> endpoints = new LinkedHashSet<>();
+			// A retracted claim is not part of the input's lineage either: left out
+			// before the input's own cycle check.
+			var retractions = bulk.retracted(derivations);
+			List<DerivationOutcome.Retracted> retracted = new ArrayList<>();
+			for (DerivationFacts d : derivations) {
+				var retraction = retractions.get(BulkWrites.key(d.child(), d.parent()));
+				if (retraction != null) {
+					retracted.add(new DerivationOutcome.Retracted(d, retraction.retractedAt(), retraction.reason()));
+					continue;
 				}
+				if (this.guard.contains(d.child(), d.parent())) {
+					repeats.add(d);
+				}
+				else {
+					var cycle = this.guard.accept(d.child(), d.parent());
+					if (cycle != null) {
+						cycles.add((d.origin() == null ? "" : d.origin() + ": ") + String.join(" -> ", cycle));
+						continue;
+					}
+					firsts.add(d);
+				}
+				accepted.add(d);
+				endpoints.add(d.child());
+				endpoints.add(d.parent());
 			}
-			// Created silently: the report lists them as placeholders rather than
-			// counting them as created records.
-			this.bulk.models(rows, Set.of(), progress);
+			List<String> placeholders = new ArrayList<>();
+			List<DerivationFacts> missing = new ArrayList<>();
+			if (unknown == UnknownModels.PLACEHOLDER) {
+				List<String> unsure = endpoints.stream()
+					.filter(id -> !this.stored.get(this.guard.numberOf(id)))
+					.toList();
+				var known = existing(unsure);
+				if (known == null) {
+					known = bulk.existingModelIds(unsure);
+				}
+				List<ModelFacts> rows = new ArrayList<>();
+				for (String id : unsure) {
+					if (!known.contains(id)) {
+						rows.add(ModelFacts.placeholder(id));
+						placeholders.add(id);
+					}
+				}
+				// Created silently: the report lists them as placeholders rather than
+				// counting them as created records.
+				bulk.models(rows, Set.of(), progress);
+				endpoints.forEach(id -> this.stored.set(this.guard.numberOf(id)));
+			}
+			else {
+				var known = bulk.existingModelIds(endpoints);
+				java.util.function.Predicate<DerivationFacts> unknownEnd = d -> !known.contains(d.child())
+						|| !known.contains(d.parent());
+				accepted.stream().filter(unknownEnd).forEach(missing::add);
+				firsts.removeIf(unknownEnd);
+				repeats.removeIf(unknownEnd);
+			}
+			var counts = bulk.derivations(this.run, firsts, repeats, cycles, progress);
+			return new DerivationOutcome(counts, List.copyOf(cycles), placeholders, missing, retracted);
 		}
-		else {
-			accepted.stream()
-				.filter(d -> !known.contains(d.child()) || !known.contains(d.parent()))
-				.forEach(missing::add);
-			accepted.removeAll(missing);
-		}
-		var counts = this.bulk.derivations(accepted, cycles, progress);
-		return new DerivationOutcome(counts, List.copyOf(cycles), placeholders, missing, retracted);
+
 	}
 
 	/**

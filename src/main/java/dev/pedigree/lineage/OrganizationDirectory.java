@@ -18,6 +18,8 @@ public final class OrganizationDirectory {
 
 	private final List<OrganizationFacts> created = new ArrayList<>();
 
+	private int taken;
+
 	OrganizationDirectory(List<org.neo4j.driver.Record> known) {
 		for (var r : known) {
 			String id = r.get("id").asString();
@@ -53,6 +55,19 @@ public final class OrganizationDirectory {
 
 	public List<OrganizationFacts> newOrganizations() {
 		return this.created;
+	}
+
+	/**
+	 * The organisations that became new since the last call: a chunk of an import writes
+	 * those its records name first.
+	 */
+	public List<OrganizationFacts> takeNewOrganizations() {
+		if (this.taken == this.created.size()) {
+			return List.of();
+		}
+		var taking = List.copyOf(this.created.subList(this.taken, this.created.size()));
+		this.taken = this.created.size();
+		return taking;
 	}
 
 }

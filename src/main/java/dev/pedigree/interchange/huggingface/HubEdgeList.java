@@ -1,9 +1,15 @@
 package dev.pedigree.interchange.huggingface;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import dev.pedigree.interchange.Chunks;
 import dev.pedigree.interchange.Csv;
 import dev.pedigree.interchange.FactBatch;
 import dev.pedigree.interchange.FormatParser;
@@ -29,45 +35,78 @@ class HubEdgeList implements FormatParser {
 
 	@Override
 	public FactBatch parse(List<Input> inputs, ParseContext context) {
+		List<FactBatch> all = new ArrayList<>(1);
+		parse(inputs, context, Integer.MAX_VALUE, all::add);
+		return all.get(0);
+	}
+
+	/**
+	 * Two passes: the first reads the file as CSV (a file that is not writes nothing) and
+	 * counts each child's merge parents (a merge naming one is incomplete, wherever the
+	 * others stand in the file); the second hands the edges on chunk by chunk.
+	 */
+	@Override
+	public void parse(List<Input> inputs, ParseContext context, int chunkSize, Consumer<FactBatch> sink) {
 		Input input = inputs.get(0);
-		var batch = new FactBatch("hf-edges", input.name());
-		var rows = Csv.read(input.reader(), input.name(), List.of("parent_id", "child_id", "relation"));
-		record Edge(long line, String child, String parent, Relation relation, String sources) {
-		}
-		List<Edge> edges = new java.util.ArrayList<>();
 		Map<String, Integer> mergeParents = new HashMap<>();
-		for (var row : rows) {
-			String parent = row.get("parent_id");
-			String child = row.get("child_id");
-			String relationText = row.get("relation");
-			if (parent == null || child == null) {
-				batch.reject(input.name(), row.line(), "parent_id and child_id are required");
-				continue;
-			}
-			Relation relation = Relation.fromSource(relationText);
-			if (relation == null) {
-				batch.reject(input.name(), row.line(),
-						"unknown relation '" + relationText + "' for " + child + " <- " + parent);
-				continue;
-			}
-			var edge = new Edge(row.line(), HubIds.normalise(child), HubIds.normalise(parent), relation,
-					row.get("sources"));
-			edges.add(edge);
-			if (relation == Relation.MERGE) {
-				mergeParents.merge(edge.child(), 1, Integer::sum);
-			}
+		try (Reader first = input.reread()) {
+			Csv.forEach(first, input.name(), COLUMNS, row -> {
+				Edge edge = edge(row);
+				if (edge != null && edge.relation() == Relation.MERGE) {
+					mergeParents.merge(edge.child(), 1, Integer::sum);
+				}
+			});
 		}
-		for (Edge e : edges) {
-			var derivation = DerivationFacts.of(e.child(), e.parent())
-				.origin(input.name() + ":" + e.line())
-				.relation(e.relation())
-				.source(e.sources() == null ? "hf" : "hf:" + e.sources())
-				.confidence(HubIds.HUB_CONFIDENCE)
-				// A Hub merge that names a single parent is kept, flagged as incomplete.
-				.incomplete(e.relation() == Relation.MERGE && mergeParents.get(e.child()) < 2);
-			batch.derivation(derivation.build());
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		return batch;
+		var chunks = new Chunks(chunkSize, sink, () -> new FactBatch("hf-edges", input.name()));
+		Csv.forEach(input.reader(), input.name(), COLUMNS, row -> {
+			Edge e = edge(row);
+			if (e == null) {
+				reject(row, input.name(), chunks.batch());
+			}
+			else {
+				chunks.batch()
+					.derivation(DerivationFacts.of(e.child(), e.parent())
+						.origin(input.name() + ":" + row.line())
+						.relation(e.relation())
+						.source(e.sources() == null ? "hf" : "hf:" + e.sources())
+						.confidence(HubIds.HUB_CONFIDENCE)
+						// A Hub merge that names a single parent is kept, flagged as
+						// incomplete.
+						.incomplete(e.relation() == Relation.MERGE && mergeParents.get(e.child()) < 2)
+						.build());
+			}
+			chunks.read();
+		});
+		chunks.end();
+	}
+
+	private static final List<String> COLUMNS = List.of("parent_id", "child_id", "relation");
+
+	private record Edge(String child, String parent, Relation relation, String sources) {
+	}
+
+	/** The row's edge, null when it is malformed ({@link #reject} says why). */
+	private static Edge edge(Csv.Row row) {
+		String parent = row.get("parent_id");
+		String child = row.get("child_id");
+		Relation relation = Relation.fromSource(row.get("relation"));
+		if (parent == null || child == null || relation == null) {
+			return null;
+		}
+		return new Edge(HubIds.normalise(child), HubIds.normalise(parent), relation, row.get("sources"));
+	}
+
+	private static void reject(Csv.Row row, String file, FactBatch batch) {
+		if (row.get("parent_id") == null || row.get("child_id") == null) {
+			batch.reject(file, row.line(), "parent_id and child_id are required");
+		}
+		else {
+			batch.reject(file, row.line(), "unknown relation '" + row.get("relation") + "' for " + row.get("child_id")
+					+ " <- " + row.get("parent_id"));
+		}
 	}
 
 }

@@ -122,12 +122,7 @@ class SeedLoader implements ApplicationRunner {
 	}
 
 	private ImportReport importFile(String file, ImportFormat format) {
-		try (Reader reader = open(file)) {
-			return this.pipeline.importReader(format, reader, "seed-data/" + file, Progress.NONE);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.pipeline.importReader(format, () -> open(file), "seed-data/" + file, Progress.NONE);
 	}
 
 	/**
