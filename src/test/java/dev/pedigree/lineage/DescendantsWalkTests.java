@@ -1,8 +1,6 @@
 package dev.pedigree.lineage;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,29 +144,9 @@ class DescendantsWalkTests {
 		return listed;
 	}
 
-	/** "depth id" of every descendant, each at its smallest depth, by depth then id. */
+	/** The family as the test recounts it ({@link BreadthFirst}). */
 	private List<String> breadthFirst() {
-		Map<String, List<String>> children = new HashMap<>();
-		this.parents
-			.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));
-		Map<String, Integer> depth = new HashMap<>();
-		var queue = new ArrayDeque<String>(List.of(HUB));
-		depth.put(HUB, 0);
-		while (!queue.isEmpty()) {
-			String at = queue.poll();
-			for (String child : children.getOrDefault(at, List.of())) {
-				if (!depth.containsKey(child)) {
-					depth.put(child, depth.get(at) + 1);
-					queue.add(child);
-				}
-			}
-		}
-		depth.remove(HUB);
-		return depth.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-			.map(e -> e.getValue() + " " + e.getKey())
-			.toList();
+		return BreadthFirst.descendants(this.parents, HUB);
 	}
 
 	private void edge(String parent, String child) {
