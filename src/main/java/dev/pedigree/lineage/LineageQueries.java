@@ -7,10 +7,12 @@ import dev.pedigree.common.Page;
 import dev.pedigree.common.PageRequest;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.neo4j.driver.Record;
@@ -39,12 +41,16 @@ public class LineageQueries {
 
 	private final ModelSearch search;
 
-	LineageQueries(Graph graph, CypherQueries cypher, Limits limits, FamilyIndex families, ModelSearch search) {
+	private final KeptAnswers kept;
+
+	LineageQueries(Graph graph, CypherQueries cypher, Limits limits, FamilyIndex families, ModelSearch search,
+			KeptAnswers kept) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.limits = limits;
 		this.families = families;
 		this.search = search;
+		this.kept = kept;
 	}
 
 	public Limits limits() {
@@ -329,12 +335,32 @@ public class LineageQueries {
 	 * model.
 	 */
 	public ModelWithAncestors modelWithAncestors(String id, Integer maxDepth, List<Relation> relations) {
+		return this.kept.get(new AncestorsKey(id, maxDepth, relations),
+				() -> readModelWithAncestors(id, maxDepth, relations), found -> readFrom(id, found.model(),
+						found.ancestors().stream().map(LineageEntry::model).map(ModelView::id).toList()));
+	}
+
+	private record AncestorsKey(String id, Integer maxDepth, List<Relation> relations) {
+	}
+
+	private record ParentsKey(String id) {
+	}
+
+	/** The requested id, the model it named and the models an answer lists. */
+	private static Set<String> readFrom(String id, ModelView model, List<String> listed) {
+		Set<String> ids = new HashSet<>(listed);
+		ids.add(id);
+		ids.add(model.id());
+		return ids;
+	}
+
+	private ModelWithAncestors readModelWithAncestors(String id, Integer maxDepth, List<Relation> relations) {
 		var rows = this.graph.read(bounded("lineage/ancestors", this.limits.depth(maxDepth)), traversal(id, relations),
 				r -> r);
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
 			return canonical == null || canonical.equals(id) ? null
-					: modelWithAncestors(canonical, maxDepth, relations);
+					: readModelWithAncestors(canonical, maxDepth, relations);
 		}
 		List<LineageEntry> ancestors = rows.stream()
 			.filter(r -> !r.get("model").isNull())
@@ -352,10 +378,15 @@ public class LineageQueries {
 	 * when there is no such model.
 	 */
 	public ModelWithParents modelWithParents(String id) {
+		return this.kept.get(new ParentsKey(id), () -> readModelWithParents(id),
+				found -> readFrom(id, found.model(), found.parents().stream().map(Derivation::parentId).toList()));
+	}
+
+	private ModelWithParents readModelWithParents(String id) {
 		var rows = this.graph.read(this.cypher.get("lineage/model-with-parents"), Map.of("id", id), r -> r);
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
-			return canonical == null || canonical.equals(id) ? null : modelWithParents(canonical);
+			return canonical == null || canonical.equals(id) ? null : readModelWithParents(canonical);
 		}
 		ModelView model = ModelView.from(rows.get(0).get("model").asNode());
 		List<Derivation> parents = new java.util.ArrayList<>();
@@ -367,7 +398,7 @@ public class LineageQueries {
 				parentModels.put(parentId, ModelView.from(r.get("parent").asNode()));
 			}
 		}
-		return new ModelWithParents(model, parents, parentModels);
+		return new ModelWithParents(model, List.copyOf(parents), Map.copyOf(parentModels));
 	}
 
 	/** A model with one page of its descendants. */

@@ -351,6 +351,16 @@ public class Graph {
 		}
 	}
 
+	/**
+	 * Whether the current request passed bookmarks: it asks to read after writes this
+	 * instance may not have made, so nothing kept from this instance's own view answers
+	 * it.
+	 */
+	public boolean readsAfterBookmarks() {
+		RequestSessions request = RequestSessions.current();
+		return request != null && !request.given().isEmpty();
+	}
+
 	/** Changes whenever this instance commits a write. */
 	public long version() {
 		return this.writes.get();

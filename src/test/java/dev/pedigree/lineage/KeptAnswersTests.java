@@ -1,0 +1,240 @@
+package dev.pedigree.lineage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.neo4j.driver.Driver;
+
+import dev.pedigree.GraphQlClient;
+import dev.pedigree.PedigreeServerTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A model's ancestors and parents, asked again, come from memory (no statement runs)
+ * until this instance writes something that touches a model the answer was read from: a
+ * write elsewhere keeps them, a model's own facts, a derivation added above an ancestor
+ * and a retraction inside the chain show at once. A change made behind the service's back
+ * (as another instance of a cluster would) is not seen until a write here touches the
+ * chain, except by a request that passes its bookmark.
+ */
+@PedigreeServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeptAnswersTests {
+
+	private static final String ROOT = "kept-fixture/root";
+
+	private static final String BASE = "kept-fixture/base";
+
+	private static final String TUNE = "kept-fixture/tune";
+
+	private static final String LEAF = "kept-fixture/leaf";
+
+	private static final String ELSEWHERE = "kept-fixture/elsewhere";
+
+	private static final String ANCESTORS = """
+			query($id: ID!) { model(id: $id) { id ancestors { depth model { id name } } } }""";
+
+	private static final String PARENTS = """
+			query($id: ID!) { model(id: $id) { id parents { relation parent { id name } } } }""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Driver driver;
+
+	@BeforeAll
+	void chain() {
+		for (String id : List.of(ROOT, BASE, TUNE, LEAF, ELSEWHERE)) {
+			register(id, id);
+		}
+		derive(BASE, ROOT);
+		derive(TUNE, BASE);
+		derive(LEAF, TUNE);
+	}
+
+	@Test
+	void ancestors_are_kept_through_writes_elsewhere_and_dropped_by_a_write_on_the_chain() {
+		assertThat(ancestors(LEAF)).containsExactly("1 " + TUNE + " " + TUNE, "2 " + BASE + " " + BASE,
+				"3 " + ROOT + " " + ROOT);
+		double read = statements("lineage/ancestors");
+		assertThat(ancestors(LEAF)).hasSize(3);
+		assertThat(statements("lineage/ancestors")).as("asked again: kept").isEqualTo(read);
+
+		register("kept-fixture/unrelated", "unrelated");
+		derive("kept-fixture/unrelated", ELSEWHERE);
+		register(ELSEWHERE, "Elsewhere renamed");
+		assertThat(ancestors(LEAF)).hasSize(3);
+		assertThat(statements("lineage/ancestors")).as("writes elsewhere: still kept").isEqualTo(read);
+
+		// Behind the service's back: not seen from memory, seen by a request with the
+		// write's bookmark, and by everyone once a write here touches the chain.
+		String bookmark = behindTheBack("MATCH (m:Model {id: $id}) SET m.name = 'Renamed behind'", BASE);
+		assertThat(ancestors(LEAF)).contains("2 " + BASE + " " + BASE);
+		assertThat(withBookmark(bookmark).document(ANCESTORS)
+			.variable("id", LEAF)
+			.execute()
+			.path("model.ancestors[1].model.name")
+			.entity(String.class)
+			.get()).isEqualTo("Renamed behind");
+
+		register(ROOT, "Root renamed");
+		assertThat(ancestors(LEAF)).containsExactly("1 " + TUNE + " " + TUNE, "2 " + BASE + " Renamed behind",
+				"3 " + ROOT + " Root renamed");
+
+		// A derivation above the top ancestor, then a retraction in the middle.
+		register("kept-fixture/origin", "origin");
+		derive(ROOT, "kept-fixture/origin");
+		assertThat(ancestors(LEAF)).hasSize(4).endsWith("4 kept-fixture/origin origin");
+		retract(TUNE, BASE);
+		assertThat(ancestors(LEAF)).containsExactly("1 " + TUNE + " " + TUNE);
+		assertThat(ancestors(LEAF)).isEqualTo(recountedAncestors(LEAF));
+	}
+
+	@Test
+	void parents_are_kept_until_the_model_or_a_parent_is_written() {
+		String child = "kept-fixture/child";
+		register(child, child);
+		derive(child, LEAF);
+		assertThat(parents(child)).containsExactly("FINETUNE " + LEAF + " " + LEAF);
+		double read = statements("lineage/model-with-parents");
+		assertThat(parents(child)).hasSize(1);
+		register("kept-fixture/another", "another");
+		assertThat(parents(child)).hasSize(1);
+		assertThat(statements("lineage/model-with-parents")).as("kept").isEqualTo(read);
+
+		register(LEAF, "Leaf renamed");
+		assertThat(parents(child)).containsExactly("FINETUNE " + LEAF + " Leaf renamed");
+		register("kept-fixture/second", "second");
+		derive(child, "kept-fixture/second");
+		assertThat(parents(child)).containsExactly("FINETUNE " + LEAF + " Leaf renamed",
+				"FINETUNE kept-fixture/second second");
+		assertThat(statements("lineage/model-with-parents")).isEqualTo(read + 2);
+		assertThat(parents(child)).hasSize(2);
+		assertThat(statements("lineage/model-with-parents")).as("kept again").isEqualTo(read + 2);
+	}
+
+	/** The ancestors as "depth id name" lines. */
+	@SuppressWarnings("unchecked")
+	private List<String> ancestors(String id) {
+		List<Map<String, Object>> entries = GraphQlClient.anonymous(this.port)
+			.document(ANCESTORS)
+			.variable("id", id)
+			.execute()
+			.path("model.ancestors")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map(m -> (Map<String, Object>) m)
+			.toList();
+		return entries.stream().map(e -> {
+			var model = (Map<?, ?>) e.get("model");
+			return e.get("depth") + " " + model.get("id") + " " + model.get("name");
+		}).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> parents(String id) {
+		return GraphQlClient.anonymous(this.port)
+			.document(PARENTS)
+			.variable("id", id)
+			.execute()
+			.path("model.parents")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map(d -> {
+				var parent = (Map<?, ?>) ((Map<String, Object>) d).get("parent");
+				return d.get("relation") + " " + parent.get("id") + " " + parent.get("name");
+			})
+			.toList();
+	}
+
+	/** The ancestors as the store holds them now, read with the test's own Cypher. */
+	private List<String> recountedAncestors(String id) {
+		try (var session = this.driver.session()) {
+			return session.run("""
+					MATCH p = SHORTEST 1 (:Model {id: $id})-[:DERIVED_FROM]->+(a:Model)
+					RETURN length(p) + ' ' + a.id + ' ' + a.name AS line ORDER BY length(p), a.id""", Map.of("id", id))
+				.list(r -> r.get("line").asString());
+		}
+	}
+
+	/** A write straight to the store, as another instance would make it; its bookmark. */
+	private String behindTheBack(String cypher, String id) {
+		try (var session = this.driver.session()) {
+			session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("id", id)).consume());
+			return session.lastBookmarks().iterator().next().value();
+		}
+	}
+
+	private HttpGraphQlTester withBookmark(String bookmark) {
+		return GraphQlClient.anonymous(this.port).mutate().header("Pedigree-Bookmark", bookmark).build();
+	}
+
+	private void register(String id, String name) {
+		GraphQlClient.curator(this.port)
+			.document("mutation($id: ID!, $name: String!) { registerModel(input: {id: $id, name: $name}) { id } }")
+			.variable("id", id)
+			.variable("name", name)
+			.execute()
+			.path("registerModel.id")
+			.entity(String.class)
+			.isEqualTo(id);
+	}
+
+	private void derive(String child, String parent) {
+		GraphQlClient.curator(this.port)
+			.document("mutation($child: ID!, $parent: ID!) { recordDerivation(input: "
+					+ "{childId: $child, parentIds: [$parent], relation: FINETUNE}) { relation } }")
+			.variable("child", child)
+			.variable("parent", parent)
+			.execute()
+			.path("recordDerivation")
+			.entityList(Object.class)
+			.hasSize(1);
+	}
+
+	private void retract(String child, String parent) {
+		GraphQlClient.curator(this.port)
+			.document("mutation($child: ID!, $parent: ID!) { retractDerivation(childId: $child, parentId: $parent, "
+					+ "reason: \"test\") { childId } }")
+			.variable("child", child)
+			.variable("parent", parent)
+			.execute()
+			.path("retractDerivation.childId")
+			.entity(String.class)
+			.isEqualTo(child);
+	}
+
+	/** How often the server has run the statement {@code query} so far. */
+	private double statements(String query) {
+		String metrics = GraphQlClient.http(this.port)
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		var matcher = Pattern.compile("(?m)^pedigree_db_queries_seconds_count\\{([^}]*)\\} (\\S+)$").matcher(metrics);
+		double sum = 0;
+		while (matcher.find()) {
+			if (matcher.group(1).contains("query=\"" + query + "\"")) {
+				sum += Double.parseDouble(matcher.group(2));
+			}
+		}
+		return sum;
+	}
+
+}
