@@ -11,14 +11,15 @@ import dev.pedigree.storage.Graph;
 import org.springframework.stereotype.Component;
 
 /**
- * The answers of the common lineage reads (a model with its ancestors, with its parents),
- * kept so that asking again costs no database round trip. A kept answer names the models
- * it was read from (the model, and every ancestor or parent it lists); it is dropped as
- * soon as this instance writes anything that links or describes one of them (see
- * {@link Graph.Scope}: a derivation added, changed or retracted at one of them, or their
- * own properties changed), when a write did not say what it changed (an import), and
- * after {@code pedigree.limits.kept-answers-ttl} (for writes made by other instances of a
- * cluster). A request that passes bookmarks is never answered from memory.
+ * The answers of the common lineage reads (a model with its ancestors, with its parents,
+ * with a page of its descendants when the family is small), kept so that asking again
+ * costs no database round trip. A kept answer names the models it was read from (the
+ * model, and every ancestor or parent it lists, or every member of the family); it is
+ * dropped as soon as this instance writes anything that links or describes one of them
+ * (see {@link Graph.Scope}: a derivation added, changed or retracted at one of them, or
+ * their own properties changed), when a write did not say what it changed (an import),
+ * and after {@code pedigree.limits.kept-answers-ttl} (for writes made by other instances
+ * of a cluster). A request that passes bookmarks is never answered from memory.
  */
 @Component
 class KeptAnswers {
@@ -51,8 +52,8 @@ class KeptAnswers {
 	/**
 	 * The answer for {@code key}: the kept one while no write of this instance touched a
 	 * model it was read from, otherwise {@code read}'s (kept unless null).
-	 * @param readFrom the ids of the models an answer was read from; a write that links
-	 * or describes none of them cannot change it
+	 * @param readFrom the ids of the models an answer was read from (a write that links
+	 * or describes none of them cannot change it); null for an answer not to keep
 	 */
 	@SuppressWarnings("unchecked")
 	<T> T get(Object key, Supplier<T> read, Function<T, Set<String>> readFrom) {
@@ -73,8 +74,9 @@ class KeptAnswers {
 			}
 		}
 		T value = read.get();
-		if (value != null) {
-			this.kept.put(key, new Kept(value, Set.copyOf(readFrom.apply(value)), version));
+		Set<String> from = value == null ? null : readFrom.apply(value);
+		if (from != null) {
+			this.kept.put(key, new Kept(value, Set.copyOf(from), version));
 		}
 		else if (found != null) {
 			this.kept.invalidate(key);

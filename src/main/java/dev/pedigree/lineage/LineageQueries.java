@@ -402,7 +402,15 @@ public class LineageQueries {
 	}
 
 	/** A model with one page of its descendants. */
-	public record ModelWithDescendants(ModelView model, Page<LineageEntry> descendants) {
+	public record ModelWithDescendants(ModelView model, Page<LineageEntry> descendants, Set<String> members) {
+
+		ModelWithDescendants(ModelView model, Page<LineageEntry> descendants) {
+			this(model, descendants, null);
+		}
+
+	}
+
+	private record DescendantsKey(String id, DescendantsPage page, String afterKey) {
 	}
 
 	/**
@@ -420,6 +428,13 @@ public class LineageQueries {
 		if (page.orderBy() != null || (page.relations() != null && !page.relations().isEmpty())) {
 			throw new IllegalArgumentException("only the default order without a relations filter is read at once");
 		}
+		// A small family is kept with its members (any write linking or describing one
+		// drops it); a large one's order is kept by the family index, a hub is walked.
+		return this.kept.get(new DescendantsKey(id, page, afterKey), () -> readModelWithDescendants(id, page, afterKey),
+				found -> found.members() == null ? null : readFrom(id, found.model(), List.copyOf(found.members())));
+	}
+
+	private ModelWithDescendants readModelWithDescendants(String id, DescendantsPage page, String afterKey) {
 		var key = new FamilyIndex.Key(id, page.maxDepth(), List.of(), null);
 		if (this.families.kept(key) != null) {
 			ModelView model = model(id);
@@ -438,7 +453,8 @@ public class LineageQueries {
 				params, r -> r, this.families.budget());
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
-			return canonical == null || canonical.equals(id) ? null : modelWithDescendants(canonical, page, afterKey);
+			return canonical == null || canonical.equals(id) ? null
+					: readModelWithDescendants(canonical, page, afterKey);
 		}
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(row.get("model").asNode());
@@ -468,7 +484,9 @@ public class LineageQueries {
 		Page<LineageEntry> read = Page.of(entries, new PageRequest(page.offset(), page.size()), () -> total, () -> {
 			throw new IllegalStateException("truncated is not read at once with the page");
 		});
-		return new ModelWithDescendants(model, keyed(read));
+		Set<String> members = row.get("members").isNull() ? null
+				: Set.copyOf(row.get("members").asList(Value::asString));
+		return new ModelWithDescendants(model, keyed(read), members);
 	}
 
 	/**

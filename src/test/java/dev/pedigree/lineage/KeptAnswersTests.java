@@ -123,6 +123,55 @@ class KeptAnswersTests {
 		assertThat(statements("lineage/model-with-parents")).as("kept again").isEqualTo(read + 2);
 	}
 
+	@Test
+	void a_small_familys_page_is_kept_until_a_write_touches_a_member() {
+		String fam = "kept-fixture/family";
+		register(fam, fam);
+		for (String child : List.of("f1", "f2")) {
+			register("kept-fixture/" + child, child);
+			derive("kept-fixture/" + child, fam);
+		}
+		register("kept-fixture/g1", "g1");
+		derive("kept-fixture/g1", "kept-fixture/f1");
+		assertThat(descendants(fam)).containsExactly("total 3", "1 kept-fixture/f1 f1", "1 kept-fixture/f2 f2",
+				"2 kept-fixture/g1 g1");
+		double read = statements("lineage/model-with-descendants");
+		register("kept-fixture/outsider", "outsider");
+		assertThat(descendants(fam)).hasSize(4);
+		assertThat(statements("lineage/model-with-descendants")).as("kept").isEqualTo(read);
+
+		// Three levels down, then a member's own facts.
+		register("kept-fixture/h1", "h1");
+		derive("kept-fixture/h1", "kept-fixture/g1");
+		assertThat(descendants(fam)).containsExactly("total 4", "1 kept-fixture/f1 f1", "1 kept-fixture/f2 f2",
+				"2 kept-fixture/g1 g1", "3 kept-fixture/h1 h1");
+		register("kept-fixture/f2", "f2 renamed");
+		assertThat(descendants(fam)).contains("1 kept-fixture/f2 f2 renamed");
+		assertThat(statements("lineage/model-with-descendants")).isEqualTo(read + 2);
+	}
+
+	/** A family's first page as "depth id name" lines after its total. */
+	@SuppressWarnings("unchecked")
+	private List<String> descendants(String id) {
+		Map<String, Object> page = GraphQlClient.anonymous(this.port)
+			.document("""
+					query($id: ID!) { model(id: $id) { descendants(first: 10) {
+					  totalCount edges { node { depth model { id name } } } } } }""")
+			.variable("id", id)
+			.execute()
+			.path("model.descendants")
+			.entity(Map.class)
+			.get();
+		List<String> lines = new java.util.ArrayList<>();
+		lines.add("total " + page.get("totalCount"));
+		for (Object edge : (List<?>) page.get("edges")) {
+			var node = (Map<?, ?>) ((Map<?, ?>) edge).get("node");
+			var model = (Map<?, ?>) node.get("model");
+			lines.add(node.get("depth") + " " + model.get("id") + " " + model.get("name"));
+		}
+		return lines;
+	}
+
 	/** The ancestors as "depth id name" lines. */
 	@SuppressWarnings("unchecked")
 	private List<String> ancestors(String id) {
