@@ -15,5 +15,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("pedigree.limits")
 public record KeptAnswerLimits(@DefaultValue("60s") Duration keptAnswersTtl,
-		@DefaultValue("200000") long keptAnswersMaxModels) {
+		@DefaultValue("100000") long keptAnswersMaxModels) {
 }
