@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * model (§22757.11(h)–(i)): so a developer's own chain of models accumulates, while a
  * third party's fine-tune of another developer's model is judged on the third party's own
  * compute (a reading the reason states). A large frontier developer had, with its
- * affiliates, more than US$500M annual gross revenues in the preceding calendar year
- * (§22757.11(j)).
+ * affiliates, more than US$500 million annual gross revenues in the preceding calendar
+ * year (§22757.11(j)).
  */
 @Component
 class CaliforniaSb53Rules implements JurisdictionRules {
@@ -42,43 +42,43 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		String estimate = "; the compute figure is an estimate or derived (see its source)";
 		if (own.known()) {
 			verdict.figure(EuAiActRules.figure("compute " + developer + " itself used along its chain to " + model.id(),
-					own, frontier, "§22757.11(i) (frontier model)", false));
+					own, frontier, "§22757.11(i) (frontier model)", false, Quantities.Unit.OPERATIONS));
 			if (own.source() != null) {
 				verdict.reason("compute: " + own.source());
 			}
 		}
 		if (cumulative.known() && (!own.known() || !cumulative.flop().equals(own.flop()))) {
 			verdict.figure(EuAiActRules.figure("cumulative training compute of " + model.id(), cumulative, frontier,
-					"§22757.11(i)(2)", false));
+					"§22757.11(i)(2)", false, Quantities.Unit.OPERATIONS));
 		}
 		if (own.known() && own.flop() > frontier) {
 			if (Boolean.FALSE.equals(model.generative())) {
-				return verdict.reason(String.format("%s trained %s with %.3g operations of its own > %s, but it does "
+				return verdict.reason(String.format("%s trained %s with %s operations of its own > %s, but it does "
 						+ "not generate language, images or video (domain %s): whether it is a foundation model, "
 						+ "'designed for generality of output' and 'adaptable to a wide range of distinctive tasks' "
-						+ "(§22757.11(f)), is not recorded", developer, model.id(), own.flop(),
-						EuAiActRules.sci(frontier), model.modality()))
+						+ "(§22757.11(f)), is not recorded", developer, model.id(), Quantities.power(own.flop()),
+						Quantities.power(frontier), model.modality()))
 					.undetermined(rules, asOf);
 			}
 			// Being a foundation model (§22757.11(f)) is not a recorded fact: its
 			// generative
 			// tasks make it a presumption at best.
-			verdict.reason(String.format("%s trained %s with %.3g operations of its own > %s, counting 'the original "
+			verdict.reason(String.format("%s trained %s with %s operations of its own > %s, counting 'the original "
 					+ "training run and … any subsequent fine-tuning, reinforcement learning, or other material "
 					+ "modifications the developer applies to a preceding foundation model' (§22757.11(i)(2)): a "
 					+ "frontier model, so %s is a frontier developer (§22757.11(h)); presumed a foundation model "
-					+ "(§22757.11(f)) from its generative tasks%s", developer, model.id(), own.flop(),
-					EuAiActRules.sci(frontier), developer, own.firm() ? "" : estimate));
+					+ "(§22757.11(f)) from its generative tasks%s", developer, model.id(), Quantities.power(own.flop()),
+					Quantities.power(frontier), developer, own.firm() ? "" : estimate));
 			return large(party, rules, asOf, verdict, Basis.PRESUMED);
 		}
 		if (own.known()) {
 			if (cumulative.known() && cumulative.flop() > frontier) {
-				return verdict.reason(String.format("%s's own compute for %s is %.3g ≤ %s; the rest is another "
+				return verdict.reason(String.format("%s's own compute for %s is %s ≤ %s; the rest is another "
 						+ "developer's preceding foundation model. §22757.11(i)(2) counts the modifications 'the "
 						+ "developer applies to a preceding foundation model', read here as the developer's own compute: "
 						+ "not a frontier model. The statute may be read otherwise (counting the preceding model's "
-						+ "original training run, %.3g in all)%s", developer, model.id(), own.flop(),
-						EuAiActRules.sci(frontier), cumulative.flop(), perModel))
+						+ "original training run, %s in all)%s", developer, model.id(), Quantities.power(own.flop()),
+						Quantities.power(frontier), Quantities.power(cumulative.flop()), perModel))
 					.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 			}
 			if (own.noTraining()) {
@@ -89,26 +89,33 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			}
 			Basis basis = own.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
 			return verdict
-				.reason(String.format("%.3g operations ≤ %s: not a frontier model (§22757.11(i))%s%s", own.flop(),
-						EuAiActRules.sci(frontier), basis == Basis.PRESUMED ? estimate : "", perModel))
+				.reason(String.format("%s operations ≤ %s: not a frontier model (§22757.11(i))%s%s",
+						Quantities.power(own.flop()), Quantities.power(frontier),
+						basis == Basis.PRESUMED ? estimate : "", perModel))
 				.role("NOT_FRONTIER", basis, rules, asOf, Verdict.Duties.none());
 		}
 		if (cumulative.known() && cumulative.flop() <= frontier) {
 			Basis basis = cumulative.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
-			return verdict.reason(String.format(
-					"all the compute that produced %s, %.3g operations, is ≤ %s, so the "
-							+ "developer's own share is too: not a frontier model (§22757.11(i))%s%s",
-					model.id(), cumulative.flop(), EuAiActRules.sci(frontier), basis == Basis.PRESUMED ? estimate : "",
-					perModel))
+			return verdict
+				.reason(String.format(
+						"all the compute that produced %s, %s operations, is ≤ %s, so the "
+								+ "developer's own share is too: not a frontier model (§22757.11(i))%s%s",
+						model.id(), Quantities.power(cumulative.flop()), Quantities.power(frontier),
+						basis == Basis.PRESUMED ? estimate : "", perModel))
 				.role("NOT_FRONTIER", basis, rules, asOf, Verdict.Duties.none());
 		}
+		// SB 53 counts "integer or floating-point operations" (§22757.11(i)(1)) and sets
+		// no
+		// method; the tokens use the EU guidelines' approximation and say so.
+		String exceed = "the developer's own training compute would have to exceed " + Quantities.power(frontier)
+				+ " integer or floating-point operations (§22757.11(i)(1))";
 		verdict.figure(new Figure("compute " + developer + " itself used for " + model.id(), null, frontier,
-				"§22757.11(i)", null, false, false, false,
-				EuAiActRules.bound(frontier, EuAiActRules.sized(model), "developer's own training compute")));
+				"§22757.11(i)", null, false, false, false, exceed + EuAiActRules.tokens(frontier,
+						EuAiActRules.sizing(model, EuAiActRules.trainingParents(party)), true),
+				Quantities.Unit.OPERATIONS));
 		return verdict
 			.reason("the compute " + developer + " itself used for " + model.id() + " is unknown: the "
-					+ "frontier-model test (§22757.11(i)) cannot be applied; it decides: the developer's own training "
-					+ "compute would have to exceed " + EuAiActRules.sci(frontier) + " operations")
+					+ "frontier-model test (§22757.11(i)) cannot be applied; it decides: " + exceed)
 			.undetermined(rules, asOf);
 	}
 
@@ -125,10 +132,11 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		if (figures.isEmpty()) {
 			verdict.figure(new Figure("annual gross revenues of " + name + " (with affiliates) in " + year, null,
 					threshold, "§22757.11(j) (large frontier developer)", null, false, false, false,
-					"revenues above US$" + EuAiActRules.sci(threshold) + " in calendar year " + year
-							+ " make it a large frontier developer"));
+					"revenues above " + Quantities.usd(threshold) + " in calendar year " + year
+							+ " make it a large frontier developer",
+					Quantities.Unit.USD));
 			verdict.reason("no sourced revenue figure for " + name + " in the graph: whether it is a large frontier "
-					+ "developer (revenues with affiliates above US$" + EuAiActRules.sci(threshold) + " in " + year
+					+ "developer (revenues with affiliates above " + Quantities.usd(threshold) + " in " + year
 					+ ", §22757.11(j)) is "
 					+ "undetermined; if it is, the framework, quarterly summaries, anonymous internal channel and civil "
 					+ "penalties of up to US$1 million per violation (§22757.15) apply as well");
@@ -142,7 +150,7 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 				"annual gross revenues of " + name + ", fiscal year " + figure.fiscalYear() + " ending "
 						+ figure.periodEnd(),
 				figure.amountUsd(), threshold, "§22757.11(j) (large frontier developer)", figure.source(), false, false,
-				false, null));
+				false, null, Quantities.Unit.USD));
 		Basis revenueBasis = calendarYear ? Basis.ESTABLISHED : Basis.PRESUMED;
 		// A fiscal year counts for the calendar year it mostly covers (NVIDIA's year
 		// ending
@@ -154,20 +162,19 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 								+ ", the latest sourced figure, standing in for calendar year " + year;
 		if (figure.amountUsd() > threshold) {
 			verdict.reason(String.format(
-					"annual gross revenues US$%.4g %s > US$%s (%s): a large frontier developer " + "(§22757.11(j))",
-					figure.amountUsd(), period, EuAiActRules.sci(threshold), figure.source()));
+					"annual gross revenues %s %s > %s (%s): a large frontier developer " + "(§22757.11(j))",
+					Quantities.usd(figure.amountUsd()), period, Quantities.usd(threshold), figure.source()));
 			return verdict.role("LARGE_FRONTIER_DEVELOPER", basis.and(revenueBasis), rules, asOf, duties(party, rules));
 		}
 		if (!calendarYear) {
-			verdict
-				.reason(String.format("the latest sourced revenues, US$%.4g for the fiscal year ending %s, are below "
-						+ "US$%s, but the figure for calendar year %d is not in the graph: whether it is a large frontier "
-						+ "developer is undetermined", figure.amountUsd(), figure.periodEnd(),
-						EuAiActRules.sci(threshold), year));
+			verdict.reason(String.format("the latest sourced revenues, %s for the fiscal year ending %s, are below "
+					+ "%s, but the figure for calendar year %d is not in the graph: whether it is a large frontier "
+					+ "developer is undetermined", Quantities.usd(figure.amountUsd()), figure.periodEnd(),
+					Quantities.usd(threshold), year));
 			return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules));
 		}
-		verdict.reason(String.format("annual gross revenues US$%.4g in %d ≤ US$%s: not a large frontier developer",
-				figure.amountUsd(), year, EuAiActRules.sci(threshold)));
+		verdict.reason(String.format("annual gross revenues %s in %d ≤ %s: not a large frontier developer",
+				Quantities.usd(figure.amountUsd()), year, Quantities.usd(threshold)));
 		return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules));
 	}
 

@@ -83,8 +83,9 @@ public record Compute(Double flop, boolean estimated, boolean derived, boolean n
 			double difference = childCumulative.flop() - parentCumulative.flop();
 			if (difference >= 0) {
 				return new Compute(difference, true, true, false,
-						String.format("derived: cumulative compute of %s (%.3g) minus that of %s (%.3g)", child.id(),
-								childCumulative.flop(), derivation.parentId(), parentCumulative.flop()));
+						String.format("derived: cumulative compute of %s (%s) minus that of %s (%s)", child.id(),
+								Quantities.power(childCumulative.flop()), derivation.parentId(),
+								Quantities.power(parentCumulative.flop())));
 			}
 		}
 		return UNKNOWN;

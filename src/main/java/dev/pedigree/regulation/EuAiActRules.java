@@ -94,14 +94,15 @@ class EuAiActRules implements JurisdictionRules {
 		if (!compute.known()) {
 			verdict.figure(new Figure("training compute of " + model.id(), null, gpai,
 					GUIDELINES + " para 17 (indicative criterion)", null, false, false, false,
-					bound(gpai, sized(model), "training compute")));
+					bound(gpai, sizing(model, trainingParents(party)), "training compute"), Quantities.Unit.FLOP));
 			return verdict
 				.reason("the training compute of " + model.id() + " is unknown: the indicative criterion (training "
-						+ "compute greater than " + sci(gpai)
+						+ "compute greater than " + Quantities.power(gpai)
 						+ " FLOP and able to generate language (text or audio), text-to-image or text-to-video, "
-						+ GUIDELINES + " para 17) cannot be applied; it decides: above " + sci(gpai)
-						+ " FLOP a generative model is " + "presumed general-purpose" + tokens(gpai, sized(model))
-						+ ", above " + sci(systemic) + " FLOP systemic risk is presumed (Art. 51(2))")
+						+ GUIDELINES + " para 17) cannot be applied; it decides: above " + Quantities.power(gpai)
+						+ " FLOP a generative model is " + "presumed general-purpose"
+						+ tokens(gpai, sizing(model, trainingParents(party)), false) + ", above "
+						+ Quantities.power(systemic) + " FLOP systemic risk is presumed (Art. 51(2))")
 				.undetermined(rules, asOf);
 		}
 		verdict.figure(figure("cumulative training compute of " + model.id(), compute, gpai,
@@ -128,40 +129,42 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		if (near(compute.flop(), systemic, tolerance)) {
 			return verdict.reason(String.format(
-					"%.3g FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP systemic-risk "
+					"%s FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP systemic-risk "
 							+ "threshold (Art. 51(2)): a general-purpose AI model; whether with systemic risk turns on "
 							+ "the provider's own compute estimate",
-					compute.flop(), tolerance * 100, GUIDELINES, sci(systemic)))
+					Quantities.power(compute.flop()), tolerance * 100, GUIDELINES, Quantities.power(systemic)))
 				.undetermined(rules, asOf);
 		}
 		if (compute.flop() > systemic) {
-			verdict.reason(String.format("generative and %.3g FLOP > %s: presumed to have high-impact capabilities "
+			verdict.reason(String.format("generative and %s FLOP > %s: presumed to have high-impact capabilities "
 					+ "(Art. 51(2)), hence a general-purpose AI model with systemic risk; the provider notifies the "
 					+ "Commission within two weeks (Art. 52(1)) and may rebut the presumption with 'sufficiently "
-					+ "substantiated arguments' (Art. 52(2))", compute.flop(), sci(systemic)));
+					+ "substantiated arguments' (Art. 52(2))", Quantities.power(compute.flop()),
+					Quantities.power(systemic)));
 			return verdict.role("GPAI_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
 					duties(party, rules, verdict, true, "the model", lifecycleDate(party), lifecycle(party)));
 		}
 		if (near(compute.flop(), gpai, tolerance)) {
-			return verdict.reason(String.format(
-					"%.3g FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP indicative "
-							+ "threshold (para 17): not decided by it; the provider's own compute estimate, or the "
-							+ "model's generality (para 20), decides",
-					compute.flop(), tolerance * 100, GUIDELINES, sci(gpai)))
+			return verdict
+				.reason(String.format(
+						"%s FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP indicative "
+								+ "threshold (para 17): not decided by it; the provider's own compute estimate, or the "
+								+ "model's generality (para 20), decides",
+						Quantities.power(compute.flop()), tolerance * 100, GUIDELINES, Quantities.power(gpai)))
 				.undetermined(rules, asOf);
 		}
 		if (compute.flop() > gpai) {
 			verdict.reason(String.format(
-					"generative and %.3g FLOP > %s: presumed a general-purpose AI model (%s "
+					"generative and %s FLOP > %s: presumed a general-purpose AI model (%s "
 							+ "para 17, an indicative criterion, rebuttable under para 20)",
-					compute.flop(), sci(gpai), GUIDELINES));
+					Quantities.power(compute.flop()), Quantities.power(gpai), GUIDELINES));
 			return verdict.role("GPAI_PROVIDER", Basis.PRESUMED, rules, asOf,
 					duties(party, rules, verdict, false, "the model", lifecycleDate(party), lifecycle(party)));
 		}
 		return verdict
-			.reason(String.format("%.3g FLOP ≤ %s: below the indicative criterion (%s para 17); not a "
+			.reason(String.format("%s FLOP ≤ %s: below the indicative criterion (%s para 17); not a "
 					+ "general-purpose AI model unless it exceptionally displays significant generality (para 20)",
-					compute.flop(), sci(gpai), GUIDELINES))
+					Quantities.power(compute.flop()), Quantities.power(gpai), GUIDELINES))
 			.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
 
@@ -182,28 +185,28 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		if (!designated && original.known() && !Boolean.FALSE.equals(parent.parent().generative())
 				&& near(original.flop(), gpai, tolerance) && Boolean.FALSE.equals(party.model().generative())) {
-			verdict.reason(String.format("whether %s (%.3g FLOP, within the estimate tolerance of %s, %s para 123) "
+			verdict.reason(String.format("whether %s (%s FLOP, within the estimate tolerance of %s, %s para 123) "
 					+ "is a general-purpose AI model is not decided, but it does not matter here: %s itself does not "
-					+ "generate language, images or video, so it is judged as a model of its own", p, original.flop(),
-					sci(gpai), GUIDELINES, child));
+					+ "generate language, images or video, so it is judged as a model of its own", p,
+					Quantities.power(original.flop()), Quantities.power(gpai), GUIDELINES, child));
 			return providerTest(party, rules, asOf, verdict);
 		}
 		if (!designated && original.known() && !Boolean.FALSE.equals(parent.parent().generative())
 				&& near(original.flop(), gpai, tolerance)) {
 			verdict.figure(figure("training compute of the original model " + p, original, gpai,
 					GUIDELINES + " para 17 (indicative criterion)", true));
-			return verdict.reason(String.format("%s's %.3g FLOP is within the %.0f%% estimate tolerance (%s para "
+			return verdict.reason(String.format("%s's %s FLOP is within the %.0f%% estimate tolerance (%s para "
 					+ "123) of the indicative criterion's %s FLOP: whether it is a general-purpose AI model, and so "
 					+ "whether the modifier criterion (para 63) applies to %s, is not decided by the figure", p,
-					original.flop(), tolerance * 100, GUIDELINES, sci(gpai), child))
+					Quantities.power(original.flop()), tolerance * 100, GUIDELINES, Quantities.power(gpai), child))
 				.undetermined(rules, asOf);
 		}
 		if (!designated && original.known()
 				&& (original.flop() <= gpai || Boolean.FALSE.equals(parent.parent().generative()))) {
-			verdict.reason(String.format("%s is not presumed a general-purpose AI model (%.3g FLOP, generative: %s; "
+			verdict.reason(String.format("%s is not presumed a general-purpose AI model (%s FLOP, generative: %s; "
 					+ "%s para 17): the modifier criterion (para 63) concerns modifications of general-purpose AI "
-					+ "models, so %s is judged as a model of its own on its cumulative compute", p, original.flop(),
-					parent.parent().generative(), GUIDELINES, child));
+					+ "models, so %s is judged as a model of its own on its cumulative compute", p,
+					Quantities.power(original.flop()), parent.parent().generative(), GUIDELINES, child));
 			return providerTest(party, rules, asOf, verdict);
 		}
 		boolean systemicOriginal = designated || (original.known() && original.flop() > systemic);
@@ -218,17 +221,18 @@ class EuAiActRules implements JurisdictionRules {
 			threshold = systemic * fraction;
 			verdict.reason("the training compute of " + p + " is unknown and " + p
 					+ " is recorded as a systemic-risk model (" + parent.parentSystemicRiskDesignation()
-					+ "): the threshold is " + share(fraction) + " of " + sci(systemic) + " FLOP (" + GUIDELINES
-					+ " para 64: for a modifier who 'cannot be expected "
+					+ "): the threshold is " + share(fraction) + " of " + Quantities.power(systemic) + " FLOP ("
+					+ GUIDELINES + " para 64: for a modifier who 'cannot be expected "
 					+ "to know this value … and cannot estimate it')");
 		}
 		else {
 			threshold = gpai * fraction;
 			verdict.reason("the training compute of " + p + " is unknown and no notification or designation of " + p
 					+ " as a systemic-risk model is recorded: the fallback threshold applies, " + share(fraction)
-					+ " of " + sci(gpai) + " FLOP (" + GUIDELINES + " para 64: 'if the downstream modifier cannot be "
+					+ " of " + Quantities.power(gpai) + " FLOP (" + GUIDELINES
+					+ " para 64: 'if the downstream modifier cannot be "
 					+ "expected to know this value … and cannot estimate it … the threshold should be replaced'); any "
-					+ "original that meets the indicative criterion (para 17) has more than " + sci(gpai)
+					+ "original that meets the indicative criterion (para 17) has more than " + Quantities.power(gpai)
 					+ " FLOP, so a modification below the " + "fallback stays below " + share(fraction)
 					+ " of the original");
 		}
@@ -243,13 +247,14 @@ class EuAiActRules implements JurisdictionRules {
 						: near(modification.flop(), threshold, tolerance));
 		verdict.figure(new Figure("compute of the modification " + child + " ← " + p, modification.flop(), threshold,
 				test, modification.source(), modification.derived(), modification.estimated(), near,
-				modification.known() ? null : bound(threshold, sizedOf(party, parent), "modification")));
+				modification.known() ? null : bound(threshold, sizedOf(party, parent), "modification"),
+				Quantities.Unit.FLOP));
 		if (!modification.known()) {
 			return verdict
 				.reason("the compute of the modification " + child + " ← " + p + " (" + parent.derivation().relation()
 						+ ") is unknown: the criterion of " + share(fraction) + " of the "
 						+ "original's compute cannot be applied; it decides: the modification would have to exceed "
-						+ sci(threshold) + " FLOP" + tokens(threshold, sizedOf(party, parent))
+						+ Quantities.power(threshold) + " FLOP" + tokens(threshold, sizedOf(party, parent), false)
 						+ " to make its developer the provider of " + child)
 				.undetermined(rules, asOf);
 		}
@@ -257,10 +262,10 @@ class EuAiActRules implements JurisdictionRules {
 				+ (modification.derived() ? " (meaningful only if the source built the child's figure on the "
 						+ "parent's; its uncertainty is that of the two figures)" : ""));
 		if (near) {
-			return verdict
-				.reason(String.format("the modification's %.3g FLOP is within the %.0f%% estimate tolerance "
-						+ "(%s para 123) of the threshold %s: not decided by it; the modifier's own compute estimate "
-						+ "decides", modification.flop(), tolerance * 100, GUIDELINES, sci(threshold)))
+			return verdict.reason(String.format("the modification's %s FLOP is within the %.0f%% estimate tolerance "
+					+ "(%s para 123) of the threshold %s: not decided by it; the modifier's own compute estimate "
+					+ "decides", Quantities.power(modification.flop()), tolerance * 100, GUIDELINES,
+					Quantities.power(threshold)))
 				.undetermined(rules, asOf);
 		}
 		LocalDate released = date(party.model().releaseDate());
@@ -268,36 +273,38 @@ class EuAiActRules implements JurisdictionRules {
 		if (parent.derivation().relation() == Relation.MERGE && merged.known() && merged.flop() > systemic
 				&& !systemicOriginal) {
 			return verdict.reason(String.format("merged weights count in the merged model's cumulative compute ("
-					+ "%s para 121): %.3g FLOP > %s, while no merged model is above it; whether combining other "
+					+ "%s para 121): %s FLOP > %s, while no merged model is above it; whether combining other "
 					+ "providers' weights is a 'modification' in the sense of paras 60–63 the guidelines do not say, so "
-					+ "the role is not decided", GUIDELINES, merged.flop(), sci(systemic)))
+					+ "the role is not decided", GUIDELINES, Quantities.power(merged.flop()),
+					Quantities.power(systemic)))
 				.undetermined(rules, asOf);
 		}
 		if (modification.flop() > threshold && !original.known() && !designated
 				&& parent.parent().parameters() != null) {
 			return verdict
-				.reason(String.format("the modification's %.3g FLOP exceed the para 64 fallback, but %s's parameter "
+				.reason(String.format("the modification's %s FLOP exceed the para 64 fallback, but %s's parameter "
 						+ "count is recorded (%s), which with its training data size may allow an estimate of its "
 						+ "compute (%s Annex A.2), so the fallback's condition ('cannot estimate it') may not hold: %s "
-						+ "of that estimate decides", modification.flop(), p, ParameterCounts.describe(parent.parent()),
-						GUIDELINES, share(fraction)))
+						+ "of that estimate decides", Quantities.power(modification.flop()), p,
+						ParameterCounts.describe(parent.parent()), GUIDELINES, share(fraction)))
 				.undetermined(rules, asOf);
 		}
 		if (modification.flop() > threshold) {
-			verdict.reason(String.format("the modification of %s used %.3g FLOP > %s, %s of the original's "
+			verdict.reason(String.format("the modification of %s used %s FLOP > %s, %s of the original's "
 					+ "compute: presumed a significant change (%s paras 62–63), so %s's developer becomes the provider "
 					+ "of the modified model; its duties are limited to the modification (para 68) and include Art. 54 "
-					+ "where it applies (para 69)", p, modification.flop(), sci(threshold), share(fraction), GUIDELINES,
-					child));
+					+ "where it applies (para 69)", p, Quantities.power(modification.flop()),
+					Quantities.power(threshold), share(fraction), GUIDELINES, child));
 			if (!original.known() && !designated) {
 				verdict.reason("this rests on para 64's condition that " + developerOf(party) + " could neither know "
 						+ "nor estimate " + p + "'s compute; if it could, " + share(fraction)
 						+ " of that compute decides");
 			}
 			if (systemicUndecided) {
-				return verdict.reason(String.format("%s's %.3g FLOP is within the estimate tolerance of %s (%s para "
+				return verdict.reason(String.format("%s's %s FLOP is within the estimate tolerance of %s (%s para "
 						+ "123): whether the modified model is presumed to have systemic risk (para 70) is not decided "
-						+ "by the figure", p, original.flop(), sci(systemic), GUIDELINES))
+						+ "by the figure", p, Quantities.power(original.flop()), Quantities.power(systemic),
+						GUIDELINES))
 					.undetermined(rules, asOf);
 			}
 			if (systemicOriginal) {
@@ -308,17 +315,17 @@ class EuAiActRules implements JurisdictionRules {
 						duties(party, rules, verdict, true, "the modification", released, null));
 			}
 			if (merged.known() && near(merged.flop(), systemic, tolerance)) {
-				return verdict
-					.reason(String.format("the modified model's cumulative compute, %.3g FLOP, is within the "
-							+ "estimate tolerance of %s (%s para 123): whether it is presumed to have systemic risk "
-							+ "(Art. 51(2)) is not decided by the figure", merged.flop(), sci(systemic), GUIDELINES))
+				return verdict.reason(String.format("the modified model's cumulative compute, %s FLOP, is within the "
+						+ "estimate tolerance of %s (%s para 123): whether it is presumed to have systemic risk "
+						+ "(Art. 51(2)) is not decided by the figure", Quantities.power(merged.flop()),
+						Quantities.power(systemic), GUIDELINES))
 					.undetermined(rules, asOf);
 			}
 			if (merged.known() && merged.flop() > systemic) {
-				verdict.reason(String.format("the modified model's cumulative compute, %.3g FLOP (the weights it was "
+				verdict.reason(String.format("the modified model's cumulative compute, %s FLOP (the weights it was "
 						+ "initialised from count, %s para 121), is above %s: presumed to have high-impact "
 						+ "capabilities (Art. 51(2)), so Art. 52(1) notification and Art. 55 duties apply; rebuttable "
-						+ "under Art. 52(2)", merged.flop(), GUIDELINES, sci(systemic)));
+						+ "under Art. 52(2)", Quantities.power(merged.flop()), GUIDELINES, Quantities.power(systemic)));
 				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
 						duties(party, rules, verdict, true, "the modification", released, null));
 			}
@@ -330,8 +337,8 @@ class EuAiActRules implements JurisdictionRules {
 				.reason("a step without training compute cannot exceed " + share(fraction) + " of " + p + "'s compute");
 		}
 		else {
-			verdict.reason(String.format("the modification of %s used %.3g FLOP ≤ %s (%s of the original's compute)", p,
-					modification.flop(), sci(threshold), share(fraction)));
+			verdict.reason(String.format("the modification of %s used %s FLOP ≤ %s (%s of the original's compute)", p,
+					Quantities.power(modification.flop()), Quantities.power(threshold), share(fraction)));
 		}
 		verdict.reason("presumed not a significant change in generality, capabilities or systemic risk (" + GUIDELINES
 				+ " paras 62–63, an indicative criterion): " + developerOf(party) + " does not become a provider; "
@@ -345,7 +352,7 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		else if (systemicUndecided) {
 			verdict.reason("whether " + p + " is a systemic-risk model is not decided by its figure (within the "
-					+ "estimate tolerance of " + sci(systemic) + ", " + GUIDELINES + " para 123)");
+					+ "estimate tolerance of " + Quantities.power(systemic) + ", " + GUIDELINES + " para 123)");
 		}
 		return verdict.role("DOWNSTREAM_MODIFIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
@@ -473,11 +480,12 @@ class EuAiActRules implements JurisdictionRules {
 	}
 
 	/**
-	 * The model whose parameter count a bound in tokens uses: the modified model's own,
-	 * else its parent's; null when neither is known.
+	 * The parameter count a modification's bound in tokens uses: the modified model's
+	 * own, or its parent's where the parent's is sourced and the model's only read from
+	 * its name.
 	 */
-	private static ModelView sizedOf(PartyFacts party, PartyFacts.ParentFacts parent) {
-		return sized(party.model()) != null ? party.model() : sized(parent.parent());
+	private static Sizing sizedOf(PartyFacts party, PartyFacts.ParentFacts parent) {
+		return sizing(party.model(), List.of(parent.parent()));
 	}
 
 	static ModelView sized(ModelView model) {
@@ -501,31 +509,90 @@ class EuAiActRules implements JurisdictionRules {
 	}
 
 	static Figure figure(String name, Compute compute, double threshold, String article, boolean near) {
+		return figure(name, compute, threshold, article, near, Quantities.Unit.FLOP);
+	}
+
+	static Figure figure(String name, Compute compute, double threshold, String article, boolean near,
+			Quantities.Unit unit) {
 		return new Figure(name, compute.flop(), threshold, article, compute.source(), compute.derived(),
-				compute.estimated(), near, null);
+				compute.estimated(), near, null, unit);
 	}
 
 	/**
 	 * What would decide an unknown compute test, in FLOP and, where parameters are known,
 	 * tokens.
 	 */
-	static String bound(double threshold, ModelView sized, String what) {
-		return "the " + what + " would have to exceed " + sci(threshold) + " FLOP" + tokens(threshold, sized);
+	static String bound(double threshold, Sizing sizing, String what) {
+		return "the " + what + " would have to exceed " + Quantities.power(threshold) + " FLOP"
+				+ tokens(threshold, sizing, false);
 	}
 
 	/**
-	 * A FLOP figure in training tokens for the parameter count of {@code sized} (null:
-	 * none known), with the count's provenance; a count that is an upper bound makes the
-	 * tokens a lower bound.
+	 * A compute figure in training tokens for the parameter count {@code sizing} chose
+	 * (null: none known), with the count's provenance and, where a name-read count was
+	 * passed over, which and why; a count that is an upper bound makes the tokens a lower
+	 * bound. 6·N·D is the guidelines' approximation for dense transformer language models
+	 * (Annex A.2.2, para 132, written there C ≈ 6·P·D); SB 53 sets no counting method, so
+	 * its texts say whose approximation it is.
 	 */
-	static String tokens(double flop, ModelView sized) {
-		if (sized == null) {
+	static String tokens(double flop, Sizing sizing, boolean sb53) {
+		if (sizing == null) {
 			return "";
 		}
+		ModelView sized = sizing.used();
 		double tokens = flop / (6 * sized.parameterCount().value());
-		return String.format("; with %s's %s that is %s %s training tokens at 6·N·D (%s Annex A.2.2)", sized.id(),
-				ParameterCounts.describe(sized), ParameterCounts.upperBound(sized) ? "at least about" : "about",
-				humane(tokens), GUIDELINES);
+		String passedOver = sizing.passedOver() == null ? ""
+				: " — used rather than " + sizing.passedOver().id() + "'s "
+						+ ParameterCounts.describe(sizing.passedOver())
+						+ ", as a sourced count wins over one read from a name —";
+		String method = sb53
+				? "by 6·N·D (N parameters, D training tokens), the approximation the EU Commission's GPAI guidelines "
+						+ "give for 'some dense large language models based on the transformer architecture' (C ≈ 6·P·D, "
+						+ "Annex A.2.2, para 132), not a method SB 53 sets"
+				: "at 6·N·D (" + GUIDELINES + " Annex A.2.2, para 132: C ≈ 6·P·D for 'some dense large language models "
+						+ "based on the transformer architecture')";
+		return String.format("; with %s's %s%s that is %s %s training tokens %s", sized.id(),
+				ParameterCounts.describe(sized), passedOver,
+				ParameterCounts.upperBound(sized) ? "at least about" : "about", Quantities.count(tokens), method);
+	}
+
+	/**
+	 * The parameter count a bound in tokens uses ({@code used}) and a count it passed
+	 * over: the model's own count unless it was read from its name and a training
+	 * parent's is sourced (a modification keeps its parent's weights' shape, and a figure
+	 * from the weights or a source wins over a guess from a name); else the model's own;
+	 * else a parent's. Null when none is known.
+	 */
+	record Sizing(ModelView used, ModelView passedOver) {
+	}
+
+	static Sizing sizing(ModelView model, List<ModelView> trainingParents) {
+		ModelView own = sized(model);
+		if (own != null && !ParameterCounts.fromName(own)) {
+			return new Sizing(own, null);
+		}
+		for (ModelView parent : trainingParents) {
+			if (sized(parent) != null && !ParameterCounts.fromName(parent)) {
+				return new Sizing(parent, own);
+			}
+		}
+		if (own != null) {
+			return new Sizing(own, null);
+		}
+		return trainingParents.stream()
+			.filter(p -> sized(p) != null)
+			.findFirst()
+			.map(p -> new Sizing(p, null))
+			.orElse(null);
+	}
+
+	/** The models whose weights a party's model was trained from (not its teachers). */
+	static List<ModelView> trainingParents(PartyFacts party) {
+		return party.parents()
+			.stream()
+			.filter(p -> p.derivation().relation() != Relation.DISTILLATION)
+			.map(PartyFacts.ParentFacts::parent)
+			.toList();
 	}
 
 	/**
@@ -540,26 +607,6 @@ class EuAiActRules implements JurisdictionRules {
 			}
 		}
 		return String.format("%.3g%%", fraction * 100);
-	}
-
-	static String humane(double n) {
-		if (n >= 1e15) {
-			return sci(n);
-		}
-		if (n >= 1e12) {
-			return String.format("%.3gT", n / 1e12);
-		}
-		if (n >= 1e9) {
-			return String.format("%.3gB", n / 1e9);
-		}
-		if (n >= 1e6) {
-			return String.format("%.3gM", n / 1e6);
-		}
-		return String.format("%.3g", n);
-	}
-
-	static String sci(double value) {
-		return String.format("%.3g", value);
 	}
 
 	private static int rank(String role) {

@@ -5,13 +5,15 @@ package dev.pedigree.regulation;
  * where the number came from, and how firm it is: {@code derived} (computed from other
  * figures, e.g. a child's cumulative compute minus its parent's), {@code estimated} (the
  * source's own estimate), {@code near} (within the estimate tolerance of the threshold,
- * so not decided by it). {@code bound} says what value would decide an undetermined test.
+ * so not decided by it). {@code bound} says what value would decide an undetermined test;
+ * {@code unit} how the value and threshold print in texts ({@link Quantities}).
  */
 public record Figure(String name, Double value, Double threshold, String article, String source, boolean derived,
-		boolean estimated, boolean near, String bound) {
+		boolean estimated, boolean near, String bound, Quantities.Unit unit) {
 
-	static Figure of(String name, Double value, Double threshold, String article) {
-		return new Figure(name, value, threshold, article, null, false, false, false, null);
+	/** The value or threshold as the reports print it ("10^23", "US$500 million"). */
+	public String print(Double number) {
+		return number == null ? "" : this.unit.format(number);
 	}
 
 }

@@ -34,7 +34,7 @@ public final class ParameterCounts {
 					.orElse("read from its name");
 			default -> null;
 		};
-		String count = EuAiActRules.humane(figure.value()) + " parameters (";
+		String count = Quantities.count(figure.value()) + " parameters (";
 		if (where == null) {
 			return count + "source not recorded" + (figure.estimated() ? ", an estimate" : "") + ")";
 		}
@@ -48,6 +48,11 @@ public final class ParameterCounts {
 	public static boolean upperBound(ModelView model) {
 		return SourcedFigure.NAME.equals(model.parameterCount().source())
 				&& nameSize(model).map(SourcedFigure.NameSize::experts).orElse(false);
+	}
+
+	/** Whether the count is a guess read from the model's name, not a sourced figure. */
+	public static boolean fromName(ModelView model) {
+		return model.parameterCount() != null && SourcedFigure.NAME.equals(model.parameterCount().source());
 	}
 
 	/** The size a name-read count came from, read as the size checks read it. */

@@ -29,6 +29,7 @@ import dev.pedigree.lineage.PointInTime;
 import dev.pedigree.regulation.Figure;
 import dev.pedigree.regulation.Obligation;
 import dev.pedigree.regulation.ParameterCounts;
+import dev.pedigree.regulation.Quantities;
 import dev.pedigree.regulation.RegulatoryRole;
 import dev.pedigree.regulation.RuleSet;
 import dev.pedigree.regulation.RuleSets;
@@ -331,7 +332,7 @@ public class LiabilityReports {
 							.append(" | ")
 							.append(value(f))
 							.append(" | ")
-							.append(number(f.threshold()))
+							.append(f.print(f.threshold()))
 							.append(" | ")
 							.append(cell(f.article()))
 							.append(" | ")
@@ -480,7 +481,7 @@ public class LiabilityReports {
 							.append("</td><td>")
 							.append(esc(value(f)))
 							.append("</td><td>")
-							.append(esc(number(f.threshold())))
+							.append(esc(f.print(f.threshold())))
 							.append("</td><td>")
 							.append(esc(orEmpty(f.article())))
 							.append("</td><td>")
@@ -599,7 +600,7 @@ public class LiabilityReports {
 		return m.id() + (m.developerId() == null ? "" : ", developer " + m.developerId())
 				+ (m.releaseDate() == null ? "" : ", released " + m.releaseDate())
 				+ (m.trainingCompute() == null ? ""
-						: ", training compute " + number(m.trainingComputeFlop()) + " FLOP ("
+						: ", training compute " + Quantities.power(m.trainingComputeFlop()) + " FLOP ("
 								+ (m.trainingCompute().estimated() ? "estimated" : "reported") + ", source "
 								+ m.trainingCompute().source() + ")")
 				+ (m.parameterCount() == null ? "" : ", " + ParameterCounts.describe(m))
@@ -609,7 +610,7 @@ public class LiabilityReports {
 
 	private static String act(Derivation d) {
 		return d.relation() + " of " + d.parentId()
-				+ (d.computeFlop() == null ? "" : ", " + number(d.computeFlop()) + " FLOP")
+				+ (d.computeFlop() == null ? "" : ", " + Quantities.power(d.computeFlop()) + " FLOP")
 				+ (d.safetyEffect().name().equals("UNKNOWN") ? "" : ", safety " + d.safetyEffect())
 				+ (d.capabilityEffect().name().equals("UNKNOWN") ? "" : ", capability " + d.capabilityEffect())
 				+ (d.source() == null ? "" : " (source: " + d.source() + ")");
@@ -629,11 +630,7 @@ public class LiabilityReports {
 		if (f.near()) {
 			notes.add("near the threshold");
 		}
-		return number(f.value()) + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
-	}
-
-	private static String number(Double value) {
-		return value == null ? "" : value == 0 ? "0" : String.format("%.3g", value);
+		return f.print(f.value()) + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
 	}
 
 	private static String cell(String text) {

@@ -23,6 +23,7 @@ import dev.pedigree.lineage.Relation;
 import dev.pedigree.lineage.SafetyEffect;
 import dev.pedigree.regulation.Compute;
 import dev.pedigree.regulation.PartyFacts;
+import dev.pedigree.regulation.Quantities;
 import dev.pedigree.regulation.RegulatoryRole;
 import dev.pedigree.regulation.RuleEvaluation;
 import dev.pedigree.storage.CypherQueries;
@@ -324,14 +325,16 @@ public class LiabilityTracing {
 					}
 					sum += parent.flop() + (e.training().size() == 1 ? step.flop() : 0);
 					estimated |= parent.estimated() || step.estimated();
-					parts.add(String.format("%s's %.3g", d.parentId(), parent.flop()));
+					parts.add(String.format("%s's %s", d.parentId(), Quantities.power(parent.flop())));
 					if (e.training().size() == 1) {
-						parts.add(step.noTraining() ? "no training" : String.format("the step's %.3g", step.flop()));
+						parts.add(step.noTraining() ? "no training"
+								: String.format("the step's %s", Quantities.power(step.flop())));
 					}
 				}
 				if (!Double.isNaN(sum)) {
 					result = new Compute(sum, estimated, true, false,
-							String.format("derived: cumulative %.3g = %s%s", sum, String.join(" + ", parts),
+							String.format("derived: cumulative %s = %s%s", Quantities.power(sum),
+									String.join(" + ", parts),
 									e.training().size() > 1 ? " (merged weights count, guidelines para 121)" : ""));
 				}
 			}
@@ -370,8 +373,8 @@ public class LiabilityTracing {
 					if (e.training().size() == 1 || parts.isEmpty()) {
 						sum += step.flop();
 						estimated |= step.estimated();
-						parts.add(step.noTraining() ? "no training in the step to " + e.model().id()
-								: String.format("%.3g for the step to %s", step.flop(), e.model().id()));
+						parts.add(step.noTraining() ? "no training in the step to " + e.model().id() : String
+							.format("%s for the step to %s", Quantities.power(step.flop()), e.model().id()));
 					}
 					if (sameDeveloper(e, parent)) {
 						Compute before = own(d.parentId());
@@ -381,7 +384,7 @@ public class LiabilityTracing {
 						}
 						sum += before.flop();
 						estimated |= before.estimated();
-						parts.add(String.format("%.3g of its own for %s", before.flop(), d.parentId()));
+						parts.add(String.format("%s of its own for %s", Quantities.power(before.flop()), d.parentId()));
 					}
 				}
 				result = Double.isNaN(sum) ? Compute.UNKNOWN

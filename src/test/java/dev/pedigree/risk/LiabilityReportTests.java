@@ -91,6 +91,26 @@ class LiabilityReportTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void the_report_prints_figures_as_the_law_writes_them_and_the_json_keeps_numbers() throws Exception {
+		String markdown = new String(get("md"), StandardCharsets.UTF_8);
+		// Epoch AI's 3.4078e+24 for DeepSeek-V3, against the thresholds 10^23 and 10^25.
+		assertThat(markdown).doesNotContainPattern("\\d\\.?\\d*e[+-]\\d")
+			.contains("| 3.41×10^24 (estimate) | 10^23 |")
+			.contains("| 3.41×10^24 (estimate) | 10^25 |")
+			.contains("| 0 (estimate) | 1.14×10^24 |");
+		assertThat(new String(get("html"), StandardCharsets.UTF_8)).contains("<td>10^25</td>");
+		Map<String, Object> report = JsonMapper.builder().build().readValue(get("json"), Map.class);
+		var figures = ((List<Map<String, Object>>) report.get("parties")).stream()
+			.flatMap(p -> ((List<Map<String, Object>>) p.get("roles")).stream())
+			.flatMap(r -> ((List<Map<String, Object>>) r.get("figures")).stream())
+			.toList();
+		assertThat(figures).isNotEmpty()
+			.allSatisfy(f -> assertThat(f.get("threshold")).isInstanceOf(Number.class))
+			.anySatisfy(f -> assertThat(((Number) f.get("value")).doubleValue()).isEqualTo(3.4078e24));
+	}
+
+	@Test
 	void the_pdf_embeds_a_font_that_covers_the_reasons() throws Exception {
 		byte[] pdf = get("pdf");
 		assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");

@@ -399,7 +399,9 @@ class LiabilityTraceTests {
 		// Meta's calendar-2024 10-K figure; the compute is Epoch AI's estimate.
 		assertThat(in2025.get("basis")).isEqualTo("PRESUMED");
 		assertThat(reasons(in2025)).anyMatch(r -> r.contains("in calendar year 2024"))
-			.anyMatch(r -> r.contains("not yet in force"));
+			.anyMatch(r -> r.contains("not yet in force"))
+			// Money as the statute writes it, not 1.645e+11 against 5.00e+08.
+			.anyMatch(r -> r.contains("annual gross revenues US$164.5 billion in calendar year 2024 > US$500 million"));
 		assertThat(figures(in2025)).anySatisfy(f -> assertThat((String) f.get("name")).contains("fiscal year 2024"));
 		var in2026 = role(rolesOf(trace("meta/fixture-meta-giant", "2026-11-28"), "meta/fixture-meta-giant"), "US-CA");
 		assertThat(in2026.get("role")).isEqualTo("LARGE_FRONTIER_DEVELOPER");
@@ -422,9 +424,35 @@ class LiabilityTraceTests {
 	@Test
 	void an_undetermined_modifier_names_the_bound_that_would_decide() {
 		var eu = euRole("fixture-lab-epsilon/fixture-no-compute-tune");
-		assertThat(figures(eu)).anySatisfy(f -> assertThat((String) f.get("bound")).contains("1.00e+24 FLOP")
+		assertThat(figures(eu)).anySatisfy(f -> assertThat((String) f.get("bound"))
+			.contains("the modification would have to exceed 10^24 FLOP")
 			.contains("fixture-lab-epsilon/fixture-no-compute-tune's 7.00B parameters (reported: Epoch AI's figure)")
-			.contains("that is about 23.8T training tokens at 6·N·D"));
+			.contains("that is about 23.8T training tokens at 6·N·D (guidelines Annex A.2.2, para 132: C ≈ 6·P·D for "
+					+ "'some dense large language models based on the transformer architecture')"));
+		// The figures a verdict compares stay numbers.
+		assertThat(figures(eu)).anySatisfy(f -> assertThat(f.get("threshold")).isEqualTo(1e24));
+	}
+
+	@Test
+	void every_figure_in_a_verdict_prints_as_the_law_writes_it() {
+		List<String> texts = new java.util.ArrayList<>();
+		for (String id : List.of("fixture-lab-gamma/fixture-light-tune", "fixture-lab-delta/fixture-unknown-base-tune",
+				"fixture-lab-epsilon/fixture-no-compute-tune", "meta/fixture-meta-giant", "openai/gpt-4-5")) {
+			for (var party : (List<Map<String, Object>>) trace(id, null).get("parties")) {
+				for (var role : (List<Map<String, Object>>) party.get("roles")) {
+					texts.addAll(reasons(role));
+					figures(role).forEach(f -> texts.add(String.valueOf(f.get("bound"))));
+					figures(role).forEach(f -> texts.add(String.valueOf(f.get("source"))));
+				}
+			}
+		}
+		assertThat(texts).hasSizeGreaterThan(40)
+			.noneMatch(t -> java.util.regex.Pattern.compile("\\d\\.?\\d*e[+-]\\d").matcher(t).find());
+		// An unknown parent's compute: the fallback is one third of 10^23.
+		assertThat(reasons(euRole("fixture-lab-delta/fixture-unknown-base-tune")))
+			.anyMatch(r -> r.contains("the fallback threshold applies, one third of 10^23 FLOP"));
+		assertThat(reasons(role(rolesOf(trace("openai/gpt-4-5", null), "openai/gpt-4-5"), "US-CA")))
+			.anyMatch(r -> r.contains("2.1×10^26 operations of its own > 10^26"));
 	}
 
 	@Test
@@ -435,12 +463,29 @@ class LiabilityTraceTests {
 		String model = "nicce/story-mixtral-8x7b-lora";
 		var trace = trace(model, null);
 		String estimate = model + "'s 56.0B parameters (estimated: read from “8x7b” in its name; an upper bound";
+		// Its parent's count is sourced (counted from the weights): that one sizes the
+		// bound, and the text says which count it passed over and why.
+		String used = "with meta-llama/Llama-2-7b-chat-hf's 6.74B parameters (reported: counted from the weights, "
+				+ "the Hub's safetensors total) — used rather than " + estimate;
+		String why = "as a sourced count wins over one read from a name — that is about 824B training tokens";
 		var eu = role(rolesOf(trace, model), "EU");
-		assertThat(figures(eu)).anySatisfy(f -> assertThat((String) f.get("bound")).contains(estimate)
-			.contains("that is at least about 99.2B training tokens"));
-		assertThat(reasons(eu)).anyMatch(r -> r.contains(estimate));
-		assertThat(figures(role(rolesOf(trace, model), "US-CA")))
-			.anySatisfy(f -> assertThat((String) f.get("bound")).contains(estimate));
+		assertThat(figures(eu))
+			.anySatisfy(f -> assertThat((String) f.get("bound")).contains(used).contains(why).doesNotContain("99.2B"));
+		assertThat(reasons(eu)).anyMatch(r -> r.contains(used) && r.contains(why));
+		// SB 53 counts "integer or floating-point operations" and sets no method: 6·N·D
+		// is
+		// the EU guidelines' approximation, and the text says so.
+		var ca = role(rolesOf(trace, model), "US-CA");
+		assertThat(figures(ca)).anySatisfy(f -> assertThat((String) f.get("bound"))
+			.startsWith("the developer's own training compute would have to exceed 10^26 integer or floating-point "
+					+ "operations (§22757.11(i)(1)); " + used)
+			.contains("as a sourced count wins over one read from a name — that is about 2.47×10^15 training tokens "
+					+ "by 6·N·D (N parameters, D training tokens), the approximation the EU Commission's GPAI "
+					+ "guidelines give for 'some dense large language models based on the transformer architecture' "
+					+ "(C ≈ 6·P·D, Annex A.2.2, para 132), not a method SB 53 sets")
+			.doesNotContain("FLOP"));
+		assertThat(reasons(ca)).anyMatch(r -> r.contains("it decides: the developer's own training compute would have "
+				+ "to exceed 10^26 integer or floating-point operations (§22757.11(i)(1))"));
 		// A count from the weights says so too, and bounds nothing.
 		assertThat(reasons(role(rolesOf(trace, "meta-llama/Llama-2-7b-chat-hf"), "EU"))).anyMatch(r -> r
 			.contains("meta-llama/Llama-2-7b-chat-hf's 6.74B parameters (reported: counted from the weights, the Hub's "
