@@ -140,7 +140,7 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 					+ ", §22757.11(j)) is "
 					+ "undetermined; if it is, the framework, quarterly summaries, anonymous internal channel and civil "
 					+ "penalties of up to US$1 million per violation (§22757.15) apply as well");
-			return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules));
+			return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules, verdict));
 		}
 		PartyFacts.Revenue figure = figures.get(0);
 		LocalDate end = LocalDate.parse(figure.periodEnd());
@@ -164,31 +164,49 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			verdict.reason(String.format(
 					"annual gross revenues %s %s > %s (%s): a large frontier developer " + "(§22757.11(j))",
 					Quantities.usd(figure.amountUsd()), period, Quantities.usd(threshold), figure.source()));
-			return verdict.role("LARGE_FRONTIER_DEVELOPER", basis.and(revenueBasis), rules, asOf, duties(party, rules));
+			return verdict.role("LARGE_FRONTIER_DEVELOPER", basis.and(revenueBasis), rules, asOf,
+					duties(party, rules, verdict));
 		}
 		if (!calendarYear) {
 			verdict.reason(String.format("the latest sourced revenues, %s for the fiscal year ending %s, are below "
 					+ "%s, but the figure for calendar year %d is not in the graph: whether it is a large frontier "
 					+ "developer is undetermined", Quantities.usd(figure.amountUsd()), figure.periodEnd(),
 					Quantities.usd(threshold), year));
-			return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules));
+			return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules, verdict));
 		}
 		verdict.reason(String.format("annual gross revenues %s in %d ≤ %s: not a large frontier developer",
 				Quantities.usd(figure.amountUsd()), year, Quantities.usd(threshold)));
-		return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules));
+		return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules, verdict));
 	}
 
 	private static int coveredYear(PartyFacts.Revenue revenue) {
 		return LocalDate.parse(revenue.periodEnd()).minusMonths(6).getYear();
 	}
 
-	private static Verdict.Duties duties(PartyFacts party, RuleSet rules) {
+	/**
+	 * The duties' dates; a frontier model deployed before they took effect owes no
+	 * transparency report for that deployment, so a deployment date read from a Hub
+	 * repository's creation (which may precede its first publication) is flagged.
+	 */
+	private static Verdict.Duties duties(PartyFacts party, RuleSet rules, Verdict verdict) {
 		LocalDate start = rules.date("obligationsApplyFrom");
 		String released = party.model().releaseDate();
 		LocalDate deployed = released == null ? null : LocalDate.parse(released.substring(0, 10));
+		LocalDate before = deployed != null && deployed.isBefore(start) ? deployed : null;
+		DateProxy proxy = DateProxy.of(party.model().id(), deployed, party.model().sources());
+		String caveat = null;
+		if (before != null && proxy.hub()) {
+			verdict.reason("date caveat: " + proxy.caveat() + ". The transparency report is owed on deploying a new "
+					+ "frontier model (§22757.12(c)), deploying being making it 'available to a third party' "
+					+ "(§22757.11(e)): if " + proxy.modelId() + " was first made available on or after " + start
+					+ ", the report is owed for it; it decides: the date " + proxy.modelId()
+					+ " was first made available to a third party");
+			caveat = "the deployment date " + deployed + " is " + proxy.modelId() + "'s Hub repository creation date"
+					+ (proxy.migrated() ? " (the Hub's migration date: created on or before it)" : "")
+					+ "; if first made available to a third party on or after " + start + ", this is owed";
+		}
 		return new Verdict.Duties(start, start, "the developer and its frontier models",
-				Verdict.Exemption.NOT_APPLICABLE, null, null,
-				deployed != null && deployed.isBefore(start) ? deployed : null);
+				Verdict.Exemption.NOT_APPLICABLE, null, null, before, caveat);
 	}
 
 }

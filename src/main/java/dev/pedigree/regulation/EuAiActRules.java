@@ -268,7 +268,8 @@ class EuAiActRules implements JurisdictionRules {
 					Quantities.power(threshold)))
 				.undetermined(rules, asOf);
 		}
-		LocalDate released = date(party.model().releaseDate());
+		DateProxy released = DateProxy.of(party.model().id(), date(party.model().releaseDate()),
+				party.model().sources());
 		Compute merged = party.cumulativeCompute();
 		if (parent.derivation().relation() == Relation.MERGE && merged.known() && merged.flop() > systemic
 				&& !systemicOriginal) {
@@ -359,27 +360,48 @@ class EuAiActRules implements JurisdictionRules {
 
 	/** Dates, exemption and establishment of a provider's duties, with their reasons. */
 	private Verdict.Duties duties(PartyFacts party, RuleSet rules, Verdict verdict, boolean systemic, String scope,
-			LocalDate placed, String lifecycle) {
+			DateProxy proxy, String lifecycle) {
+		LocalDate placed = proxy.date();
 		String what = lifecycle == null ? "placed on the market " + placed
 				: "its lifecycle began with " + lifecycle + ", placed on the market " + placed;
 		LocalDate start = rules.date("obligationsApplyFrom");
 		LocalDate enforcement = rules.date("enforcementFrom");
+		LocalDate cutOff = rules.date("modelsPlacedBefore");
 		LocalDate appliesFrom;
+		String dateCaveat = null;
 		if (placed == null) {
 			appliesFrom = start;
 			verdict.reason("no release date: taken as placed on the market from " + start + " (Art. 113(b)); if it was "
 					+ "placed earlier its duties apply from " + rules.date("legacyModelsComplyBy") + " (Art. 111(3))");
 		}
-		else if (placed.isBefore(rules.date("modelsPlacedBefore"))) {
+		else if (placed.isBefore(cutOff)) {
 			appliesFrom = rules.date("legacyModelsComplyBy");
 			verdict.reason(what + " (the source's release date stands in for the date of "
 					+ "placing on the market), before " + start + ": duties apply from " + appliesFrom
 					+ " (Art. 111(3); for the whole lifecycle, " + GUIDELINES + " para 109)");
+			if (proxy.hub()) {
+				// Created before the cut-off says nothing about when it was first made
+				// public: a later first publication takes the model out of Art. 111(3).
+				verdict.reason("date caveat: " + proxy.caveat() + ". Art. 111(3) covers models 'placed on the market "
+						+ "before " + cutOff + "', placing being 'the first making available … on the Union market' "
+						+ "(Art. 3(9)): if " + proxy.modelId() + " was first made available on or after " + cutOff
+						+ ", its duties apply from that date (Art. 113(b)), enforceable from " + enforcement
+						+ "; it decides: the date " + proxy.modelId() + " was first made publicly available");
+				dateCaveat = "applies from " + appliesFrom + " on the reading that " + proxy.modelId()
+						+ " was placed on the market before " + cutOff + ", from its Hub repository creation date "
+						+ placed + (proxy.migrated() ? " (the Hub's migration date: created on or before it)" : "")
+						+ "; if first made public on or after " + cutOff + ", from that date (Art. 113(b))";
+			}
 		}
 		else {
 			appliesFrom = start;
-			verdict.reason(what + " (the source's release date stands in for the date of "
-					+ "placing on the market): Chapter V applies from " + start + " (Art. 113(b))");
+			verdict.reason(
+					what + " (the source's release date stands in for the date of "
+							+ "placing on the market): Chapter V applies from " + start + " (Art. 113(b))"
+							+ (proxy.hub()
+									? "; the date is " + proxy.modelId() + "'s Hub repository creation date, and a "
+											+ "first publication after it is later still: Art. 113(b) either way"
+									: ""));
 		}
 		LocalDate enforceable = appliesFrom.isAfter(enforcement) ? appliesFrom : enforcement;
 		verdict.reason("the Commission's enforcement powers, fines under Art. 101 included, apply from " + enforcement
@@ -398,7 +420,8 @@ class EuAiActRules implements JurisdictionRules {
 					+ party.organization().country() + "): Art. 54 authorised representative"
 					+ (exemption.status() == Verdict.Exemption.APPLIES ? " (lifted by Art. 54(6))" : ""));
 		}
-		return new Verdict.Duties(appliesFrom, enforceable, scope, exemption.status(), exemption.note(), outside, null);
+		return new Verdict.Duties(appliesFrom, enforceable, scope, exemption.status(), exemption.note(), outside, null,
+				dateCaveat);
 	}
 
 	private record ExemptionStatus(Verdict.Exemption status, String note) {
@@ -471,8 +494,15 @@ class EuAiActRules implements JurisdictionRules {
 				: party.lifecycleOrigin();
 	}
 
-	private static LocalDate lifecycleDate(PartyFacts party) {
-		return date(party.lifecycleReleaseDate() != null ? party.lifecycleReleaseDate() : party.model().releaseDate());
+	/**
+	 * The date a provider's model counts as placed on the market: its lifecycle's first
+	 * model's (guidelines para 109), else its own.
+	 */
+	private static DateProxy lifecycleDate(PartyFacts party) {
+		if (party.lifecycleReleaseDate() != null) {
+			return DateProxy.of(party.lifecycleOrigin(), date(party.lifecycleReleaseDate()), party.lifecycleSources());
+		}
+		return DateProxy.of(party.model().id(), date(party.model().releaseDate()), party.model().sources());
 	}
 
 	private static LocalDate date(String value) {

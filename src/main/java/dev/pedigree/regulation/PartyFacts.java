@@ -11,12 +11,13 @@ import dev.pedigree.lineage.OrganizationView;
  * the model's cumulative compute and the part of it the organisation itself spent along
  * its own chain of models ({@code ownCompute}, for SB 53); its licence; the
  * organisation's revenue figures; where its lifecycle began (the earliest model of the
- * same provider it descends from, for the dates of Art. 111(3)); a sourced systemic-risk
- * designation if any; and each parent it was made from.
+ * same provider it descends from, for the dates of Art. 111(3), with the sources of that
+ * model, which say what its date is); a sourced systemic-risk designation if any; and
+ * each parent it was made from.
  */
 public record PartyFacts(ModelView model, OrganizationView organization, Compute cumulativeCompute, Compute ownCompute,
 		Licence licence, List<Revenue> revenues, String lifecycleOrigin, String lifecycleReleaseDate,
-		String systemicRiskDesignation, List<ParentFacts> parents) {
+		List<String> lifecycleSources, String systemicRiskDesignation, List<ParentFacts> parents) {
 
 	/**
 	 * A parent of the party's model: its organisation, its cumulative compute, whether

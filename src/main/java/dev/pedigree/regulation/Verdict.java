@@ -82,6 +82,11 @@ final class Verdict {
 								+ " (no transition clause); owed for new or substantially modified frontier models");
 				inForce = false;
 			}
+			// A date read from a Hub repository's creation may be wrong in a way that
+			// changes when the duty applies: say so on the duty it dates.
+			if (duties.dateCaveat() != null && (duties.deployedBefore() == null || rule.onDeployment())) {
+				note = join(note, duties.dateCaveat());
+			}
 			obligations.add(new Obligation(rule.id(), rule.article(), rule.summary(),
 					appliesFrom == null ? null : appliesFrom.toString(),
 					duties.enforceableFrom() == null ? null : duties.enforceableFrom().toString(), inForce,
@@ -108,13 +113,15 @@ final class Verdict {
 
 	/**
 	 * How a role's duties apply: dates, scope, exemption, establishment, and (for duties
-	 * owed on deployment) the date an earlier model was deployed.
+	 * owed on deployment) the date an earlier model was deployed; {@code dateCaveat}: how
+	 * the date they rest on may be wrong and what a right one would change (on every
+	 * duty, or with {@code deployedBefore} on the duties owed on deployment).
 	 */
 	record Duties(LocalDate appliesFrom, LocalDate enforceableFrom, String scope, Exemption exemption,
-			String exemptionNote, Boolean outsideUnion, LocalDate deployedBefore) {
+			String exemptionNote, Boolean outsideUnion, LocalDate deployedBefore, String dateCaveat) {
 
 		static Duties none() {
-			return new Duties(null, null, null, Exemption.NOT_APPLICABLE, null, null, null);
+			return new Duties(null, null, null, Exemption.NOT_APPLICABLE, null, null, null, null);
 		}
 
 	}

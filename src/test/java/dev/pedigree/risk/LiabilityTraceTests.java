@@ -455,6 +455,73 @@ class LiabilityTraceTests {
 			.anyMatch(r -> r.contains("2.1×10^26 operations of its own > 10^26"));
 	}
 
+	// A Hub repository's creation date stands in for placing on the market: flagged on
+	// the model whose duties it dates, and what would decide, without changing the role.
+	@Test
+	void a_date_read_from_a_hub_repository_s_creation_is_flagged_where_it_dates_the_duties() {
+		String n = Long.toString(System.nanoTime());
+		String migrated = "fixture-lab-hub/migrated-tune-" + n;
+		String privately = "fixture-lab-hub/private-frontier-tune-" + n;
+		GraphQlClient.curator(this.port)
+			.documentName("importRecords")
+			.variable("format", "HUGGINGFACE")
+			.variable("content",
+					hubRecord(migrated, "2022-03-02T23:29:04.000Z") + "\n"
+							+ hubRecord(privately, "2025-06-01T00:00:00.000Z") + "\n")
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Object.class)
+			.hasSize(0);
+		// Above a third of fixture-base-1's 3×10^24; above 10^26 of its own for SB 53.
+		derive(migrated, "fixture-lab-alpha/fixture-base-1", "FINETUNE", 2e24);
+		derive(privately, "fixture-lab-alpha/fixture-base-1", "FINETUNE", 2e26);
+
+		var eu = euRole(migrated);
+		assertThat(eu.get("role")).isEqualTo("MODIFIER_PROVIDER");
+		assertThat(reasons(eu)).anyMatch(r -> r.startsWith("date caveat: " + migrated + "'s date 2022-03-02 is the "
+				+ "creation date of its Hugging Face repository (the Hub is its only dated source); 2022-03-02 is the "
+				+ "date the Hub gives every repository created before its March 2022 migration")
+				&& r.contains("if " + migrated + " was first made available on or after 2025-08-02, its duties apply "
+						+ "from that date (Art. 113(b))")
+				&& r.contains("it decides: the date " + migrated + " was first made publicly available"));
+		assertThat(obligations(eu)).isNotEmpty()
+			.allSatisfy(o -> assertThat(o).containsEntry("appliesFrom", "2027-08-02"))
+			.allSatisfy(o -> assertThat((String) o.get("note")).contains("applies from 2027-08-02 on the reading that "
+					+ migrated + " was placed on the market before 2025-08-02, from its Hub repository creation date "
+					+ "2022-03-02 (the Hub's migration date: created on or before it)"));
+
+		var systemic = euRole(privately);
+		assertThat(systemic.get("role")).isEqualTo("MODIFIER_PROVIDER_SYSTEMIC_RISK");
+		assertThat(reasons(systemic))
+			.anyMatch(r -> r.startsWith("date caveat: " + privately + "'s date 2025-06-01 is the creation date")
+					&& r.contains("a repository can be created private and made public later")
+					&& !r.contains("migration"));
+		var ca = role(rolesOf(trace(privately, null), privately), "US-CA");
+		assertThat(ca.get("role")).isEqualTo("FRONTIER_DEVELOPER");
+		assertThat(reasons(ca)).anyMatch(r -> r.startsWith("date caveat: " + privately)
+				&& r.contains("'available to a third party' (§22757.11(e)): if " + privately
+						+ " was first made available on or after 2026-01-01, the report is owed for it"));
+		assertThat(obligations(ca)).filteredOn(o -> "ca-22757-12-c-1".equals(o.get("id")))
+			.singleElement()
+			.satisfies(o -> assertThat((String) o.get("note")).contains("presumed not due")
+				.contains("the deployment date 2025-06-01 is " + privately + "'s Hub repository creation date"));
+		// Only the duties owed on deployment rest on that date.
+		assertThat(obligations(ca)).filteredOn(o -> "ca-22757-13-c-1".equals(o.get("id")))
+			.singleElement()
+			.satisfies(o -> assertThat(o.get("note")).isNull());
+
+		// Epoch AI's publication dates are not flagged.
+		assertThat(reasons(euRole("fixture-lab-kappa/fixture-legacy-base-instruct")))
+			.noneMatch(r -> r.contains("date caveat"));
+		assertThat(reasons(euRole("fixture-lab-beta/fixture-heavy-tune"))).noneMatch(r -> r.contains("date caveat"));
+	}
+
+	private static String hubRecord(String id, String createdAt) {
+		return "{\"id\": \"" + id + "\", \"author\": \"fixture-lab-hub\", \"created_at\": \"" + createdAt
+				+ "\", \"downloads\": 10, \"likes\": 0, \"pipeline_tag\": \"text-generation\", "
+				+ "\"card_data\": \"license: apache-2.0\\n\"}";
+	}
+
 	@Test
 	void a_parameter_count_read_from_a_name_says_so_and_an_expert_count_makes_it_an_upper_bound() {
 		// Real seed data: the Hub lists nicce/story-mixtral-8x7b-lora (no safetensors
