@@ -385,8 +385,9 @@ class EuAiActRules implements JurisdictionRules {
 				verdict.reason("date caveat: " + proxy.caveat() + ". Art. 111(3) covers models 'placed on the market "
 						+ "before " + cutOff + "', placing being 'the first making available … on the Union market' "
 						+ "(Art. 3(9)): if " + proxy.modelId() + " was first made available on or after " + cutOff
-						+ ", its duties apply from that date (Art. 113(b)), enforceable from " + enforcement
-						+ "; it decides: the date " + proxy.modelId() + " was first made publicly available");
+						+ ", its duties apply from that date (Art. 113(b)), fines from " + enforcement
+						+ " or that date, whichever is later" + "; it decides: the date " + proxy.modelId()
+						+ " was first made publicly available");
 				dateCaveat = "applies from " + appliesFrom + " on the reading that " + proxy.modelId()
 						+ " was placed on the market before " + cutOff + ", from its Hub repository creation date "
 						+ placed + (proxy.migrated() ? " (the Hub's migration date: created on or before it)" : "")

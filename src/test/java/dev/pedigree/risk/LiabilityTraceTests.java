@@ -482,7 +482,7 @@ class LiabilityTraceTests {
 				+ "creation date of its Hugging Face repository (the Hub is its only dated source); 2022-03-02 is the "
 				+ "date the Hub gives every repository created before its March 2022 migration")
 				&& r.contains("if " + migrated + " was first made available on or after 2025-08-02, its duties apply "
-						+ "from that date (Art. 113(b))")
+						+ "from that date (Art. 113(b)), fines from 2026-08-02 or that date, whichever is later")
 				&& r.contains("it decides: the date " + migrated + " was first made publicly available"));
 		assertThat(obligations(eu)).isNotEmpty()
 			.allSatisfy(o -> assertThat(o).containsEntry("appliesFrom", "2027-08-02"))
