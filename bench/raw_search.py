@@ -5,7 +5,8 @@
       --size 10 --requests 1000
 
 Runs, per search term, what lineage/ModelSearch runs for a first page of `--size` (the same files of
-cypher/queries/lineage, the same order: models-search.cypher over every match; when that overflows, band by band,
+cypher/queries/lineage, the same order: models-search.cypher over every match (after its probe of the most downloaded
+models); when that overflows, band by band,
 a bounded walk of the searchKey index first for the prefix and substring bands (models-search-walk.cypher), then
 narrower lookups, else models-search-scan.cypher), one auto-commit transaction per statement as Pedigree's reads do,
 and prints latency percentiles: the floor a service on this database can approach for the same answer.
@@ -20,6 +21,8 @@ from neo4j import GraphDatabase
 CANDIDATES = 2000
 BAND_CANDIDATES = 10000
 WALK = 2000
+PROBE = 200
+DENSE = 20
 HERE = pathlib.Path(__file__).resolve().parent.parent / "cypher" / "queries" / "lineage"
 FILTERS = dict(developerId=None, license=None, relation=None, safetyEffect=None, tag=None, hasParents=None,
                includePlaceholders=False)
@@ -38,7 +41,8 @@ def needles(search, band):
 def page(session, search, limit, text, scan, walk):
     def candidates(band, lo, hi, want):
         params = dict(FILTERS, search=search, candidates=CANDIDATES if band == "all" else BAND_CANDIDATES, minRank=lo, maxRank=hi, afterRank=lo,
-                      afterKey="", limit=want, **needles(search, band))
+                      afterKey="", limit=want, probe=PROBE if band == "all" else 0, dense=DENSE,
+                      **needles(search, band))
         record = session.run(text, params).single()
         return record["overflow"], record["rows"]
 

@@ -1,14 +1,29 @@
 // One page of a search (ModelSearch), from the models that text-index lookups on searchText find: those containing
-// one of $contains. When they are more than
-// $candidates, overflow is true and no rows are ordered (the caller walks the searchKey index instead); otherwise
-// the matches of ranks $minRank..$maxRank after ($afterRank, $afterKey), ranked exact (id, name, or the id's name
-// part after "/"), then prefix, then other substring, each most downloaded first, then by id (searchKey).
-UNWIND $contains AS needle
-MATCH (m:Model) WHERE m.searchText CONTAINS needle
-WITH DISTINCT m LIMIT $candidates + 1
-WITH collect(m) AS found
-CALL (found) {
-  UNWIND CASE WHEN size(found) > $candidates THEN [] ELSE found END AS m
+// one of $contains. When they are more than $candidates, overflow is true and no rows are ordered (the caller walks
+// the searchKey index instead); otherwise the matches of ranks $minRank..$maxRank after ($afterRank, $afterKey),
+// ranked exact (id, name, or the id's name part after "/"), then prefix, then other substring, each most downloaded
+// first, then by id (searchKey).
+// Before the lookups, a probe: of the first $probe models of the searchKey index (the most downloaded), how many
+// contain $search. When $dense or more do, and that share of all models is more than $candidates, the lookups would
+// only learn that they overflow (a common term's text-index lookup costs tens of milliseconds however few entries it
+// reads), so they are not run and overflow is true: the caller's band-by-band path gives the same page.
+// $probe = 0 skips the probe; dense says what it found.
+CALL () {
+  MATCH (p:Model) USING INDEX p:Model(searchKey)
+  WHERE p.searchKey > ''
+  WITH p ORDER BY p.searchKey LIMIT $probe
+  RETURN count(CASE WHEN p.searchText CONTAINS $search THEN p END) AS seen
+}
+WITH seen >= $dense AND seen * COUNT { (:Model) } > $probe * $candidates AS dense
+CALL (dense) {
+  WITH dense WHERE NOT dense
+  UNWIND $contains AS needle
+  MATCH (m:Model) WHERE m.searchText CONTAINS needle
+  WITH DISTINCT m LIMIT $candidates + 1
+  RETURN collect(m) AS found
+}
+CALL (found, dense) {
+  UNWIND CASE WHEN dense OR size(found) > $candidates THEN [] ELSE found END AS m
   WITH m WHERE m.searchText CONTAINS $search
   AND ($developerId IS NULL OR m.developerId = $developerId)
   AND ($license IS NULL OR m.license = $license)
@@ -27,4 +42,4 @@ CALL (found) {
   WITH m, rank ORDER BY rank, m.searchKey LIMIT $limit
   RETURN collect({model: m, rank: rank, key: m.searchKey}) AS rows
 }
-RETURN size(found) > $candidates AS overflow, rows
+RETURN dense OR size(found) > $candidates AS overflow, rows, dense

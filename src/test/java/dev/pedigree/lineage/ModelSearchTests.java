@@ -2,6 +2,7 @@ package dev.pedigree.lineage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
+import dev.pedigree.storage.CypherQueries;
+import dev.pedigree.storage.Graph;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * states (exact id, name or name part; then prefixes; then other substrings; each most
  * downloaded first, then by id). Searches with more matches than {@link ModelSearch}
  * orders at once ("gemma", "7b", "a") take the band-by-band path, the others the
- * one-statement path; both are checked alike, and filters combined with a search list
- * exactly the search's matches that pass the filter, in the same order.
+ * one-statement path; "a", which most of the most downloaded models contain, takes it
+ * without the text-index lookup (ModelSearch's probe). All are checked alike, and filters
+ * combined with a search list exactly the search's matches that pass the filter, in the
+ * same order.
  */
 @PedigreeServerTest
 class ModelSearchTests {
@@ -42,6 +48,12 @@ class ModelSearchTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Graph graph;
+
+	@Autowired
+	CypherQueries cypher;
 
 	@Test
 	void every_page_of_a_search_follows_the_ranking_with_no_duplicates_or_gaps() {
@@ -62,6 +74,27 @@ class ModelSearchTests {
 		// The exact name part first, then its prefixes (GGUF and other variants), on the
 		// band-by-band path too.
 		assertThat(all(Map.of("nameContains", "gemma-7b"), 500).get(0).id()).isEqualTo("google/gemma-7b");
+	}
+
+	/**
+	 * The probe sends "a" (in most of the 200 most downloaded models, 6,000 of the seeded
+	 * graph's) band by band without its text-index lookup, and neither "gemma" (3,525
+	 * matches, but few among the most downloaded) nor "llama-2": the pages of all three
+	 * are checked above.
+	 */
+	@Test
+	void only_a_term_most_of_the_most_downloaded_models_contain_skips_the_text_index_lookup() {
+		assertThat(probe("a")).isTrue();
+		assertThat(probe("gemma")).isFalse();
+		assertThat(probe("llama-2")).isFalse();
+	}
+
+	private boolean probe(String search) {
+		Map<String, Object> params = new HashMap<>(ModelSearch.filterParameters(null));
+		params.putAll(Map.of("search", search, "contains", List.of(search), "candidates", ModelSearch.CANDIDATES,
+				"minRank", 0, "maxRank", 2, "afterRank", 0, "afterKey", "", "limit", 1));
+		params.putAll(Map.of("probe", ModelSearch.PROBE, "dense", ModelSearch.DENSE));
+		return this.graph.read(this.cypher.get("lineage/models-search"), params).get(0).get("dense").asBoolean();
 	}
 
 	@Test
