@@ -41,7 +41,7 @@ import org.springframework.util.function.SingletonSupplier;
  * The first statement also probes the {@value #PROBE} most downloaded models: when
  * {@value #DENSE} or more of them match and their share of all models is more than
  * {@value #CANDIDATES}, the term's text-index lookup is not run and the search goes band
- * by band at once. That lookup costs 7–50 ms on the 2M graph for a common term ("ba",
+ * by band at once. That lookup costs 7–55 ms on the 2M graph for a common term ("ba",
  * "lora") however few entries it reads, the probe under a millisecond; a wrong guess
  * costs time, never a different page, since the band-by-band path answers any term.
  * Cursors hold the key of an item, opaque to clients.
