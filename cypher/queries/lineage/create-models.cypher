@@ -1,11 +1,12 @@
 // Fast path for models known not to exist yet (checked just before, in the same import): CREATE with every
-// property prepared by the importer, no comparisons; the search key by the one rule.
+// property prepared by the importer, no comparisons. The search text and key follow the one rule, read from the row's
+// properties (`m` is the map the node receives, so the rule sees what it would read back from the node): one write
+// of each property, without reading the new node again.
 UNWIND $rows AS row
-CREATE (m:Model)
-SET m = row.props
-SET m.searchText = {{include lineage/search-text}},
-    m.searchKey = {{include lineage/search-key}}
-WITH m, row WHERE row.developerId IS NOT NULL
+WITH row, row.props AS m
+CREATE (model:Model)
+SET model = m {.*, searchText: {{include lineage/search-text}}, searchKey: {{include lineage/search-key}}}
+WITH model, row WHERE row.developerId IS NOT NULL
 MATCH (o:Organization {id: row.developerId})
-CREATE (m)-[:DEVELOPED_BY {primary: true}]->(o)
+CREATE (model)-[:DEVELOPED_BY {primary: true}]->(o)
 RETURN count(*) AS linked
