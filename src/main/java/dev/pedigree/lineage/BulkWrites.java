@@ -309,9 +309,10 @@ class BulkWrites {
 		// The batches run on other threads: they carry the caller's context along (who is
 		// writing, for the change log).
 		var context = ContextSnapshotFactory.builder().build().captureAll();
+		int size = balancedBatch(rows.size());
 		try (var writers = Executors.newFixedThreadPool(WRITERS)) {
-			for (int from = 0; from < rows.size(); from += BATCH) {
-				var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+			for (int from = 0; from < rows.size(); from += size) {
+				var batch = rows.subList(from, Math.min(rows.size(), from + size));
 				pending.add(writers.submit(context.wrap(() -> {
 					int done = this.graph.write(tx -> work.write(tx, batch));
 					progress.accept(done);
@@ -335,6 +336,21 @@ class BulkWrites {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("import interrupted", ex);
 		}
+	}
+
+	/**
+	 * The size of {@code rows} batches of at most {@link #BATCH} that keep every writer
+	 * busy to the end: a number of batches that {@link #WRITERS} divides, all of about
+	 * one size. Five batches of 10,000 on two writers left one writer idle for the fifth
+	 * (a fifth of each import chunk's time); six of about 8,300 do not.
+	 */
+	static int balancedBatch(int rows) {
+		if (rows == 0) {
+			return BATCH;
+		}
+		int batches = (rows + BATCH - 1) / BATCH;
+		batches = (batches + WRITERS - 1) / WRITERS * WRITERS;
+		return Math.max(1, (rows + batches - 1) / batches);
 	}
 
 	@FunctionalInterface
