@@ -57,8 +57,9 @@ public class SafetyChecks {
 		params.put("words", SafetySignals.CANDIDATE_WORDS);
 		var classifier = SafetySignals.shipped();
 		List<Map<String, Object>> changes = new ArrayList<>();
-		for (Record r : this.graph
-			.readBulk(tx -> tx.run(this.cypher.get("lineage/safety-candidates"), params).list())) {
+		for (Record r : this.graph.readBulk(tx -> tx
+			.run(this.cypher.get(ids == null ? "lineage/safety-candidates" : "lineage/safety-candidates-of"), params)
+			.list())) {
 			String child = r.get("child").asString();
 			Set<String> sets = new LinkedHashSet<>(r.get("trainingSets").asList(v -> v.asString()));
 			List<String> tags = r.get("tags").asList(v -> v.asString());
