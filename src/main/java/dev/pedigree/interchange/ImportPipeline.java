@@ -39,6 +39,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ImportPipeline {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportPipeline.class);
+
 	private final Map<ImportFormat, FormatParser> parsers = new EnumMap<>(ImportFormat.class);
 
 	private final LineageWrites lineage;
@@ -76,7 +78,8 @@ public class ImportPipeline {
 					open.add(reader);
 					inputs.add(new FormatParser.Input(file.toString(), reader, () -> open(file)));
 				}
-				return settled(format, stream(parser, inputs, progress));
+				var writes = this.lineage.importWrites();
+				return settled(format, stream(parser, inputs, writes, progress), writes);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -89,23 +92,31 @@ public class ImportPipeline {
 
 	/** Imports an upload. */
 	public ImportReport importContent(ImportFormat format, String content) {
+		var writes = this.lineage.importWrites();
 		return timed(() -> settled(format,
 				stream(parser(format), List
 					.of(new FormatParser.Input("content", new StringReader(content), () -> new StringReader(content))),
-						Progress.NONE)));
+						writes, Progress.NONE),
+				writes));
 	}
 
 	/**
 	 * What an import's facts imply, once they are in ({@link LineageWrites#settle}):
 	 * names resolve (ambiguous ones become conflicts of the report), safety signals are
 	 * read from the stored facts, sizes are estimated and checked. A backup restores
-	 * everything as it was; an edge list names ids only (read for signals, nothing to
-	 * resolve).
+	 * everything as it was; an edge list names ids only (nothing to resolve) and
+	 * describes no model, so only what its derivations touch is settled
+	 * ({@link LineageWrites.ImportWrites#settleLinked}).
 	 */
-	private ImportReport settled(ImportFormat format, ImportReport report) {
-		if (format != ImportFormat.JSONL) {
-			settle(report, format != ImportFormat.HF_EDGES && !report.placeholders().isEmpty());
+	private ImportReport settled(ImportFormat format, ImportReport report, LineageWrites.ImportWrites writes) {
+		long start = System.nanoTime();
+		if (format == ImportFormat.HF_EDGES) {
+			writes.settleLinked();
 		}
+		else if (format != ImportFormat.JSONL) {
+			settle(report, !report.placeholders().isEmpty());
+		}
+		log.debug("settled: {} ms", (System.nanoTime() - start) / 1_000_000);
 		return report;
 	}
 
@@ -128,7 +139,8 @@ public class ImportPipeline {
 	public ImportReport importReader(ImportFormat format, FormatParser.Opener text, String name, Progress progress) {
 		return timed(() -> {
 			try (Reader reader = text.open()) {
-				return stream(parser(format), List.of(new FormatParser.Input(name, reader, text)), progress);
+				return stream(parser(format), List.of(new FormatParser.Input(name, reader, text)),
+						this.lineage.importWrites(), progress);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -141,8 +153,8 @@ public class ImportPipeline {
 	 * the chunks share one {@link LineageWrites.ImportWrites} (the import's own edges,
 	 * for the cycle check and repeated records, and the models it wrote).
 	 */
-	private ImportReport stream(FormatParser parser, List<FormatParser.Input> inputs, Progress progress) {
-		var writes = this.lineage.importWrites();
+	private ImportReport stream(FormatParser parser, List<FormatParser.Input> inputs, LineageWrites.ImportWrites writes,
+			Progress progress) {
 		List<ImportReport> report = new ArrayList<>(1);
 		parser.parse(inputs, context(), this.chunkSize, chunk -> {
 			ImportReport written = write(chunk, writes, progress);
@@ -171,10 +183,14 @@ public class ImportPipeline {
 		}
 		report.counted(this.assets.revenues(batch.revenues()));
 		report.counted(this.assets.licenses(batch.licenses()));
+		long start = System.nanoTime();
 		report.counted(writes.models(batch.models(), progress::advance));
 		writes.placeholders(batch.placeholders(), progress::advance);
 		report.counted(this.assets.assets(batch.assets()));
+		long models = System.nanoTime();
 		var derivations = writes.derivations(batch.derivations(), batch.unknownModels(), progress::advance);
+		log.debug("chunk of {} models, {} derivations: models {} ms, derivations {} ms", batch.models().size(),
+				batch.derivations().size(), (models - start) / 1_000_000, (System.nanoTime() - models) / 1_000_000);
 		report.counted(derivations.counts());
 		derivations.cycles().forEach(report::cycle);
 		derivations.placeholders().forEach(report::placeholder);

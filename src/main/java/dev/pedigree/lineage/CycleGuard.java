@@ -57,6 +57,11 @@ public final class CycleGuard {
 		return n == null ? NONE : n;
 	}
 
+	/** The id numbered {@code number} ({@link #numberOf}). */
+	public String idOf(int number) {
+		return this.ids[number];
+	}
+
 	/** Whether {@code child -> parent} was accepted before (a repeated record). */
 	public boolean contains(String child, String parent) {
 		Integer c = this.numbers.get(child);

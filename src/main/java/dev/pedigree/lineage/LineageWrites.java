@@ -31,6 +31,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class LineageWrites {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LineageWrites.class);
+
 	/** Confidence of a curated fact; heuristics and imports stay below it. */
 	public static final double CURATED_CONFIDENCE = 1.0;
 
@@ -112,6 +114,20 @@ public class LineageWrites {
 
 		private final IdHashes written = new IdHashes();
 
+		/**
+		 * The models (by number) this import created as placeholders: no facts of their
+		 * own.
+		 */
+		private final java.util.BitSet created = new java.util.BitSet();
+
+		/**
+		 * Both ends, and the children, of every derivation this import wrote (or tried
+		 * to).
+		 */
+		private final java.util.BitSet ends = new java.util.BitSet();
+
+		private final java.util.BitSet children = new java.util.BitSet();
+
 		/** Read when the first derivation is written. */
 		private BulkWrites.DerivationRun run;
 
@@ -169,6 +185,7 @@ public class LineageWrites {
 			Set<String> endpoints = new LinkedHashSet<>();
 			// A retracted claim is not part of the input's lineage either: left out
 			// before the input's own cycle check.
+			long start = System.nanoTime();
 			var retractions = bulk.retracted(derivations);
 			List<DerivationOutcome.Retracted> retracted = new ArrayList<>();
 			for (DerivationFacts d : derivations) {
@@ -191,7 +208,11 @@ public class LineageWrites {
 				accepted.add(d);
 				endpoints.add(d.child());
 				endpoints.add(d.parent());
+				this.children.set(this.guard.numberOf(d.child()));
+				this.ends.set(this.guard.numberOf(d.child()));
+				this.ends.set(this.guard.numberOf(d.parent()));
 			}
+			long checked = System.nanoTime();
 			List<String> placeholders = new ArrayList<>();
 			List<DerivationFacts> missing = new ArrayList<>();
 			if (unknown == UnknownModels.PLACEHOLDER) {
@@ -207,6 +228,7 @@ public class LineageWrites {
 					if (!known.contains(id)) {
 						rows.add(ModelFacts.placeholder(id));
 						placeholders.add(id);
+						this.created.set(this.guard.numberOf(id));
 					}
 				}
 				// Created silently: the report lists them as placeholders rather than
@@ -222,8 +244,55 @@ public class LineageWrites {
 				firsts.removeIf(unknownEnd);
 				repeats.removeIf(unknownEnd);
 			}
+			long ends = System.nanoTime();
 			var counts = bulk.derivations(this.run, firsts, repeats, cycles, progress);
+			log.debug("derivations: own cycle check {} ms, endpoints {} ms, edges {} ms", (checked - start) / 1_000_000,
+					(ends - checked) / 1_000_000, (System.nanoTime() - ends) / 1_000_000);
 			return new DerivationOutcome(counts, List.copyOf(cycles), placeholders, missing, retracted);
+		}
+
+		/**
+		 * {@link LineageWrites#settle} for an import that described no model, only
+		 * derivations and the placeholders they name (an edge list): the same outcome,
+		 * looking only where it could have changed. Safety signals rest on a child's own
+		 * facts (name, tags, training sets) and its id, so among this import's
+		 * derivations only those whose child was stored before, or whose child's id has a
+		 * candidate word, can gain one; a placeholder it created has no size, so only
+		 * derivations touching a model stored before can gain or lose a size warning; and
+		 * no size is estimated, since no described model was written (every import
+		 * settles its own). Into an empty store this asks about the few children whose
+		 * ids have a candidate word instead of reading every derivation twice.
+		 */
+		public Settled settleLinked() {
+			var words = java.util.regex.Pattern.compile(SafetySignals.CANDIDATE_WORDS);
+			List<String> safety = new ArrayList<>();
+			List<String> sized = new ArrayList<>();
+			for (int n = this.ends.nextSetBit(0); n >= 0; n = this.ends.nextSetBit(n + 1)) {
+				String id = this.guard.idOf(n);
+				boolean placeholder = this.created.get(n);
+				if (!placeholder) {
+					sized.add(id);
+				}
+				if (this.children.get(n) && (!placeholder || words.matcher(id).matches())) {
+					safety.add(id);
+				}
+			}
+			long signalled = 0;
+			long warned = 0;
+			long cleared = 0;
+			for (int from = 0; from < safety.size(); from += BulkWrites.BATCH) {
+				signalled += LineageWrites.this.safetyChecks
+					.of(safety.subList(from, Math.min(safety.size(), from + BulkWrites.BATCH)));
+			}
+			for (int from = 0; from < sized.size(); from += BulkWrites.BATCH) {
+				var outcome = LineageWrites.this.sizeChecks
+					.of(sized.subList(from, Math.min(sized.size(), from + BulkWrites.BATCH)));
+				warned += outcome.warned();
+				cleared += outcome.cleared();
+			}
+			log.debug("settled an edge list: {} children for safety, {} models for sizes", safety.size(), sized.size());
+			return new Settled(new PlaceholderResolution.Outcome(List.of(), List.of(), 0), signalled,
+					new SizeChecks.Outcome(0, warned, cleared));
 		}
 
 	}
@@ -236,10 +305,15 @@ public class LineageWrites {
 	 * checked against declared parents ({@link SizeChecks}).
 	 */
 	public Settled settle(boolean resolveNames) {
+		long start = System.nanoTime();
 		var resolution = resolveNames ? this.placeholders.resolveAll()
 				: new PlaceholderResolution.Outcome(List.of(), List.of(), 0);
+		long resolved = System.nanoTime();
 		long signalled = this.safetyChecks.all();
+		long checked = System.nanoTime();
 		var sizes = this.sizeChecks.all();
+		log.debug("settle: names {} ms, safety {} ms, sizes {} ms", (resolved - start) / 1_000_000,
+				(checked - resolved) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
 		return new Settled(resolution, signalled, sizes);
 	}
 

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SizeChecks {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SizeChecks.class);
+
 	static final String SIZE_PREFIX = "size:";
 
 	private static final int BATCH = 10_000;
@@ -44,8 +46,12 @@ public class SizeChecks {
 
 	/** Estimates and checks the whole graph (after a seed or a bulk import). */
 	public Outcome all() {
+		long start = System.nanoTime();
 		long estimated = estimateSizes();
+		long estimatedAt = System.nanoTime();
 		long[] warnings = warn(null);
+		log.debug("sizes: estimated {} ms, checked {} ms", (estimatedAt - start) / 1_000_000,
+				(System.nanoTime() - estimatedAt) / 1_000_000);
 		return new Outcome(estimated, warnings[0], warnings[1]);
 	}
 
