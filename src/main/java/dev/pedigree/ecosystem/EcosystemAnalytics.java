@@ -11,7 +11,7 @@ import dev.pedigree.common.NotFoundException;
 import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.lineage.Derivation;
 import dev.pedigree.lineage.DerivationSource;
-import dev.pedigree.lineage.FamilyLimits;
+import dev.pedigree.lineage.FamilyAnswers;
 import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.PointInTime;
@@ -34,39 +34,18 @@ public class EcosystemAnalytics {
 
 	private final LineageQueries lineage;
 
-	/** Smaller families are cheaper to traverse again than to keep. */
-	static final int KEPT_FROM = 1_000;
+	private final FamilyAnswers kept;
 
-	private static final int KEPT_MOST = 32;
-
-	/**
-	 * Summaries of large families, by the report's question: dropped by any write through
-	 * this instance (the graph's version; not yet scoped to writes that reach the family,
-	 * as lineage's family orders are) and after {@code pedigree.limits.family-cache-ttl}
-	 * (writes of other instances).
-	 */
-	private final Map<SummaryKey, Kept> kept = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<SummaryKey, Kept> eldest) {
-			return size() > KEPT_MOST;
-		}
-	};
-
-	private final java.time.Duration keptFor;
-
+	/** The question a summary answers: one per roots, depth, sources and date. */
 	private record SummaryKey(List<String> rootIds, int maxDepth, List<String> sources, PointInTime at) {
 	}
 
-	private record Kept(Summary summary, long version, java.time.Instant computedAt) {
-	}
-
-	EcosystemAnalytics(Graph graph, CypherQueries cypher, Limits limits, LineageQueries lineage,
-			FamilyLimits familyLimits) {
+	EcosystemAnalytics(Graph graph, CypherQueries cypher, Limits limits, LineageQueries lineage, FamilyAnswers kept) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.limits = limits;
 		this.lineage = lineage;
-		this.keptFor = familyLimits.familyCacheTtl();
+		this.kept = kept;
 	}
 
 	/**
@@ -195,26 +174,13 @@ public class EcosystemAnalytics {
 	}
 
 	/**
-	 * The summary of a report: kept for a family of at least {@value #KEPT_FROM} members
-	 * until a write, computed by one statement otherwise.
+	 * The summary of a report: kept for a family of at least
+	 * {@value FamilyAnswers#KEPT_FROM} members until a write reaches the family
+	 * (lineage's rules, {@link FamilyAnswers}), computed by one statement otherwise.
 	 */
 	private Summary summary(EcosystemReport report) {
-		var key = new SummaryKey(report.rootIds(), report.maxDepth(), report.sources(), report.at());
-		long version = this.graph.version();
-		synchronized (this.kept) {
-			Kept hit = this.kept.get(key);
-			if (hit != null && hit.version() == version
-					&& hit.computedAt().plus(this.keptFor).isAfter(java.time.Instant.now())) {
-				return hit.summary();
-			}
-		}
-		Summary summary = compute(report);
-		if (summary.members() >= KEPT_FROM) {
-			synchronized (this.kept) {
-				this.kept.put(key, new Kept(summary, version, java.time.Instant.now()));
-			}
-		}
-		return summary;
+		return this.kept.get(new SummaryKey(report.rootIds(), report.maxDepth(), report.sources(), report.at()),
+				report.rootIds(), () -> compute(report), summary -> summary.members() >= FamilyAnswers.KEPT_FROM);
 	}
 
 	private Summary compute(EcosystemReport report) {

@@ -30,6 +30,11 @@ class FamilyIndex {
 
 	private static final int MAX_ENTRIES = 32;
 
+	/**
+	 * Lineage's own answers and other modules' ({@link FamilyAnswers}) share the memos.
+	 */
+	private static final int MAX_MEMOS = 2 * MAX_ENTRIES;
+
 	private final Graph graph;
 
 	private final Duration ttl;
@@ -48,14 +53,15 @@ class FamilyIndex {
 	private final Map<Object, Memo> memos = new LinkedHashMap<>(16, 0.75f, true) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<Object, Memo> eldest) {
-			return size() > MAX_ENTRIES;
+			return size() > MAX_MEMOS;
 		}
 	};
 
-	private record Memo(Object value, String root, Depends depends, long version, Instant computedAt) {
+	/** roots: the families the answer is about; null when any write drops it. */
+	private record Memo(Object value, List<String> roots, Depends depends, long version, Instant computedAt) {
 
 		Memo at(long now) {
-			return new Memo(this.value, this.root, this.depends, now, this.computedAt);
+			return new Memo(this.value, this.roots, this.depends, now, this.computedAt);
 		}
 
 	}
@@ -144,7 +150,7 @@ class FamilyIndex {
 	 * enough to keep.
 	 */
 	<T> T memo(Object key, java.util.function.Supplier<T> compute, java.util.function.Predicate<T> large) {
-		return memo(key, null, Depends.MODELS, compute, large);
+		return memo(key, (List<String>) null, Depends.MODELS, compute, large);
 	}
 
 	/**
@@ -155,9 +161,20 @@ class FamilyIndex {
 	 * says it was costly enough to keep.
 	 * @param root null: any write drops the answer
 	 */
-	@SuppressWarnings("unchecked")
 	<T> T memo(Object key, String root, Depends depends, java.util.function.Supplier<T> compute,
 			java.util.function.Predicate<T> large) {
+		return memo(key, root == null ? null : List.of(root), depends, compute, large);
+	}
+
+	/**
+	 * The answer for {@code key}, an answer about the families of {@code roots} taken
+	 * together: reused while no write reached any of them, as for one root.
+	 * @param roots null: any write drops the answer
+	 */
+	@SuppressWarnings("unchecked")
+	<T> T memo(Object key, List<String> roots, Depends depends, java.util.function.Supplier<T> compute,
+			java.util.function.Predicate<T> large) {
+		List<String> families = roots == null ? null : List.copyOf(roots);
 		long version = this.graph.version();
 		Memo cached;
 		synchronized (this.memos) {
@@ -167,7 +184,7 @@ class FamilyIndex {
 			if (cached.version() == version) {
 				return (T) cached.value();
 			}
-			if (cached.root() != null && holds(cached.version(), cached.root(), cached.depends())) {
+			if (cached.roots() != null && holds(cached.version(), cached.roots(), cached.depends())) {
 				synchronized (this.memos) {
 					this.memos.replace(key, cached, cached.at(version));
 				}
@@ -177,7 +194,7 @@ class FamilyIndex {
 		T value = compute.get();
 		if (large.test(value)) {
 			synchronized (this.memos) {
-				this.memos.put(key, new Memo(value, root, depends, version, Instant.now()));
+				this.memos.put(key, new Memo(value, families, depends, version, Instant.now()));
 			}
 		}
 		return value;
@@ -191,15 +208,17 @@ class FamilyIndex {
 	 * as the graph is now. Now and not at the write suffices: an ancestry the write made
 	 * and a later write cut was cut below a model that later write linked.
 	 */
-	private boolean holds(long version, String root, Depends depends) {
+	private boolean holds(long version, List<String> roots, Depends depends) {
 		List<Graph.Change> changes = this.graph.changesSince(version);
 		if (changes == null) {
 			return false;
 		}
 		for (Graph.Change change : changes) {
 			Reach reach = reach(change);
-			if (reach.linked().contains(root) || (depends == Depends.MODELS && reach.described().contains(root))) {
-				return false;
+			for (String root : roots) {
+				if (reach.linked().contains(root) || (depends == Depends.MODELS && reach.described().contains(root))) {
+					return false;
+				}
 			}
 		}
 		return true;
@@ -251,7 +270,7 @@ class FamilyIndex {
 		if (cached.version() == version) {
 			return cached;
 		}
-		if (!holds(cached.version(), key.id(), key.depends())) {
+		if (!holds(cached.version(), List.of(key.id()), key.depends())) {
 			return null;
 		}
 		Order renewed = cached.at(version);

@@ -16,6 +16,7 @@ import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 import dev.pedigree.SeedFacts;
 import dev.pedigree.TestData;
+import dev.pedigree.lineage.FamilyAnswers;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -162,15 +163,15 @@ class EcosystemTests {
 	}
 
 	/**
-	 * A large family's summary is kept between requests (EcosystemAnalytics.KEPT_FROM),
-	 * and a write inside the family drops it: the next report counts the new member and
-	 * its derivation.
+	 * A large family's summary is kept between requests (FamilyAnswers.KEPT_FROM), and a
+	 * write inside the family drops it: the next report counts the new member and its
+	 * derivation.
 	 */
 	@Test
 	void a_kept_report_of_a_large_family_is_dropped_by_a_write_inside_it() {
 		String prefix = "test/eco-kept-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 		String base = prefix + "-base";
-		int size = EcosystemAnalytics.KEPT_FROM + 10;
+		int size = FamilyAnswers.KEPT_FROM + 10;
 		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
 		StringBuilder nodes = new StringBuilder("model_id\n" + base + "\n");
 		for (int i = 0; i < size; i++) {

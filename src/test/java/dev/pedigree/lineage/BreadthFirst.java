@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tests' independent recount of a family, against which the server's pages are
- * checked.
+ * The tests' independent recount of a family, against which the server's pages (and
+ * ecosystem reports) are checked.
  */
-final class BreadthFirst {
+public final class BreadthFirst {
 
 	private BreadthFirst() {
 	}
@@ -21,6 +21,18 @@ final class BreadthFirst {
 	 * @param parents each model's parents, by model id
 	 */
 	static List<String> descendants(Map<String, List<String>> parents, String root) {
+		return depths(parents, root).entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+			.map(e -> e.getValue() + " " + e.getKey())
+			.toList();
+	}
+
+	/**
+	 * The smallest depth of every descendant of {@code root} (the root left out).
+	 * @param parents each model's parents, by model id
+	 */
+	public static Map<String, Integer> depths(Map<String, List<String>> parents, String root) {
 		Map<String, List<String>> children = new HashMap<>();
 		parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));
 		Map<String, Integer> depth = new HashMap<>();
@@ -36,11 +48,7 @@ final class BreadthFirst {
 			}
 		}
 		depth.remove(root);
-		return depth.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-			.map(e -> e.getValue() + " " + e.getKey())
-			.toList();
+		return depth;
 	}
 
 }
