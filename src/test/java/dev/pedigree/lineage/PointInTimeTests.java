@@ -124,7 +124,7 @@ class PointInTimeTests {
 		var report = GraphQlClient.anonymous(this.port)
 			.document("{ ecosystem(rootId: \"" + ROOT + "\", asOf: \"" + AS_OF + "\") { totalDescendants "
 					+ "pointInTime { asOf includeUndated undatedModels } byDepth { depth count } "
-					+ "topByDownloads(first: 50) { model { id releaseDate } } } }")
+					+ "byMonth { month count } topByDownloads(first: 50) { model { id releaseDate } } } }")
 			.execute()
 			.path("ecosystem")
 			.entity(Map.class)
@@ -133,18 +133,21 @@ class PointInTimeTests {
 		assertThat((Map<String, Object>) report.get("pointInTime")).containsEntry("asOf", AS_OF)
 			.containsEntry("undatedModels", walk.undated());
 		assertThat(walk.undated()).isPositive();
+		assertThat(months((List<Map<String, Object>>) report.get("byMonth"))).isEqualTo(walk.months());
 		assertThat((List<Map<String, Object>>) report.get("topByDownloads"))
 			.extracting(r -> (String) ((Map<String, Object>) r.get("model")).get("id"))
 			.isSubsetOf(walk.depths().keySet());
 		var dated = GraphQlClient.anonymous(this.port)
 			.document("{ ecosystem(rootId: \"" + ROOT + "\", asOf: \"" + AS_OF
-					+ "\", includeUndated: false) { totalDescendants pointInTime { includeUndated undatedModels } } }")
+					+ "\", includeUndated: false) { totalDescendants pointInTime { includeUndated undatedModels } "
+					+ "byMonth { month count } } }")
 			.execute()
 			.path("ecosystem")
 			.entity(Map.class)
 			.get();
-		assertThat(dated.get("totalDescendants"))
-			.isEqualTo(walk(ROOT, LocalDate.parse(AS_OF), false, 10).depths().size());
+		var datedWalk = walk(ROOT, LocalDate.parse(AS_OF), false, 10);
+		assertThat(dated.get("totalDescendants")).isEqualTo(datedWalk.depths().size());
+		assertThat(months((List<Map<String, Object>>) dated.get("byMonth"))).isEqualTo(datedWalk.months());
 		assertThat((Map<String, Object>) dated.get("pointInTime")).containsEntry("includeUndated", false)
 			.containsEntry("undatedModels", walk.undated());
 	}
@@ -268,12 +271,22 @@ class PointInTimeTests {
 	 * The family of {@code root} at {@code asOf}: each descendant at its smallest depth,
 	 * through visible models.
 	 */
-	private record Walk(Map<String, Integer> depths, int undated) {
+	/**
+	 * months: members by release month (YYYY-MM, UNKNOWN when undated), placeholders left
+	 * out.
+	 */
+	private record Walk(Map<String, Integer> depths, int undated, Map<String, Integer> months) {
 
 		List<String> atDepth(int depth) {
 			return this.depths.entrySet().stream().filter(e -> e.getValue() == depth).map(Map.Entry::getKey).toList();
 		}
 
+	}
+
+	private static Map<String, Integer> months(List<Map<String, Object>> byMonth) {
+		Map<String, Integer> months = new java.util.TreeMap<>();
+		byMonth.forEach(m -> months.put((String) m.get("month"), ((Number) m.get("count")).intValue()));
+		return months;
 	}
 
 	private Walk walk(String root, LocalDate asOf, boolean includeUndated, int maxDepth) {
@@ -319,7 +332,13 @@ class PointInTimeTests {
 			.stream()
 			.filter(id -> dates.get(id) == null && !placeholders.contains(id))
 			.count();
-		return new Walk(depths, undated);
+		Map<String, Integer> months = new java.util.TreeMap<>();
+		depths.keySet()
+			.stream()
+			.filter(id -> !placeholders.contains(id))
+			.forEach(id -> months.merge(dates.get(id) == null ? "UNKNOWN" : dates.get(id).substring(0, 7), 1,
+					Integer::sum));
+		return new Walk(depths, undated, months);
 	}
 
 	private List<String> ancestors(String id, LocalDate asOf) {
