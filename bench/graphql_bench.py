@@ -38,6 +38,11 @@ QUERIES = {
                    "{ pageInfo { hasNextPage endCursor } edges { node { id name downloads } } } }",
     "ecosystem": "query($id: ID!) { ecosystem(rootId: $id) { totalDescendants maxDepth leaves externalMerges "
                  "byRelation { relation count } byDepth { depth count } } }",
+    # The report's fields other than the summary, each its own walk of the family (none of them kept).
+    "ecosystem-other-fields": "query($id: ID!) { ecosystem(rootId: $id) { byMonth { month count } "
+                              "byOrganization(first: 20) { organization count } topByChildren(first: 10) { model { id } value } "
+                              "topByDownloads(first: 10) { model { id } value } safety { removedOrDegraded shareOfDownloads } "
+                              "licenseDrift(first: 5) { byKind { kind count } flaggedCount } } }",
 }
 
 
