@@ -1,7 +1,8 @@
 // Ids the start-up warm-up sends its canned documents with: models with parents (ancestors, parents, liability
 // trace, search) and roots of small families (descendants, derivatives grouped by relation), $limit of each, and the
 // largest hub (the most direct derivatives, more than a page: its descendants are walked, lineage/LineageQueries), the
-// store's costliest first page, whose page and count are then kept until a write reaches its family.
+// store's costliest first page, whose page, count and ecosystem summary are then kept until a write reaches its
+// family.
 CALL () {
   MATCH (m:Model)
   WHERE EXISTS { (m)-[:DERIVED_FROM]->(:Model) }
