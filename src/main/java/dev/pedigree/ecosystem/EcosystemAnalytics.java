@@ -187,9 +187,11 @@ public class EcosystemAnalytics {
 		Map<String, Object> params = new HashMap<>(report.at().parameters());
 		params.put("ids", report.rootIds());
 		params.put("sources", report.sources());
+		// The family's budget, not an interactive read's: a large family's summary is
+		// kept.
 		Record r = this.graph
 			.read(this.cypher.get("ecosystem/summary").replace("{{maxDepth}}", Integer.toString(report.maxDepth())),
-					params)
+					params, java.util.function.Function.identity(), this.kept.budget())
 			.get(0);
 		List<DepthCount> byDepth = r.get("byDepth")
 			.asList(v -> new DepthCount(v.get("depth").asInt(), v.get("count").asInt()))

@@ -45,4 +45,13 @@ public class FamilyAnswers {
 		return this.families.memo(key, roots, FamilyIndex.Depends.MODELS, compute, keep);
 	}
 
+	/**
+	 * The time budget of a statement whose answer about a family may be kept
+	 * ({@code pedigree.limits.family-read-timeout}, as for a family's order): it is paid
+	 * once, so a cold giant family is not refused where a warm one would be served.
+	 */
+	public java.time.Duration budget() {
+		return this.families.budget();
+	}
+
 }
