@@ -11,9 +11,16 @@ package dev.pedigree.regulation;
 public record Figure(String name, Double value, Double threshold, String article, String source, boolean derived,
 		boolean estimated, boolean near, String bound, Quantities.Unit unit) {
 
-	/** The value or threshold as the reports print it ("10^23", "US$500 million"). */
+	/**
+	 * The value or threshold as the reports print it ("10^23", "US$500 million"), with
+	 * the digits it takes not to print as the other does.
+	 */
 	public String print(Double number) {
-		return number == null ? "" : this.unit.format(number);
+		if (number == null) {
+			return "";
+		}
+		Double other = number.equals(this.value) ? this.threshold : this.value;
+		return other == null ? this.unit.format(number) : this.unit.format(number, other);
 	}
 
 }
