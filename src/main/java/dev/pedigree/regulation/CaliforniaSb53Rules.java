@@ -56,8 +56,9 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 				return verdict.reason(String.format("%s trained %s with %s operations of its own > %s, but it does "
 						+ "not generate language, images or video (domain %s): whether it is a foundation model, "
 						+ "'designed for generality of output' and 'adaptable to a wide range of distinctive tasks' "
-						+ "(§22757.11(f)), is not recorded", developer, model.id(), Quantities.power(own.flop()),
-						Quantities.power(frontier), model.modality()))
+						+ "(§22757.11(f)), is not recorded", developer, model.id(),
+						Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()),
+						model.modality()))
 					.undetermined(rules, asOf);
 			}
 			// Being a foundation model (§22757.11(f)) is not a recorded fact: its
@@ -67,8 +68,9 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 					+ "training run and … any subsequent fine-tuning, reinforcement learning, or other material "
 					+ "modifications the developer applies to a preceding foundation model' (§22757.11(i)(2)): a "
 					+ "frontier model, so %s is a frontier developer (§22757.11(h)); presumed a foundation model "
-					+ "(§22757.11(f)) from its generative tasks%s", developer, model.id(), Quantities.power(own.flop()),
-					Quantities.power(frontier), developer, own.firm() ? "" : estimate));
+					+ "(§22757.11(f)) from its generative tasks%s", developer, model.id(),
+					Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()), developer,
+					own.firm() ? "" : estimate));
 			return large(party, rules, asOf, verdict, Basis.PRESUMED);
 		}
 		if (own.known()) {
@@ -77,8 +79,9 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 						+ "developer's preceding foundation model. §22757.11(i)(2) counts the modifications 'the "
 						+ "developer applies to a preceding foundation model', read here as the developer's own compute: "
 						+ "not a frontier model. The statute may be read otherwise (counting the preceding model's "
-						+ "original training run, %s in all)%s", developer, model.id(), Quantities.power(own.flop()),
-						Quantities.power(frontier), Quantities.power(cumulative.flop()), perModel))
+						+ "original training run, %s in all)%s", developer, model.id(),
+						Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()),
+						Quantities.power(cumulative.flop()), perModel))
 					.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 			}
 			if (own.noTraining()) {
@@ -90,7 +93,7 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			Basis basis = own.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
 			return verdict
 				.reason(String.format("%s operations ≤ %s: not a frontier model (§22757.11(i))%s%s",
-						Quantities.power(own.flop()), Quantities.power(frontier),
+						Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()),
 						basis == Basis.PRESUMED ? estimate : "", perModel))
 				.role("NOT_FRONTIER", basis, rules, asOf, Verdict.Duties.none());
 		}
@@ -100,15 +103,16 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 				.reason(String.format(
 						"all the compute that produced %s, %s operations, is ≤ %s, so the "
 								+ "developer's own share is too: not a frontier model (§22757.11(i))%s%s",
-						model.id(), Quantities.power(cumulative.flop()), Quantities.power(frontier),
-						basis == Basis.PRESUMED ? estimate : "", perModel))
+						model.id(), Quantities.power(cumulative.flop(), frontier),
+						Quantities.power(frontier, cumulative.flop()), basis == Basis.PRESUMED ? estimate : "",
+						perModel))
 				.role("NOT_FRONTIER", basis, rules, asOf, Verdict.Duties.none());
 		}
 		// SB 53 counts "integer or floating-point operations" (§22757.11(i)(1)) and sets
 		// no
 		// method; the tokens use the EU guidelines' approximation and say so.
 		String exceed = "the developer's own training compute would have to exceed " + Quantities.power(frontier)
-				+ " integer or floating-point operations (§22757.11(i)(1))";
+				+ " integer or floating-point operations (§22757.11(i)(1)–(2), on this reading of (i)(2))";
 		verdict.figure(new Figure("compute " + developer + " itself used for " + model.id(), null, frontier,
 				"§22757.11(i)", null, false, false, false, exceed + EuAiActRules.tokens(frontier,
 						EuAiActRules.sizing(model, EuAiActRules.trainingParents(party)), true),
@@ -163,19 +167,20 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		if (figure.amountUsd() > threshold) {
 			verdict.reason(String.format(
 					"annual gross revenues %s %s > %s (%s): a large frontier developer " + "(§22757.11(j))",
-					Quantities.usd(figure.amountUsd()), period, Quantities.usd(threshold), figure.source()));
+					Quantities.usd(figure.amountUsd(), threshold), period,
+					Quantities.usd(threshold, figure.amountUsd()), figure.source()));
 			return verdict.role("LARGE_FRONTIER_DEVELOPER", basis.and(revenueBasis), rules, asOf,
 					duties(party, rules, verdict));
 		}
 		if (!calendarYear) {
 			verdict.reason(String.format("the latest sourced revenues, %s for the fiscal year ending %s, are below "
 					+ "%s, but the figure for calendar year %d is not in the graph: whether it is a large frontier "
-					+ "developer is undetermined", Quantities.usd(figure.amountUsd()), figure.periodEnd(),
-					Quantities.usd(threshold), year));
+					+ "developer is undetermined", Quantities.usd(figure.amountUsd(), threshold), figure.periodEnd(),
+					Quantities.usd(threshold, figure.amountUsd()), year));
 			return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules, verdict));
 		}
 		verdict.reason(String.format("annual gross revenues %s in %d ≤ %s: not a large frontier developer",
-				Quantities.usd(figure.amountUsd()), year, Quantities.usd(threshold)));
+				Quantities.usd(figure.amountUsd(), threshold), year, Quantities.usd(threshold, figure.amountUsd())));
 		return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules, verdict));
 	}
 
@@ -195,18 +200,36 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		LocalDate before = deployed != null && deployed.isBefore(start) ? deployed : null;
 		DateProxy proxy = DateProxy.of(party.model().id(), deployed, party.model().sources());
 		String caveat = null;
-		if (before != null && proxy.hub()) {
-			verdict.reason("date caveat: " + proxy.caveat() + ". The transparency report is owed on deploying a new "
-					+ "frontier model (§22757.12(c)), deploying being making it 'available to a third party' "
-					+ "(§22757.11(e)): if " + proxy.modelId() + " was first made available on or after " + start
-					+ ", the report is owed for it; it decides: the date " + proxy.modelId()
-					+ " was first made available to a third party");
-			caveat = "the deployment date " + deployed + " is " + proxy.modelId() + "'s Hub repository creation date"
-					+ (proxy.migrated() ? " (the Hub's migration date: created on or before it)" : "")
-					+ "; if first made available to a third party on or after " + start + ", this is owed";
+		if (deployed != null && proxy.hub()) {
+			// The Hub's date bounds the deployment neither way: a repository created
+			// private (or shared only to develop or evaluate the model) and published
+			// later, or a model made available earlier through an API or elsewhere.
+			String deploy = "The transparency report is owed on deploying a new frontier model (§22757.12(c)), to "
+					+ "deploy being 'to make a frontier model available to a third party for use, modification, "
+					+ "copying, or combination with other software' (§22757.11(e)(1)), an API or a release on "
+					+ "another channel included, and not making it available 'for the primary purpose of developing "
+					+ "or evaluating the frontier model' (§22757.11(e)(2)), as a private repository shared with "
+					+ "collaborators to that end may be";
+			String decides = "; it decides: the date " + proxy.modelId() + " was first deployed (§22757.11(e)), "
+					+ "through the Hub or any other channel";
+			String date = "the deployment date " + deployed + " is " + proxy.modelId()
+					+ "'s Hub repository creation date"
+					+ (proxy.migrated() ? " (the Hub's migration date: created on or before it)" : "");
+			if (before != null) {
+				verdict.reason("date caveat: " + proxy.caveat() + ". " + deploy + ": if " + proxy.modelId()
+						+ " was first deployed on or after " + start + ", the report is owed for it" + decides);
+				caveat = date + "; if first deployed (§22757.11(e)(1)–(2)) on or after " + start + ", this is owed";
+			}
+			else {
+				verdict.reason("date caveat: " + proxy.caveat() + ". " + deploy + ": if " + proxy.modelId()
+						+ " was first deployed before " + start + " through an API or another channel, the report "
+						+ "is presumed not due for that deployment (no transition clause)" + decides);
+				caveat = date + "; if first deployed (§22757.11(e)(1)–(2)) before " + start
+						+ " through an API or any other channel, presumed not due for that deployment";
+			}
 		}
 		return new Verdict.Duties(start, start, "the developer and its frontier models",
-				Verdict.Exemption.NOT_APPLICABLE, null, null, before, caveat);
+				Verdict.Exemption.NOT_APPLICABLE, null, null, before, caveat, true, java.util.Map.of());
 	}
 
 }

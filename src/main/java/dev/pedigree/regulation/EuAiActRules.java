@@ -25,6 +25,19 @@ class EuAiActRules implements JurisdictionRules {
 
 	private static final String GUIDELINES = "guidelines";
 
+	/** Where Chapter V's date of application is: Art. 113's lettered exceptions. */
+	private static final String POINT_B = "Art. 113, third paragraph, point (b)";
+
+	/**
+	 * Duties a provider owes before placing, with their own words: the note a date caveat
+	 * adds to them.
+	 */
+	private static final java.util.Map<String, String> BEFORE_PLACING = java.util.Map.of("Art. 52(1)",
+			"Art. 52(1) is owed earlier: notification 'within two weeks after that requirement is met or it becomes "
+					+ "known that it will be met', placed on the market or not",
+			"Art. 54(1)", "Art. 54(1) is owed earlier: the authorised representative is appointed 'prior to placing a "
+					+ "general-purpose AI model on the Union market'");
+
 	@Override
 	public String jurisdiction() {
 		return "EU";
@@ -132,39 +145,40 @@ class EuAiActRules implements JurisdictionRules {
 					"%s FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP systemic-risk "
 							+ "threshold (Art. 51(2)): a general-purpose AI model; whether with systemic risk turns on "
 							+ "the provider's own compute estimate",
-					Quantities.power(compute.flop()), tolerance * 100, GUIDELINES, Quantities.power(systemic)))
+					Quantities.power(compute.flop(), systemic), tolerance * 100, GUIDELINES,
+					Quantities.power(systemic, compute.flop())))
 				.undetermined(rules, asOf);
 		}
 		if (compute.flop() > systemic) {
 			verdict.reason(String.format("generative and %s FLOP > %s: presumed to have high-impact capabilities "
 					+ "(Art. 51(2)), hence a general-purpose AI model with systemic risk; the provider notifies the "
 					+ "Commission within two weeks (Art. 52(1)) and may rebut the presumption with 'sufficiently "
-					+ "substantiated arguments' (Art. 52(2))", Quantities.power(compute.flop()),
-					Quantities.power(systemic)));
+					+ "substantiated arguments' (Art. 52(2))", Quantities.power(compute.flop(), systemic),
+					Quantities.power(systemic, compute.flop())));
 			return verdict.role("GPAI_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
 					duties(party, rules, verdict, true, "the model", lifecycleDate(party), lifecycle(party)));
 		}
 		if (near(compute.flop(), gpai, tolerance)) {
-			return verdict
-				.reason(String.format(
-						"%s FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP indicative "
-								+ "threshold (para 17): not decided by it; the provider's own compute estimate, or the "
-								+ "model's generality (para 20), decides",
-						Quantities.power(compute.flop()), tolerance * 100, GUIDELINES, Quantities.power(gpai)))
+			return verdict.reason(String.format(
+					"%s FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP indicative "
+							+ "threshold (para 17): not decided by it; the provider's own compute estimate, or the "
+							+ "model's generality (para 20), decides",
+					Quantities.power(compute.flop(), gpai), tolerance * 100, GUIDELINES,
+					Quantities.power(gpai, compute.flop())))
 				.undetermined(rules, asOf);
 		}
 		if (compute.flop() > gpai) {
 			verdict.reason(String.format(
 					"generative and %s FLOP > %s: presumed a general-purpose AI model (%s "
 							+ "para 17, an indicative criterion, rebuttable under para 20)",
-					Quantities.power(compute.flop()), Quantities.power(gpai), GUIDELINES));
+					Quantities.power(compute.flop(), gpai), Quantities.power(gpai, compute.flop()), GUIDELINES));
 			return verdict.role("GPAI_PROVIDER", Basis.PRESUMED, rules, asOf,
 					duties(party, rules, verdict, false, "the model", lifecycleDate(party), lifecycle(party)));
 		}
 		return verdict
 			.reason(String.format("%s FLOP ≤ %s: below the indicative criterion (%s para 17); not a "
 					+ "general-purpose AI model unless it exceptionally displays significant generality (para 20)",
-					Quantities.power(compute.flop()), Quantities.power(gpai), GUIDELINES))
+					Quantities.power(compute.flop(), gpai), Quantities.power(gpai, compute.flop()), GUIDELINES))
 			.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
 
@@ -188,7 +202,8 @@ class EuAiActRules implements JurisdictionRules {
 			verdict.reason(String.format("whether %s (%s FLOP, within the estimate tolerance of %s, %s para 123) "
 					+ "is a general-purpose AI model is not decided, but it does not matter here: %s itself does not "
 					+ "generate language, images or video, so it is judged as a model of its own", p,
-					Quantities.power(original.flop()), Quantities.power(gpai), GUIDELINES, child));
+					Quantities.power(original.flop(), gpai), Quantities.power(gpai, original.flop()), GUIDELINES,
+					child));
 			return providerTest(party, rules, asOf, verdict);
 		}
 		if (!designated && original.known() && !Boolean.FALSE.equals(parent.parent().generative())
@@ -198,7 +213,8 @@ class EuAiActRules implements JurisdictionRules {
 			return verdict.reason(String.format("%s's %s FLOP is within the %.0f%% estimate tolerance (%s para "
 					+ "123) of the indicative criterion's %s FLOP: whether it is a general-purpose AI model, and so "
 					+ "whether the modifier criterion (para 63) applies to %s, is not decided by the figure", p,
-					Quantities.power(original.flop()), tolerance * 100, GUIDELINES, Quantities.power(gpai), child))
+					Quantities.power(original.flop(), gpai), tolerance * 100, GUIDELINES,
+					Quantities.power(gpai, original.flop()), child))
 				.undetermined(rules, asOf);
 		}
 		if (!designated && original.known()
@@ -264,8 +280,8 @@ class EuAiActRules implements JurisdictionRules {
 		if (near) {
 			return verdict.reason(String.format("the modification's %s FLOP is within the %.0f%% estimate tolerance "
 					+ "(%s para 123) of the threshold %s: not decided by it; the modifier's own compute estimate "
-					+ "decides", Quantities.power(modification.flop()), tolerance * 100, GUIDELINES,
-					Quantities.power(threshold)))
+					+ "decides", Quantities.power(modification.flop(), threshold), tolerance * 100, GUIDELINES,
+					Quantities.power(threshold, modification.flop())))
 				.undetermined(rules, asOf);
 		}
 		DateProxy released = DateProxy.of(party.model().id(), date(party.model().releaseDate()),
@@ -276,8 +292,8 @@ class EuAiActRules implements JurisdictionRules {
 			return verdict.reason(String.format("merged weights count in the merged model's cumulative compute ("
 					+ "%s para 121): %s FLOP > %s, while no merged model is above it; whether combining other "
 					+ "providers' weights is a 'modification' in the sense of paras 60–63 the guidelines do not say, so "
-					+ "the role is not decided", GUIDELINES, Quantities.power(merged.flop()),
-					Quantities.power(systemic)))
+					+ "the role is not decided", GUIDELINES, Quantities.power(merged.flop(), systemic),
+					Quantities.power(systemic, merged.flop())))
 				.undetermined(rules, asOf);
 		}
 		if (modification.flop() > threshold && !original.known() && !designated
@@ -294,8 +310,8 @@ class EuAiActRules implements JurisdictionRules {
 			verdict.reason(String.format("the modification of %s used %s FLOP > %s, %s of the original's "
 					+ "compute: presumed a significant change (%s paras 62–63), so %s's developer becomes the provider "
 					+ "of the modified model; its duties are limited to the modification (para 68) and include Art. 54 "
-					+ "where it applies (para 69)", p, Quantities.power(modification.flop()),
-					Quantities.power(threshold), share(fraction), GUIDELINES, child));
+					+ "where it applies (para 69)", p, Quantities.power(modification.flop(), threshold),
+					Quantities.power(threshold, modification.flop()), share(fraction), GUIDELINES, child));
 			if (!original.known() && !designated) {
 				verdict.reason("this rests on para 64's condition that " + developerOf(party) + " could neither know "
 						+ "nor estimate " + p + "'s compute; if it could, " + share(fraction)
@@ -304,8 +320,8 @@ class EuAiActRules implements JurisdictionRules {
 			if (systemicUndecided) {
 				return verdict.reason(String.format("%s's %s FLOP is within the estimate tolerance of %s (%s para "
 						+ "123): whether the modified model is presumed to have systemic risk (para 70) is not decided "
-						+ "by the figure", p, Quantities.power(original.flop()), Quantities.power(systemic),
-						GUIDELINES))
+						+ "by the figure", p, Quantities.power(original.flop(), systemic),
+						Quantities.power(systemic, original.flop()), GUIDELINES))
 					.undetermined(rules, asOf);
 			}
 			if (systemicOriginal) {
@@ -318,15 +334,16 @@ class EuAiActRules implements JurisdictionRules {
 			if (merged.known() && near(merged.flop(), systemic, tolerance)) {
 				return verdict.reason(String.format("the modified model's cumulative compute, %s FLOP, is within the "
 						+ "estimate tolerance of %s (%s para 123): whether it is presumed to have systemic risk "
-						+ "(Art. 51(2)) is not decided by the figure", Quantities.power(merged.flop()),
-						Quantities.power(systemic), GUIDELINES))
+						+ "(Art. 51(2)) is not decided by the figure", Quantities.power(merged.flop(), systemic),
+						Quantities.power(systemic, merged.flop()), GUIDELINES))
 					.undetermined(rules, asOf);
 			}
 			if (merged.known() && merged.flop() > systemic) {
 				verdict.reason(String.format("the modified model's cumulative compute, %s FLOP (the weights it was "
 						+ "initialised from count, %s para 121), is above %s: presumed to have high-impact "
 						+ "capabilities (Art. 51(2)), so Art. 52(1) notification and Art. 55 duties apply; rebuttable "
-						+ "under Art. 52(2)", Quantities.power(merged.flop()), GUIDELINES, Quantities.power(systemic)));
+						+ "under Art. 52(2)", Quantities.power(merged.flop(), systemic), GUIDELINES,
+						Quantities.power(systemic, merged.flop())));
 				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
 						duties(party, rules, verdict, true, "the modification", released, null));
 			}
@@ -339,7 +356,8 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		else {
 			verdict.reason(String.format("the modification of %s used %s FLOP ≤ %s (%s of the original's compute)", p,
-					Quantities.power(modification.flop()), Quantities.power(threshold), share(fraction)));
+					Quantities.power(modification.flop(), threshold), Quantities.power(threshold, modification.flop()),
+					share(fraction)));
 		}
 		verdict.reason("presumed not a significant change in generality, capabilities or systemic risk (" + GUIDELINES
 				+ " paras 62–63, an indicative criterion): " + developerOf(party) + " does not become a provider; "
@@ -369,10 +387,23 @@ class EuAiActRules implements JurisdictionRules {
 		LocalDate cutOff = rules.date("modelsPlacedBefore");
 		LocalDate appliesFrom;
 		String dateCaveat = null;
+		String legacy = "Art. 111(3): providers of general-purpose AI models 'that have been placed on the market before "
+				+ words(cutOff)
+				+ " shall take the necessary steps in order to comply with the obligations laid down in "
+				+ "this Regulation by " + words(rules.date("legacyModelsComplyBy")) + "' (" + cutOff + ", "
+				+ rules.date("legacyModelsComplyBy") + ")";
+		String placing = "placing on the market is 'the first making available … on the Union market' (Art. 3(9)), "
+				+ "making available 'the supply of … a general-purpose AI model for distribution or use on the Union "
+				+ "market in the course of a commercial activity, whether in return for payment or free of charge' "
+				+ "(Art. 3(10)), by an API, a cloud service, a copy onto a customer's infrastructure or a download "
+				+ "alike (guidelines para 53)";
+		String decides = "; it decides: the date " + proxy.modelId() + " was first made available on the Union market "
+				+ "(Art. 3(9)–(10); guidelines para 53), through the Hub or any other channel";
 		if (placed == null) {
 			appliesFrom = start;
-			verdict.reason("no release date: taken as placed on the market from " + start + " (Art. 113(b)); if it was "
-					+ "placed earlier its duties apply from " + rules.date("legacyModelsComplyBy") + " (Art. 111(3))");
+			verdict.reason("no release date: taken as placed on the market from " + start + " (" + POINT_B
+					+ "); if it was placed earlier its duties apply from " + rules.date("legacyModelsComplyBy")
+					+ " (Art. 111(3))");
 		}
 		else if (placed.isBefore(cutOff)) {
 			appliesFrom = rules.date("legacyModelsComplyBy");
@@ -380,34 +411,46 @@ class EuAiActRules implements JurisdictionRules {
 					+ "placing on the market), before " + start + ": duties apply from " + appliesFrom
 					+ " (Art. 111(3); for the whole lifecycle, " + GUIDELINES + " para 109)");
 			if (proxy.hub()) {
-				// Created before the cut-off says nothing about when it was first made
-				// public: a later first publication takes the model out of Art. 111(3).
-				verdict.reason("date caveat: " + proxy.caveat() + ". Art. 111(3) covers models 'placed on the market "
-						+ "before " + cutOff + "', placing being 'the first making available … on the Union market' "
-						+ "(Art. 3(9)): if " + proxy.modelId() + " was first made available on or after " + cutOff
-						+ ", its duties apply from that date (Art. 113(b)), fines from " + enforcement
-						+ " or that date, whichever is later" + "; it decides: the date " + proxy.modelId()
-						+ " was first made publicly available");
+				// The Hub's date bounds placing neither way: a repository created private
+				// and published later, or a model first made available through another
+				// channel. Only a later placing takes the model out of Art. 111(3).
+				verdict.reason("date caveat: " + proxy.caveat() + ". " + legacy + "; " + placing + ": if "
+						+ proxy.modelId() + " was placed on the market earlier through another channel, Art. 111(3) "
+						+ "applies all the same; if it was first made available on the Union market on or after "
+						+ cutOff + ", its duties are owed from placing on the market (" + POINT_B + "), Art. 52(1) "
+						+ "and Art. 54(1) earlier, fines from " + enforcement + " or the infringement, whichever is "
+						+ "later" + decides);
 				dateCaveat = "applies from " + appliesFrom + " on the reading that " + proxy.modelId()
 						+ " was placed on the market before " + cutOff + ", from its Hub repository creation date "
 						+ placed + (proxy.migrated() ? " (the Hub's migration date: created on or before it)" : "")
-						+ "; if first made public on or after " + cutOff + ", from that date (Art. 113(b))";
+						+ "; if first made available on the Union market on or after " + cutOff
+						+ " (Art. 3(9)–(10); guidelines para 53), through the Hub or any other channel, owed from "
+						+ "placing on the market (" + POINT_B + "), fines from " + enforcement
+						+ " or the infringement, whichever is later";
 			}
 		}
 		else {
 			appliesFrom = start;
-			verdict.reason(
-					what + " (the source's release date stands in for the date of "
-							+ "placing on the market): Chapter V applies from " + start + " (Art. 113(b))"
-							+ (proxy.hub()
-									? "; the date is " + proxy.modelId() + "'s Hub repository creation date, and a "
-											+ "first publication after it is later still: Art. 113(b) either way"
-									: ""));
+			verdict.reason(what + " (the source's release date stands in for the date of "
+					+ "placing on the market): Chapter V applies from " + start + " (" + POINT_B + ")");
+			if (proxy.hub()) {
+				// A Hub repository's creation is no lower bound on placing either: an API
+				// or another channel may have come first, before the cut-off.
+				verdict.reason("date caveat: " + proxy.caveat() + ". " + placing + ": a first making available "
+						+ "through the Hub after " + placed + " leaves Chapter V applying from placing (" + POINT_B
+						+ "); if " + proxy.modelId() + " was placed on the market before " + cutOff
+						+ " through an API or another channel, " + legacy + decides);
+				dateCaveat = "applies from " + appliesFrom + " on the reading that " + proxy.modelId()
+						+ " was placed on the market on or after " + cutOff + ", from its Hub repository creation "
+						+ "date " + placed + "; if first made available on the Union market before " + cutOff
+						+ " (Art. 3(9)–(10); guidelines para 53) through an API or any other channel, by "
+						+ rules.date("legacyModelsComplyBy") + " (Art. 111(3))";
+			}
 		}
 		LocalDate enforceable = appliesFrom.isAfter(enforcement) ? appliesFrom : enforcement;
 		verdict.reason("the Commission's enforcement powers, fines under Art. 101 included, apply from " + enforcement
-				+ " (Art. 113, first paragraph; point (b) excepts Art. 101 from the earlier date; " + GUIDELINES
-				+ " paras 106, 114)");
+				+ " (Art. 113, second paragraph; third paragraph, point (b) excepts Art. 101 from the earlier date; "
+				+ GUIDELINES + " paras 106, 114)");
 		var exemption = exemption(party, systemic);
 		if (exemption.status() == Verdict.Exemption.NOT_APPLICABLE && exemption.note() != null) {
 			verdict.reason("no open-source exemption: " + exemption.note());
@@ -422,7 +465,7 @@ class EuAiActRules implements JurisdictionRules {
 					+ (exemption.status() == Verdict.Exemption.APPLIES ? " (lifted by Art. 54(6))" : ""));
 		}
 		return new Verdict.Duties(appliesFrom, enforceable, scope, exemption.status(), exemption.note(), outside, null,
-				dateCaveat);
+				dateCaveat, false, dateCaveat == null ? java.util.Map.of() : BEFORE_PLACING);
 	}
 
 	private record ExemptionStatus(Verdict.Exemption status, String note) {
@@ -506,6 +549,11 @@ class EuAiActRules implements JurisdictionRules {
 		return DateProxy.of(party.model().id(), date(party.model().releaseDate()), party.model().sources());
 	}
 
+	/** A date as the Regulation writes it: "2 August 2025". */
+	private static String words(LocalDate date) {
+		return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+	}
+
 	private static LocalDate date(String value) {
 		return value == null ? null : LocalDate.parse(value.substring(0, Math.min(10, value.length())));
 	}
@@ -516,7 +564,7 @@ class EuAiActRules implements JurisdictionRules {
 	 * its name.
 	 */
 	private static Sizing sizedOf(PartyFacts party, PartyFacts.ParentFacts parent) {
-		return sizing(party.model(), List.of(parent.parent()));
+		return sizing(party.model(), List.of(parent));
 	}
 
 	static ModelView sized(ModelView model) {
@@ -590,20 +638,25 @@ class EuAiActRules implements JurisdictionRules {
 	/**
 	 * The parameter count a bound in tokens uses ({@code used}) and a count it passed
 	 * over: the model's own count unless it was read from its name and a training
-	 * parent's is sourced (a modification keeps its parent's weights' shape, and a figure
-	 * from the weights or a source wins over a guess from a name); else the model's own;
-	 * else a parent's. Null when none is known.
+	 * parent's is sourced (a fine-tune, adapter or quantization keeps its parent's
+	 * weights' shape, and a figure from the weights or a source wins over a guess from a
+	 * name; a merge need not keep it: mixture-of-experts upcycling or depth up-scaling
+	 * builds a larger model from its parents, so a merge keeps its own count, hedged as
+	 * read from its name); else the model's own; else a parent's. Null when none is
+	 * known.
 	 */
 	record Sizing(ModelView used, ModelView passedOver) {
 	}
 
-	static Sizing sizing(ModelView model, List<ModelView> trainingParents) {
+	static Sizing sizing(ModelView model, List<PartyFacts.ParentFacts> trainingParents) {
 		ModelView own = sized(model);
 		if (own != null && !ParameterCounts.fromName(own)) {
 			return new Sizing(own, null);
 		}
-		for (ModelView parent : trainingParents) {
-			if (sized(parent) != null && !ParameterCounts.fromName(parent)) {
+		for (PartyFacts.ParentFacts p : trainingParents) {
+			ModelView parent = p.parent();
+			if (p.derivation().relation() != Relation.MERGE && sized(parent) != null
+					&& !ParameterCounts.fromName(parent)) {
 				return new Sizing(parent, own);
 			}
 		}
@@ -611,6 +664,7 @@ class EuAiActRules implements JurisdictionRules {
 			return new Sizing(own, null);
 		}
 		return trainingParents.stream()
+			.map(PartyFacts.ParentFacts::parent)
 			.filter(p -> sized(p) != null)
 			.findFirst()
 			.map(p -> new Sizing(p, null))
@@ -618,12 +672,8 @@ class EuAiActRules implements JurisdictionRules {
 	}
 
 	/** The models whose weights a party's model was trained from (not its teachers). */
-	static List<ModelView> trainingParents(PartyFacts party) {
-		return party.parents()
-			.stream()
-			.filter(p -> p.derivation().relation() != Relation.DISTILLATION)
-			.map(PartyFacts.ParentFacts::parent)
-			.toList();
+	static List<PartyFacts.ParentFacts> trainingParents(PartyFacts party) {
+		return party.parents().stream().filter(p -> p.derivation().relation() != Relation.DISTILLATION).toList();
 	}
 
 	/**

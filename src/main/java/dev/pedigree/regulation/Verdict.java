@@ -84,8 +84,14 @@ final class Verdict {
 			}
 			// A date read from a Hub repository's creation may be wrong in a way that
 			// changes when the duty applies: say so on the duty it dates.
-			if (duties.dateCaveat() != null && (duties.deployedBefore() == null || rule.onDeployment())) {
+			if (duties.dateCaveat() != null && (!duties.caveatOnDeploymentOnly() || rule.onDeployment())) {
 				note = join(note, duties.dateCaveat());
+				// A duty owed before the date the caveat is about says so in its own
+				// words.
+				String earlier = duties.dateCaveatByArticle().get(rule.article());
+				if (earlier != null) {
+					note = join(note, earlier);
+				}
 			}
 			obligations.add(new Obligation(rule.id(), rule.article(), rule.summary(),
 					appliesFrom == null ? null : appliesFrom.toString(),
@@ -115,13 +121,17 @@ final class Verdict {
 	 * How a role's duties apply: dates, scope, exemption, establishment, and (for duties
 	 * owed on deployment) the date an earlier model was deployed; {@code dateCaveat}: how
 	 * the date they rest on may be wrong and what a right one would change (on every
-	 * duty, or with {@code deployedBefore} on the duties owed on deployment).
+	 * duty, or with {@code caveatOnDeploymentOnly} on the duties owed on deployment), and
+	 * {@code dateCaveatByArticle}: what the caveat adds on a duty owed at another time
+	 * (by its article).
 	 */
 	record Duties(LocalDate appliesFrom, LocalDate enforceableFrom, String scope, Exemption exemption,
-			String exemptionNote, Boolean outsideUnion, LocalDate deployedBefore, String dateCaveat) {
+			String exemptionNote, Boolean outsideUnion, LocalDate deployedBefore, String dateCaveat,
+			boolean caveatOnDeploymentOnly, java.util.Map<String, String> dateCaveatByArticle) {
 
 		static Duties none() {
-			return new Duties(null, null, null, Exemption.NOT_APPLICABLE, null, null, null, null);
+			return new Duties(null, null, null, Exemption.NOT_APPLICABLE, null, null, null, null, false,
+					java.util.Map.of());
 		}
 
 	}

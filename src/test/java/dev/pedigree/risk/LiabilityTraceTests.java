@@ -480,27 +480,67 @@ class LiabilityTraceTests {
 		assertThat(eu.get("role")).isEqualTo("MODIFIER_PROVIDER");
 		assertThat(reasons(eu)).anyMatch(r -> r.startsWith("date caveat: " + migrated + "'s date 2022-03-02 is the "
 				+ "creation date of its Hugging Face repository (the Hub is its only dated source); 2022-03-02 is the "
-				+ "date the Hub gives every repository created before its March 2022 migration")
-				&& r.contains("if " + migrated + " was first made available on or after 2025-08-02, its duties apply "
-						+ "from that date (Art. 113(b)), fines from 2026-08-02 or that date, whichever is later")
-				&& r.contains("it decides: the date " + migrated + " was first made publicly available"));
+				+ "date of the Hub's March 2022 migration, and repositories created before then show this date")
+				// Art. 111(3) as it is written, the dates in ISO outside the quotation.
+				&& r.contains("Art. 111(3): providers of general-purpose AI models 'that have been placed on the "
+						+ "market before 2 August 2025 shall take the necessary steps in order to comply with the "
+						+ "obligations laid down in this Regulation by 2 August 2027' (2025-08-02, 2027-08-02)")
+				&& r.contains("Art. 111(3) applies all the same; if it was first made available on the Union market on "
+						+ "or after 2025-08-02, its duties are owed from placing on the market (Art. 113, third paragraph, "
+						+ "point (b)), Art. 52(1) and Art. 54(1) earlier, fines from 2026-08-02 or the infringement, "
+						+ "whichever is later")
+				&& r.contains("it decides: the date " + migrated + " was first made available on the Union market "
+						+ "(Art. 3(9)–(10); guidelines para 53), through the Hub or any other channel"));
+		// Placing needs no publication (Art. 3(9)–(10), guidelines para 53); Art.
+		// 113(b) is its third paragraph's point (b), the general date its second.
+		assertThat(reasons(eu))
+			.noneMatch(r -> r.contains("publicly available") || r.contains("made public on")
+					|| r.contains("Art. 113(b)") || r.contains("first paragraph"))
+			.anyMatch(r -> r.contains("fines under Art. 101 included, apply from 2026-08-02 (Art. 113, second "
+					+ "paragraph; third paragraph, point (b) excepts Art. 101 from the earlier date"));
 		assertThat(obligations(eu)).isNotEmpty()
 			.allSatisfy(o -> assertThat(o).containsEntry("appliesFrom", "2027-08-02"))
 			.allSatisfy(o -> assertThat((String) o.get("note")).contains("applies from 2027-08-02 on the reading that "
 					+ migrated + " was placed on the market before 2025-08-02, from its Hub repository creation date "
-					+ "2022-03-02 (the Hub's migration date: created on or before it)"));
-
+					+ "2022-03-02 (the Hub's migration date: created on or before it); if first made available on the "
+					+ "Union market on or after 2025-08-02 (Art. 3(9)–(10); guidelines para 53), through the Hub or "
+					+ "any other channel, owed from placing on the market (Art. 113, third paragraph, point (b)), "
+					+ "fines from 2026-08-02 or the infringement, whichever is later")
+				.doesNotContain("made public"));
 		var systemic = euRole(privately);
 		assertThat(systemic.get("role")).isEqualTo("MODIFIER_PROVIDER_SYSTEMIC_RISK");
 		assertThat(reasons(systemic))
 			.anyMatch(r -> r.startsWith("date caveat: " + privately + "'s date 2025-06-01 is the creation date")
 					&& r.contains("a repository can be created private and made public later")
+					&& r.contains("the model may also have been made available earlier through another channel")
 					&& !r.contains("migration"));
+		// Art. 54(1) is owed before placing, in its own words, on that duty only.
+		assertThat(obligations(systemic)).filteredOn(o -> "eu-54-1".equals(o.get("id")))
+			.singleElement()
+			.satisfies(o -> assertThat((String) o.get("note")).contains("Art. 54(1) is owed earlier: the authorised "
+					+ "representative is appointed 'prior to placing a general-purpose AI model on the Union market'"));
+		assertThat(obligations(systemic)).filteredOn(o -> !"eu-54-1".equals(o.get("id")))
+			.isNotEmpty()
+			.allSatisfy(o -> assertThat((String) o.get("note")).doesNotContain("Art. 54(1) is owed earlier"));
+
+		assertThat(obligations(systemic)).filteredOn(o -> "eu-52-1".equals(o.get("id")))
+			.singleElement()
+			.satisfies(o -> assertThat((String) o.get("note")).contains("Art. 52(1) is owed earlier: notification "
+					+ "'within two weeks after that requirement is met or it becomes known that it will be met'"));
+		assertThat(obligations(systemic)).filteredOn(o -> "eu-55-1-a".equals(o.get("id")))
+			.singleElement()
+			.satisfies(o -> assertThat((String) o.get("note")).doesNotContain("Art. 52(1)"));
 		var ca = role(rolesOf(trace(privately, null), privately), "US-CA");
 		assertThat(ca.get("role")).isEqualTo("FRONTIER_DEVELOPER");
 		assertThat(reasons(ca)).anyMatch(r -> r.startsWith("date caveat: " + privately)
-				&& r.contains("'available to a third party' (§22757.11(e)): if " + privately
-						+ " was first made available on or after 2026-01-01, the report is owed for it"));
+				&& r.contains("'to make a frontier model available to a third party for use, modification, copying, "
+						+ "or combination with other software' (§22757.11(e)(1))")
+				// A private repository shared to develop or evaluate is no deployment.
+				&& r.contains("not making it available 'for the primary purpose of developing or evaluating the "
+						+ "frontier model' (§22757.11(e)(2))")
+				&& r.contains("if " + privately + " was first deployed on or after 2026-01-01, the report is owed "
+						+ "for it; it decides: the date " + privately + " was first deployed (§22757.11(e)), through "
+						+ "the Hub or any other channel"));
 		assertThat(obligations(ca)).filteredOn(o -> "ca-22757-12-c-1".equals(o.get("id")))
 			.singleElement()
 			.satisfies(o -> assertThat((String) o.get("note")).contains("presumed not due")
@@ -514,6 +554,99 @@ class LiabilityTraceTests {
 		assertThat(reasons(euRole("fixture-lab-kappa/fixture-legacy-base-instruct")))
 			.noneMatch(r -> r.contains("date caveat"));
 		assertThat(reasons(euRole("fixture-lab-beta/fixture-heavy-tune"))).noneMatch(r -> r.contains("date caveat"));
+	}
+
+	// The Hub's date is no lower bound on placing or deploying either: an API or another
+	// channel may have come first.
+	@Test
+	void a_hub_date_after_the_cut_off_is_flagged_for_an_earlier_placing_or_deployment() {
+		String late = "fixture-lab-hub/late-frontier-tune-" + System.nanoTime();
+		GraphQlClient.curator(this.port)
+			.documentName("importRecords")
+			.variable("format", "HUGGINGFACE")
+			.variable("content", hubRecord(late, "2026-02-01T00:00:00.000Z") + "\n")
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Object.class)
+			.hasSize(0);
+		derive(late, "fixture-lab-alpha/fixture-base-1", "FINETUNE", 2e26);
+
+		var eu = euRole(late);
+		assertThat(eu.get("role")).isEqualTo("MODIFIER_PROVIDER_SYSTEMIC_RISK");
+		assertThat(reasons(eu)).anyMatch(r -> r.startsWith(
+				"date caveat: " + late + "'s date 2026-02-01 is the " + "creation date of its Hugging Face repository")
+				&& r.contains("if " + late + " was placed on the market before 2025-08-02 through an API or another "
+						+ "channel, Art. 111(3): providers of general-purpose AI models 'that have been placed on the "
+						+ "market before 2 August 2025")
+				&& r.contains("it decides: the date " + late + " was first made available on the Union market"));
+		assertThat(obligations(eu)).isNotEmpty()
+			.allSatisfy(o -> assertThat(o).containsEntry("appliesFrom", "2025-08-02"))
+			.allSatisfy(o -> assertThat((String) o.get("note")).contains("applies from 2025-08-02 on the reading that "
+					+ late + " was placed on the market on or after 2025-08-02, from its Hub repository creation date "
+					+ "2026-02-01; if first made available on the Union market before 2025-08-02 (Art. 3(9)–(10); "
+					+ "guidelines para 53) through an API or any other channel, by 2027-08-02 (Art. 111(3))"));
+
+		var ca = role(rolesOf(trace(late, null), late), "US-CA");
+		assertThat(ca.get("role")).isEqualTo("FRONTIER_DEVELOPER");
+		assertThat(reasons(ca)).anyMatch(r -> r.startsWith("date caveat: " + late)
+				&& r.contains("if " + late + " was first deployed before 2026-01-01 through an API or another "
+						+ "channel, the report is presumed not due for that deployment"));
+		assertThat(obligations(ca)).filteredOn(o -> "ca-22757-12-c-1".equals(o.get("id")))
+			.singleElement()
+			.satisfies(o -> assertThat((String) o.get("note")).contains("the deployment date 2026-02-01 is " + late
+					+ "'s Hub repository creation date; if first deployed (§22757.11(e)(1)–(2)) before 2026-01-01 "
+					+ "through an API or any other channel, presumed not due for that deployment"));
+		assertThat(obligations(ca)).filteredOn(o -> "ca-22757-13-c-1".equals(o.get("id")))
+			.singleElement()
+			.satisfies(o -> assertThat(o.get("note")).isNull());
+	}
+
+	// A value a hair above its threshold does not print as the threshold.
+	@Test
+	void a_figure_just_above_its_threshold_prints_the_digits_that_tell_them_apart() {
+		String id = "fixture-lab-alpha/hair-above-" + System.nanoTime();
+		register(id, "fixture-lab-alpha", 1.0004e26);
+		var ca = role(rolesOf(trace(id, null), id), "US-CA");
+		assertThat(reasons(ca)).anyMatch(r -> r.contains("1.0004×10^26 operations of its own > 10^26"))
+			.noneMatch(r -> r.contains(" 10^26 operations of its own"));
+	}
+
+	// A merge need not keep its parents' shape (mixture-of-experts upcycling, depth
+	// up-scaling): its parents' sourced count does not size it.
+	@Test
+	void a_merge_is_not_sized_by_its_parent_s_sourced_count() {
+		// fixture-lab-alpha's own merge of two of its models of unknown compute: its
+		// general-purpose test is undetermined and its bound in tokens sized.
+		String n = Long.toString(System.nanoTime());
+		String first = "fixture-lab-alpha/fixture-dense-7b-" + n;
+		String second = "fixture-lab-alpha/fixture-dense-instruct-7b-" + n;
+		String merge = "fixture-lab-alpha/fixture-moe-4x7b-" + n;
+		for (String parent : List.of(first, second)) {
+			Map<String, Object> input = new java.util.HashMap<>(
+					Map.of("id", parent, "name", parent, "developerId", "fixture-lab-alpha", "generative", true,
+							"access", "OPEN_WEIGHTS", "releaseDate", "2025-10-01", "parameters", 7.0e9));
+			GraphQlClient.curator(this.port).documentName("registerModel").variable("input", input).execute();
+		}
+		GraphQlClient.curator(this.port)
+			.documentName("importRecords")
+			.variable("format", "HUGGINGFACE")
+			.variable("content",
+					hubRecord(merge, "2025-11-10T00:00:00.000Z").replace("fixture-lab-hub\",", "fixture-lab-alpha\",")
+							+ "\n")
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Object.class)
+			.hasSize(0);
+		Map<String, Object> derivation = Map.of("childId", merge, "parentIds", List.of(first, second), "relation",
+				"MERGE");
+		GraphQlClient.curator(this.port).documentName("recordDerivation").variable("input", derivation).execute();
+		var roles = rolesOf(trace(merge, null), merge);
+		List<Map<String, Object>> figures = new java.util.ArrayList<>(figures(role(roles, "EU")));
+		figures.addAll(figures(role(roles, "US-CA")));
+		assertThat(figures).anySatisfy(f -> assertThat((String) f.get("bound"))
+			.contains("with " + merge + "'s 28.0B parameters (estimated: read from “4x7b” in its name")
+			.contains("that is at least about")
+			.doesNotContain("used rather than"));
 	}
 
 	private static String hubRecord(String id, String createdAt) {
@@ -545,14 +678,15 @@ class LiabilityTraceTests {
 		var ca = role(rolesOf(trace, model), "US-CA");
 		assertThat(figures(ca)).anySatisfy(f -> assertThat((String) f.get("bound"))
 			.startsWith("the developer's own training compute would have to exceed 10^26 integer or floating-point "
-					+ "operations (§22757.11(i)(1)); " + used)
+					+ "operations (§22757.11(i)(1)–(2), on this reading of (i)(2)); " + used)
 			.contains("as a sourced count wins over one read from a name — that is about 2.47×10^15 training tokens "
 					+ "by 6·N·D (N parameters, D training tokens), the approximation the EU Commission's GPAI "
 					+ "guidelines give for 'some dense large language models based on the transformer architecture' "
 					+ "(C ≈ 6·P·D, Annex A.2.2, para 132), not a method SB 53 sets")
 			.doesNotContain("FLOP"));
 		assertThat(reasons(ca)).anyMatch(r -> r.contains("it decides: the developer's own training compute would have "
-				+ "to exceed 10^26 integer or floating-point operations (§22757.11(i)(1))"));
+				+ "to exceed 10^26 integer or floating-point operations (§22757.11(i)(1)–(2), on this reading of "
+				+ "(i)(2))"));
 		// A count from the weights says so too, and bounds nothing.
 		assertThat(reasons(role(rolesOf(trace, "meta-llama/Llama-2-7b-chat-hf"), "EU"))).anyMatch(r -> r
 			.contains("meta-llama/Llama-2-7b-chat-hf's 6.74B parameters (reported: counted from the weights, the Hub's "
