@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.pedigree.Curation;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 import dev.pedigree.lineage.BreadthFirst;
@@ -44,8 +44,6 @@ class EcosystemScopeTests {
 
 	private static final String FIELDS = "totalDescendants maxDepth leaves externalMerges "
 			+ "byRelation { relation count } byDepth { depth count }";
-
-	private static final String SUMMARIES = "query=\"ecosystem/summary\"";
 
 	@LocalServerPort
 	int port;
@@ -232,39 +230,16 @@ class EcosystemScopeTests {
 	}
 
 	private void register(String id) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($id: ID!, $name: String!) { registerModel(input: {id: $id, name: $name}) { id } }")
-			.variable("id", id)
-			.variable("name", id)
-			.execute()
-			.path("registerModel.id")
-			.entity(String.class)
-			.isEqualTo(id);
+		Curation.register(this.port, id, id);
 	}
 
 	private void derive(String child, String parent) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($child: ID!, $parent: ID!) { recordDerivation(input: "
-					+ "{childId: $child, parentIds: [$parent], relation: FINETUNE}) { relation } }")
-			.variable("child", child)
-			.variable("parent", parent)
-			.execute()
-			.path("recordDerivation")
-			.entityList(Object.class)
-			.hasSize(1);
+		Curation.derive(this.port, child, parent);
 		edge(parent, child, "finetune");
 	}
 
 	private void retract(String child, String parent) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($child: ID!, $parent: ID!) { retractDerivation(childId: $child, parentId: $parent, "
-					+ "reason: \"test\") { childId } }")
-			.variable("child", child)
-			.variable("parent", parent)
-			.execute()
-			.path("retractDerivation.childId")
-			.entity(String.class)
-			.isEqualTo(child);
+		Curation.retract(this.port, child, parent);
 		this.edges.get(child).remove(parent);
 	}
 
@@ -274,23 +249,7 @@ class EcosystemScopeTests {
 
 	/** How often the server has run the summary statement so far. */
 	private double summaries() {
-		String metrics = GraphQlClient.http(this.port)
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		var matcher = Pattern.compile("(?m)^pedigree_db_queries_seconds_count\\{([^}]*)\\} (\\S+)$").matcher(metrics);
-		double sum = 0;
-		while (matcher.find()) {
-			if (matcher.group(1).contains(SUMMARIES)) {
-				sum += Double.parseDouble(matcher.group(2));
-			}
-		}
-		return sum;
+		return Curation.statementsRun(this.port, "ecosystem/summary");
 	}
 
 	private static String id(String kind, int i) {

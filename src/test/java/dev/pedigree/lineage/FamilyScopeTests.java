@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.pedigree.Curation;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
@@ -47,8 +47,6 @@ class FamilyScopeTests {
 			    }
 			  }
 			}""";
-
-	private static final String COUNTS = "query=\"lineage/descendants-count\"";
 
 	@LocalServerPort
 	int port;
@@ -200,39 +198,16 @@ class FamilyScopeTests {
 	}
 
 	private void register(String id) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($id: ID!, $name: String!) { registerModel(input: {id: $id, name: $name}) { id } }")
-			.variable("id", id)
-			.variable("name", id)
-			.execute()
-			.path("registerModel.id")
-			.entity(String.class)
-			.isEqualTo(id);
+		Curation.register(this.port, id, id);
 	}
 
 	private void derive(String child, String parent) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($child: ID!, $parent: ID!) { recordDerivation(input: "
-					+ "{childId: $child, parentIds: [$parent], relation: FINETUNE}) { relation } }")
-			.variable("child", child)
-			.variable("parent", parent)
-			.execute()
-			.path("recordDerivation")
-			.entityList(Object.class)
-			.hasSize(1);
+		Curation.derive(this.port, child, parent);
 		edge(parent, child);
 	}
 
 	private void retract(String child, String parent) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($child: ID!, $parent: ID!) { retractDerivation(childId: $child, parentId: $parent, "
-					+ "reason: \"test\") { childId } }")
-			.variable("child", child)
-			.variable("parent", parent)
-			.execute()
-			.path("retractDerivation.childId")
-			.entity(String.class)
-			.isEqualTo(child);
+		Curation.retract(this.port, child, parent);
 		this.parents.get(child).remove(parent);
 	}
 
@@ -242,23 +217,7 @@ class FamilyScopeTests {
 
 	/** How often the server has counted a family so far. */
 	private double counts() {
-		String metrics = GraphQlClient.http(this.port)
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		var matcher = Pattern.compile("(?m)^pedigree_db_queries_seconds_count\\{([^}]*)\\} (\\S+)$").matcher(metrics);
-		double sum = 0;
-		while (matcher.find()) {
-			if (matcher.group(1).contains(COUNTS)) {
-				sum += Double.parseDouble(matcher.group(2));
-			}
-		}
-		return sum;
+		return Curation.statementsRun(this.port, "lineage/descendants-count");
 	}
 
 	private static String id(String kind, int i) {

@@ -2,13 +2,13 @@ package dev.pedigree.lineage;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Driver;
 
+import dev.pedigree.Curation;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
@@ -231,59 +231,20 @@ class KeptAnswersTests {
 	}
 
 	private void register(String id, String name) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($id: ID!, $name: String!) { registerModel(input: {id: $id, name: $name}) { id } }")
-			.variable("id", id)
-			.variable("name", name)
-			.execute()
-			.path("registerModel.id")
-			.entity(String.class)
-			.isEqualTo(id);
+		Curation.register(this.port, id, name);
 	}
 
 	private void derive(String child, String parent) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($child: ID!, $parent: ID!) { recordDerivation(input: "
-					+ "{childId: $child, parentIds: [$parent], relation: FINETUNE}) { relation } }")
-			.variable("child", child)
-			.variable("parent", parent)
-			.execute()
-			.path("recordDerivation")
-			.entityList(Object.class)
-			.hasSize(1);
+		Curation.derive(this.port, child, parent);
 	}
 
 	private void retract(String child, String parent) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($child: ID!, $parent: ID!) { retractDerivation(childId: $child, parentId: $parent, "
-					+ "reason: \"test\") { childId } }")
-			.variable("child", child)
-			.variable("parent", parent)
-			.execute()
-			.path("retractDerivation.childId")
-			.entity(String.class)
-			.isEqualTo(child);
+		Curation.retract(this.port, child, parent);
 	}
 
 	/** How often the server has run the statement {@code query} so far. */
 	private double statements(String query) {
-		String metrics = GraphQlClient.http(this.port)
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		var matcher = Pattern.compile("(?m)^pedigree_db_queries_seconds_count\\{([^}]*)\\} (\\S+)$").matcher(metrics);
-		double sum = 0;
-		while (matcher.find()) {
-			if (matcher.group(1).contains("query=\"" + query + "\"")) {
-				sum += Double.parseDouble(matcher.group(2));
-			}
-		}
-		return sum;
+		return Curation.statementsRun(this.port, query);
 	}
 
 }
