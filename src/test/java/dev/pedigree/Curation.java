@@ -26,6 +26,22 @@ public final class Curation {
 			.isEqualTo(id);
 	}
 
+	/**
+	 * Imports {@code content} in {@code format} (e.g. HF_EDGES), checked to reject
+	 * nothing.
+	 */
+	public static void importRecords(int port, String format, String content) {
+		GraphQlClient.curator(port)
+			.document("mutation($format: ImportFormat!, $content: String!) { importRecords(format: $format, "
+					+ "content: $content) { rejected { reason } } }")
+			.variable("format", format)
+			.variable("content", content)
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
 	/** Records that {@code child} is a fine-tune of {@code parent}. */
 	public static void derive(int port, String child, String parent) {
 		GraphQlClient.curator(port)

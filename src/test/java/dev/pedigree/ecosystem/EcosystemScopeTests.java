@@ -218,15 +218,7 @@ class EcosystemScopeTests {
 	}
 
 	private void importRecords(String format, String content) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($format: ImportFormat!, $content: String!) { importRecords(format: $format, "
-					+ "content: $content) { rejected { reason } } }")
-			.variable("format", format)
-			.variable("content", content)
-			.execute()
-			.path("importRecords.rejected")
-			.entityList(Object.class)
-			.hasSize(0);
+		Curation.importRecords(this.port, format, content);
 	}
 
 	private void register(String id) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import dev.pedigree.Curation;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 import dev.pedigree.SeedFacts;
@@ -211,15 +212,7 @@ class EcosystemTests {
 	}
 
 	private void importRecords(String format, String content) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($format: ImportFormat!, $content: String!) { importRecords(format: $format, "
-					+ "content: $content) { rejected { reason } } }")
-			.variable("format", format)
-			.variable("content", content)
-			.execute()
-			.path("importRecords.rejected")
-			.entityList(Object.class)
-			.hasSize(0);
+		Curation.importRecords(this.port, format, content);
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.pedigree.Curation;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 import reactor.core.Disposable;
@@ -291,15 +292,7 @@ class WatchlistTests {
 	}
 
 	private void importRecords(String format, String content) {
-		GraphQlClient.curator(this.port)
-			.document("mutation($format: ImportFormat!, $content: String!) { importRecords(format: $format, "
-					+ "content: $content) { rejected { reason } } }")
-			.variable("format", format)
-			.variable("content", content)
-			.execute()
-			.path("importRecords.rejected")
-			.entityList(Object.class)
-			.hasSize(0);
+		Curation.importRecords(this.port, format, content);
 	}
 
 	private static String hmac(String secret, String text) throws Exception {
