@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * the family (a write whose scope ({@link Graph.Scope}) names the root or a descendant of
  * it, or a write that names no scope, such as an import), and after
  * {@code pedigree.limits.family-cache-ttl} (for writes made by other instances of a
- * cluster); a write elsewhere in the graph leaves it kept.
+ * cluster); a write elsewhere in the graph leaves it kept. A request that passes
+ * bookmarks (it reads after writes this instance may not have seen) is never answered
+ * from it.
  */
 @Component
 class FamilyIndex {
@@ -176,9 +178,11 @@ class FamilyIndex {
 			java.util.function.Predicate<T> large) {
 		List<String> families = roots == null ? null : List.copyOf(roots);
 		long version = this.graph.version();
-		Memo cached;
-		synchronized (this.memos) {
-			cached = this.memos.get(key);
+		Memo cached = null;
+		if (!this.graph.readsAfterBookmarks()) {
+			synchronized (this.memos) {
+				cached = this.memos.get(key);
+			}
 		}
 		if (cached != null && cached.computedAt().plus(this.ttl).isAfter(Instant.now())) {
 			if (cached.version() == version) {
@@ -259,6 +263,9 @@ class FamilyIndex {
 
 	/** The kept order of {@code key}, or null when it is not kept (or stale). */
 	Order kept(Key key) {
+		if (this.graph.readsAfterBookmarks()) {
+			return null;
+		}
 		long version = this.graph.version();
 		Order cached;
 		synchronized (this.cache) {

@@ -150,6 +150,34 @@ class KeptAnswersTests {
 		assertThat(statements("lineage/model-with-descendants")).isEqualTo(read + 2);
 	}
 
+	@Test
+	void a_large_familys_kept_count_does_not_answer_a_request_with_a_bookmark() {
+		String hub = "kept-fixture/hub";
+		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
+		for (int i = 0; i < FamilyIndex.MIN_CACHED; i++) {
+			edges.append(hub).append(",kept-fixture/hub-child-").append(i).append(",finetune\n");
+		}
+		Curation.importRecords(this.port, "HF_EDGES", edges.toString());
+		String count = "query($id: ID!) { model(id: $id) { descendants(first: 5) { totalCount } } }";
+		assertThat(total(GraphQlClient.anonymous(this.port), count, hub)).isEqualTo(FamilyIndex.MIN_CACHED);
+
+		String bookmark = behindTheBack("""
+				MATCH (h:Model {id: $id})
+				CREATE (:Model {id: $id + '-late'})-[:DERIVED_FROM {relation: 'FINETUNE'}]->(h)""", hub);
+		assertThat(total(GraphQlClient.anonymous(this.port), count, hub)).as("kept").isEqualTo(FamilyIndex.MIN_CACHED);
+		assertThat(total(withBookmark(bookmark), count, hub)).as("with the write's bookmark")
+			.isEqualTo(FamilyIndex.MIN_CACHED + 1);
+	}
+
+	private static int total(HttpGraphQlTester client, String document, String id) {
+		return client.document(document)
+			.variable("id", id)
+			.execute()
+			.path("model.descendants.totalCount")
+			.entity(Integer.class)
+			.get();
+	}
+
 	/** A family's first page as "depth id name" lines after its total. */
 	@SuppressWarnings("unchecked")
 	private List<String> descendants(String id) {
