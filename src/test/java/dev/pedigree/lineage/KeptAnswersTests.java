@@ -165,8 +165,15 @@ class KeptAnswersTests {
 				MATCH (h:Model {id: $id})
 				CREATE (:Model {id: $id + '-late'})-[:DERIVED_FROM {relation: 'FINETUNE'}]->(h)""", hub);
 		assertThat(total(GraphQlClient.anonymous(this.port), count, hub)).as("kept").isEqualTo(FamilyIndex.MIN_CACHED);
-		assertThat(total(withBookmark(bookmark), count, hub)).as("with the write's bookmark")
-			.isEqualTo(FamilyIndex.MIN_CACHED + 1);
+		try {
+			assertThat(total(withBookmark(bookmark), count, hub)).as("with the write's bookmark")
+				.isEqualTo(FamilyIndex.MIN_CACHED + 1);
+		}
+		finally {
+			// The bare node is no model an import could write: other tests export and
+			// restore the whole store.
+			behindTheBack("MATCH (m:Model {id: $id + '-late'}) DETACH DELETE m", hub);
+		}
 	}
 
 	private static int total(HttpGraphQlTester client, String document, String id) {
