@@ -43,8 +43,8 @@ class ClampWarnings extends SimplePerformantInstrumentation {
 	@Override
 	public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
-		GraphQLFieldDefinition field = parameters.getExecutionStepInfo().getFieldDefinition();
-		if (state instanceof Warnings warnings
+		GraphQLFieldDefinition field = definition(parameters);
+		if (state instanceof Warnings warnings && field != null
 				&& (field.getArgument("first") != null || field.getArgument("maxDepth") != null)) {
 			var environment = parameters.getEnvironment();
 			String coordinates = parameters.getExecutionStepInfo().getObjectType().getName() + "." + field.getName();
@@ -56,6 +56,15 @@ class ClampWarnings extends SimplePerformantInstrumentation {
 			}
 		}
 		return super.beginFieldFetch(parameters, state);
+	}
+
+	/**
+	 * The fetched field's definition; null for a plain property, which clamps nothing:
+	 * asking for the field's step info would build the data-fetching environment that
+	 * GraphQL Java skips for plain properties, for every field of the response.
+	 */
+	private static GraphQLFieldDefinition definition(InstrumentationFieldFetchParameters parameters) {
+		return parameters.isTrivialDataFetcher() ? null : parameters.getExecutionStepInfo().getFieldDefinition();
 	}
 
 	@Override
