@@ -193,7 +193,7 @@ class LineageController {
 	private LineageQueries.DescendantsPage plannedDescendants(SelectedField field) {
 		var arguments = field.getArguments();
 		if (arguments.get("orderBy") != null || relations(arguments.get("relations")) != null
-				|| field.getSelectionSet().contains("truncated")) {
+				|| selects(field.getSelectionSet(), "truncated")) {
 			return null;
 		}
 		try {
@@ -310,7 +310,20 @@ class LineageController {
 	 */
 	private LineageQueries.PerParentPage page(Integer first, String after, DataFetchingEnvironment environment) {
 		return new LineageQueries.PerParentPage(PageRequest.of(this.queries.limits(), first, after),
-				environment.getSelectionSet().contains("totalCount"));
+				selects(environment.getSelectionSet(), "totalCount"));
+	}
+
+	/**
+	 * Whether {@code selection} selects the field {@code name} directly: the selection
+	 * set's own {@code contains} compiles a glob pattern on every call.
+	 */
+	static boolean selects(graphql.schema.DataFetchingFieldSelectionSet selection, String name) {
+		for (SelectedField field : selection.getImmediateFields()) {
+			if (field.getName().equals(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@SchemaMapping(typeName = "Model")
