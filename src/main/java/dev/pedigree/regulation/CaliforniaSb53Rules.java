@@ -6,15 +6,18 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.pedigree.lineage.Relation;
+
 /**
  * California SB 53. A frontier developer trained (or initiated training of) a foundation
  * model with more than 1e26 operations, counting the original training run and the
  * fine-tuning or material modifications the developer applies to a preceding foundation
- * model (§22757.11(h)–(i)): so a developer's own chain of models accumulates, while a
- * third party's fine-tune of another developer's model is judged on the third party's own
- * compute (a reading the reason states). A large frontier developer had, with its
- * affiliates, more than US$500 million annual gross revenues in the preceding calendar
- * year (§22757.11(j)).
+ * model (§22757.11(h)–(i)): so a developer's own chain of models accumulates. Whether a
+ * third party's fine-tune of another developer's model counts that model's original
+ * training run the text does not settle: where that alone decides (own compute ≤ 1e26 <
+ * cumulative), the verdict is UNDETERMINED and names both readings. A large frontier
+ * developer had, with its affiliates, more than US$500 million annual gross revenues in
+ * the preceding calendar year (§22757.11(j)).
  */
 @Component
 class CaliforniaSb53Rules implements JurisdictionRules {
@@ -74,21 +77,24 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			return large(party, rules, asOf, verdict, Basis.PRESUMED);
 		}
 		if (own.known()) {
-			if (cumulative.known() && cumulative.flop() > frontier) {
-				return verdict.reason(String.format("%s's own compute for %s is %s ≤ %s; the rest is another "
-						+ "developer's preceding foundation model. §22757.11(i)(2) counts the modifications 'the "
-						+ "developer applies to a preceding foundation model', read here as the developer's own compute: "
-						+ "not a frontier model. The statute may be read otherwise (counting the preceding model's "
-						+ "original training run, %s in all)%s", developer, model.id(),
-						Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()),
-						Quantities.power(cumulative.flop()), perModel))
-					.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
-			}
 			if (own.noTraining()) {
+				// Neither reading of (i)(2) makes a step that trains nothing a training
+				// of a frontier model by this developer (§22757.11(h)).
 				return verdict
 					.reason(developer + " spent no training compute of its own on " + model.id()
-							+ ": not a frontier model (§22757.11(i)); presumed from the kind of step" + perModel)
+							+ ": not a frontier model (§22757.11(i)); presumed from the kind of step"
+							+ (cumulative.known() && cumulative.flop() > frontier ? String
+								.format("; counting the preceding model's original training run (%s operations in all, "
+										+ "§22757.11(i)(2)) would not change that: a frontier developer is 'a person "
+										+ "who has trained, or initiated the training of, a frontier model' "
+										+ "(§22757.11(h)), and this step trains nothing",
+										Quantities.power(cumulative.flop(), frontier))
+									: "")
+							+ perModel)
 					.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
+			}
+			if (cumulative.known() && cumulative.flop() > frontier) {
+				return readings(party, verdict, own, cumulative, frontier, perModel).undetermined(rules, asOf);
 			}
 			Basis basis = own.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
 			return verdict
@@ -117,10 +123,65 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 				"§22757.11(i)", null, false, false, false, exceed + EuAiActRules.tokens(frontier,
 						EuAiActRules.sizing(model, EuAiActRules.trainingParents(party)), true),
 				Quantities.Unit.OPERATIONS));
-		return verdict
-			.reason("the compute " + developer + " itself used for " + model.id() + " is unknown: the "
-					+ "frontier-model test (§22757.11(i)) cannot be applied; it decides: " + exceed)
-			.undetermined(rules, asOf);
+		verdict.reason("the compute " + developer + " itself used for " + model.id() + " is unknown: the "
+				+ "frontier-model test (§22757.11(i)) cannot be applied; it decides: " + exceed);
+		if (cumulative.known() && cumulative.flop() > frontier) {
+			// The other reading of (i)(2) would decide it already: say so, not which
+			// applies.
+			verdict.reason(String.format(
+					"read instead as counting the original training run of the preceding "
+							+ "foundation model (§22757.11(i)(2)), all the compute that produced %s, %s operations, is "
+							+ "> %s: a frontier model on that reading; the text does not settle which reading applies",
+					model.id(), Quantities.power(cumulative.flop(), frontier),
+					Quantities.power(frontier, cumulative.flop())));
+		}
+		return verdict.undetermined(rules, asOf);
+	}
+
+	/**
+	 * Own compute ≤ the threshold < cumulative compute: §22757.11(i)(2) counts "the
+	 * original training run" and the modifications "the developer applies to a preceding
+	 * foundation model", and does not say whether a developer modifying another
+	 * developer's model counts that model's original run. Both readings, with their
+	 * figures, and what would settle it; no guess.
+	 */
+	private static Verdict readings(PartyFacts party, Verdict verdict, Compute own, Compute cumulative, double frontier,
+			String perModel) {
+		var model = party.model();
+		String developer = party.organization() == null ? "its developer" : party.organization().name();
+		List<String> preceding = party.parents()
+			.stream()
+			.filter(p -> !p.sameDeveloper() && p.derivation().relation() != Relation.DISTILLATION)
+			.map(p -> p.parent().id())
+			.toList();
+		String original = preceding.isEmpty() ? "the other developer's foundation model its chain starts from"
+				: String.join(" and ", preceding);
+		String foundation = Boolean.FALSE.equals(model.generative())
+				? "if it is a foundation model (§22757.11(f)), which is not recorded for a model that does not "
+						+ "generate language, images or video"
+				: "presumed a foundation model (§22757.11(f)) from its generative tasks";
+		String estimates = own.firm() && cumulative.firm() ? ""
+				: "; a compute figure is an estimate or derived (see its source)";
+		verdict.reason(String.format("%s's own compute for %s is %s operations; with the original training run of "
+				+ "%s, %s operations in all. §22757.11(i)(2): the quantity of computing power 'shall include computing "
+				+ "for the original training run and for any subsequent fine-tuning, reinforcement learning, or other "
+				+ "material modifications the developer applies to a preceding foundation model'; whether a developer "
+				+ "that modifies another developer's foundation model counts that model's original training run is "
+				+ "not settled by the text", developer, model.id(), Quantities.power(own.flop(), frontier), original,
+				Quantities.power(cumulative.flop(), frontier)));
+		verdict.reason(String.format("read as counting only the compute %s applies: %s ≤ %s, not a frontier model "
+				+ "(§22757.11(i)), so %s does not make %s a frontier developer; read as counting the preceding "
+				+ "model's original training run: %s > %s, a frontier model (%s), so %s is a frontier developer "
+				+ "(§22757.11(h)) with the duties of one%s", developer, Quantities.power(own.flop(), frontier),
+				Quantities.power(frontier, own.flop()), model.id(), developer,
+				Quantities.power(cumulative.flop(), frontier), Quantities.power(frontier, cumulative.flop()),
+				foundation, developer, estimates));
+		return verdict.reason("it decides: whether " + developer + "'s count under §22757.11(i)(2) includes the "
+				+ "original training run of " + original + ", which another developer ran (§22757.11(h) asks the "
+				+ "same of 'the person' that 'has used, or intends to use, at least as much computing power to train "
+				+ "the frontier model as would meet the technical specifications found in subdivision (i)'), as the "
+				+ "Attorney General, who alone brings the civil action for SB 53's penalties (§22757.15(b)), or a court "
+				+ "reads it" + perModel);
 	}
 
 	/** §22757.11(j): revenues of the preceding calendar year decide "large". */

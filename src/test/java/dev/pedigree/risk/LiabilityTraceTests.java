@@ -373,15 +373,39 @@ class LiabilityTraceTests {
 			.anyMatch(r -> r.contains("Art. 101"));
 	}
 
-	// Rule 10: SB 53 counts a developer's own compute.
+	// Rule 10: SB 53 §22757.11(i)(2) does not say whether a third party's fine-tune
+	// counts the preceding model's original training run: where only that decides, both
+	// readings and no guess.
 	@Test
-	void a_third_party_fine_tune_of_a_frontier_model_is_judged_on_its_own_compute() {
+	void a_third_party_fine_tune_of_a_frontier_model_is_undetermined_between_the_two_readings() {
 		var lora = role(
 				rolesOf(trace("fixture-lab-nu/fixture-frontier-lora", null), "fixture-lab-nu/fixture-frontier-lora"),
 				"US-CA");
-		assertThat(lora.get("role")).isEqualTo("NOT_FRONTIER");
-		assertThat(lora.get("basis")).isEqualTo("PRESUMED");
-		assertThat(reasons(lora)).anyMatch(r -> r.contains("may be read otherwise"));
+		// 10^24 of its own on fixture-frontier-base's 2×10^26.
+		assertThat(lora.get("role")).isEqualTo("UNDETERMINED");
+		assertThat(lora.get("basis")).isEqualTo("UNDETERMINED");
+		assertThat(obligations(lora)).isEmpty();
+		assertThat(reasons(lora)).noneMatch(r -> r.contains("may be read otherwise"))
+			.anyMatch(r -> r
+				.startsWith("Fixture Lab Nu's own compute for fixture-lab-nu/fixture-frontier-lora is "
+						+ "10^24 operations; with the original training run of fixture-lab-mu/fixture-frontier-base, "
+						+ "2.01×10^26 operations in all")
+					&& r.contains("'shall include computing for the original training run and for any subsequent "
+							+ "fine-tuning, reinforcement learning, or other material modifications the developer "
+							+ "applies to a preceding foundation model'")
+					&& r.contains("not settled by the text"))
+			.anyMatch(r -> r
+				.startsWith("read as counting only the compute Fixture Lab Nu applies: 10^24 ≤ 10^26, "
+						+ "not a frontier model")
+					&& r.contains("read as counting the preceding model's original training run: 2.01×10^26 > 10^26, "
+							+ "a frontier model (presumed a foundation model (§22757.11(f)) from its generative "
+							+ "tasks), so Fixture Lab Nu is a frontier developer (§22757.11(h))"))
+			.anyMatch(r -> r.startsWith("it decides: whether Fixture Lab Nu's count under §22757.11(i)(2) includes "
+					+ "the original training run of fixture-lab-mu/fixture-frontier-base, which another developer ran")
+					&& r.contains("Attorney General"));
+		assertThat(figures(lora)).anySatisfy(f -> assertThat((Double) f.get("value")).isEqualTo(1e24))
+			.anySatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(2.01e26,
+					org.assertj.core.data.Percentage.withPercentage(1e-6)));
 		var own = role(
 				rolesOf(trace("fixture-lab-xi/fixture-own-chain-rl", null), "fixture-lab-xi/fixture-own-chain-rl"),
 				"US-CA");
@@ -389,6 +413,38 @@ class LiabilityTraceTests {
 		assertThat(own.get("role")).isEqualTo("FRONTIER_DEVELOPER");
 		assertThat(figures(own)).anySatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(1.1e26,
 				org.assertj.core.data.Percentage.withPercentage(1e-6)));
+	}
+
+	// Real data (Epoch AI's 4.64×10^26 for Grok 3) through the GraphQL liability trace: a
+	// third party's fine-tune below 10^26 of its own is undetermined, its quantization
+	// (no training) is not frontier on either reading.
+	@Test
+	void a_third_party_s_tune_of_a_real_frontier_model_names_both_readings_and_its_quantization_trains_nothing() {
+		String n = Long.toString(System.nanoTime());
+		String tune = "fixture-lab-nu/grok-3-tune-" + n;
+		String quantized = "fixture-lab-nu/grok-3-gguf-" + n;
+		register(tune, "fixture-lab-nu", null);
+		register(quantized, "fixture-lab-nu", null);
+		derive(tune, "xai/grok-3", "FINETUNE", 5e25);
+		derive(quantized, "xai/grok-3", "QUANTIZED", null);
+
+		var ca = role(rolesOf(trace(tune, null), tune), "US-CA");
+		assertThat(ca.get("role")).isEqualTo("UNDETERMINED");
+		assertThat(reasons(ca))
+			.anyMatch(r -> r.startsWith("read as counting only the compute Fixture Lab Nu applies: 5×10^25 ≤ 10^26")
+					&& r.contains("read as counting the preceding model's original training run: 5.14×10^26 > 10^26"))
+			.anyMatch(r -> r.startsWith("it decides: whether Fixture Lab Nu's count under §22757.11(i)(2) includes "
+					+ "the original training run of xai/grok-3"));
+		// Grok 3 itself stays a frontier developer's model.
+		assertThat(role(rolesOf(trace(tune, null), "xai/grok-3"), "US-CA").get("role")).isEqualTo("FRONTIER_DEVELOPER");
+
+		var gguf = role(rolesOf(trace(quantized, null), quantized), "US-CA");
+		assertThat(gguf.get("role")).isEqualTo("NOT_FRONTIER");
+		assertThat(gguf.get("basis")).isEqualTo("PRESUMED");
+		assertThat(reasons(gguf)).anyMatch(r -> r.contains("spent no training compute of its own")
+				&& r.contains("counting the preceding model's original training run (4.64×10^26 operations in all, "
+						+ "§22757.11(i)(2)) would not change that: a frontier developer is 'a person who has "
+						+ "trained, or initiated the training of, a frontier model' (§22757.11(h))"));
 	}
 
 	// Rules 11 and 12: revenue of the preceding calendar year, and complete duties.
