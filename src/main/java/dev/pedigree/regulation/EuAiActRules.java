@@ -34,9 +34,12 @@ class EuAiActRules implements JurisdictionRules {
 	 */
 	private static final java.util.Map<String, String> BEFORE_PLACING = java.util.Map.of("Art. 52(1)",
 			"Art. 52(1) is owed earlier: notification 'within two weeks after that requirement is met or it becomes "
-					+ "known that it will be met', placed on the market or not",
-			"Art. 54(1)", "Art. 54(1) is owed earlier: the authorised representative is appointed 'prior to placing a "
-					+ "general-purpose AI model on the Union market'");
+					+ "known that it will be met', and 'a notification may be required before training is complete' "
+					+ "(guidelines section 2.3.2, paras 30–31)",
+			"Art. 54(1)",
+			"Art. 54(1) is owed earlier: 'Prior to placing a general-purpose AI model on the Union "
+					+ "market, providers established in third countries shall, by written mandate, appoint an "
+					+ "authorised representative which is established in the Union'");
 
 	@Override
 	public String jurisdiction() {
@@ -395,8 +398,11 @@ class EuAiActRules implements JurisdictionRules {
 		String placing = "placing on the market is 'the first making available … on the Union market' (Art. 3(9)), "
 				+ "making available 'the supply of … a general-purpose AI model for distribution or use on the Union "
 				+ "market in the course of a commercial activity, whether in return for payment or free of charge' "
-				+ "(Art. 3(10)), by an API, a cloud service, a copy onto a customer's infrastructure or a download "
-				+ "alike (guidelines para 53)";
+				+ "(Art. 3(10)); the guidelines' examples of placing include a model made available for the first "
+				+ "time on the Union market 'via an application programming interface (API)', 'via a software library "
+				+ "or package', 'via a cloud computing service' or 'by being copied onto a customer's own "
+				+ "infrastructure', and one 'uploaded for the first time to a public catalogue, hub, or repository for "
+				+ "direct download on the Union market' (para 53; they 'require case-by-case assessment', para 54)";
 		String decides = "; it decides: the date " + proxy.modelId() + " was first made available on the Union market "
 				+ "(Art. 3(9)–(10); guidelines para 53), through the Hub or any other channel";
 		if (placed == null) {

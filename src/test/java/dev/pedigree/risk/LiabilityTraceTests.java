@@ -553,7 +553,15 @@ class LiabilityTraceTests {
 			.noneMatch(r -> r.contains("publicly available") || r.contains("made public on")
 					|| r.contains("Art. 113(b)") || r.contains("first paragraph"))
 			.anyMatch(r -> r.contains("fines under Art. 101 included, apply from 2026-08-02 (Art. 113, second "
-					+ "paragraph; third paragraph, point (b) excepts Art. 101 from the earlier date"));
+					+ "paragraph; third paragraph, point (b) excepts Art. 101 from the earlier date"))
+			// The channels as guidelines para 53 lists them.
+			.anyMatch(r -> r.contains("the guidelines' examples of placing include a model made available for the "
+					+ "first time on the Union market 'via an application programming interface (API)', 'via a "
+					+ "software library or package', 'via a cloud computing service' or 'by being copied onto a "
+					+ "customer's own infrastructure', and one 'uploaded for the first time to a public catalogue, hub, "
+					+ "or repository for direct download on the Union market' (para 53; they 'require case-by-case "
+					+ "assessment', para 54)"))
+			.noneMatch(r -> r.contains("a download alike"));
 		assertThat(obligations(eu)).isNotEmpty()
 			.allSatisfy(o -> assertThat(o).containsEntry("appliesFrom", "2027-08-02"))
 			.allSatisfy(o -> assertThat((String) o.get("note")).contains("applies from 2027-08-02 on the reading that "
@@ -573,8 +581,9 @@ class LiabilityTraceTests {
 		// Art. 54(1) is owed before placing, in its own words, on that duty only.
 		assertThat(obligations(systemic)).filteredOn(o -> "eu-54-1".equals(o.get("id")))
 			.singleElement()
-			.satisfies(o -> assertThat((String) o.get("note")).contains("Art. 54(1) is owed earlier: the authorised "
-					+ "representative is appointed 'prior to placing a general-purpose AI model on the Union market'"));
+			.satisfies(o -> assertThat((String) o.get("note")).contains("Art. 54(1) is owed earlier: 'Prior to placing "
+					+ "a general-purpose AI model on the Union market, providers established in third countries shall, "
+					+ "by written mandate, appoint an authorised representative which is established in the Union'"));
 		assertThat(obligations(systemic)).filteredOn(o -> !"eu-54-1".equals(o.get("id")))
 			.isNotEmpty()
 			.allSatisfy(o -> assertThat((String) o.get("note")).doesNotContain("Art. 54(1) is owed earlier"));
@@ -582,7 +591,11 @@ class LiabilityTraceTests {
 		assertThat(obligations(systemic)).filteredOn(o -> "eu-52-1".equals(o.get("id")))
 			.singleElement()
 			.satisfies(o -> assertThat((String) o.get("note")).contains("Art. 52(1) is owed earlier: notification "
-					+ "'within two weeks after that requirement is met or it becomes known that it will be met'"));
+					+ "'within two weeks after that requirement is met or it becomes known that it will be met', and 'a "
+					+ "notification may be required before training is complete' (guidelines section 2.3.2, paras "
+					+ "30–31)")
+				// The guidelines' words, attributed, not a gloss of the Article's own.
+				.doesNotContain("placed on the market or not"));
 		assertThat(obligations(systemic)).filteredOn(o -> "eu-55-1-a".equals(o.get("id")))
 			.singleElement()
 			.satisfies(o -> assertThat((String) o.get("note")).doesNotContain("Art. 52(1)"));
