@@ -22,6 +22,17 @@ import dev.pedigree.lineage.Relation;
 @Component
 class CaliforniaSb53Rules implements JurisdictionRules {
 
+	/** When the transparency report is owed, in §22757.12(c)(1)'s and (c)(2)'s words. */
+	private static final String WHEN_DEPLOYING = "'Before, or concurrently with, deploying a new frontier model or a "
+			+ "substantially modified version of an existing frontier model'";
+
+	/**
+	 * Why a deployment before the act owes no report: the act says nothing of models
+	 * deployed before it took effect.
+	 */
+	private static final String NO_TRANSITION = "SB 53 has no transition clause for frontier models deployed before "
+			+ "it took effect";
+
 	@Override
 	public String jurisdiction() {
 		return "US-CA";
@@ -265,12 +276,12 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			// The Hub's date bounds the deployment neither way: a repository created
 			// private (or shared only to develop or evaluate the model) and published
 			// later, or a model made available earlier through an API or elsewhere.
-			String deploy = "The transparency report is owed on deploying a new frontier model (§22757.12(c)), to "
-					+ "deploy being 'to make a frontier model available to a third party for use, modification, "
-					+ "copying, or combination with other software' (§22757.11(e)(1)), an API or a release on "
-					+ "another channel included, and not making it available 'for the primary purpose of developing "
-					+ "or evaluating the frontier model' (§22757.11(e)(2)), as a private repository shared with "
-					+ "collaborators to that end may be";
+			String deploy = "The transparency report is owed " + WHEN_DEPLOYING + " (§22757.12(c)(1)), to deploy "
+					+ "being 'to make a frontier model available to a third party for use, modification, copying, or "
+					+ "combination with other software' (§22757.11(e)(1)), which names no channel (this tool reads "
+					+ "an API, a download or any other channel alike), and not making it available 'for the primary "
+					+ "purpose of developing or evaluating the frontier model' (§22757.11(e)(2)), as a private "
+					+ "repository shared with collaborators to that end may be";
 			String decides = "; it decides: the date " + proxy.modelId() + " was first deployed (§22757.11(e)), "
 					+ "through the Hub or any other channel";
 			String date = "the deployment date " + deployed + " is " + proxy.modelId()
@@ -284,13 +295,17 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			else {
 				verdict.reason("date caveat: " + proxy.caveat() + ". " + deploy + ": if " + proxy.modelId()
 						+ " was first deployed before " + start + " through an API or another channel, the report "
-						+ "is presumed not due for that deployment (no transition clause)" + decides);
+						+ "is presumed not due for that deployment (" + NO_TRANSITION + ")" + decides);
 				caveat = date + "; if first deployed (§22757.11(e)(1)–(2)) before " + start
-						+ " through an API or any other channel, presumed not due for that deployment";
+						+ " through an API or any other channel (the statute names none), presumed not due for that "
+						+ "deployment";
 			}
 		}
+		String notDue = before == null ? null
+				: "presumed not due for this model: it was deployed on " + before + ", before the duties took effect "
+						+ "on " + start + " (" + NO_TRANSITION + "); owed " + WHEN_DEPLOYING + " (§22757.12(c)(1)–(2))";
 		return new Verdict.Duties(start, start, "the developer and its frontier models",
-				Verdict.Exemption.NOT_APPLICABLE, null, null, before, caveat, true, java.util.Map.of());
+				Verdict.Exemption.NOT_APPLICABLE, null, null, notDue, caveat, true, java.util.Map.of());
 	}
 
 }

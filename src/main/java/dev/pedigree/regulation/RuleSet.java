@@ -36,7 +36,8 @@ public record RuleSet(String id, String jurisdiction, String name, String versio
 	 * A duty attached to a role. {@code openSourceExempt}: lifted by the open-source
 	 * exemption (Art. 53(2), 54(6)) when it applies; {@code outsideUnionOnly}: only for
 	 * providers established outside the Union (Art. 54); {@code newDeploymentsOnly}: owed
-	 * on deploying a new or substantially modified model (SB 53 transparency report);
+	 * on deploying "a new frontier model or a substantially modified version of an
+	 * existing frontier model" (SB 53 §22757.12(c), the transparency report);
 	 * {@code scope}: what the duty covers where it differs from the role's (a modifier's
 	 * Art. 53 duties cover the modification, its Art. 52 and 55 duties the modified
 	 * model).

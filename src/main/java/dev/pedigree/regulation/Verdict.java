@@ -75,11 +75,8 @@ final class Verdict {
 			}
 			LocalDate appliesFrom = duties.appliesFrom();
 			boolean inForce = appliesFrom != null && !asOf.isBefore(appliesFrom);
-			if (rule.onDeployment() && duties.deployedBefore() != null) {
-				note = join(note,
-						"presumed not due for this model: it was deployed on " + duties.deployedBefore()
-								+ ", before the duties took effect on " + appliesFrom
-								+ " (no transition clause); owed for new or substantially modified frontier models");
+			if (rule.onDeployment() && duties.notDueOnDeployment() != null) {
+				note = join(note, duties.notDueOnDeployment());
 				inForce = false;
 			}
 			// A date read from a Hub repository's creation may be wrong in a way that
@@ -118,15 +115,17 @@ final class Verdict {
 	}
 
 	/**
-	 * How a role's duties apply: dates, scope, exemption, establishment, and (for duties
-	 * owed on deployment) the date an earlier model was deployed; {@code dateCaveat}: how
-	 * the date they rest on may be wrong and what a right one would change (on every
-	 * duty, or with {@code caveatOnDeploymentOnly} on the duties owed on deployment), and
+	 * How a role's duties apply: dates, scope, exemption, establishment, and
+	 * {@code notDueOnDeployment}: why the duties owed on deployment are presumed not due
+	 * for this model (deployed before they took effect, in the words of the statute that
+	 * has no transition clause), null when they are due; {@code dateCaveat}: how the date
+	 * they rest on may be wrong and what a right one would change (on every duty, or with
+	 * {@code caveatOnDeploymentOnly} on the duties owed on deployment), and
 	 * {@code dateCaveatByArticle}: what the caveat adds on a duty owed at another time
 	 * (by its article).
 	 */
 	record Duties(LocalDate appliesFrom, LocalDate enforceableFrom, String scope, Exemption exemption,
-			String exemptionNote, Boolean outsideUnion, LocalDate deployedBefore, String dateCaveat,
+			String exemptionNote, Boolean outsideUnion, String notDueOnDeployment, String dateCaveat,
 			boolean caveatOnDeploymentOnly, java.util.Map<String, String> dateCaveatByArticle) {
 
 		static Duties none() {

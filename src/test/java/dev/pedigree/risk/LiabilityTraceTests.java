@@ -472,7 +472,11 @@ class LiabilityTraceTests {
 			.singleElement()
 			.satisfies(o -> {
 				assertThat(o.get("inForce")).isEqualTo(false);
-				assertThat((String) o.get("note")).contains("presumed not due");
+				assertThat((String) o.get("note")).contains("presumed not due for this model: it was deployed on "
+						+ "2025-03-01, before the duties took effect on 2026-01-01 (SB 53 has no transition clause for "
+						+ "frontier models deployed before it took effect); owed 'Before, or concurrently with, "
+						+ "deploying a new frontier model or a substantially modified version of an existing frontier "
+						+ "model' (§22757.12(c)(1)–(2))");
 			});
 	}
 
@@ -602,8 +606,11 @@ class LiabilityTraceTests {
 		var ca = role(rolesOf(trace(privately, null), privately), "US-CA");
 		assertThat(ca.get("role")).isEqualTo("FRONTIER_DEVELOPER");
 		assertThat(reasons(ca)).anyMatch(r -> r.startsWith("date caveat: " + privately)
-				&& r.contains("'to make a frontier model available to a third party for use, modification, copying, "
-						+ "or combination with other software' (§22757.11(e)(1))")
+				&& r.contains("The transparency report is owed 'Before, or concurrently with, deploying a new frontier "
+						+ "model or a substantially modified version of an existing frontier model' (§22757.12(c)(1)), "
+						+ "to deploy being 'to make a frontier model available to a third party for use, modification, "
+						+ "copying, or combination with other software' (§22757.11(e)(1)), which names no channel "
+						+ "(this tool reads an API, a download or any other channel alike)")
 				// A private repository shared to develop or evaluate is no deployment.
 				&& r.contains("not making it available 'for the primary purpose of developing or evaluating the "
 						+ "frontier model' (§22757.11(e)(2))")
@@ -659,12 +666,14 @@ class LiabilityTraceTests {
 		assertThat(ca.get("role")).isEqualTo("FRONTIER_DEVELOPER");
 		assertThat(reasons(ca)).anyMatch(r -> r.startsWith("date caveat: " + late)
 				&& r.contains("if " + late + " was first deployed before 2026-01-01 through an API or another "
-						+ "channel, the report is presumed not due for that deployment"));
+						+ "channel, the report is presumed not due for that deployment (SB 53 has no transition clause "
+						+ "for frontier models deployed before it took effect)"));
 		assertThat(obligations(ca)).filteredOn(o -> "ca-22757-12-c-1".equals(o.get("id")))
 			.singleElement()
 			.satisfies(o -> assertThat((String) o.get("note")).contains("the deployment date 2026-02-01 is " + late
 					+ "'s Hub repository creation date; if first deployed (§22757.11(e)(1)–(2)) before 2026-01-01 "
-					+ "through an API or any other channel, presumed not due for that deployment"));
+					+ "through an API or any other channel (the statute names none), presumed not due for that "
+					+ "deployment"));
 		assertThat(obligations(ca)).filteredOn(o -> "ca-22757-13-c-1".equals(o.get("id")))
 			.singleElement()
 			.satisfies(o -> assertThat(o.get("note")).isNull());
