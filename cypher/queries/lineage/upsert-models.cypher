@@ -19,6 +19,9 @@ CALL (row, isNew, changed) {
       m.aliases = coalesce(m.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(m.aliases, [])]
   SET m.searchText = {{include lineage/search-text}},
       m.searchKey = {{include lineage/search-key}}
+  WITH m, row, {{include lineage/search-tier}} AS tier
+  REMOVE m:$([t IN range(0, 9) WHERE t <> tier | 'SearchTier' + t])
+  SET m:$('SearchTier' + tier)
   WITH m, row WHERE row.developerId IS NOT NULL AND m.developerId IS NULL
   MATCH (o:Organization {id: row.developerId})
   MERGE (m)-[d:DEVELOPED_BY]->(o)

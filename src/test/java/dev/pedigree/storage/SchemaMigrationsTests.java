@@ -1,5 +1,6 @@
 package dev.pedigree.storage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.neo4j.driver.Driver;
 import dev.pedigree.PedigreeServerTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +54,41 @@ class SchemaMigrationsTests {
 			.records()).singleElement()
 			.satisfies(
 					r -> assertThat(r.get("script").asString()).isEqualTo("V9001__statements_with_semicolons.cypher"));
+	}
+
+	/**
+	 * V0012 on a store of the release before it: a model without its download tier label
+	 * (or with a wrong one) gets the one label of its searchKey.
+	 */
+	@Test
+	void the_search_tier_migration_labels_a_model_of_an_older_store() throws Exception {
+		String id = "tier-probe-lab/unlabelled";
+		this.driver.executableQuery("""
+				CREATE (m:Model:SearchTier9 {id: $id, downloads: 42, searchKey: '999999999999999957 ' + $id})""")
+			.withParameters(Map.of("id", id))
+			.execute();
+		try {
+			String script = new String(
+					new ClassPathResource("cypher/schema/V0012__search_tiers.cypher").getInputStream().readAllBytes(),
+					StandardCharsets.UTF_8);
+			try (var session = this.driver.session()) {
+				for (String statement : CypherScript.statements(script)) {
+					session.run(statement).consume();
+				}
+			}
+			assertThat(this.driver
+				.executableQuery(
+						"MATCH (m:Model {id: $id}) RETURN [l IN labels(m) WHERE l STARTS WITH 'SearchTier'] AS t")
+				.withParameters(Map.of("id", id))
+				.execute()
+				.records()).singleElement()
+				.satisfies(r -> assertThat(r.get("t").asList()).containsExactly("SearchTier2"));
+		}
+		finally {
+			this.driver.executableQuery("MATCH (m:Model {id: $id}) DETACH DELETE m")
+				.withParameters(Map.of("id", id))
+				.execute();
+		}
 	}
 
 }
