@@ -8,11 +8,14 @@ Runs, per search term, what lineage/ModelSearch runs for a first page of `--size
 cypher/queries/lineage, the same order: models-search.cypher over every match (after its probe of the most downloaded
 models); when that overflows, band by band,
 a bounded walk of the searchKey index first for the prefix and substring bands (models-search-walk.cypher), then
-narrower lookups, else models-search-scan.cypher), one auto-commit transaction per statement as Pedigree's reads do,
+those bands tier by download tier (models-search-tiers.cypher, and models-search-scan.cypher from a tier with too many
+candidates); the exact band from its narrow lookups, else models-search-scan.cypher), one auto-commit transaction per
+statement as Pedigree's reads do,
 and prints latency percentiles: the floor a service on this database can approach for the same answer.
 """
 import argparse
 import pathlib
+import re
 import statistics
 import time
 
@@ -38,7 +41,15 @@ def needles(search, band):
     return dict(contains=[" " + search + " ", "/" + search + " ", "/" + search + "/"])
 
 
-def page(session, search, limit, text, scan, walk):
+def load(name):
+    """A query file with its {{include …}} expressions, as lineage's CypherQueries renders it."""
+    def fragment(match):
+        lines = (HERE.parent / (match.group(1) + ".cypher")).read_text().splitlines()
+        return " ".join(l.strip() for l in lines if l.strip() and not l.strip().startswith("//"))
+    return re.sub(r"\{\{include ([a-z-]+/[a-z0-9-]+)}}", fragment, (HERE / name).read_text())
+
+
+def page(session, search, limit, text, scan, walk, tiers):
     def candidates(band, lo, hi, want):
         params = dict(FILTERS, search=search, candidates=CANDIDATES if band == "all" else BAND_CANDIDATES, minRank=lo, maxRank=hi, afterRank=lo,
                       afterKey="", limit=want, probe=PROBE if band == "all" else 0, dense=DENSE,
@@ -59,6 +70,16 @@ def page(session, search, limit, text, scan, walk):
             if len(walked) == want:
                 rows += walked
                 continue
+            band = []
+            for row in session.run(tiers, dict(FILTERS, search=search, rank=rank, afterKey="", limit=want,
+                                               candidates=BAND_CANDIDATES, **needles(search, rank))):
+                if row["model"] is None:
+                    band += list(session.run(scan, dict(FILTERS, search=search, rank=rank, afterKey=row["key"],
+                                                        limit=want - len(band))))
+                    break
+                band.append(row)
+            rows += band
+            continue
         band = candidates(rank, rank, rank, want)
         if band[0]:
             rows += list(session.run(scan, dict(FILTERS, search=search, rank=rank, afterKey="", limit=want)))
@@ -81,14 +102,15 @@ if __name__ == "__main__":
     text = (HERE / "models-search.cypher").read_text()
     scan = (HERE / "models-search-scan.cypher").read_text()
     walk = (HERE / "models-search-walk.cypher").read_text()
+    tiers = load("models-search-tiers.cypher")
     with GraphDatabase.driver(args.uri, auth=(args.user, args.password)) as driver, driver.session() as session:
         for i in range(args.warmup):
-            page(session, terms[i % len(terms)], args.size + 1, text, scan, walk)
+            page(session, terms[i % len(terms)], args.size + 1, text, scan, walk, tiers)
         latencies = []
         began = time.perf_counter()
         for i in range(args.requests):
             start = time.perf_counter()
-            page(session, terms[i % len(terms)], args.size + 1, text, scan, walk)
+            page(session, terms[i % len(terms)], args.size + 1, text, scan, walk, tiers)
             latencies.append((time.perf_counter() - start) * 1000)
         elapsed = time.perf_counter() - began
     latencies.sort()

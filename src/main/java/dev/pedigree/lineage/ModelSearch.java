@@ -14,6 +14,7 @@ import dev.pedigree.common.Page;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -31,14 +32,21 @@ import org.springframework.util.function.SingletonSupplier;
  * <li>otherwise band by band: the prefix and substring bands first from a bounded walk of
  * the {@code searchKey} index ({@value #WALK} models, {@code models-search-walk.cypher}),
  * which fills a page of a band most models share after a few dozen entries; a band the
- * walk does not fill (and the exact band) from its own (narrower) text lookups when they
- * are few, else by walking the index in order until the page is full
- * ({@code models-search-scan.cypher}): a common substring is found within the first few
- * hundred models of the walk.</li>
+ * walk does not fill tier by download tier ({@code models-search-tiers.cypher}, V0012):
+ * each model carries a label of the number of digits of its downloads with its own text
+ * index, so the band's matches are looked up and ranked from the most downloaded tier
+ * down, and the tiers below the one that fills the page are never read. A tier with more
+ * than {@value #BAND_CANDIDATES} of the term's candidates is walked in the
+ * {@code searchKey} index instead, from where it starts
+ * ({@code models-search-scan.cypher}). The exact band comes from its own narrow text
+ * lookups, or that walk when they are many.</li>
  * </ul>
  * The bounded walk replaced reading a dense band's 10,001 text-index candidates only to
  * learn that they were too many: on the 2M graph 6 of 10 benchmark terms take that path.
- * The first statement also probes the {@value #PROBE} most downloaded models: when
+ * The tiers replaced ranking up to {@value #BAND_CANDIDATES} of a band's candidates when
+ * the walk did not fill it: an 8-character term with 3,600–13,400 matches, few among the
+ * most downloaded, read 25,000–69,000 db hits that way and about 500–1,500 by tiers. The
+ * first statement also probes the {@value #PROBE} most downloaded models: when
  * {@value #DENSE} or more of them match and their share of all models is more than
  * {@value #CANDIDATES}, the term's text-index lookup is not run and the search goes band
  * by band at once. That lookup costs 7–55 ms on the 2M graph for a common term ("ba",
@@ -57,9 +65,10 @@ class ModelSearch {
 	static final int CANDIDATES = 2_000;
 
 	/**
-	 * The same for one band once the whole search had more: past it the band's matches
-	 * are at least 1 in 200 models, so walking the searchKey index fills a page within a
-	 * few thousand models.
+	 * The same for the exact band, and for one download tier of another band, once the
+	 * whole search had more: past it the matches are at least 1 in 200 models of the
+	 * graph (or of the tier), so walking the searchKey index fills a page within a few
+	 * thousand models.
 	 */
 	static final int BAND_CANDIDATES = 10_000;
 
@@ -88,9 +97,27 @@ class ModelSearch {
 
 	private final CypherQueries cypher;
 
+	/**
+	 * {@value #CANDIDATES}, {@value #WALK} and {@value #BAND_CANDIDATES}; fewer in tests,
+	 * so that the seeded graph's searches take every path.
+	 */
+	private final int candidates;
+
+	private final int walk;
+
+	private final int tierCandidates;
+
+	@Autowired
 	ModelSearch(Graph graph, CypherQueries cypher) {
+		this(graph, cypher, CANDIDATES, WALK, BAND_CANDIDATES);
+	}
+
+	ModelSearch(Graph graph, CypherQueries cypher, int candidates, int walk, int tierCandidates) {
 		this.graph = graph;
 		this.cypher = cypher;
+		this.candidates = candidates;
+		this.walk = walk;
+		this.tierCandidates = tierCandidates;
 	}
 
 	Page<ModelView> page(ModelFilter filter, int size, String after) {
@@ -109,7 +136,7 @@ class ModelSearch {
 		}
 		Position from = Position.of(key);
 		List<Row> rows = new ArrayList<>();
-		Band all = candidates(filters, Needles.all(search), 0, SUBSTRING, from, size + 1, CANDIDATES, PROBE);
+		Band all = candidates(filters, Needles.all(search), 0, SUBSTRING, from, size + 1, this.candidates, PROBE);
 		if (!all.overflow()) {
 			rows.addAll(all.rows());
 		}
@@ -117,21 +144,15 @@ class ModelSearch {
 			for (int rank = from.rank(); rank <= SUBSTRING && rows.size() <= size; rank++) {
 				Position start = rank == from.rank() ? from : new Position(rank, "");
 				int limit = size + 1 - rows.size();
-				Needles needles = switch (rank) {
-					case 0 -> Needles.exact(search);
-					case 1 -> Needles.prefix(search);
-					default -> Needles.all(search);
-				};
-				if (rank > 0) {
-					List<Row> walked = scan("lineage/models-search-walk", filters, rank, start, limit);
-					if (walked.size() == limit) {
-						rows.addAll(walked);
-						continue;
-					}
+				if (rank == 0) {
+					Band band = candidates(filters, Needles.exact(search), 0, 0, start, limit, BAND_CANDIDATES, 0);
+					rows.addAll(band.overflow() ? scan("lineage/models-search-scan", filters, 0, start.key(), limit)
+							: band.rows());
+					continue;
 				}
-				Band band = candidates(filters, needles, rank, rank, start, limit, BAND_CANDIDATES, 0);
-				rows.addAll(band.overflow() ? scan("lineage/models-search-scan", filters, rank, start, limit)
-						: band.rows());
+				List<Row> walked = scan("lineage/models-search-walk", filters, rank, start.key(), limit);
+				rows.addAll(walked.size() == limit ? walked : tiers(filters,
+						rank == 1 ? Needles.prefix(search) : Needles.all(search), rank, start.key(), limit));
 			}
 		}
 		return page(rows, size, key != null, filters);
@@ -169,18 +190,44 @@ class ModelSearch {
 	}
 
 	/**
-	 * The band's matches, walking the searchKey index from the position on: until the
-	 * page is full ({@code models-search-scan}), or at most {@value #WALK} models
+	 * The band's matches, walking the searchKey index from after {@code afterKey}: until
+	 * the page is full ({@code models-search-scan}), or at most {@value #WALK} models
 	 * ({@code models-search-walk}).
 	 */
-	private List<Row> scan(String query, Map<String, Object> filters, int rank, Position from, int limit) {
+	private List<Row> scan(String query, Map<String, Object> filters, int rank, String afterKey, int limit) {
 		Map<String, Object> params = new HashMap<>(filters);
 		params.put("rank", rank);
-		params.put("afterKey", rank == from.rank() ? from.key() : "");
+		params.put("afterKey", afterKey);
 		params.put("limit", limit);
-		params.put("walk", WALK);
+		params.put("walk", this.walk);
 		return this.graph.read(this.cypher.get(query), params,
 				r -> row(r.get("model").asNode(), rank, r.get("key").asString()));
+	}
+
+	/**
+	 * The band's matches after {@code afterKey}, tier by download tier from the highest;
+	 * a tier with more candidates than {@link #tierCandidates} comes back as where it
+	 * starts (a row without a model), and the band goes on from there by walking the
+	 * searchKey index.
+	 */
+	private List<Row> tiers(Map<String, Object> filters, Needles needles, int rank, String afterKey, int limit) {
+		Map<String, Object> params = new HashMap<>(filters);
+		params.put("contains", needles.contains());
+		params.put("candidates", this.tierCandidates);
+		params.put("rank", rank);
+		params.put("afterKey", afterKey);
+		params.put("limit", limit);
+		List<Row> rows = new ArrayList<>();
+		for (Record record : this.graph.read(this.cypher.get("lineage/models-search-tiers"), params)) {
+			String key = record.get("key").asString();
+			if (record.get("model").isNull()) {
+				String from = key.compareTo(afterKey) > 0 ? key : afterKey;
+				rows.addAll(scan("lineage/models-search-scan", filters, rank, from, limit - rows.size()));
+				break;
+			}
+			rows.add(row(record.get("model").asNode(), rank, key));
+		}
+		return rows;
 	}
 
 	private static Row row(org.neo4j.driver.types.Node node, int rank, String searchKey) {
