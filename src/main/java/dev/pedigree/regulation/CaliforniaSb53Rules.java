@@ -12,12 +12,12 @@ import dev.pedigree.lineage.Relation;
  * California SB 53. A frontier developer trained (or initiated training of) a foundation
  * model with more than 1e26 operations, counting the original training run and the
  * fine-tuning or material modifications the developer applies to a preceding foundation
- * model (§22757.11(h)–(i)): so a developer's own chain of models accumulates. Whether a
- * third party's fine-tune of another developer's model counts that model's original
- * training run the text does not settle: where that alone decides (own compute ≤ 1e26 <
- * cumulative), the verdict is UNDETERMINED and names both readings. A large frontier
- * developer had, with its affiliates, more than US$500 million annual gross revenues in
- * the preceding calendar year (§22757.11(j)).
+ * model (§22757.11(h)–(i)): so a developer's own chain of models accumulates. A third
+ * party that fine-tunes another developer's model with ≤ 1e26 operations of its own is
+ * presumed not a frontier developer by it, (h) counting the computing power "the person
+ * has used"; the reasons name the cumulative reading of (i)(2) as the contrary argument.
+ * A large frontier developer had, with its affiliates, more than US$500 million annual
+ * gross revenues in the preceding calendar year (§22757.11(j)).
  */
 @Component
 class CaliforniaSb53Rules implements JurisdictionRules {
@@ -105,7 +105,7 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 					.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 			}
 			if (cumulative.known() && cumulative.flop() > frontier) {
-				return readings(party, verdict, own, cumulative, frontier, perModel).undetermined(rules, asOf);
+				return notFrontierOnOwnCompute(party, rules, asOf, verdict, own, cumulative, frontier, perModel);
 			}
 			Basis basis = own.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
 			return verdict
@@ -150,14 +150,18 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 	}
 
 	/**
-	 * Own compute ≤ the threshold < cumulative compute: §22757.11(i)(2) counts "the
+	 * Own compute ≤ the threshold < cumulative compute. §22757.11(h) makes a frontier
+	 * developer of a person that "has used, or intends to use" enough computing power to
+	 * train the frontier model; a developer modifying another developer's foundation
+	 * model did not use that model's original training run. §22757.11(i)(2) counts "the
 	 * original training run" and the modifications "the developer applies to a preceding
-	 * foundation model", and does not say whether a developer modifying another
-	 * developer's model counts that model's original run. Both readings, with their
-	 * figures, and what would settle it; no guess.
+	 * foundation model", which leaves open whether the modified model is a frontier
+	 * model, not who trained it. A contested reading, so PRESUMED, naming the cumulative
+	 * reading with its figure and the act's rule of liberal construction (SEC. 5(b)) as
+	 * the argument against.
 	 */
-	private static Verdict readings(PartyFacts party, Verdict verdict, Compute own, Compute cumulative, double frontier,
-			String perModel) {
+	private static RegulatoryRole notFrontierOnOwnCompute(PartyFacts party, RuleSet rules, LocalDate asOf,
+			Verdict verdict, Compute own, Compute cumulative, double frontier, String perModel) {
 		var model = party.model();
 		String developer = party.organization() == null ? "its developer" : party.organization().name();
 		List<String> preceding = party.parents()
@@ -173,26 +177,29 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 				: "presumed a foundation model (§22757.11(f)) from its generative tasks";
 		String estimates = own.firm() && cumulative.firm() ? ""
 				: "; a compute figure is an estimate or derived (see its source)";
-		verdict.reason(String.format("%s's own compute for %s is %s operations; with the original training run of "
-				+ "%s, %s operations in all. §22757.11(i)(2): the quantity of computing power 'shall include computing "
-				+ "for the original training run and for any subsequent fine-tuning, reinforcement learning, or other "
-				+ "material modifications the developer applies to a preceding foundation model'; whether a developer "
-				+ "that modifies another developer's foundation model counts that model's original training run is "
-				+ "not settled by the text", developer, model.id(), Quantities.power(own.flop(), frontier), original,
-				Quantities.power(cumulative.flop(), frontier)));
-		verdict.reason(String.format("read as counting only the compute %s applies: %s ≤ %s, not a frontier model "
-				+ "(§22757.11(i)), so %s does not make %s a frontier developer; read as counting the preceding "
-				+ "model's original training run: %s > %s, a frontier model (%s), so %s is a frontier developer "
-				+ "(§22757.11(h)) with the duties of one%s", developer, Quantities.power(own.flop(), frontier),
-				Quantities.power(frontier, own.flop()), model.id(), developer,
+		verdict.reason(String.format("%s's own compute for %s is %s operations ≤ %s: not a frontier developer by %s "
+				+ "(§22757.11(h)), presumed on this tool's reading: a frontier developer is 'a person who has trained, or "
+				+ "initiated the training of, a frontier model, with respect to which the person has used, or intends to "
+				+ "use, at least as much computing power to train the frontier model as would meet the technical "
+				+ "specifications found in subdivision (i)' (§22757.11(h)), and %s has not used the computing power of "
+				+ "the original training run of %s, which another developer ran. §22757.11(i)(2) says the quantity "
+				+ "'shall include computing for the original training run and for any subsequent fine-tuning, "
+				+ "reinforcement learning, or other material modifications the developer applies to a preceding "
+				+ "foundation model': whether that makes %s a frontier model it leaves open, but the role concerns the "
+				+ "developer, and (h) counts the computing power 'the person has used'%s", developer, model.id(),
+				Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()), model.id(), developer,
+				original, model.id(), estimates));
+		verdict.reason(String.format("the contrary reading: counting the preceding model's original training run "
+				+ "under §22757.11(i)(2), with the original training run of %s, %s operations > %s in all, %s is a "
+				+ "frontier model (%s), and an Attorney General could argue that %s, having trained it, is a frontier "
+				+ "developer (§22757.11(h)) with the duties of one, SB 53 to be read under its SEC. 5(b): 'This act "
+				+ "shall be liberally construed to effectuate its purposes'", original,
 				Quantities.power(cumulative.flop(), frontier), Quantities.power(frontier, cumulative.flop()),
-				foundation, developer, estimates));
-		return verdict.reason("it decides: whether " + developer + "'s count under §22757.11(i)(2) includes the "
-				+ "original training run of " + original + ", which another developer ran (§22757.11(h) asks the "
-				+ "same of 'the person' that 'has used, or intends to use, at least as much computing power to train "
-				+ "the frontier model as would meet the technical specifications found in subdivision (i)'), as the "
-				+ "Attorney General, who alone brings the civil action for SB 53's penalties (§22757.15(b)), or a court "
-				+ "reads it" + perModel);
+				model.id(), foundation, developer));
+		verdict.reason("it decides: whether the Attorney General, who alone brings the civil action for SB 53's "
+				+ "penalties (§22757.15(b)), or a court reads §22757.11(h) and (i)(2) as this tool does for a developer "
+				+ "that modifies another developer's foundation model" + perModel);
+		return verdict.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
 
 	/** §22757.11(j): revenues of the preceding calendar year decide "large". */
