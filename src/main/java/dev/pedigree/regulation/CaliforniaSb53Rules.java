@@ -89,19 +89,22 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		}
 		if (own.known()) {
 			if (own.noTraining()) {
-				// Neither reading of (i)(2) makes a step that trains nothing a training
-				// of a frontier model by this developer (§22757.11(h)).
-				return verdict
-					.reason(developer + " spent no training compute of its own on " + model.id()
-							+ ": not a frontier model (§22757.11(i)); presumed from the kind of step"
-							+ (cumulative.known() && cumulative.flop() > frontier ? String
-								.format("; counting the preceding model's original training run (%s operations in all, "
-										+ "§22757.11(i)(2)) would not change that: a frontier developer is 'a person "
-										+ "who has trained, or initiated the training of, a frontier model' "
-										+ "(§22757.11(h)), and this step trains nothing",
-										Quantities.power(cumulative.flop(), frontier))
-									: "")
-							+ perModel)
+				// Counting the preceding model's compute, the model may be a frontier
+				// model; the developer of a step that trains nothing has not trained it
+				// (§22757.11(h)): this tool's reading, which the reason names.
+				return verdict.reason(developer + " spent no training compute of its own on " + model.id()
+						+ ": not a frontier developer by " + model.id()
+						+ " (§22757.11(h)); presumed from the kind of step"
+						+ (cumulative.known() && cumulative.flop() > frontier ? String.format(
+								"; counting the preceding model's original training run under §22757.11(i)(2) (%s "
+										+ "operations in all), %s may be a frontier model, but %s has not 'trained, "
+										+ "or initiated the training of' it nor 'used' that computing power "
+										+ "(§22757.11(h)). That is this tool's reading of §22757.11(h): a "
+										+ "calibration-based quantization or an abliteration could be argued to be "
+										+ "one of the 'other material modifications the developer applies' "
+										+ "(§22757.11(i)(2))",
+								Quantities.power(cumulative.flop(), frontier), model.id(), developer) : "")
+						+ perModel)
 					.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 			}
 			if (cumulative.known() && cumulative.flop() > frontier) {

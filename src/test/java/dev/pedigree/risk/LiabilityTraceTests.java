@@ -449,10 +449,16 @@ class LiabilityTraceTests {
 		var gguf = role(rolesOf(trace(quantized, null), quantized), "US-CA");
 		assertThat(gguf.get("role")).isEqualTo("NOT_FRONTIER");
 		assertThat(gguf.get("basis")).isEqualTo("PRESUMED");
-		assertThat(reasons(gguf)).anyMatch(r -> r.contains("spent no training compute of its own")
-				&& r.contains("counting the preceding model's original training run (4.64×10^26 operations in all, "
-						+ "§22757.11(i)(2)) would not change that: a frontier developer is 'a person who has "
-						+ "trained, or initiated the training of, a frontier model' (§22757.11(h))"));
+		assertThat(reasons(gguf)).noneMatch(r -> r.contains("would not change that") || r.contains("either reading"))
+			.anyMatch(r -> r.startsWith("Fixture Lab Nu spent no training compute of its own on " + quantized
+					+ ": not a frontier developer by " + quantized + " (§22757.11(h)); presumed from the kind of step")
+					&& r.contains("counting the preceding model's original training run under §22757.11(i)(2) ("
+							+ "4.64×10^26 operations in all), " + quantized
+							+ " may be a frontier model, but Fixture Lab "
+							+ "Nu has not 'trained, or initiated the training of' it nor 'used' that computing power "
+							+ "(§22757.11(h)). That is this tool's reading of §22757.11(h): a calibration-based "
+							+ "quantization or an abliteration could be argued to be one of the 'other material "
+							+ "modifications the developer applies' (§22757.11(i)(2))"));
 	}
 
 	// Rules 11 and 12: revenue of the preceding calendar year, and complete duties.
