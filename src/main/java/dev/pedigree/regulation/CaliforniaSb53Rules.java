@@ -92,19 +92,19 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 				// Counting the preceding model's compute, the model may be a frontier
 				// model; the developer of a step that trains nothing has not trained it
 				// (§22757.11(h)): this tool's reading, which the reason names.
-				return verdict.reason(developer + " spent no training compute of its own on " + model.id()
-						+ ": not a frontier developer by " + model.id()
-						+ " (§22757.11(h)); presumed from the kind of step"
-						+ (cumulative.known() && cumulative.flop() > frontier ? String.format(
-								"; counting the preceding model's original training run under §22757.11(i)(2) (%s "
-										+ "operations in all), %s may be a frontier model, but %s has not 'trained, "
-										+ "or initiated the training of' it nor 'used' that computing power "
-										+ "(§22757.11(h)). That is this tool's reading of §22757.11(h): a "
-										+ "calibration-based quantization or an abliteration could be argued to be "
-										+ "one of the 'other material modifications the developer applies' "
-										+ "(§22757.11(i)(2))",
-								Quantities.power(cumulative.flop(), frontier), model.id(), developer) : "")
-						+ perModel)
+				return verdict
+					.reason(developer + " spent no training compute of its own on " + model.id()
+							+ ": not a frontier developer by " + model.id()
+							+ " (§22757.11(h)); presumed from the kind of step"
+							+ (cumulative.known() && cumulative.flop() > frontier ? String.format(
+									"; %s, %s may be a frontier model, but %s has not 'trained, "
+											+ "or initiated the training of' it nor 'used' that computing power "
+											+ "(§22757.11(h)). That is this tool's reading of §22757.11(h): a "
+											+ "calibration-based quantization or an abliteration could be argued to be "
+											+ "one of the 'other material modifications the developer applies' "
+											+ "(§22757.11(i)(2))",
+									counting(party, cumulative, frontier), model.id(), developer) : "")
+							+ perModel)
 					.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 			}
 			if (cumulative.known() && cumulative.flop() > frontier) {
@@ -142,12 +142,8 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		if (cumulative.known() && cumulative.flop() > frontier) {
 			// The other reading of (i)(2) would decide it already: say so, not which
 			// applies.
-			verdict.reason(String.format(
-					"read instead as counting the original training run of the preceding "
-							+ "foundation model (§22757.11(i)(2)), all the compute that produced %s, %s operations, is "
-							+ "> %s: a frontier model on that reading; the text does not settle which reading applies",
-					model.id(), Quantities.power(cumulative.flop(), frontier),
-					Quantities.power(frontier, cumulative.flop())));
+			verdict.reason("read instead as " + counting(party, cumulative, frontier) + ": " + model.id()
+					+ " is a frontier model on that reading; the text does not settle which reading applies");
 		}
 		return verdict.undetermined(rules, asOf);
 	}
@@ -192,17 +188,32 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 				+ "developer, and (h) counts the computing power 'the person has used'%s", developer, model.id(),
 				Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()), model.id(), developer,
 				original, model.id(), estimates));
-		verdict.reason(String.format("the contrary reading: counting the preceding model's original training run "
-				+ "under §22757.11(i)(2), with the original training run of %s, %s operations > %s in all, %s is a "
+		verdict.reason(String.format("the contrary reading: %s, %s is a "
 				+ "frontier model (%s), and an Attorney General could argue that %s, having trained it, is a frontier "
 				+ "developer (§22757.11(h)) with the duties of one, SB 53 to be read under its SEC. 5(b): 'This act "
-				+ "shall be liberally construed to effectuate its purposes'", original,
-				Quantities.power(cumulative.flop(), frontier), Quantities.power(frontier, cumulative.flop()),
+				+ "shall be liberally construed to effectuate its purposes'", counting(party, cumulative, frontier),
 				model.id(), foundation, developer));
 		verdict.reason("it decides: whether the Attorney General, who alone brings the civil action for SB 53's "
 				+ "penalties (§22757.15(b)), or a court reads §22757.11(h) and (i)(2) as this tool does for a developer "
 				+ "that modifies another developer's foundation model" + perModel);
 		return verdict.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
+	}
+
+	/**
+	 * The reading of §22757.11(i)(2) that counts the preceding model's compute, with the
+	 * figure it gives (> the threshold). A merge's figure sums the merged models' compute
+	 * as the EU guidelines do (para 121): (i)(2) speaks of "a preceding foundation model"
+	 * and has no rule for several.
+	 */
+	private static String counting(PartyFacts party, Compute cumulative, double frontier) {
+		String figure = Quantities.power(cumulative.flop(), frontier) + " operations > "
+				+ Quantities.power(frontier, cumulative.flop());
+		long merged = party.parents().stream().filter(p -> p.derivation().relation() != Relation.DISTILLATION).count();
+		if (merged > 1) {
+			return "counting the merged models' compute, summed as the guidelines para 121 do (SB 53 sets no rule: "
+					+ "§22757.11(i)(2) speaks of 'a preceding foundation model'), " + figure;
+		}
+		return "counting the preceding model's original training run under §22757.11(i)(2), " + figure;
 	}
 
 	/** §22757.11(j): revenues of the preceding calendar year decide "large". */

@@ -452,13 +452,37 @@ class LiabilityTraceTests {
 		assertThat(reasons(gguf)).noneMatch(r -> r.contains("would not change that") || r.contains("either reading"))
 			.anyMatch(r -> r.startsWith("Fixture Lab Nu spent no training compute of its own on " + quantized
 					+ ": not a frontier developer by " + quantized + " (§22757.11(h)); presumed from the kind of step")
-					&& r.contains("counting the preceding model's original training run under §22757.11(i)(2) ("
-							+ "4.64×10^26 operations in all), " + quantized
+					&& r.contains("counting the preceding model's original training run under §22757.11(i)(2), "
+							+ "4.64×10^26 operations > 10^26, " + quantized
 							+ " may be a frontier model, but Fixture Lab "
 							+ "Nu has not 'trained, or initiated the training of' it nor 'used' that computing power "
 							+ "(§22757.11(h)). That is this tool's reading of §22757.11(h): a calibration-based "
 							+ "quantization or an abliteration could be argued to be one of the 'other material "
 							+ "modifications the developer applies' (§22757.11(i)(2))"));
+	}
+
+	// A merge's figure is the merged models' compute summed as the EU guidelines do (para
+	// 121); SB 53 speaks of "a preceding foundation model" and sets no rule for several.
+	@Test
+	void a_merge_of_frontier_models_says_its_figure_is_summed_as_the_guidelines_do() {
+		String merged = "fixture-lab-nu/grok-gpt-merge-" + System.nanoTime();
+		register(merged, "fixture-lab-nu", null);
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
+			.variable("input",
+					Map.of("childId", merged, "parentIds", List.of("xai/grok-3", "openai/gpt-4-5"), "relation",
+							"MERGE"))
+			.execute();
+		var ca = role(rolesOf(trace(merged, null), merged), "US-CA");
+		assertThat(ca.get("role")).isEqualTo("NOT_FRONTIER");
+		assertThat(ca.get("basis")).isEqualTo("PRESUMED");
+		// Grok 3's 4.64×10^26 + GPT-4.5's 2.1×10^26.
+		assertThat(reasons(ca))
+			.anyMatch(r -> r.startsWith("Fixture Lab Nu spent no training compute of its own on " + merged) && r
+				.contains("counting the merged models' compute, summed as the guidelines para 121 do (SB 53 sets no "
+						+ "rule: §22757.11(i)(2) speaks of 'a preceding foundation model'), 6.74×10^26 operations > "
+						+ "10^26, " + merged + " may be a frontier model")
+					&& !r.contains("the preceding model's original training run"));
 	}
 
 	// Rules 11 and 12: revenue of the preceding calendar year, and complete duties.
