@@ -208,12 +208,27 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 	private static String counting(PartyFacts party, Compute cumulative, double frontier) {
 		String figure = Quantities.power(cumulative.flop(), frontier) + " operations > "
 				+ Quantities.power(frontier, cumulative.flop());
-		long merged = party.parents().stream().filter(p -> p.derivation().relation() != Relation.DISTILLATION).count();
-		if (merged > 1) {
+		List<String> training = party.parents()
+			.stream()
+			.filter(p -> p.derivation().relation() != Relation.DISTILLATION)
+			.map(p -> p.parent().id())
+			.toList();
+		if (training.size() > 1) {
 			return "counting the merged models' compute, summed as the guidelines para 121 do (SB 53 sets no rule: "
 					+ "§22757.11(i)(2) speaks of 'a preceding foundation model'), " + figure;
 		}
-		return "counting the preceding model's original training run under §22757.11(i)(2), " + figure;
+		// The figure is what is recorded, which may hold more than (i)(2) counts: the
+		// original training run and the modifications "the developer applies".
+		String counts = "(i)(2) counts that run and the modifications 'the developer applies'";
+		if (training.isEmpty() || !cumulative.derived()) {
+			return "counting the preceding model's original training run under §22757.11(i)(2), with the figure this "
+					+ "tool has, all compute recorded for " + party.model().id() + ": " + figure + " (which may exceed "
+					+ (training.isEmpty() ? "the preceding model's" : training.get(0) + "'s")
+					+ " original training run and this step, while " + counts + ")";
+		}
+		return "counting the preceding model's original training run under §22757.11(i)(2), with the figure this tool "
+				+ "has, all compute recorded for " + training.get(0) + " plus this step: " + figure + " (what is "
+				+ "recorded for " + training.get(0) + " may exceed its original training run, while " + counts + ")";
 	}
 
 	/** §22757.11(j): revenues of the preceding calendar year decide "large". */

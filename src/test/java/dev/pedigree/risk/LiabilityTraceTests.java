@@ -401,7 +401,10 @@ class LiabilityTraceTests {
 							+ "applies to a preceding foundation model'")
 					&& r.contains("fixture-lab-mu/fixture-frontier-base, which another developer ran"))
 			.anyMatch(r -> r.startsWith("the contrary reading: counting the preceding model's original training run")
-					&& r.contains("2.01×10^26 operations > 10^26")
+					&& r.contains("with the figure this tool has, all compute recorded for "
+							+ "fixture-lab-mu/fixture-frontier-base plus this step: 2.01×10^26 operations > 10^26 (what is "
+							+ "recorded for fixture-lab-mu/fixture-frontier-base may exceed its original training run, "
+							+ "while (i)(2) counts that run and the modifications 'the developer applies')")
 					&& r.contains("an Attorney General could argue that Fixture Lab Nu, having trained it, is a "
 							+ "frontier developer")
 					&& r.contains("SEC. 5(b): 'This act shall be liberally construed to effectuate its purposes'"));
@@ -438,7 +441,8 @@ class LiabilityTraceTests {
 				.startsWith("Fixture Lab Nu's own compute for " + tune + " is 5×10^25 operations ≤ 10^26: "
 						+ "not a frontier developer by " + tune + " (§22757.11(h)), presumed")
 					&& r.contains("the original training run of xai/grok-3, which another developer ran"))
-			.anyMatch(r -> r.startsWith("the contrary reading") && r.contains("5.14×10^26 operations > 10^26")
+			.anyMatch(r -> r.startsWith("the contrary reading")
+					&& r.contains("all compute recorded for xai/grok-3 plus this step: 5.14×10^26 operations > 10^26")
 					&& r.contains("'This act shall be liberally construed to effectuate its purposes'"));
 		assertThat(figures(ca)).anySatisfy(f -> assertThat((Double) f.get("value")).isEqualTo(5e25))
 			.anySatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(5.14e26,
@@ -452,13 +456,33 @@ class LiabilityTraceTests {
 		assertThat(reasons(gguf)).noneMatch(r -> r.contains("would not change that") || r.contains("either reading"))
 			.anyMatch(r -> r.startsWith("Fixture Lab Nu spent no training compute of its own on " + quantized
 					+ ": not a frontier developer by " + quantized + " (§22757.11(h)); presumed from the kind of step")
-					&& r.contains("counting the preceding model's original training run under §22757.11(i)(2), "
-							+ "4.64×10^26 operations > 10^26, " + quantized
-							+ " may be a frontier model, but Fixture Lab "
-							+ "Nu has not 'trained, or initiated the training of' it nor 'used' that computing power "
-							+ "(§22757.11(h)). That is this tool's reading of §22757.11(h): a calibration-based "
-							+ "quantization or an abliteration could be argued to be one of the 'other material "
-							+ "modifications the developer applies' (§22757.11(i)(2))"));
+					&& r.contains(
+							"counting the preceding model's original training run under §22757.11(i)(2), with the "
+									+ "figure this tool has, all compute recorded for xai/grok-3 plus this step: 4.64×10^26 "
+									+ "operations > 10^26 (what is recorded for xai/grok-3 may exceed its original training run, "
+									+ "while (i)(2) counts that run and the modifications 'the developer applies'), "
+									+ quantized + " may be a frontier model, but Fixture Lab "
+									+ "Nu has not 'trained, or initiated the training of' it nor 'used' that computing power "
+									+ "(§22757.11(h)). That is this tool's reading of §22757.11(h): a calibration-based "
+									+ "quantization or an abliteration could be argued to be one of the 'other material "
+									+ "modifications the developer applies' (§22757.11(i)(2))"));
+	}
+
+	// Where the developer's own compute is unknown, the cumulative reading's figure is
+	// labelled as what is recorded, which may exceed the original training run.
+	@Test
+	void an_unknown_own_compute_labels_the_cumulative_figure_as_all_compute_recorded() {
+		String tune = "fixture-lab-nu/grok-3-recorded-" + System.nanoTime();
+		// Recorded below Grok 3's 4.64×10^26: the step's own compute cannot be derived.
+		register(tune, "fixture-lab-nu", 3e26);
+		derive(tune, "xai/grok-3", "FINETUNE", null);
+		var ca = role(rolesOf(trace(tune, null), tune), "US-CA");
+		assertThat(ca.get("role")).isEqualTo("UNDETERMINED");
+		assertThat(reasons(ca)).anyMatch(r -> r.equals("read instead as counting the preceding model's original "
+				+ "training run under §22757.11(i)(2), with the figure this tool has, all compute recorded for " + tune
+				+ ": 3×10^26 operations > 10^26 (which may exceed xai/grok-3's original training run and this step, "
+				+ "while (i)(2) counts that run and the modifications 'the developer applies'): " + tune
+				+ " is a frontier model on that reading; the text does not settle which reading applies"));
 	}
 
 	// A merge's figure is the merged models' compute summed as the EU guidelines do (para
