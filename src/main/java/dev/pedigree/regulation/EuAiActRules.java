@@ -33,9 +33,11 @@ class EuAiActRules implements JurisdictionRules {
 	 * adds to them.
 	 */
 	private static final java.util.Map<String, String> BEFORE_PLACING = java.util.Map.of("Art. 52(1)",
-			"Art. 52(1) is owed earlier: notification 'within two weeks after that requirement is met or it becomes "
-					+ "known that it will be met', and 'a notification may be required before training is complete' "
-					+ "(guidelines section 2.3.2, paras 30–31)",
+			"Art. 52(1) is owed earlier: the provider notifies the Commission 'without delay and in any event within "
+					+ "two weeks after that requirement is met or it becomes known that it will be met', and 'a "
+					+ "notification may be required before training is complete, if the provider can reasonably "
+					+ "foresee that the requirement that leads to the presumption of the model having high-impact "
+					+ "capabilities is reasonably likely to be met' (guidelines section 2.3.2, paras 30–31)",
 			"Art. 54(1)",
 			"Art. 54(1) is owed earlier: 'Prior to placing a general-purpose AI model on the Union "
 					+ "market, providers established in third countries shall, by written mandate, appoint an "

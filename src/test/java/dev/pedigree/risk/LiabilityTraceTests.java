@@ -656,10 +656,12 @@ class LiabilityTraceTests {
 
 		assertThat(obligations(systemic)).filteredOn(o -> "eu-52-1".equals(o.get("id")))
 			.singleElement()
-			.satisfies(o -> assertThat((String) o.get("note")).contains("Art. 52(1) is owed earlier: notification "
-					+ "'within two weeks after that requirement is met or it becomes known that it will be met', and 'a "
-					+ "notification may be required before training is complete' (guidelines section 2.3.2, paras "
-					+ "30–31)")
+			.satisfies(o -> assertThat((String) o.get("note")).contains("Art. 52(1) is owed earlier: the provider "
+					+ "notifies the Commission 'without delay and in any event within two weeks after that requirement "
+					+ "is met or it becomes known that it will be met', and 'a notification may be required before "
+					+ "training is complete, if the provider can reasonably foresee that the requirement that leads to "
+					+ "the presumption of the model having high-impact capabilities is reasonably likely to be met' "
+					+ "(guidelines section 2.3.2, paras 30–31)")
 				// The guidelines' words, attributed, not a gloss of the Article's own.
 				.doesNotContain("placed on the market or not"));
 		assertThat(obligations(systemic)).filteredOn(o -> "eu-55-1-a".equals(o.get("id")))
