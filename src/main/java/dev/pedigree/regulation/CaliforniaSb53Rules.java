@@ -27,11 +27,19 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			+ "substantially modified version of an existing frontier model'";
 
 	/**
-	 * Why a deployment before the act owes no report: the act says nothing of models
-	 * deployed before it took effect.
+	 * Why a deployment before the act is presumed to owe no report: the duty attaches to
+	 * the act of deploying, and a statute is presumed to apply prospectively (the act has
+	 * no transition clause either way); against it, that making the model available to
+	 * new third parties after the start is itself "deploying", read liberally.
 	 */
-	private static final String NO_TRANSITION = "SB 53 has no transition clause for frontier models deployed before "
-			+ "it took effect";
+	private static String prospective(LocalDate start) {
+		return "the duty attaches to the act of deploying, and a statute is presumed to apply prospectively (SB 53 "
+				+ "has no transition clause for frontier models deployed before it took effect); the contrary "
+				+ "argument: making the model available to new third parties on or after " + start + " is 'deploying', "
+				+ "'to make a frontier model available to a third party for use, modification, copying, or "
+				+ "combination with other software' (§22757.11(e)(1)), read liberally under SEC. 5(b) ('This act "
+				+ "shall be liberally construed to effectuate its purposes')";
+	}
 
 	@Override
 	public String jurisdiction() {
@@ -331,7 +339,7 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			else {
 				verdict.reason("date caveat: " + proxy.caveat() + ". " + deploy + ": if " + proxy.modelId()
 						+ " was first deployed before " + start + " through an API or another channel, the report "
-						+ "is presumed not due for that deployment (" + NO_TRANSITION + ")" + decides);
+						+ "is presumed not due for that deployment: " + prospective(start) + decides);
 				caveat = date + "; if first deployed (§22757.11(e)(1)–(2)) before " + start
 						+ " through an API or any other channel (the statute names none), presumed not due for that "
 						+ "deployment";
@@ -339,7 +347,8 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		}
 		String notDue = before == null ? null
 				: "presumed not due for this model: it was deployed on " + before + ", before the duties took effect "
-						+ "on " + start + " (" + NO_TRANSITION + "); owed " + WHEN_DEPLOYING + " (§22757.12(c)(1)–(2))";
+						+ "on " + start + ": " + prospective(start) + "; owed " + WHEN_DEPLOYING
+						+ " (§22757.12(c)(1)–(2))";
 		return new Verdict.Duties(start, start, "the developer and its frontier models",
 				Verdict.Exemption.NOT_APPLICABLE, null, null, notDue, caveat, true, java.util.Map.of());
 	}
