@@ -203,7 +203,10 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 				model.id(), foundation, developer));
 		verdict.reason("it decides: whether the Attorney General, who alone brings the civil action for SB 53's "
 				+ "penalties (§22757.15(b)), or a court reads §22757.11(h) and (i)(2) as this tool does for a developer "
-				+ "that modifies another developer's foundation model" + perModel);
+				+ "that modifies another developer's foundation model; courts may also decide who is a frontier "
+				+ "developer elsewhere, including in a covered employee's action under Labor Code §1107.1, whose "
+				+ "'frontier developer' 'has the meaning defined in Section 22757.11 of the Business and Professions "
+				+ "Code' (§1107(e))" + perModel);
 		return verdict.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
 

@@ -407,7 +407,16 @@ class LiabilityTraceTests {
 							+ "while (i)(2) counts that run and the modifications 'the developer applies')")
 					&& r.contains("an Attorney General could argue that Fixture Lab Nu, having trained it, is a "
 							+ "frontier developer")
-					&& r.contains("SEC. 5(b): 'This act shall be liberally construed to effectuate its purposes'"));
+					&& r.contains("SEC. 5(b): 'This act shall be liberally construed to effectuate its purposes'"))
+			// Not only the Attorney General: an employee's action under Labor Code
+			// §1107.1
+			// puts the same definition before a court.
+			.anyMatch(r -> r.startsWith("it decides: whether the Attorney General, who alone brings the civil action "
+					+ "for SB 53's penalties (§22757.15(b)), or a court reads §22757.11(h) and (i)(2) as this tool does")
+					&& r.contains(
+							"courts may also decide who is a frontier developer elsewhere, including in a covered "
+									+ "employee's action under Labor Code §1107.1, whose 'frontier developer' 'has the meaning "
+									+ "defined in Section 22757.11 of the Business and Professions Code' (§1107(e))"));
 		assertThat(figures(lora)).anySatisfy(f -> assertThat((Double) f.get("value")).isEqualTo(1e24))
 			.anySatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(2.01e26,
 					org.assertj.core.data.Percentage.withPercentage(1e-6)));
