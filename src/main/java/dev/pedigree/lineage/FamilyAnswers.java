@@ -46,6 +46,21 @@ public class FamilyAnswers {
 	}
 
 	/**
+	 * As {@link #get(Object, List, Supplier, Predicate)}, but a kept answer that a write
+	 * reached is first brought up to date by {@code update}, given the scopes of the
+	 * writes since (oldest first: the models each linked and described); its answer is
+	 * kept in place of the old one (until the old one's TTL), and null counts it again.
+	 * {@code update} must answer exactly what {@code compute} would now, or null.
+	 */
+	public <T> T get(Object key, List<String> roots, Supplier<T> compute, Predicate<T> keep,
+			java.util.function.BiFunction<T, List<dev.pedigree.storage.Graph.Scope>, T> update) {
+		if (roots.isEmpty()) {
+			throw new IllegalArgumentException("An answer about families names at least one root");
+		}
+		return this.families.memo(key, roots, FamilyIndex.Depends.MODELS, compute, keep, update);
+	}
+
+	/**
 	 * The time budget of a statement whose answer about a family may be kept
 	 * ({@code pedigree.limits.family-read-timeout}, as for a family's order): it is paid
 	 * once, so a cold giant family is not refused where a warm one would be served.

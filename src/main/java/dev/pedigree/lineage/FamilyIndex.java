@@ -173,9 +173,23 @@ class FamilyIndex {
 	 * together: reused while no write reached any of them, as for one root.
 	 * @param roots null: any write drops the answer
 	 */
-	@SuppressWarnings("unchecked")
 	<T> T memo(Object key, List<String> roots, Depends depends, java.util.function.Supplier<T> compute,
 			java.util.function.Predicate<T> large) {
+		return memo(key, roots, depends, compute, large, null);
+	}
+
+	/**
+	 * As
+	 * {@link #memo(Object, List, Depends, java.util.function.Supplier, java.util.function.Predicate)},
+	 * but a kept answer that a later write reached is first given to {@code update} with
+	 * the scopes of the writes since it was kept (oldest first): what it answers is kept
+	 * in its place (until the TTL of the answer it was updated from); null computes the
+	 * answer again.
+	 * @param update null: the answer is computed again
+	 */
+	@SuppressWarnings("unchecked")
+	<T> T memo(Object key, List<String> roots, Depends depends, java.util.function.Supplier<T> compute,
+			java.util.function.Predicate<T> large, java.util.function.BiFunction<T, List<Graph.Scope>, T> update) {
 		List<String> families = roots == null ? null : List.copyOf(roots);
 		long version = this.graph.version();
 		Memo cached = null;
@@ -194,6 +208,19 @@ class FamilyIndex {
 				}
 				return (T) cached.value();
 			}
+			T updated = (update == null || cached.roots() == null) ? null : update(cached, update);
+			if (updated != null) {
+				synchronized (this.memos) {
+					if (large.test(updated)) {
+						this.memos.replace(key, cached,
+								new Memo(updated, cached.roots(), cached.depends(), version, cached.computedAt()));
+					}
+					else {
+						this.memos.remove(key, cached);
+					}
+				}
+				return updated;
+			}
 		}
 		T value = compute.get();
 		if (large.test(value)) {
@@ -202,6 +229,20 @@ class FamilyIndex {
 			}
 		}
 		return value;
+	}
+
+	/**
+	 * The kept answer brought up to date by {@code update} through the writes since it
+	 * was kept; null when one of them did not say what it changed (or they are too many
+	 * to remember), or when {@code update} could not.
+	 */
+	@SuppressWarnings("unchecked")
+	private <T> T update(Memo cached, java.util.function.BiFunction<T, List<Graph.Scope>, T> update) {
+		List<Graph.Change> changes = this.graph.changesSince(cached.version());
+		if (changes == null) {
+			return null;
+		}
+		return update.apply((T) cached.value(), changes.stream().map(Graph.Change::scope).toList());
 	}
 
 	/**
