@@ -175,12 +175,62 @@ public class EcosystemAnalytics {
 
 	/**
 	 * The summary of a report: kept for a family of at least
-	 * {@value FamilyAnswers#KEPT_FROM} members until a write reaches the family
-	 * (lineage's rules, {@link FamilyAnswers}), computed by one statement otherwise.
+	 * {@value FamilyAnswers#KEPT_FROM} members (lineage's rules, {@link FamilyAnswers}).
+	 * Of every source, now: counted from the family's image (one statement reads the
+	 * family's models and derivations), which a write inside the family updates from the
+	 * models it linked or described ({@link FamilyImage}); with sources or a date:
+	 * counted by the summary statement, and counted again after a write inside.
 	 */
 	private Summary summary(EcosystemReport report) {
-		return this.kept.get(new SummaryKey(report.rootIds(), report.maxDepth(), report.sources(), report.at()),
-				report.rootIds(), () -> compute(report), summary -> summary.members() >= FamilyAnswers.KEPT_FROM);
+		var key = new SummaryKey(report.rootIds(), report.maxDepth(), report.sources(), report.at());
+		if (report.sources() != null || !report.at().now()) {
+			return this.kept.get(key, report.rootIds(), () -> compute(report),
+					summary -> summary.members() >= FamilyAnswers.KEPT_FROM);
+		}
+		// Every source, now: counted from the family's image, which a write inside the
+		// family updates from the models it touched.
+		return this.kept
+			.get(key, report.rootIds(), () -> image(report),
+					image -> image.summary().members() >= FamilyAnswers.KEPT_FROM,
+					(image, scopes) -> image.after(scopes, this::models))
+			.summary();
+	}
+
+	/** The family of a report of every source, now, read whole. */
+	private FamilyImage image(EcosystemReport report) {
+		String text = this.cypher.get("ecosystem/family-image")
+			.replace("{{maxDepth}}", Integer.toString(report.maxDepth()));
+		Map<String, FamilyImage.Member> members = new HashMap<>();
+		this.graph
+			.read(text, Map.of("ids", report.rootIds()), r -> new FamilyImage.Read(r.get("id").asString(), member(r)),
+					this.kept.budget())
+			.forEach(read -> members.put(read.id(), read.member()));
+		return FamilyImage.read(report.rootIds(), report.maxDepth(), members);
+	}
+
+	/** Models a write touched, as they are now (those that exist). */
+	private List<FamilyImage.Read> models(java.util.Collection<String> ids) {
+		return this.graph.read(this.cypher.get("ecosystem/family-image-models"), Map.of("ids", List.copyOf(ids)),
+				r -> new FamilyImage.Read(r.get("id").asString(), member(r)));
+	}
+
+	private static FamilyImage.Member member(Record r) {
+		return new FamilyImage.Member(r.get("placeholder").asBoolean(), r.get("parents")
+			.asList(p -> new FamilyImage.Parent(p.get(0).asString(), p.get(1).isNull() ? null : p.get(1).asString())),
+				r.get("derivatives").asLong());
+	}
+
+	/**
+	 * byRelation's order: largest first, ties by relation, the unrecorded relation (null)
+	 * last, then named {@code UNKNOWN}.
+	 */
+	static List<RelationCount> ordered(List<RelationCount> counts) {
+		return counts.stream()
+			.sorted(java.util.Comparator.comparingInt(RelationCount::count)
+				.reversed()
+				.thenComparing(RelationCount::relation, java.util.Comparator.nullsLast(String::compareTo)))
+			.map(c -> c.relation() == null ? new RelationCount("UNKNOWN", c.count()) : c)
+			.toList();
 	}
 
 	private Summary compute(EcosystemReport report) {
@@ -198,16 +248,9 @@ public class EcosystemAnalytics {
 			.stream()
 			.sorted(java.util.Comparator.comparingInt(DepthCount::depth))
 			.toList();
-		// Largest first, ties by relation, the unrecorded relation (null) last.
-		List<RelationCount> byRelation = r.get("byRelation")
+		List<RelationCount> byRelation = ordered(r.get("byRelation")
 			.asList(v -> new RelationCount(v.get("relation").isNull() ? null : v.get("relation").asString(),
-					v.get("count").asInt()))
-			.stream()
-			.sorted(java.util.Comparator.comparingInt(RelationCount::count)
-				.reversed()
-				.thenComparing(RelationCount::relation, java.util.Comparator.nullsLast(String::compareTo)))
-			.map(c -> c.relation() == null ? new RelationCount("UNKNOWN", c.count()) : c)
-			.toList();
+					v.get("count").asInt())));
 		return new Summary(r.get("totalDescendants").asInt(), r.get("maxDepth").asInt(), r.get("leaves").asInt(),
 				r.get("externalMerges").asInt(), byDepth, byRelation, r.get("members").asInt());
 	}
