@@ -20,7 +20,6 @@ import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
 import org.springframework.stereotype.Service;
-import org.springframework.util.function.SingletonSupplier;
 
 /** Family statistics, licence drift and safety reach of a root's downstream ecosystem. */
 @Service
@@ -145,7 +144,41 @@ public class EcosystemAnalytics {
 		int depth = this.limits.depth(maxDepth).value();
 		List<String> prefixes = DerivationSource.derivationPrefixes(sources);
 		return new EcosystemReport(rootIds, depth, prefixes, at,
-				SingletonSupplier.of(() -> summary(new EcosystemReport(rootIds, depth, prefixes, at, null))));
+				once(() -> summary(new EcosystemReport(rootIds, depth, prefixes, at, null))));
+	}
+
+	/**
+	 * {@code compute} run at most once: its value, or the failure it threw, answers every
+	 * later call (the summary fields of one request share one statement, also when it
+	 * fails, e.g. past its time budget).
+	 */
+	static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> compute) {
+		return new java.util.function.Supplier<>() {
+
+			private T value;
+
+			private RuntimeException failure;
+
+			private boolean done;
+
+			@Override
+			public synchronized T get() {
+				if (!this.done) {
+					try {
+						this.value = compute.get();
+					}
+					catch (RuntimeException ex) {
+						this.failure = ex;
+					}
+					this.done = true;
+				}
+				if (this.failure != null) {
+					throw this.failure;
+				}
+				return this.value;
+			}
+
+		};
 	}
 
 	/**

@@ -10,10 +10,10 @@ import java.util.function.Supplier;
  * {@code familyReport}), along derivations of {@code sources} (null = every source, else
  * derivation source prefixes). Each field of the report is its own single Cypher
  * aggregation, run only when a client selects it; the four summary figures, byDepth and
- * byRelation share one traversal ({@code summary}, computed once per request, and kept
- * for a large family until a write reaches the family: lineage's {@code FamilyAnswers}).
- * {@code at}: the graph as it stood on a date (models released later are not reached), or
- * now.
+ * byRelation share one traversal ({@code summary}, computed once per request, also when
+ * it fails, and kept for a large family under lineage's {@code FamilyAnswers}: updated by
+ * a write inside the family, see {@link FamilyImage}). {@code at}: the graph as it stood
+ * on a date (models released later are not reached), or now.
  */
 public record EcosystemReport(List<String> rootIds, int maxDepth, List<String> sources, PointInTime at,
 		Supplier<EcosystemAnalytics.Summary> summary) {
