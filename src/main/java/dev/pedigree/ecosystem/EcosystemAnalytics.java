@@ -233,12 +233,9 @@ public class EcosystemAnalytics {
 	private FamilyImage image(EcosystemReport report) {
 		String text = this.cypher.get("ecosystem/family-image")
 			.replace("{{maxDepth}}", Integer.toString(report.maxDepth()));
-		Map<String, FamilyImage.Member> members = new HashMap<>();
-		this.graph
-			.read(text, Map.of("ids", report.rootIds()), r -> new FamilyImage.Read(r.get("id").asString(), member(r)),
-					this.kept.budget())
-			.forEach(read -> members.put(read.id(), read.member()));
-		return FamilyImage.read(report.rootIds(), report.maxDepth(), members);
+		return FamilyImage.read(report.rootIds(), report.maxDepth(),
+				this.graph.read(text, Map.of("ids", report.rootIds()),
+						r -> new FamilyImage.Read(r.get("id").asString(), member(r)), this.kept.budget()));
 	}
 
 	/** Models a write touched, as they are now (those that exist). */
