@@ -128,7 +128,9 @@ final class FamilyImage {
 		String[] relation = (edges == 0) ? NO_RELATIONS : new String[edges];
 		for (int i = 0; i < edges; i++) {
 			to[i] = numberOf.applyAsInt(member.parents().get(i).id());
-			relation[i] = member.parents().get(i).relation();
+			// A few distinct relations, held once each rather than once per derivation.
+			String named = member.parents().get(i).relation();
+			relation[i] = (named == null) ? null : named.intern();
 		}
 		parents[number] = to;
 		relations[number] = relation;
