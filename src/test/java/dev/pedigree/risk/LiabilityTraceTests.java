@@ -399,7 +399,9 @@ class LiabilityTraceTests {
 					&& r.contains("'shall include computing for the original training run and for any subsequent "
 							+ "fine-tuning, reinforcement learning, or other material modifications the developer "
 							+ "applies to a preceding foundation model'")
-					&& r.contains("fixture-lab-mu/fixture-frontier-base, which another developer ran"))
+					&& r.contains("fixture-lab-mu/fixture-frontier-base, which another developer ran, counts toward "
+							+ "what Fixture Lab Nu 'has used'")
+					&& r.contains("'while avoiding burdening smaller companies behind the frontier' (SEC. 1(k))"))
 			.anyMatch(r -> r.startsWith("the contrary reading: counting the preceding model's original training run")
 					&& r.contains("with the figure this tool has, all compute recorded for "
 							+ "fixture-lab-mu/fixture-frontier-base plus this step: 2.01×10^26 operations > 10^26 (what is "
