@@ -27,18 +27,24 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			+ "substantially modified version of an existing frontier model'";
 
 	/**
-	 * Why a deployment before the act is presumed to owe no report: the duty attaches to
-	 * the act of deploying, and a statute is presumed to apply prospectively (the act has
-	 * no transition clause either way); against it, that making the model available to
-	 * new third parties after the start is itself "deploying", read liberally.
+	 * Why a deployment before the act is presumed to owe no report, from §22757.12(c)'s
+	 * words: the report is tied to deploying "a new frontier model or a substantially
+	 * modified version of an existing frontier model", and a deployment made before the
+	 * section took effect is not one it reaches; what would decide otherwise is that
+	 * making the model available to new third parties after the start is itself
+	 * "deploying", read liberally. {@code owed} quotes (c)'s words.
 	 */
-	private static String prospective(LocalDate start) {
-		return "the duty attaches to the act of deploying, and a statute is presumed to apply prospectively (SB 53 "
-				+ "has no transition clause for frontier models deployed before it took effect); the contrary "
-				+ "argument: making the model available to new third parties on or after " + start + " is 'deploying', "
-				+ "'to make a frontier model available to a third party for use, modification, copying, or "
-				+ "combination with other software' (§22757.11(e)(1)), read liberally under SEC. 5(b) ('This act "
-				+ "shall be liberally construed to effectuate its purposes')";
+	private static String notReached(LocalDate start, String owed) {
+		return owed + ", so a deployment made before the section took effect on " + start
+				+ " is not one it reaches, and from then on the model is 'an existing frontier model', whose "
+				+ "report is owed on deploying 'a substantially modified version' of it (SB 53 has no transition clause "
+				+ "for frontier models deployed before it took effect); what would decide otherwise: that making the "
+				+ "model available to new third parties on or after " + start
+				+ " is 'deploying' it, 'to make a frontier "
+				+ "model available to a third party for use, modification, copying, or combination with other "
+				+ "software' (§22757.11(e)(1)), and that a model no report was published for under the section is "
+				+ "still 'a new frontier model' to it, read liberally under SEC. 5(b) ('This act shall be liberally "
+				+ "construed to effectuate its purposes')";
 	}
 
 	@Override
@@ -344,7 +350,11 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			else {
 				verdict.reason("date caveat: " + proxy.caveat() + ". " + deploy + ": if " + proxy.modelId()
 						+ " was first deployed before " + start + " through an API or another channel, the report "
-						+ "is presumed not due for that deployment: " + prospective(start) + decides);
+						+ "is presumed not due for that deployment: "
+						+ notReached(start, "the report is tied to "
+								+ "deploying 'a new frontier model or a substantially modified version of an existing "
+								+ "frontier model' (§22757.12(c)(1))")
+						+ decides);
 				caveat = date + "; if first deployed (§22757.11(e)(1)–(2)) before " + start
 						+ " through an API or any other channel (the statute names none), presumed not due for that "
 						+ "deployment";
@@ -352,8 +362,8 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		}
 		String notDue = before == null ? null
 				: "presumed not due for this model: it was deployed on " + before + ", before the duties took effect "
-						+ "on " + start + ": " + prospective(start) + "; owed " + WHEN_DEPLOYING
-						+ " (§22757.12(c)(1)–(2))";
+						+ "on " + start + ": "
+						+ notReached(start, "the report is owed " + WHEN_DEPLOYING + " (§22757.12(c)(1)–(2))");
 		return new Verdict.Duties(start, start, "the developer and its frontier models",
 				Verdict.Exemption.NOT_APPLICABLE, null, null, notDue, caveat, true, java.util.Map.of());
 	}

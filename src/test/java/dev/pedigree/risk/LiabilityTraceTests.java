@@ -545,16 +545,20 @@ class LiabilityTraceTests {
 			.singleElement()
 			.satisfies(o -> {
 				assertThat(o.get("inForce")).isEqualTo(false);
-				assertThat((String) o.get("note")).contains("presumed not due for this model: it was deployed on "
-						+ "2025-03-01, before the duties took effect on 2026-01-01: the duty attaches to the act of "
-						+ "deploying, and a statute is presumed to apply prospectively (SB 53 has no transition clause "
-						+ "for frontier models deployed before it took effect); the contrary argument: making the model "
-						+ "available to new third parties on or after 2026-01-01 is 'deploying', 'to make a frontier "
-						+ "model available to a third party for use, modification, copying, or combination with other "
-						+ "software' (§22757.11(e)(1)), read liberally under SEC. 5(b) ('This act shall be liberally "
-						+ "construed to effectuate its purposes'); owed 'Before, or concurrently with, deploying a new "
-						+ "frontier model or a substantially modified version of an existing frontier model' "
-						+ "(§22757.12(c)(1)–(2))");
+				// Rests on §22757.12(c)'s words, not on a presumption about statutes.
+				assertThat((String) o.get("note")).isEqualTo("presumed not due for this model: it was deployed on "
+						+ "2025-03-01, before the duties took effect on 2026-01-01: the report is owed 'Before, or "
+						+ "concurrently with, deploying a new frontier model or a substantially modified version of an "
+						+ "existing frontier model' (§22757.12(c)(1)–(2)), so a deployment made before the section took "
+						+ "effect on 2026-01-01 is not one it reaches, and from then on the model is 'an existing "
+						+ "frontier model', whose report is owed on deploying 'a substantially modified version' of it "
+						+ "(SB 53 has no transition clause for frontier models deployed before it took effect); what "
+						+ "would decide otherwise: that making the model available to new third parties on or after "
+						+ "2026-01-01 is 'deploying' it, 'to make a frontier model available to a third party for use, "
+						+ "modification, copying, or combination with other software' (§22757.11(e)(1)), and that a "
+						+ "model no report was published for under the section is still 'a new frontier model' to it, "
+						+ "read liberally under SEC. 5(b) ('This act shall be liberally construed to effectuate its "
+						+ "purposes')");
 			});
 	}
 
@@ -746,10 +750,13 @@ class LiabilityTraceTests {
 		assertThat(ca.get("role")).isEqualTo("FRONTIER_DEVELOPER");
 		assertThat(reasons(ca)).anyMatch(r -> r.startsWith("date caveat: " + late) && r
 			.contains("if " + late + " was first deployed before 2026-01-01 through an API or another "
-					+ "channel, the report is presumed not due for that deployment: the duty attaches to the act of "
-					+ "deploying, and a statute is presumed to apply prospectively")
-				&& r.contains("the contrary argument: making the model available to new third parties on or after "
-						+ "2026-01-01 is 'deploying'"));
+					+ "channel, the report is presumed not due for that deployment: the report is tied to deploying "
+					+ "'a new frontier model or a substantially modified version of an existing frontier model' "
+					+ "(§22757.12(c)(1)), so a deployment made before the section took effect on 2026-01-01 is not one "
+					+ "it reaches")
+				&& r.contains("what would decide otherwise: that making the model available to new third parties on "
+						+ "or after 2026-01-01 is 'deploying' it")
+				&& !r.contains("prospectively"));
 		assertThat(obligations(ca)).filteredOn(o -> "ca-22757-12-c-1".equals(o.get("id")))
 			.singleElement()
 			.satisfies(o -> assertThat((String) o.get("note")).contains("the deployment date 2026-02-01 is " + late
