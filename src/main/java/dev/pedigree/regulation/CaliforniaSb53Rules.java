@@ -27,6 +27,16 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			+ "substantially modified version of an existing frontier model'";
 
 	/**
+	 * §22757.15(a)'s limit, named wherever the Attorney General's enforcement is: the
+	 * civil penalty reaches a large frontier developer only.
+	 */
+	private static final String PENALTY_LIMIT = "only against a large frontier developer: 'A large frontier developer "
+			+ "that fails to publish or transmit a compliant document required to be published or transmitted under this "
+			+ "chapter, makes a statement in violation of subdivision (e) of Section 22757.12, fails to report an "
+			+ "incident as required by Section 22757.13, or fails to comply with its own frontier AI framework shall be "
+			+ "subject to a civil penalty' (§22757.15(a))";
+
+	/**
 	 * Why a deployment before the act is presumed to owe no report, from §22757.12(c)'s
 	 * words: the report is tied to deploying "a new frontier model or a substantially
 	 * modified version of an existing frontier model", and a deployment made before the
@@ -154,10 +164,17 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		verdict.reason("the compute " + developer + " itself used for " + model.id() + " is unknown: the "
 				+ "frontier-model test (§22757.11(i)) cannot be applied; it decides: " + exceed);
 		if (cumulative.known() && cumulative.flop() > frontier) {
-			// The other reading of (i)(2) would decide it already: say so, not which
-			// applies.
-			verdict.reason("read instead as " + counting(party, cumulative, frontier) + ": " + model.id()
-					+ " is a frontier model on that reading; the text does not settle which reading applies");
+			// The reading, its grounds and the contrary reading are those of the branch
+			// where the own compute is known: only the own figure is missing.
+			verdict.reason(String.format(
+					"on this tool's reading, as where the own compute is known, %s's own "
+							+ "compute decides: more than %s operations would make it a frontier developer by %s "
+							+ "(§22757.11(h)), %s or less would not (NOT_FRONTIER, presumed): %s",
+					developer, Quantities.power(frontier), model.id(), Quantities.power(frontier),
+					reading(party, developer)));
+			verdict.reason(contrary(party, cumulative, frontier, developer));
+			verdict.reason("it decides: the compute " + developer + " itself used for " + model.id() + ", and "
+					+ decides() + perModel);
 		}
 		return verdict.undetermined(rules, asOf);
 	}
@@ -178,6 +195,25 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			Verdict verdict, Compute own, Compute cumulative, double frontier, String perModel) {
 		var model = party.model();
 		String developer = party.organization() == null ? "its developer" : party.organization().name();
+		String estimates = own.firm() && cumulative.firm() ? ""
+				: "; a compute figure is an estimate or derived (see its source)";
+		verdict.reason(String.format(
+				"%s's own compute for %s is %s operations ≤ %s: not a frontier developer by %s "
+						+ "(§22757.11(h)), presumed on this tool's reading: %s%s",
+				developer, model.id(), Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()),
+				model.id(), reading(party, developer), estimates));
+		verdict.reason(contrary(party, cumulative, frontier, developer));
+		verdict.reason("it decides: " + decides() + perModel);
+		return verdict.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
+	}
+
+	/**
+	 * This tool's reading of §22757.11(h) for a developer that modifies another
+	 * developer's foundation model, with its grounds: (h) measures what "the person has
+	 * used" against (i), and another developer's original run is read as not counting
+	 * toward it (SEC. 1(k)).
+	 */
+	private static String reading(PartyFacts party, String developer) {
 		List<String> preceding = party.parents()
 			.stream()
 			.filter(p -> !p.sameDeveloper() && p.derivation().relation() != Relation.DISTILLATION)
@@ -185,37 +221,49 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			.toList();
 		String original = preceding.isEmpty() ? "the other developer's foundation model its chain starts from"
 				: String.join(" and ", preceding);
+		return String.format("a frontier developer is 'a person who has trained, or initiated the training of, a "
+				+ "frontier model, with respect to which the person has used, or intends to use, at least as much "
+				+ "computing power to train the frontier model as would meet the technical specifications found in "
+				+ "subdivision (i)' (§22757.11(h)); §22757.11(i)(2) says the quantity 'shall include computing for the "
+				+ "original training run and for any subsequent fine-tuning, reinforcement learning, or other material "
+				+ "modifications the developer applies to a preceding foundation model'. (h) measures what 'the person "
+				+ "has used' against (i), so the dispute is whether the original training run of %s, which another "
+				+ "developer ran, counts toward what %s 'has used': this tool reads it as not, in line with the act's "
+				+ "finding of a need to track the frontier 'while avoiding burdening smaller companies behind the "
+				+ "frontier' (SEC. 1(k))", original, developer);
+	}
+
+	/**
+	 * The contrary reading of (i)(2), with its figure, and who could argue it: an
+	 * Attorney General, whose civil penalty reaches a large frontier developer only.
+	 */
+	private static String contrary(PartyFacts party, Compute cumulative, double frontier, String developer) {
+		var model = party.model();
 		String foundation = Boolean.FALSE.equals(model.generative())
 				? "if it is a foundation model (§22757.11(f)), which is not recorded for a model that does not "
 						+ "generate language, images or video"
 				: "presumed a foundation model (§22757.11(f)) from its generative tasks";
-		String estimates = own.firm() && cumulative.firm() ? ""
-				: "; a compute figure is an estimate or derived (see its source)";
-		verdict.reason(String.format("%s's own compute for %s is %s operations ≤ %s: not a frontier developer by %s "
-				+ "(§22757.11(h)), presumed on this tool's reading: a frontier developer is 'a person who has trained, or "
-				+ "initiated the training of, a frontier model, with respect to which the person has used, or intends to "
-				+ "use, at least as much computing power to train the frontier model as would meet the technical "
-				+ "specifications found in subdivision (i)' (§22757.11(h)); §22757.11(i)(2) says the quantity 'shall "
-				+ "include computing for the original training run and for any subsequent fine-tuning, reinforcement "
-				+ "learning, or other material modifications the developer applies to a preceding foundation model'. "
-				+ "(h) measures what 'the person has used' against (i), so the dispute is whether the original training "
-				+ "run of %s, which another developer ran, counts toward what %s 'has used': this tool reads it as not, "
-				+ "in line with the act's finding of a need to track the frontier 'while avoiding burdening smaller "
-				+ "companies behind the frontier' (SEC. 1(k))%s", developer, model.id(),
-				Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()), model.id(), original,
-				developer, estimates));
-		verdict.reason(String.format("the contrary reading: %s, %s is a "
-				+ "frontier model (%s), and an Attorney General could argue that %s, having trained it, is a frontier "
-				+ "developer (§22757.11(h)) with the duties of one, SB 53 to be read under its SEC. 5(b): 'This act "
-				+ "shall be liberally construed to effectuate its purposes'", counting(party, cumulative, frontier),
-				model.id(), foundation, developer));
-		verdict.reason("it decides: whether the Attorney General, who alone brings the civil action for SB 53's "
-				+ "penalties (§22757.15(b)), or a court reads §22757.11(h) and (i)(2) as this tool does for a developer "
-				+ "that modifies another developer's foundation model; courts may also decide who is a frontier "
-				+ "developer elsewhere, including in a covered employee's action under Labor Code §1107.1, whose "
-				+ "'frontier developer' 'has the meaning defined in Section 22757.11 of the Business and Professions "
-				+ "Code' (§1107(e))" + perModel);
-		return verdict.role("NOT_FRONTIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
+		return String.format("the contrary reading: %s, %s is a frontier model (%s), and an Attorney General could "
+				+ "argue that %s, having trained it, is a frontier developer (§22757.11(h)) with the duties of one, SB "
+				+ "53 to be read under its SEC. 5(b): 'This act shall be liberally construed to effectuate its "
+				+ "purposes'; the Attorney General's civil action for penalties lies %s",
+				counting(party, cumulative, frontier), model.id(), foundation, developer, PENALTY_LIMIT);
+	}
+
+	/**
+	 * Who decides the reading: the Attorney General, within §22757.15, and the courts.
+	 */
+	private static String decides() {
+		return "whether the Attorney General, who alone brings the civil action for SB 53's penalties (§22757.15(b)), "
+				+ PENALTY_LIMIT + ", or a court reads §22757.11(h) and (i)(2) as this tool does for a developer that "
+				+ "modifies another developer's foundation model; courts may also decide who is a frontier developer "
+				+ "elsewhere: in a covered employee's civil action under Labor Code §1107.1 (attorney's fees to 'a "
+				+ "plaintiff who brings a successful action for a violation of this section', §1107.1(f); the burden "
+				+ "of proof 'In a civil action brought pursuant to this section', §1107.1(g)) and on a covered "
+				+ "employee's petition to the superior court for injunctive relief 'In a civil action or "
+				+ "administrative proceeding brought pursuant to this section' (§1107.1(h)(1)), whose 'frontier "
+				+ "developer' 'has the meaning defined in Section 22757.11 of the Business and Professions Code' "
+				+ "(§1107(e))";
 	}
 
 	/**
@@ -270,7 +318,7 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 					+ "developer (revenues with affiliates above " + Quantities.usd(threshold) + " in " + year
 					+ ", §22757.11(j)) is "
 					+ "undetermined; if it is, the framework, quarterly summaries, anonymous internal channel and civil "
-					+ "penalties of up to US$1 million per violation (§22757.15) apply as well");
+					+ "penalties of up to US$1 million per violation (§22757.15(a)) apply as well");
 			return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules, verdict));
 		}
 		PartyFacts.Revenue figure = figures.get(0);
