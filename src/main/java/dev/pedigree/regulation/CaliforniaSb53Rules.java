@@ -269,8 +269,9 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 	/**
 	 * The reading of §22757.11(i)(2) that counts the preceding model's compute, with the
 	 * figure it gives (> the threshold). A merge's figure sums the merged models' compute
-	 * as the EU guidelines do (para 121): (i)(2) speaks of "a preceding foundation model"
-	 * and has no rule for several.
+	 * as the EU guidelines count "the training compute used to train the combined model
+	 * weights" (para 121): (i)(2) speaks of "a preceding foundation model" and has no
+	 * rule for several.
 	 */
 	private static String counting(PartyFacts party, Compute cumulative, double frontier) {
 		String figure = Quantities.power(cumulative.flop(), frontier) + " operations > "
@@ -281,8 +282,9 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			.map(p -> p.parent().id())
 			.toList();
 		if (training.size() > 1) {
-			return "counting the merged models' compute, summed as the guidelines para 121 do (SB 53 sets no rule: "
-					+ "§22757.11(i)(2) speaks of 'a preceding foundation model'), " + figure;
+			return "counting the merged models' compute, summed as the guidelines para 121 count 'the training compute "
+					+ "used to train the combined model weights' in a merged model's cumulative compute (SB 53 sets no "
+					+ "rule: §22757.11(i)(2) speaks of 'a preceding foundation model'), " + figure;
 		}
 		// The figure is what is recorded, which may hold more than (i)(2) counts: the
 		// original training run and the modifications "the developer applies".

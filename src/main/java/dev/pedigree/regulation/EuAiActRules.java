@@ -295,7 +295,8 @@ class EuAiActRules implements JurisdictionRules {
 		if (parent.derivation().relation() == Relation.MERGE && merged.known() && merged.flop() > systemic
 				&& !systemicOriginal) {
 			return verdict.reason(String.format("merged weights count in the merged model's cumulative compute ("
-					+ "%s para 121): %s FLOP > %s, while no merged model is above it; whether combining other "
+					+ "%s para 121: 'the training compute used to train the combined model weights should be included "
+					+ "in the estimation of the cumulative training compute of the model'): %s FLOP > %s, while no merged model is above it; whether combining other "
 					+ "providers' weights is a 'modification' in the sense of paras 60–63 the guidelines do not say, so "
 					+ "the role is not decided", GUIDELINES, Quantities.power(merged.flop(), systemic),
 					Quantities.power(systemic, merged.flop())))
@@ -345,7 +346,8 @@ class EuAiActRules implements JurisdictionRules {
 			}
 			if (merged.known() && merged.flop() > systemic) {
 				verdict.reason(String.format("the modified model's cumulative compute, %s FLOP (the weights it was "
-						+ "initialised from count, %s para 121), is above %s: presumed to have high-impact "
+						+ "initialised from count, %s para 121: 'integrating pre-existing model weights, for example "
+						+ "through weight initialisation'), is above %s: presumed to have high-impact "
 						+ "capabilities (Art. 51(2)), so Art. 52(1) notification and Art. 55 duties apply; rebuttable "
 						+ "under Art. 52(2)", Quantities.power(merged.flop(), systemic), GUIDELINES,
 						Quantities.power(systemic, merged.flop())));

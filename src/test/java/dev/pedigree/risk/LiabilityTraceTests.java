@@ -523,8 +523,9 @@ class LiabilityTraceTests {
 					+ "does") && r.contains(COURTS));
 	}
 
-	// A merge's figure is the merged models' compute summed as the EU guidelines do (para
-	// 121); SB 53 speaks of "a preceding foundation model" and sets no rule for several.
+	// A merge's figure is the merged models' compute summed as the EU guidelines count
+	// "the training compute used to train the combined model weights" (para 121); SB 53
+	// speaks of "a preceding foundation model" and sets no rule for several.
 	@Test
 	void a_merge_of_frontier_models_says_its_figure_is_summed_as_the_guidelines_do() {
 		String merged = "fixture-lab-nu/grok-gpt-merge-" + System.nanoTime();
@@ -541,8 +542,9 @@ class LiabilityTraceTests {
 		// Grok 3's 4.64×10^26 + GPT-4.5's 2.1×10^26.
 		assertThat(reasons(ca))
 			.anyMatch(r -> r.startsWith("Fixture Lab Nu spent no training compute of its own on " + merged) && r
-				.contains("counting the merged models' compute, summed as the guidelines para 121 do (SB 53 sets no "
-						+ "rule: §22757.11(i)(2) speaks of 'a preceding foundation model'), 6.74×10^26 operations > "
+				.contains("counting the merged models' compute, summed as the guidelines para 121 count 'the training "
+						+ "compute used to train the combined model weights' in a merged model's cumulative compute (SB 53 "
+						+ "sets no rule: §22757.11(i)(2) speaks of 'a preceding foundation model'), 6.74×10^26 operations > "
 						+ "10^26, " + merged + " may be a frontier model")
 					&& !r.contains("the preceding model's original training run"));
 	}
