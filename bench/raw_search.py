@@ -7,7 +7,8 @@
 Runs, per search term, what lineage/ModelSearch runs for a first page of `--size` (the same files of
 cypher/queries/lineage, the same order: models-search.cypher over every match (after its probe of the most downloaded
 models); when that overflows, band by band,
-a bounded walk of the searchKey index first for the prefix and substring bands (models-search-walk.cypher), then
+a bounded walk of the searchKey index first for the prefix and substring bands when the probe saw enough of the
+band's matches for it to fill the page (models-search-walk.cypher), then
 those bands tier by download tier (models-search-tiers.cypher, and models-search-scan.cypher from a tier with too many
 candidates); the exact band from its narrow lookups, else models-search-scan.cypher), one auto-commit transaction per
 statement as Pedigree's reads do,
@@ -25,7 +26,7 @@ CANDIDATES = 2000
 BAND_CANDIDATES = 10000
 WALK = 2000
 PROBE = 200
-DENSE = 20
+DENSE = 2
 HERE = pathlib.Path(__file__).resolve().parent.parent / "cypher" / "queries" / "lineage"
 FILTERS = dict(developerId=None, license=None, relation=None, safetyEffect=None, tag=None, hasParents=None,
                includePlaceholders=False)
@@ -55,9 +56,9 @@ def page(session, search, limit, text, scan, walk, tiers):
                       afterKey="", limit=want, probe=PROBE if band == "all" else 0, dense=DENSE,
                       **needles(search, band))
         record = session.run(text, params).single()
-        return record["overflow"], record["rows"]
+        return record["overflow"], record["rows"], {1: record["seenPrefix"], 2: record["seenSubstring"]}
 
-    overflow, rows = candidates("all", 0, 2, limit)
+    overflow, rows, seen = candidates("all", 0, 2, limit)
     if not overflow:
         return rows
     rows = []
@@ -66,7 +67,8 @@ def page(session, search, limit, text, scan, walk, tiers):
             break
         want = limit - len(rows)
         if rank > 0:
-            walked = list(session.run(walk, dict(FILTERS, search=search, rank=rank, afterKey="", limit=want, walk=WALK)))
+            walked = list(session.run(walk, dict(FILTERS, search=search, rank=rank, afterKey="", limit=want, walk=WALK))) \
+                if seen[rank] * WALK >= want * PROBE else []
             if len(walked) == want:
                 rows += walked
                 continue

@@ -49,9 +49,12 @@ import org.springframework.util.function.SingletonSupplier;
  * first statement also probes the {@value #PROBE} most downloaded models: when
  * {@value #DENSE} or more of them match and their share of all models is more than
  * {@value #CANDIDATES}, the term's text-index lookup is not run and the search goes band
- * by band at once. That lookup costs 7–55 ms on the 2M graph for a common term ("ba",
- * "lora") however few entries it reads, the probe under a millisecond; a wrong guess
- * costs time, never a different page, since the band-by-band path answers any term.
+ * by band at once. That lookup costs 2–15 ms on the 2M graph on a quiet machine (7–55 ms
+ * loaded) for a common term ("ba", "7b") however few entries it reads, the probe about a
+ * millisecond; a wrong guess costs time, never a different page, since the band-by-band
+ * path answers any term. A band read from the top is walked only when the probe saw
+ * enough of its matches for the walk to fill the page at that density; otherwise it goes
+ * to the tiers at once (a walk that does not fill costs 3–8 ms there, the tiers 2–3 ms).
  * Cursors hold the key of an item, opaque to clients.
  */
 @Component
@@ -87,9 +90,12 @@ class ModelSearch {
 
 	/**
 	 * How many of the {@value #PROBE} probed models must match, at least, for their share
-	 * to stand for the term's: one in ten, so the bands' bounded walks fill a page.
+	 * to stand for the term's. Two, not one: on the 2M graph terms with one match among
+	 * them had 171–13,400 matches, with two or more always more than
+	 * {@value #CANDIDATES}. Whether a band's bounded walk is tried is decided apart, from
+	 * the probe's count of that band.
 	 */
-	static final int DENSE = 20;
+	static final int DENSE = 2;
 
 	private static final int SUBSTRING = 2;
 
@@ -150,7 +156,12 @@ class ModelSearch {
 							: band.rows());
 					continue;
 				}
-				List<Row> walked = scan("lineage/models-search-walk", filters, rank, start.key(), limit);
+				// From the top, the probe tells whether the walk is likely to fill the
+				// page:
+				// one that cannot costs its 2,000 models before the tiers.
+				boolean walks = !start.key().isEmpty() || all.seen(rank) * this.walk >= limit * PROBE;
+				List<Row> walked = walks ? scan("lineage/models-search-walk", filters, rank, start.key(), limit)
+						: List.of();
 				rows.addAll(walked.size() == limit ? walked : tiers(filters,
 						rank == 1 ? Needles.prefix(search) : Needles.all(search), rank, start.key(), limit));
 			}
@@ -185,8 +196,10 @@ class ModelSearch {
 		params.put("probe", probe);
 		params.put("dense", DENSE);
 		Record result = this.graph.read(this.cypher.get("lineage/models-search"), params).get(0);
-		return new Band(result.get("overflow").asBoolean(), result.get("rows")
-			.asList(v -> row(v.get("model").asNode(), v.get("rank").asInt(), v.get("key").asString())));
+		return new Band(result.get("overflow").asBoolean(),
+				result.get("rows")
+					.asList(v -> row(v.get("model").asNode(), v.get("rank").asInt(), v.get("key").asString())),
+				result.get("seenPrefix").asInt(0), result.get("seenSubstring").asInt(0));
 	}
 
 	/**
@@ -253,8 +266,16 @@ class ModelSearch {
 	private record Row(ModelView model, String key) {
 	}
 
-	/** A band's rows, or that its candidates were too many to order in one statement. */
-	private record Band(boolean overflow, List<Row> rows) {
+	/**
+	 * A band's rows, or that its candidates were too many to order in one statement; and
+	 * how many of the probed most downloaded models rank prefix and substring.
+	 */
+	private record Band(boolean overflow, List<Row> rows, int seenPrefix, int seenSubstring) {
+
+		int seen(int rank) {
+			return rank == 1 ? this.seenPrefix : rank == SUBSTRING ? this.seenSubstring : 0;
+		}
+
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.pedigree.lineage;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -117,6 +118,43 @@ class ModelSearchTiersTests {
 		assertThat(pages(tiers, "qzx", 1).ids()).isEqualTo(third);
 		assertThat(pages(tiers, "qzx", 1)).isEqualTo(service("qzx", 1));
 		assertThat(pages(tiers, "qzx-ren", 2).ids()).isEqualTo(List.of(lab + "other-qzx"));
+	}
+
+	/**
+	 * A band read from the top is walked only when the probe of the most downloaded
+	 * models saw enough of its matches to fill the page at that density: a term none of
+	 * them contains goes to the tiers at once (same pages), one most of them contain
+	 * ("a") is walked.
+	 */
+	@Test
+	void a_band_the_probe_saw_too_few_matches_of_is_not_walked() {
+		ModelSearch search = new ModelSearch(this.graph, this.cypher, 0, ModelSearch.WALK, ModelSearch.BAND_CANDIDATES);
+		String lab = "probe-walk-lab/";
+		Curation.importRecords(this.port, "HF_NODES", "model_id,name,downloads\n" + lab + "wqvz,wqvz,1\n" + lab
+				+ "wqvz-one,wqvz-one,3\n" + lab + "other-wqvz,other-wqvz,2\n");
+		assertThat(probe("wqvz")).isEqualTo(List.of(0, 0));
+		assertThat(probe("a").get(0) + probe("a").get(1)).isGreaterThan(ModelSearch.PROBE / 2);
+
+		double walks = Curation.statementsRun(this.port, "lineage/models-search-walk");
+		Listing rare = pages(search, "wqvz", 500);
+		assertThat(rare.ids()).isEqualTo(List.of(lab + "wqvz", lab + "wqvz-one", lab + "other-wqvz"));
+		assertThat(rare).isEqualTo(service("wqvz", 500));
+		assertThat(Curation.statementsRun(this.port, "lineage/models-search-walk")).as("walks").isEqualTo(walks);
+
+		assertThat(pages(search, "a", 500)).isEqualTo(service("a", 500));
+		assertThat(Curation.statementsRun(this.port, "lineage/models-search-walk")).as("walks").isGreaterThan(walks);
+	}
+
+	/**
+	 * The probe's count of the prefix and the substring band among the most downloaded.
+	 */
+	private List<Integer> probe(String search) {
+		Map<String, Object> params = new HashMap<>(ModelSearch.filterParameters(null));
+		params.putAll(Map.of("search", search, "contains", List.of(search), "candidates", ModelSearch.CANDIDATES,
+				"minRank", 0, "maxRank", 2, "afterRank", 0, "afterKey", "", "limit", 1));
+		params.putAll(Map.of("probe", ModelSearch.PROBE, "dense", ModelSearch.DENSE));
+		var row = this.graph.read(this.cypher.get("lineage/models-search"), params).get(0);
+		return List.of(row.get("seenPrefix").asInt(), row.get("seenSubstring").asInt());
 	}
 
 	/** The number of digits of the downloads, 0 for none, at most 9. */
