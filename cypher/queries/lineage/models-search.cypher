@@ -4,24 +4,21 @@
 // ranked exact (id, name, or the id's name part after "/"), then prefix, then other substring, each most downloaded
 // first, then by id (searchKey).
 // Before the lookups, a probe: of the first $probe models of the searchKey index (the most downloaded), how many
-// contain $search, and how many of those rank prefix (seenPrefix) and substring (seenSubstring). When $dense or more
-// do, and that share of all models is more than $candidates, the lookups would only learn that they overflow (a
-// common term's text-index lookup costs milliseconds to tens of them however few entries it reads), so they are not
-// run and overflow is true: the caller's band-by-band path gives the same page. The caller also reads the per-rank
-// counts to tell whether a band's bounded walk from the top is likely to fill a page.
+// contain $search, and of those how many hold a prefix match (seenPrefix, exact ones too: the prefix band's needles,
+// cheaper than ranking them) and how many do not (seenSubstring). When $dense or more contain it, and that share of
+// all models is more than $candidates, the lookups would only learn that they overflow (a common term's text-index
+// lookup costs milliseconds to tens of them however few entries it reads), so they are not run and overflow is true:
+// the caller's band-by-band path gives the same page. The caller reads the two counts to tell whether a band's
+// bounded walk from the top is likely to fill a page.
 // $probe = 0 skips the probe; dense says what it found.
 CALL () {
   MATCH (p:Model) USING INDEX p:Model(searchKey)
   WHERE p.searchKey > ''
   WITH p ORDER BY p.searchKey LIMIT $probe
   WITH p WHERE p.searchText CONTAINS $search
-  WITH CASE WHEN toLower(p.id) = $search OR toLower(coalesce(p.name, '')) = $search
-                 OR toLower(coalesce(split(p.id, '/')[1], '')) = $search THEN 0
-            WHEN toLower(p.id) STARTS WITH $search OR toLower(coalesce(p.name, '')) STARTS WITH $search
-                 OR toLower(coalesce(split(p.id, '/')[1], '')) STARTS WITH $search THEN 1
-            ELSE 2 END AS rank
-  RETURN count(rank) AS seen, count(CASE WHEN rank = 1 THEN rank END) AS seenPrefix,
-         count(CASE WHEN rank = 2 THEN rank END) AS seenSubstring
+  WITH count(p) AS seen,
+       count(CASE WHEN p.searchText CONTAINS ' ' + $search OR p.searchText CONTAINS '/' + $search THEN p END) AS early
+  RETURN seen, early AS seenPrefix, seen - early AS seenSubstring
 }
 WITH seen >= $dense AND seen * COUNT { (:Model) } > $probe * $candidates AS dense, seenPrefix, seenSubstring
 CALL (dense) {
