@@ -157,8 +157,7 @@ class ModelSearch {
 					continue;
 				}
 				// From the top, the probe tells whether the walk is likely to fill the
-				// page:
-				// one that cannot costs its 2,000 models before the tiers.
+				// page; one that cannot costs its 2,000 models before the tiers.
 				boolean walks = !start.key().isEmpty() || all.seen(rank) * this.walk >= limit * PROBE;
 				List<Row> walked = walks ? scan("lineage/models-search-walk", filters, rank, start.key(), limit)
 						: List.of();
