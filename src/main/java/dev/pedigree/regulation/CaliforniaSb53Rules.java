@@ -27,34 +27,52 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			+ "substantially modified version of an existing frontier model'";
 
 	/**
-	 * §22757.15(a)'s limit, named wherever the Attorney General's enforcement is: the
-	 * civil penalty reaches a large frontier developer only.
+	 * §22757.15(a), named wherever the Attorney General's enforcement is: it provides the
+	 * civil penalty against a large frontier developer and names no other person.
 	 */
-	private static final String PENALTY_LIMIT = "only against a large frontier developer: 'A large frontier developer "
+	private static final String PENALTY_LIMIT = "§22757.15 provides a civil penalty against a large frontier developer "
+			+ "and names no other person: 'A large frontier developer "
 			+ "that fails to publish or transmit a compliant document required to be published or transmitted under this "
 			+ "chapter, makes a statement in violation of subdivision (e) of Section 22757.12, fails to report an "
 			+ "incident as required by Section 22757.13, or fails to comply with its own frontier AI framework shall be "
 			+ "subject to a civil penalty' (§22757.15(a))";
 
 	/**
-	 * Why a deployment before the act is presumed to owe no report, from §22757.12(c)'s
-	 * words: the report is tied to deploying "a new frontier model or a substantially
-	 * modified version of an existing frontier model", and a deployment made before the
-	 * section took effect is not one it reaches; what would decide otherwise is that
-	 * making the model available to new third parties after the start is itself
-	 * "deploying", read liberally. {@code owed} quotes (c)'s words.
+	 * Where the date SB 53 is applied from comes from: the chaptered text states no
+	 * effective or operative date for SEC. 2 or SEC. 4, so 2026-01-01 is derived from the
+	 * Governor's signature (29 September 2025) and Cal. Const. art. IV, §8(c)(1): the
+	 * 90-day period ends on 28 December 2025, and the next 1 January is 2026-01-01.
+	 */
+	static final String START_SOURCE = "the chaptered text states no effective or operative date; the date is "
+			+ "derived: SB 53 was signed by the Governor on 29 September 2025 (Governor of California press release of "
+			+ "29 September 2025), and 'a statute enacted at a regular session shall go into effect on January 1 next "
+			+ "following a 90-day period from the date of enactment of the statute' (California Constitution, art. IV, "
+			+ "§8(c)(1), as quoted at https://www.calcorporatelaw.com/2015/09/just-when-does-that-law-take-effect); "
+			+ "the 90 days end on 28 December 2025";
+
+	/**
+	 * Why a deployment before the date this tool applies SB 53 from is presumed to owe no
+	 * report: this tool's reading of §22757.12(c), not (c)'s words. (c) ties the report
+	 * to deploying "a new frontier model or a substantially modified version of an
+	 * existing frontier model" and says nothing of deployments before the chapter
+	 * applies; the act defines neither "new" nor "existing". The reading rests on
+	 * §22757.12(a)(6), which speaks of frontier models "substantially modified enough to
+	 * require disclosures pursuant to subdivision (c)"; against it, that making the model
+	 * available to new third parties is itself "deploying" (§22757.11(e)(1)), read
+	 * liberally (SEC. 5(b)). {@code owed} quotes (c)'s words.
 	 */
 	private static String notReached(LocalDate start, String owed) {
-		return owed + ", so a deployment made before the section took effect on " + start
-				+ " is not one it reaches, and from then on the model is 'an existing frontier model', whose "
-				+ "report is owed on deploying 'a substantially modified version' of it (SB 53 has no transition clause "
-				+ "for frontier models deployed before it took effect); what would decide otherwise: that making the "
-				+ "model available to new third parties on or after " + start
-				+ " is 'deploying' it, 'to make a frontier "
-				+ "model available to a third party for use, modification, copying, or combination with other "
-				+ "software' (§22757.11(e)(1)), and that a model no report was published for under the section is "
-				+ "still 'a new frontier model' to it, read liberally under SEC. 5(b) ('This act shall be liberally "
-				+ "construed to effectuate its purposes')";
+		return owed + "; on this tool's reading, a deployment made before " + start + " (the date this tool applies "
+				+ "SB 53 from; " + START_SOURCE + ") is not one (c) reaches, and the model is thereafter 'an existing "
+				+ "frontier model', for which a report is owed on deploying 'a substantially modified version' of it, "
+				+ "as §22757.12(a)(6), for a large frontier developer's framework, speaks of frontier models "
+				+ "'substantially modified enough to require disclosures pursuant to subdivision (c)'; the act has no "
+				+ "transition clause for frontier models deployed before it applies and defines neither 'new' nor "
+				+ "'existing'; against this reading: that making the model available to new third parties on or after "
+				+ start + " is 'deploying' it, 'to make a frontier model available to a third party for use, "
+				+ "modification, copying, or combination with other software' (§22757.11(e)(1)), and that a model for "
+				+ "which no report was ever published under (c) is still 'a new frontier model', the act to be "
+				+ "'liberally construed to effectuate its purposes' (SEC. 5(b))";
 	}
 
 	@Override
@@ -72,7 +90,8 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		String developer = party.organization() == null ? "its developer" : party.organization().name();
 		LocalDate start = rules.date("obligationsApplyFrom");
 		if (asOf.isBefore(start)) {
-			verdict.reason("SB 53 applies from " + start + ": at " + asOf + " its duties were not yet in force");
+			verdict.reason("this tool applies SB 53 from " + start + " (" + START_SOURCE + "): at " + asOf
+					+ " its duties were not yet in force");
 		}
 		// Roles are per model; "frontier developer" describes a person (§22757.11(h)).
 		String perModel = "; this is about " + model.id() + ": whether " + developer
@@ -167,11 +186,12 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			// The reading, its grounds and the contrary reading are those of the branch
 			// where the own compute is known: only the own figure is missing.
 			verdict.reason(String.format(
-					"on this tool's reading, as where the own compute is known, %s's own "
-							+ "compute decides: more than %s operations would make it a frontier developer by %s "
-							+ "(§22757.11(h)), %s or less would not (NOT_FRONTIER, presumed): %s",
-					developer, Quantities.power(frontier), model.id(), Quantities.power(frontier),
-					reading(party, developer)));
+					"on this tool's reading, as where the own compute is known, %s's own compute decides: if it used "
+							+ "or intends to use more than %s operations to train %s, and %s is a foundation model "
+							+ "(§22757.11(f), (i)(1)), %s is a frontier developer by %s (§22757.11(h)); at %s or less "
+							+ "it is not (NOT_FRONTIER, presumed): %s",
+					developer, Quantities.power(frontier), model.id(), model.id(), developer, model.id(),
+					Quantities.power(frontier), reading(party, developer)));
 			verdict.reason(contrary(party, cumulative, frontier, developer));
 			verdict.reason("it decides: the compute " + developer + " itself used for " + model.id() + ", and "
 					+ decides() + perModel);
@@ -234,8 +254,9 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 	}
 
 	/**
-	 * The contrary reading of (i)(2), with its figure, and who could argue it: an
-	 * Attorney General, whose civil penalty reaches a large frontier developer only.
+	 * The contrary reading of (i)(2), with its figure, and who could argue it: the
+	 * Attorney General, whose §22757.15 penalty names a large frontier developer and no
+	 * other person.
 	 */
 	private static String contrary(PartyFacts party, Compute cumulative, double frontier, String developer) {
 		var model = party.model();
@@ -243,35 +264,35 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 				? "if it is a foundation model (§22757.11(f)), which is not recorded for a model that does not "
 						+ "generate language, images or video"
 				: "presumed a foundation model (§22757.11(f)) from its generative tasks";
-		return String.format("the contrary reading: %s, %s is a frontier model (%s), and an Attorney General could "
+		return String.format("the contrary reading: %s, %s is a frontier model (%s), and the Attorney General could "
 				+ "argue that %s, having trained it, is a frontier developer (§22757.11(h)) with the duties of one, SB "
 				+ "53 to be read under its SEC. 5(b): 'This act shall be liberally construed to effectuate its "
-				+ "purposes'; the Attorney General's civil action for penalties lies %s",
-				counting(party, cumulative, frontier), model.id(), foundation, developer, PENALTY_LIMIT);
+				+ "purposes'; %s", counting(party, cumulative, frontier), model.id(), foundation, developer,
+				PENALTY_LIMIT);
 	}
 
 	/**
-	 * Who decides the reading: the Attorney General, within §22757.15, and the courts.
+	 * Who decides the reading: a court, or the Attorney General, who alone brings the
+	 * civil action for §22757.15's penalty; and, under Labor Code §1107.1, the court or
+	 * the body of an administrative proceeding.
 	 */
 	private static String decides() {
-		return "whether the Attorney General, who alone brings the civil action for SB 53's penalties (§22757.15(b)), "
-				+ PENALTY_LIMIT + ", or a court reads §22757.11(h) and (i)(2) as this tool does for a developer that "
-				+ "modifies another developer's foundation model; courts may also decide who is a frontier developer "
-				+ "elsewhere: in a covered employee's civil action under Labor Code §1107.1 (attorney's fees to 'a "
-				+ "plaintiff who brings a successful action for a violation of this section', §1107.1(f); the burden "
-				+ "of proof 'In a civil action brought pursuant to this section', §1107.1(g)) and on a covered "
-				+ "employee's petition to the superior court for injunctive relief 'In a civil action or "
-				+ "administrative proceeding brought pursuant to this section' (§1107.1(h)(1)), whose 'frontier "
-				+ "developer' 'has the meaning defined in Section 22757.11 of the Business and Professions Code' "
-				+ "(§1107(e))";
+		return "whether a court, or the Attorney General, who alone may bring the civil action to recover §22757.15's "
+				+ "penalty ('shall be recovered in a civil action brought only by the Attorney General', §22757.15(b)), "
+				+ "a penalty §22757.15(a) provides against a large frontier developer, reads §22757.11(h) and (i)(2) "
+				+ "as this tool does for a developer that modifies another developer's foundation model; the question "
+				+ "may also be decided in 'a civil action or administrative proceeding brought pursuant to' Labor Code "
+				+ "§1107.1 (§1107.1(h)(1); see (f), (g)), by the court or, in an administrative proceeding, by a body "
+				+ "the section does not name; for that chapter, 'Frontier developer' 'has the meaning defined in "
+				+ "Section 22757.11 of the Business and Professions Code' (Labor Code §1107(e))";
 	}
 
 	/**
 	 * The reading of §22757.11(i)(2) that counts the preceding model's compute, with the
 	 * figure it gives (> the threshold). A merge's figure sums the merged models' compute
 	 * as the EU guidelines count "the training compute used to train the combined model
-	 * weights" (para 121): (i)(2) speaks of "a preceding foundation model" and has no
-	 * rule for several.
+	 * weights" (C(2025) 5045 final, Annex A.1, para 121): (i)(2) speaks of "a preceding
+	 * foundation model" and has no rule for several.
 	 */
 	private static String counting(PartyFacts party, Compute cumulative, double frontier) {
 		String figure = Quantities.power(cumulative.flop(), frontier) + " operations > "
@@ -282,8 +303,9 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			.map(p -> p.parent().id())
 			.toList();
 		if (training.size() > 1) {
-			return "counting the merged models' compute, summed as the guidelines para 121 count 'the training compute "
-					+ "used to train the combined model weights' in a merged model's cumulative compute (SB 53 sets no "
+			return "counting the merged models' compute, summed as the European Commission's AI Act guidelines "
+					+ "(C(2025) 5045 final, Annex A.1, para 121), which do not interpret SB 53, count 'the training "
+					+ "compute used to train the combined model weights' in a merged model's cumulative compute (SB 53 sets no "
 					+ "rule: §22757.11(i)(2) speaks of 'a preceding foundation model'), " + figure;
 		}
 		// The figure is what is recorded, which may hold more than (i)(2) counts: the
@@ -319,7 +341,8 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			verdict.reason("no sourced revenue figure for " + name + " in the graph: whether it is a large frontier "
 					+ "developer (revenues with affiliates above " + Quantities.usd(threshold) + " in " + year
 					+ ", §22757.11(j)) is "
-					+ "undetermined; if it is, the framework, quarterly summaries, anonymous internal channel and civil "
+					+ "undetermined; if it is, the framework, summaries of internal-use risk assessments 'every three months "
+					+ "or pursuant to another reasonable schedule' (§22757.12(d)), anonymous internal channel and civil "
 					+ "penalties of up to US$1 million per violation (§22757.15(a)) apply as well");
 			return verdict.role("FRONTIER_DEVELOPER", basis, rules, asOf, duties(party, rules, verdict));
 		}
@@ -366,9 +389,10 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 	}
 
 	/**
-	 * The duties' dates; a frontier model deployed before they took effect owes no
-	 * transparency report for that deployment, so a deployment date read from a Hub
-	 * repository's creation (which may precede its first publication) is flagged.
+	 * The duties' dates; a frontier model deployed before the date this tool applies them
+	 * from is presumed to owe no transparency report for that deployment, so a deployment
+	 * date read from a Hub repository's creation (which may precede its first
+	 * publication) is flagged.
 	 */
 	private static Verdict.Duties duties(PartyFacts party, RuleSet rules, Verdict verdict) {
 		LocalDate start = rules.date("obligationsApplyFrom");
@@ -410,10 +434,8 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 						+ "deployment";
 			}
 		}
-		String notDue = before == null ? null
-				: "presumed not due for this model: it was deployed on " + before + ", before the duties took effect "
-						+ "on " + start + ": "
-						+ notReached(start, "the report is owed " + WHEN_DEPLOYING + " (§22757.12(c)(1)–(2))");
+		String notDue = before == null ? null : "presumed not due for this model: it was deployed on " + before + ": "
+				+ notReached(start, "the report is owed " + WHEN_DEPLOYING + " (§22757.12(c)(1)–(2))");
 		return new Verdict.Duties(start, start, "the developer and its frontier models",
 				Verdict.Exemption.NOT_APPLICABLE, null, null, notDue, caveat, true, java.util.Map.of());
 	}

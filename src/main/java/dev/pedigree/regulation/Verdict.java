@@ -117,12 +117,13 @@ final class Verdict {
 	/**
 	 * How a role's duties apply: dates, scope, exemption, establishment, and
 	 * {@code notDueOnDeployment}: why the duties owed on deployment are presumed not due
-	 * for this model (deployed before they took effect: the reading that presumes it and
-	 * the contrary argument, in the statute's words), null when they are due;
-	 * {@code dateCaveat}: how the date they rest on may be wrong and what a right one
-	 * would change (on every duty, or with {@code caveatOnDeploymentOnly} on the duties
-	 * owed on deployment), and {@code dateCaveatByArticle}: what the caveat adds on a
-	 * duty owed at another time (by its article).
+	 * for this model (deployed before the date the rule set applies them from: the
+	 * reading that presumes it and the contrary argument, with the words it rests on),
+	 * null when they are due; {@code dateCaveat}: how the date they rest on may be wrong
+	 * and what a right one would change (on every duty, or with
+	 * {@code caveatOnDeploymentOnly} on the duties owed on deployment), and
+	 * {@code dateCaveatByArticle}: what the caveat adds on a duty owed at another time
+	 * (by its article).
 	 */
 	record Duties(LocalDate appliesFrom, LocalDate enforceableFrom, String scope, Exemption exemption,
 			String exemptionNote, Boolean outsideUnion, String notDueOnDeployment, String dateCaveat,

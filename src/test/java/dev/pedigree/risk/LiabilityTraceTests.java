@@ -376,7 +376,7 @@ class LiabilityTraceTests {
 	// Rule 10: SB 53 §22757.11(h) measures the computing power "the person has used": a
 	// third party's fine-tune below 10^26 of its own is presumed not to make it a
 	// frontier
-	// developer, and the reasons name the cumulative reading an Attorney General could
+	// developer, and the reasons name the cumulative reading the Attorney General could
 	// argue.
 	@Test
 	void a_third_party_fine_tune_of_a_frontier_model_is_presumed_not_frontier_on_its_own_compute() {
@@ -407,21 +407,16 @@ class LiabilityTraceTests {
 							+ "fixture-lab-mu/fixture-frontier-base plus this step: 2.01×10^26 operations > 10^26 (what is "
 							+ "recorded for fixture-lab-mu/fixture-frontier-base may exceed its original training run, "
 							+ "while (i)(2) counts that run and the modifications 'the developer applies')")
-					&& r.contains("an Attorney General could argue that Fixture Lab Nu, having trained it, is a "
+					&& r.contains("the Attorney General could argue that Fixture Lab Nu, having trained it, is a "
 							+ "frontier developer")
 					&& r.contains("SEC. 5(b): 'This act shall be liberally construed to effectuate its purposes'")
-					// The Attorney General's penalty reaches a large frontier developer
-					// only (§22757.15(a)).
-					&& r.endsWith("the Attorney General's civil action for penalties lies " + PENALTY_LIMIT))
-			// Not only the Attorney General: an employee's civil action or
-			// administrative proceeding under Labor Code §1107.1 puts the same
-			// definition before a court.
-			.anyMatch(
-					r -> r
-						.startsWith("it decides: whether the Attorney General, who alone brings the civil action "
-								+ "for SB 53's penalties (§22757.15(b)), " + PENALTY_LIMIT
-								+ ", or a court reads §22757.11(h) and " + "(i)(2) as this tool does")
-							&& r.contains(COURTS));
+					// §22757.15(a) names a large frontier developer and no other person.
+					&& r.endsWith("effectuate its purposes'; " + PENALTY_LIMIT))
+			// Not only the Attorney General: a civil action or administrative
+			// proceeding under Labor Code §1107.1 may decide the same definition.
+			.anyMatch(r -> r.equals("it decides: " + DECIDES + "; this is about fixture-lab-nu/fixture-frontier-lora: "
+					+ "whether Fixture Lab Nu is a frontier developer (§22757.11(h)) depends on all the models it "
+					+ "trained"));
 		assertThat(figures(lora)).anySatisfy(f -> assertThat((Double) f.get("value")).isEqualTo(1e24))
 			.anySatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(2.01e26,
 					org.assertj.core.data.Percentage.withPercentage(1e-6)));
@@ -501,8 +496,10 @@ class LiabilityTraceTests {
 					+ "frontier-model test (§22757.11(i)) cannot be applied"))
 			// The known branch's reading and grounds.
 			.anyMatch(r -> r.startsWith("on this tool's reading, as where the own compute is known, Fixture Lab Nu's "
-					+ "own compute decides: more than 10^26 operations would make it a frontier developer by " + tune
-					+ " (§22757.11(h)), 10^26 or less would not (NOT_FRONTIER, presumed): a frontier developer is 'a "
+					+ "own compute decides: if it used or intends to use more than 10^26 operations to train " + tune
+					+ ", and " + tune + " is a foundation model (§22757.11(f), (i)(1)), Fixture Lab Nu is a frontier "
+					+ "developer by " + tune + " (§22757.11(h)); at 10^26 or less it is not (NOT_FRONTIER, presumed): "
+					+ "a frontier developer is 'a "
 					+ "person who has trained, or initiated the training of, a frontier model, with respect to which "
 					+ "the person has used, or intends to use,")
 					&& r.contains("the dispute is whether the original training run of xai/grok-3, which another "
@@ -512,19 +509,18 @@ class LiabilityTraceTests {
 					+ "§22757.11(i)(2), with the figure this tool has, all compute recorded for " + tune + ": 3×10^26 "
 					+ "operations > 10^26 (which may exceed xai/grok-3's original training run and this step, while "
 					+ "(i)(2) counts that run and the modifications 'the developer applies'), " + tune + " is a "
-					+ "frontier model (presumed a foundation model (§22757.11(f)) from its generative tasks), and an "
+					+ "frontier model (presumed a foundation model (§22757.11(f)) from its generative tasks), and the "
 					+ "Attorney General could argue that Fixture Lab Nu, having trained it, is a frontier developer "
 					+ "(§22757.11(h)) with the duties of one, SB 53 to be read under its SEC. 5(b): 'This act shall be "
-					+ "liberally construed to effectuate its purposes'; the Attorney General's civil action for "
-					+ "penalties lies " + PENALTY_LIMIT))
+					+ "liberally construed to effectuate its purposes'; " + PENALTY_LIMIT))
 			.anyMatch(r -> r.startsWith("it decides: the compute Fixture Lab Nu itself used for " + tune + ", and "
-					+ "whether the Attorney General, who alone brings the civil action for SB 53's penalties "
-					+ "(§22757.15(b)), " + PENALTY_LIMIT + ", or a court reads §22757.11(h) and (i)(2) as this tool "
-					+ "does") && r.contains(COURTS));
+					+ DECIDES + "; this is about " + tune));
 	}
 
 	// A merge's figure is the merged models' compute summed as the EU guidelines count
-	// "the training compute used to train the combined model weights" (para 121); SB 53
+	// "the training compute used to train the combined model weights" (Annex A.1, para
+	// 121), named as the Commission's AI Act guidelines, which do not interpret SB 53; SB
+	// 53
 	// speaks of "a preceding foundation model" and sets no rule for several.
 	@Test
 	void a_merge_of_frontier_models_says_its_figure_is_summed_as_the_guidelines_do() {
@@ -542,7 +538,8 @@ class LiabilityTraceTests {
 		// Grok 3's 4.64×10^26 + GPT-4.5's 2.1×10^26.
 		assertThat(reasons(ca))
 			.anyMatch(r -> r.startsWith("Fixture Lab Nu spent no training compute of its own on " + merged) && r
-				.contains("counting the merged models' compute, summed as the guidelines para 121 count 'the training "
+				.contains("counting the merged models' compute, summed as the European Commission's AI Act guidelines "
+						+ "(C(2025) 5045 final, Annex A.1, para 121), which do not interpret SB 53, count 'the training "
 						+ "compute used to train the combined model weights' in a merged model's cumulative compute (SB 53 "
 						+ "sets no rule: §22757.11(i)(2) speaks of 'a preceding foundation model'), 6.74×10^26 operations > "
 						+ "10^26, " + merged + " may be a frontier model")
@@ -557,7 +554,8 @@ class LiabilityTraceTests {
 		// Meta's calendar-2024 10-K figure; the compute is Epoch AI's estimate.
 		assertThat(in2025.get("basis")).isEqualTo("PRESUMED");
 		assertThat(reasons(in2025)).anyMatch(r -> r.contains("in calendar year 2024"))
-			.anyMatch(r -> r.contains("not yet in force"))
+			.anyMatch(r -> r.equals("this tool applies SB 53 from 2026-01-01 (" + START_SOURCE
+					+ "): at 2025-06-01 its duties were not yet in force"))
 			// Money as the statute writes it, not 1.645e+11 against 5.00e+08.
 			.anyMatch(r -> r.contains("annual gross revenues US$164.5 billion in calendar year 2024 > US$500 million"));
 		assertThat(figures(in2025)).anySatisfy(f -> assertThat((String) f.get("name")).contains("fiscal year 2024"));
@@ -568,38 +566,54 @@ class LiabilityTraceTests {
 		assertThat(obligations(in2026)).extracting(o -> o.get("id"))
 			.contains("ca-22757-12-a", "ca-22757-12-b-1", "ca-22757-12-b-2", "ca-22757-12-d", "ca-22757-13-c-1",
 					"ca-22757-13-c-2", "ca-lab-1107-1", "ca-lab-1107-1-e", "ca-22757-15");
-		// The penalty is the Attorney General's, against a large frontier developer only;
-		// the whistleblower protections are enforced in the employee's own proceedings.
+		// The penalty is the Attorney General's, and §22757.15(a) names a large frontier
+		// developer and no other person; the whistleblower protections are enforceable in
+		// a civil action or administrative proceeding.
 		assertThat(obligations(in2026)).filteredOn(o -> "ca-22757-15".equals(o.get("id")))
 			.singleElement()
 			.satisfies(o -> assertThat((String) o.get("summary"))
-				.endsWith("recovered only by the Attorney General " + "(§22757.15(b)) and " + PENALTY_LIMIT));
+				.contains("(failure to publish or transmit a compliant document required under the chapter; a "
+						+ "statement in violation of §22757.12(e), i.e. a materially false or misleading statement "
+						+ "(§22757.12(e)(1)) not 'made in good faith' and 'reasonable under the circumstances' "
+						+ "(§22757.12(e)(2)); failure to report an incident as §22757.13 requires; failure to comply with "
+						+ "its own frontier AI framework)")
+				.endsWith("recovered only by the Attorney General (§22757.15(b)); " + PENALTY_LIMIT));
 		assertThat(obligations(in2026)).filteredOn(o -> "ca-lab-1107-1".equals(o.get("id")))
 			.singleElement()
-			.satisfies(o -> assertThat((String) o.get("summary")).contains("the burden of proof 'In a civil action "
-					+ "brought pursuant to this section', §1107.1(g)) and by the superior court's temporary or "
-					+ "preliminary injunctive relief 'In a civil action or administrative proceeding brought pursuant "
-					+ "to this section' (§1107.1(h)(1))"));
+			.satisfies(o -> assertThat((String) o.get("summary"))
+				.isEqualTo("Whistleblower protections for covered employees and notice of their rights (enforceable "
+						+ "in 'a civil action or administrative proceeding brought pursuant to this section' "
+						+ "(§1107.1(h)(1)); the section names the claimant only as 'a plaintiff who brings a successful "
+						+ "action for a violation of this section', to whom the court 'is authorized to award "
+						+ "reasonable attorney's fees' (§1107.1(f)); in a civil action the frontier developer bears the "
+						+ "burden of proof by clear and convincing evidence once a protected activity is shown to have "
+						+ "been 'a contributing factor in the alleged prohibited action against the covered employee' "
+						+ "(§1107.1(g)); a covered employee 'may petition the superior court … for appropriate temporary "
+						+ "or preliminary injunctive relief' (§1107.1(h)(1)), not stayed pending appeal (§1107.1(i)))"));
 		// Deployed 2025-03-01, before the act: the transparency report is presumed not
 		// due.
 		assertThat(obligations(in2026)).filteredOn(o -> "ca-22757-12-c-1".equals(o.get("id")))
 			.singleElement()
 			.satisfies(o -> {
 				assertThat(o.get("inForce")).isEqualTo(false);
-				// Rests on §22757.12(c)'s words, not on a presumption about statutes.
+				// Rests on this tool's reading of §22757.12(c), said to be one, with the
+				// date's sources.
 				assertThat((String) o.get("note")).isEqualTo("presumed not due for this model: it was deployed on "
-						+ "2025-03-01, before the duties took effect on 2026-01-01: the report is owed 'Before, or "
-						+ "concurrently with, deploying a new frontier model or a substantially modified version of an "
-						+ "existing frontier model' (§22757.12(c)(1)–(2)), so a deployment made before the section took "
-						+ "effect on 2026-01-01 is not one it reaches, and from then on the model is 'an existing "
-						+ "frontier model', whose report is owed on deploying 'a substantially modified version' of it "
-						+ "(SB 53 has no transition clause for frontier models deployed before it took effect); what "
-						+ "would decide otherwise: that making the model available to new third parties on or after "
-						+ "2026-01-01 is 'deploying' it, 'to make a frontier model available to a third party for use, "
-						+ "modification, copying, or combination with other software' (§22757.11(e)(1)), and that a "
-						+ "model no report was published for under the section is still 'a new frontier model' to it, "
-						+ "read liberally under SEC. 5(b) ('This act shall be liberally construed to effectuate its "
-						+ "purposes')");
+						+ "2025-03-01: the report is owed 'Before, or concurrently with, deploying a new frontier model "
+						+ "or a substantially modified version of an existing frontier model' (§22757.12(c)(1)–(2)); on "
+						+ "this tool's reading, a deployment made before 2026-01-01 (the date this tool applies SB 53 "
+						+ "from; " + START_SOURCE
+						+ ") is not one (c) reaches, and the model is thereafter 'an existing "
+						+ "frontier model', for which a report is owed on deploying 'a substantially modified version' "
+						+ "of it, as §22757.12(a)(6), for a large frontier developer's framework, speaks of frontier "
+						+ "models 'substantially modified enough to require disclosures pursuant to subdivision (c)'; "
+						+ "the act has no transition clause for frontier models deployed before it applies and defines "
+						+ "neither 'new' nor 'existing'; against this reading: that making the model available to new "
+						+ "third parties on or after 2026-01-01 is 'deploying' it, 'to make a frontier model available "
+						+ "to a third party for use, modification, copying, or combination with other software' "
+						+ "(§22757.11(e)(1)), and that a model for which no report was ever published under (c) is still "
+						+ "'a new frontier model', the act to be 'liberally construed to effectuate its purposes' (SEC. "
+						+ "5(b))");
 			});
 	}
 
@@ -793,11 +807,11 @@ class LiabilityTraceTests {
 			.contains("if " + late + " was first deployed before 2026-01-01 through an API or another "
 					+ "channel, the report is presumed not due for that deployment: the report is tied to deploying "
 					+ "'a new frontier model or a substantially modified version of an existing frontier model' "
-					+ "(§22757.12(c)(1)), so a deployment made before the section took effect on 2026-01-01 is not one "
-					+ "it reaches")
-				&& r.contains("what would decide otherwise: that making the model available to new third parties on "
-						+ "or after 2026-01-01 is 'deploying' it")
-				&& !r.contains("prospectively"));
+					+ "(§22757.12(c)(1)); on this tool's reading, a deployment made before 2026-01-01 (the date this "
+					+ "tool applies SB 53 from; " + START_SOURCE + ") is not one (c) reaches")
+				&& r.contains("against this reading: that making the model available to new third parties on or "
+						+ "after 2026-01-01 is 'deploying' it")
+				&& !r.contains("took effect") && !r.contains("prospectively"));
 		assertThat(obligations(ca)).filteredOn(o -> "ca-22757-12-c-1".equals(o.get("id")))
 			.singleElement()
 			.satisfies(o -> assertThat((String) o.get("note")).contains("the deployment date 2026-02-01 is " + late
@@ -1026,21 +1040,33 @@ class LiabilityTraceTests {
 		return (List<Map<String, Object>>) role.get("obligations");
 	}
 
-	/** §22757.15(a)'s limit, beside every mention of the Attorney General's penalties. */
-	private static final String PENALTY_LIMIT = "only against a large frontier developer: 'A large frontier developer that fails to publish or transmit a "
-			+ "compliant document required to be published or transmitted under this chapter, makes a statement in "
-			+ "violation of subdivision (e) of Section 22757.12, fails to report an incident as required by Section "
-			+ "22757.13, or fails to comply with its own frontier AI framework shall be subject to a civil penalty' "
-			+ "(§22757.15(a))";
+	/** §22757.15(a), beside every mention of the Attorney General's penalties. */
+	private static final String PENALTY_LIMIT = "§22757.15 provides a civil penalty against a large frontier developer "
+			+ "and names no other person: 'A large frontier developer that fails to publish or transmit a compliant "
+			+ "document required to be published or transmitted under this chapter, makes a statement in violation of "
+			+ "subdivision (e) of Section 22757.12, fails to report an incident as required by Section 22757.13, or "
+			+ "fails to comply with its own frontier AI framework shall be subject to a civil penalty' (§22757.15(a))";
 
-	/** Labor Code §1107.1(f)–(h) as the reasons cite them. */
-	private static final String COURTS = "courts may also decide who is a frontier developer elsewhere: in a covered employee's civil action under "
-			+ "Labor Code §1107.1 (attorney's fees to 'a plaintiff who brings a successful action for a violation of "
-			+ "this section', §1107.1(f); the burden of proof 'In a civil action brought pursuant to this section', "
-			+ "§1107.1(g)) and on a covered employee's petition to the superior court for injunctive relief 'In a "
-			+ "civil action or administrative proceeding brought pursuant to this section' (§1107.1(h)(1)), whose "
-			+ "'frontier developer' 'has the meaning defined in Section 22757.11 of the Business and Professions "
-			+ "Code' (§1107(e))";
+	/**
+	 * Who decides the reading: a court or the Attorney General (§22757.15(a)–(b)), and,
+	 * under Labor Code §1107.1(f)–(h), the court or an administrative proceeding's body.
+	 */
+	private static final String DECIDES = "whether a court, or the Attorney General, who alone may bring the civil "
+			+ "action to recover §22757.15's penalty ('shall be recovered in a civil action brought only by the Attorney "
+			+ "General', §22757.15(b)), a penalty §22757.15(a) provides against a large frontier developer, reads "
+			+ "§22757.11(h) and (i)(2) as this tool does for a developer that modifies another developer's foundation "
+			+ "model; the question may also be decided in 'a civil action or administrative proceeding brought pursuant "
+			+ "to' Labor Code §1107.1 (§1107.1(h)(1); see (f), (g)), by the court or, in an administrative proceeding, "
+			+ "by a body the section does not name; for that chapter, 'Frontier developer' 'has the meaning defined in "
+			+ "Section 22757.11 of the Business and Professions Code' (Labor Code §1107(e))";
+
+	/** Where the date SB 53 is applied from comes from: the text states none. */
+	private static final String START_SOURCE = "the chaptered text states no effective or operative date; the date is "
+			+ "derived: SB 53 was signed by the Governor on 29 September 2025 (Governor of California press release of "
+			+ "29 September 2025), and 'a statute enacted at a regular session shall go into effect on January 1 next "
+			+ "following a 90-day period from the date of enactment of the statute' (California Constitution, art. IV, "
+			+ "§8(c)(1), as quoted at https://www.calcorporatelaw.com/2015/09/just-when-does-that-law-take-effect); "
+			+ "the 90 days end on 28 December 2025";
 
 	private Map<String, Object> trace(String id, String asOf) {
 		return GraphQlClient.anonymous(this.port)
