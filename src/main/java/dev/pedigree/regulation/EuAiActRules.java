@@ -81,7 +81,9 @@ class EuAiActRules implements JurisdictionRules {
 			training.stream()
 				.filter(p -> !p.sameDeveloper())
 				.forEach(p -> verdict.reason("it also combines weights of " + p.parent().id()
-						+ ", whose training compute counts in its cumulative compute (" + GUIDELINES + " para 121)"));
+						+ ", whose training compute counts: 'the training compute used to train the combined model "
+						+ "weights should be included in the estimation of the cumulative training compute of the model' ("
+						+ GUIDELINES + " Annex A.1, para 121)"));
 			return providerTest(party, rules, asOf, verdict);
 		}
 		RegulatoryRole strongest = null;
@@ -294,8 +296,8 @@ class EuAiActRules implements JurisdictionRules {
 		Compute merged = party.cumulativeCompute();
 		if (parent.derivation().relation() == Relation.MERGE && merged.known() && merged.flop() > systemic
 				&& !systemicOriginal) {
-			return verdict.reason(String.format("merged weights count in the merged model's cumulative compute ("
-					+ "%s para 121: 'the training compute used to train the combined model weights should be included "
+			return verdict.reason(String.format("the compute used to train the merged weights counts in the merged "
+					+ "model's cumulative compute (%s Annex A.1, para 121: 'the training compute used to train the combined model weights should be included "
 					+ "in the estimation of the cumulative training compute of the model'): %s FLOP > %s, while no merged model is above it; whether combining other "
 					+ "providers' weights is a 'modification' in the sense of paras 60–63 the guidelines do not say, so "
 					+ "the role is not decided", GUIDELINES, Quantities.power(merged.flop(), systemic),
@@ -345,9 +347,11 @@ class EuAiActRules implements JurisdictionRules {
 					.undetermined(rules, asOf);
 			}
 			if (merged.known() && merged.flop() > systemic) {
-				verdict.reason(String.format("the modified model's cumulative compute, %s FLOP (the weights it was "
-						+ "initialised from count, %s para 121: 'integrating pre-existing model weights, for example "
-						+ "through weight initialisation'), is above %s: presumed to have high-impact "
+				verdict.reason(String.format("the modified model's cumulative compute, %s FLOP (a modified model "
+						+ "starts from the original's weights; on this tool's reading it is created 'through integrating "
+						+ "pre-existing model weights, for example through weight initialisation', so 'the training "
+						+ "compute used to train the combined model weights should be included in the estimation of the "
+						+ "cumulative training compute of the model', %s Annex A.1, para 121), is above %s: presumed to have high-impact "
 						+ "capabilities (Art. 51(2)), so Art. 52(1) notification and Art. 55 duties apply; rebuttable "
 						+ "under Art. 52(2)", Quantities.power(merged.flop(), systemic), GUIDELINES,
 						Quantities.power(systemic, merged.flop())));

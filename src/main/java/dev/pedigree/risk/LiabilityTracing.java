@@ -301,8 +301,9 @@ public class LiabilityTracing {
 
 		/**
 		 * Cumulative compute: the model's reported figure; else its training parents'
-		 * (summed for a merge, para 121) plus the step's own compute, where all are
-		 * known. A distillation teacher's compute never counts (para 122).
+		 * (summed for a merge, guidelines Annex A.1, para 121) plus the step's own
+		 * compute, where all are known. A distillation teacher's compute never counts
+		 * (para 122).
 		 */
 		Compute cumulative(String id) {
 			Compute known = this.cumulative.get(id);
@@ -333,10 +334,11 @@ public class LiabilityTracing {
 					}
 				}
 				if (!Double.isNaN(sum)) {
-					result = new Compute(sum, estimated, true, false,
-							String.format("derived: cumulative %s = %s%s", Quantities.power(sum),
-									String.join(" + ", parts),
-									e.training().size() > 1 ? " (merged weights count, guidelines para 121)" : ""));
+					result = new Compute(sum, estimated, true, false, String.format("derived: cumulative %s = %s%s",
+							Quantities.power(sum), String.join(" + ", parts),
+							e.training().size() > 1
+									? " (the compute used to train the merged weights counts, guidelines Annex A.1, para 121)"
+									: ""));
 				}
 			}
 			this.cumulative.put(id, result);

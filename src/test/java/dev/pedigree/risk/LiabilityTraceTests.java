@@ -229,7 +229,8 @@ class LiabilityTraceTests {
 			assertThat((String) f.get("name")).startsWith("cumulative training compute");
 			assertThat((Double) f.get("value")).isCloseTo(8e24, org.assertj.core.data.Percentage.withPercentage(1e-9));
 			assertThat(f.get("derived")).isEqualTo(true);
-			assertThat((String) f.get("source")).contains("para 121");
+			assertThat((String) f.get("source"))
+				.contains("(the compute used to train the merged weights counts, guidelines Annex A.1, para 121)");
 		});
 		assertThat(euRole("fixture-lab-omega/Fixture-Merge").get("role")).isEqualTo("DOWNSTREAM_MODIFIER");
 	}
