@@ -293,7 +293,8 @@ class LiabilityTraceTests {
 
 	@Test
 	void a_modified_model_above_1e25_is_presumed_systemic_even_when_its_original_is_not() {
-		// 7e24 original + 8e24 of modification: 1.5e25 cumulative (para 121, Art. 51(2)).
+		// 7e24 original + 8e24 of modification: 1.5e25 cumulative (guidelines Annex A.1,
+		// para 121; Art. 51(2)).
 		var eu = euRole("fixture-lab-pi/fixture-mid-heavy-tune");
 		assertThat(eu.get("role")).isEqualTo("MODIFIER_PROVIDER_SYSTEMIC_RISK");
 		assertThat(obligations(eu)).filteredOn(o -> "eu-55-1-a".equals(o.get("id")))
