@@ -43,12 +43,13 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 	 * Governor's signature (29 September 2025) and Cal. Const. art. IV, §8(c)(1): the
 	 * 90-day period ends on 28 December 2025, and the next 1 January is 2026-01-01.
 	 */
-	static final String START_SOURCE = "the chaptered text states no effective or operative date; the date is "
-			+ "derived: SB 53 was signed by the Governor on 29 September 2025 (Governor of California press release of "
-			+ "29 September 2025), and 'a statute enacted at a regular session shall go into effect on January 1 next "
-			+ "following a 90-day period from the date of enactment of the statute' (California Constitution, art. IV, "
-			+ "§8(c)(1), as quoted at https://www.calcorporatelaw.com/2015/09/just-when-does-that-law-take-effect); "
-			+ "the 90 days end on 28 December 2025";
+	static final String START_SOURCE = "the chaptered text states no effective or operative date for "
+			+ "these duties; the date is derived: SB 53 was signed by the Governor on 29 September 2025 (Governor "
+			+ "of California press release of 29 September 2025), and 'a statute enacted at a regular session shall "
+			+ "go into effect on January 1 next following a 90-day period from the date of enactment of the "
+			+ "statute' (California Constitution, art. IV, §8(c)(1), as quoted at "
+			+ "https://www.calcorporatelaw.com/2015/09/just-when-does-that-law-take-effect); the 90 days end on 28 "
+			+ "December 2025";
 
 	/**
 	 * Why a deployment before the date this tool applies SB 53 from is presumed to owe no

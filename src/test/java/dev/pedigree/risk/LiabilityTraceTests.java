@@ -1063,12 +1063,13 @@ class LiabilityTraceTests {
 			+ "Section 22757.11 of the Business and Professions Code' (Labor Code §1107(e))";
 
 	/** Where the date SB 53 is applied from comes from: the text states none. */
-	private static final String START_SOURCE = "the chaptered text states no effective or operative date; the date is "
-			+ "derived: SB 53 was signed by the Governor on 29 September 2025 (Governor of California press release of "
-			+ "29 September 2025), and 'a statute enacted at a regular session shall go into effect on January 1 next "
-			+ "following a 90-day period from the date of enactment of the statute' (California Constitution, art. IV, "
-			+ "§8(c)(1), as quoted at https://www.calcorporatelaw.com/2015/09/just-when-does-that-law-take-effect); "
-			+ "the 90 days end on 28 December 2025";
+	private static final String START_SOURCE = "the chaptered text states no effective or operative date for "
+			+ "these duties; the date is derived: SB 53 was signed by the Governor on 29 September 2025 (Governor "
+			+ "of California press release of 29 September 2025), and 'a statute enacted at a regular session shall "
+			+ "go into effect on January 1 next following a 90-day period from the date of enactment of the "
+			+ "statute' (California Constitution, art. IV, §8(c)(1), as quoted at "
+			+ "https://www.calcorporatelaw.com/2015/09/just-when-does-that-law-take-effect); the 90 days end on 28 "
+			+ "December 2025";
 
 	private Map<String, Object> trace(String id, String asOf) {
 		return GraphQlClient.anonymous(this.port)
