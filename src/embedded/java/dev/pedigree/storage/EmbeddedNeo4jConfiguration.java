@@ -1,12 +1,16 @@
 package dev.pedigree.storage;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -20,23 +24,31 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.io.locker.FileLockException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
 
 /**
  * Starts Neo4j in-process, Bolt on loopback only and with authentication (the generated login of
- * {@link BoltCredentials}), and points the driver at the port it actually bound with that login. Skipped when
+ * {@link BoltCredentials}), and points the driver at the port it actually bound with that login. The start runs on
+ * a thread of its own while the rest of the application is built ({@link EarlyDatabaseStart}); the driver's first use
+ * waits for it. Skipped when
  * {@code spring.neo4j.uri} names an external server, or when the jar was built without the embedded profile.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,9 +58,88 @@ class EmbeddedNeo4jConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
+	/**
+	 * Begun here only when {@link EarlyDatabaseStart} did not begin it before the
+	 * refresh.
+	 */
+	@Bean(EmbeddedNeo4jStart.NAME)
+	@ConditionalOnMissingBean
+	static EmbeddedNeo4jStart embeddedNeo4jStart(EmbeddedNeo4jProperties properties) {
+		return EmbeddedNeo4jStart.begin(properties);
+	}
+
+	/**
+	 * The running database. Lazy: whoever asks waits for the start. Shut down by the
+	 * start, after the driver.
+	 */
+	@Bean(destroyMethod = "")
+	@Lazy
+	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jStart start) {
+		return start.await();
+	}
+
+	/**
+	 * The login is known before the database has started, and so is the address unless
+	 * the port is 0 (any free port): then the driver's creation waits for the start.
+	 */
 	@Bean
-	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
-		Path home = storeFolder(properties);
+	Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4jStart start) {
+		AuthToken login = AuthTokens.basic(start.credentials().username(), start.credentials().password());
+		return new Neo4jConnectionDetails() {
+			@Override
+			public URI getUri() {
+				return start.boltPort() != 0 ? boltUri(start.boltPort()) : start.await().boltUri();
+			}
+
+			@Override
+			public AuthToken getAuthToken() {
+				return login;
+			}
+		};
+	}
+
+	/**
+	 * The driver's first use (the schema migrations, once every bean exists) waits for
+	 * the database's start; creating the driver does not.
+	 */
+	@Bean
+	static BeanPostProcessor embeddedNeo4jDriverWaitsForStart(ObjectProvider<EmbeddedNeo4jStart> start) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return bean instanceof Driver driver ? waitingForStart(driver, start) : bean;
+			}
+		};
+	}
+
+	private static Driver waitingForStart(Driver driver, ObjectProvider<EmbeddedNeo4jStart> start) {
+		return (Driver) Proxy.newProxyInstance(Driver.class.getClassLoader(), new Class<?>[] { Driver.class },
+				(proxy, method, args) -> {
+					if (method.getDeclaringClass() == Object.class) {
+						return switch (method.getName()) {
+							case "equals" -> proxy == args[0];
+							case "hashCode" -> System.identityHashCode(proxy);
+							default -> "waiting for the embedded start: " + driver;
+						};
+					}
+					// Closing a driver that never connected needs no database.
+					if (!method.getName().startsWith("close")) {
+						start.getObject().await();
+					}
+					try {
+						return method.invoke(driver, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+	}
+
+	private static URI boltUri(int port) {
+		return URI.create("bolt://127.0.0.1:" + port);
+	}
+
+	private static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, Path home, BoltCredentials credentials) {
 		log.info("Embedded Neo4j store: {}", home);
 		var builder = new DatabaseManagementServiceBuilder(home)
 			.setConfig(GraphDatabaseSettings.auth_enabled, true)
@@ -67,14 +158,9 @@ class EmbeddedNeo4jConfiguration {
 			service = builder.build();
 		}
 		catch (RuntimeException ex) {
-			if (properties.ephemeral()) {
-				FileSystemUtils.deleteRecursively(home.toFile());
-			}
 			throw explain(ex, properties, home);
 		}
-		BoltCredentials credentials;
 		try {
-			credentials = BoltCredentials.loadOrCreate(home);
 			setPassword(service, credentials);
 		}
 		catch (RuntimeException ex) {
@@ -91,29 +177,11 @@ class EmbeddedNeo4jConfiguration {
 					"The embedded Neo4j could not open its Bolt port " + properties.boltPort() + " on 127.0.0.1.",
 					"Free the port or choose another with pedigree.embedded.bolt-port (0 = any free port).", null);
 		}
-		URI uri = URI.create("bolt://127.0.0.1:" + bolt.getPort());
+		URI uri = boltUri(bolt.getPort());
 		// Printed for Neo4j Browser and cypher-shell users; the file keeps it across restarts.
 		log.info("Embedded Neo4j listening on {} (user {}, password {}; kept in {})", uri, credentials.username(),
 				credentials.password(), credentials.file());
 		return new EmbeddedNeo4j(service, uri, credentials, properties.ephemeral() ? home : null);
-	}
-
-	@Bean
-	Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j embeddedNeo4j) {
-		URI uri = embeddedNeo4j.boltUri();
-		AuthToken login = AuthTokens.basic(embeddedNeo4j.credentials().username(),
-				embeddedNeo4j.credentials().password());
-		return new Neo4jConnectionDetails() {
-			@Override
-			public URI getUri() {
-				return uri;
-			}
-
-			@Override
-			public AuthToken getAuthToken() {
-				return login;
-			}
-		};
 	}
 
 	/**
@@ -177,6 +245,94 @@ class EmbeddedNeo4jConfiguration {
 		}
 		return new EmbeddedNeo4jStartupException("The embedded Neo4j in " + home + " failed to start: "
 				+ failure.getMessage(), "See the Neo4j log in " + home.resolve("logs") + ".", failure);
+	}
+
+	/**
+	 * The database's start on a thread of its own (its store, system database, procedures
+	 * and Bolt), begun before the rest of the application is built. The folder and the
+	 * login are settled before it begins, so that the driver can be configured meanwhile.
+	 */
+	static final class EmbeddedNeo4jStart implements DisposableBean {
+
+		static final String NAME = "embeddedNeo4jStart";
+
+		private final int boltPort;
+
+		private final BoltCredentials credentials;
+
+		private final CompletableFuture<EmbeddedNeo4j> started = new CompletableFuture<>();
+
+		private EmbeddedNeo4jStart(int boltPort, BoltCredentials credentials) {
+			this.boltPort = boltPort;
+			this.credentials = credentials;
+		}
+
+		static EmbeddedNeo4jStart begin(EmbeddedNeo4jProperties properties) {
+			Path home = storeFolder(properties);
+			BoltCredentials credentials;
+			try {
+				credentials = BoltCredentials.loadOrCreate(home);
+			}
+			catch (RuntimeException ex) {
+				deleteIfEphemeral(properties, home);
+				throw ex;
+			}
+			var start = new EmbeddedNeo4jStart(properties.boltPort(), credentials);
+			Thread.ofPlatform().name("embedded-neo4j-start").daemon().start(() -> {
+				try {
+					start.started.complete(EmbeddedNeo4jConfiguration.start(properties, home, credentials));
+				}
+				catch (Throwable ex) {
+					deleteIfEphemeral(properties, home);
+					start.started.completeExceptionally(ex);
+				}
+			});
+			return start;
+		}
+
+		int boltPort() {
+			return this.boltPort;
+		}
+
+		BoltCredentials credentials() {
+			return this.credentials;
+		}
+
+		/** The started database; a failed start's exception (e.g. a locked store). */
+		EmbeddedNeo4j await() {
+			try {
+				return this.started.join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException failure) {
+					throw failure;
+				}
+				if (ex.getCause() instanceof Error error) {
+					throw error;
+				}
+				throw ex;
+			}
+		}
+
+		/** Waits for a start still under way, so that nothing of it outlives the context. */
+		@Override
+		public void destroy() {
+			EmbeddedNeo4j database;
+			try {
+				database = this.started.join();
+			}
+			catch (CompletionException ex) {
+				return;
+			}
+			database.close();
+		}
+
+		private static void deleteIfEphemeral(EmbeddedNeo4jProperties properties, Path home) {
+			if (properties.ephemeral()) {
+				FileSystemUtils.deleteRecursively(home.toFile());
+			}
+		}
+
 	}
 
 	/** The running database; shut down after the driver (which depends on it) is closed. */
