@@ -113,6 +113,9 @@ class EmbeddedNeo4jConfiguration {
 	}
 
 	private static Driver waitingForStart(Driver driver, ObjectProvider<EmbeddedNeo4jStart> start) {
+		// Once the start is over, a call goes straight to the driver (no bean lookup per
+		// session on the serving path).
+		var started = new java.util.concurrent.atomic.AtomicBoolean();
 		return (Driver) Proxy.newProxyInstance(Driver.class.getClassLoader(), new Class<?>[] { Driver.class },
 				(proxy, method, args) -> {
 					if (method.getDeclaringClass() == Object.class) {
@@ -123,8 +126,9 @@ class EmbeddedNeo4jConfiguration {
 						};
 					}
 					// Closing a driver that never connected needs no database.
-					if (!method.getName().startsWith("close")) {
+					if (!started.get() && !method.getName().startsWith("close")) {
 						start.getObject().await();
+						started.set(true);
 					}
 					try {
 						return method.invoke(driver, args);
