@@ -40,8 +40,12 @@ public class PedigreeApplication {
 		// A command's import batches take seconds by design: the slow-query log (meant
 		// for
 		// serving) would warn once per batch, so commands keep only its errors.
+		// Netty warns that the embedded database's in-process channel ignores an option
+		// (SO_REUSEADDR) when the start runs beside the context's refresh: harmless, and
+		// not a command's output.
 		application.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.dev.pedigree", "WARN",
-				"logging.level.dev.pedigree.slow-queries", "ERROR", "pedigree.seed.enabled", "false"));
+				"logging.level.dev.pedigree.slow-queries", "ERROR", "logging.level.io.netty.bootstrap.ServerBootstrap",
+				"ERROR", "pedigree.seed.enabled", "false"));
 		try {
 			return SpringApplication.exit(application.run(args));
 		}
