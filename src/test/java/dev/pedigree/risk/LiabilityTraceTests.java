@@ -583,15 +583,18 @@ class LiabilityTraceTests {
 		assertThat(obligations(in2026)).filteredOn(o -> "ca-lab-1107-1".equals(o.get("id")))
 			.singleElement()
 			.satisfies(o -> assertThat((String) o.get("summary"))
-				.isEqualTo("Whistleblower protections for covered employees and notice of their rights (enforceable "
-						+ "in 'a civil action or administrative proceeding brought pursuant to this section' "
-						+ "(§1107.1(h)(1)); the section names the claimant only as 'a plaintiff who brings a successful "
-						+ "action for a violation of this section', to whom the court 'is authorized to award "
-						+ "reasonable attorney's fees' (§1107.1(f)); in a civil action the frontier developer bears the "
-						+ "burden of proof by clear and convincing evidence once a protected activity is shown to have "
-						+ "been 'a contributing factor in the alleged prohibited action against the covered employee' "
-						+ "(§1107.1(g)); a covered employee 'may petition the superior court … for appropriate temporary "
-						+ "or preliminary injunctive relief' (§1107.1(h)(1)), not stayed pending appeal (§1107.1(i)))"));
+				.isEqualTo("Whistleblower protections for covered employees and notice of their rights (enforceable in "
+						+ "'a civil action or administrative proceeding brought pursuant to this section' "
+						+ "(§1107.1(h)(1)); the section does not say who brings the civil action; it refers to 'a "
+						+ "plaintiff who brings a successful action for a violation of this section', to whom the court "
+						+ "'is authorized to award reasonable attorney's fees' (§1107.1(f)); in a civil action, once it "
+						+ "has been demonstrated by a preponderance of the evidence that 'an activity proscribed by "
+						+ "this section was a contributing factor in the alleged prohibited action against the covered "
+						+ "employee', the frontier developer bears the burden of proof to demonstrate by clear and "
+						+ "convincing evidence that the alleged action would have occurred for legitimate, independent "
+						+ "reasons (§1107.1(g)); a covered employee 'may petition the superior court … for appropriate "
+						+ "temporary or preliminary injunctive relief' (§1107.1(h)(1)), not stayed pending appeal "
+						+ "(§1107.1(i)))"));
 		// Deployed 2025-03-01, before the act: the transparency report is presumed not
 		// due.
 		assertThat(obligations(in2026)).filteredOn(o -> "ca-22757-12-c-1".equals(o.get("id")))
