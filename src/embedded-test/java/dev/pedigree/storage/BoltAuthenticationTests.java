@@ -103,7 +103,7 @@ class BoltAuthenticationTests {
 	}
 
 	/** The service's own driver logs in: a write and a read through the API work. */
-	private static void assertServes(ConfigurableApplicationContext context) {
+	static void assertServes(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		GraphQlClient.anonymous(port)
 			.document("{ models(first: 1) { totalCount } }")

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +44,7 @@ class EmbeddedStartTests {
 			assertThat(this.out.resolve("lineage.mmd")).doesNotExist();
 			assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
 					thread -> thread.getName().equals("embedded-neo4j-start") && thread.isAlive());
-			assertServes(server);
+			BoltAuthenticationTests.assertServes(server);
 		}
 	}
 
@@ -55,7 +53,7 @@ class EmbeddedStartTests {
 		assertThatThrownBy(() -> start("--pedigree.warmup.requests=many")).hasStackTraceContaining("many");
 		// The store's lock was released: a second start opens it.
 		try (var context = start()) {
-			assertServes(context);
+			BoltAuthenticationTests.assertServes(context);
 			// Begun before the refresh (a listener), not by a bean once the
 			// configuration had been processed.
 			assertThat(context.getBeanFactory().containsSingleton("embeddedNeo4jStart")).isTrue();
@@ -69,15 +67,6 @@ class EmbeddedStartTests {
 				"--pedigree.seed.enabled=false", "--pedigree.warmup.requests=0", "--server.port=0"));
 		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(PedigreeApplication.class).run(args.toArray(String[]::new));
-	}
-
-	private static void assertServes(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		GraphQlClient.anonymous(port)
-			.document("{ models(first: 1) { totalCount } }")
-			.execute()
-			.path("models.totalCount")
-			.hasValue();
 	}
 
 }
