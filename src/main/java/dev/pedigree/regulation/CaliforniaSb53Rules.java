@@ -44,8 +44,8 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 	 * 90-day period ends on 28 December 2025, and the next 1 January is 2026-01-01.
 	 */
 	static final String START_SOURCE = "the chaptered text states no effective or operative date for "
-			+ "the duties it adds to the Business and Professions Code (Chapter 25.1, SEC. 2) or the Labor Code "
-			+ "(Chapter 5.1, SEC. 4); the date is derived: SB 53 was signed by the Governor on 29 September 2025 (Governor "
+			+ "the duties it imposes on frontier developers in the chapters it adds to the Business and Professions "
+			+ "Code (Chapter 25.1, SEC. 2) or the Labor Code (Chapter 5.1, SEC. 4); the date is derived: SB 53 was signed by the Governor on 29 September 2025 (Governor "
 			+ "of California press release of 29 September 2025), and 'a statute enacted at a regular session shall "
 			+ "go into effect on January 1 next following a 90-day period from the date of enactment of the "
 			+ "statute' (California Constitution, art. IV, §8(c)(1), as quoted at "

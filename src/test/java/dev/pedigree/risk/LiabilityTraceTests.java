@@ -576,7 +576,9 @@ class LiabilityTraceTests {
 			.satisfies(o -> assertThat((String) o.get("summary"))
 				.contains("(failure to publish or transmit a compliant document required under the chapter; a "
 						+ "statement in violation of §22757.12(e), i.e. a materially false or misleading statement "
-						+ "(§22757.12(e)(1)) other than one that 'was made in good faith and was reasonable under the "
+						+ "about catastrophic risk from its frontier models or its management of catastrophic risk, or "
+						+ "about its implementation of, or compliance with, its frontier AI framework "
+						+ "(§22757.12(e)(1)(A)–(B)), other than one that 'was made in good faith and was reasonable under the "
 						+ "circumstances', to which (e) 'does not apply' (§22757.12(e)(2)); failure to report an incident as §22757.13 requires; failure to comply with "
 						+ "its own frontier AI framework)")
 				.endsWith("recovered only by the Attorney General (§22757.15(b)); " + PENALTY_LIMIT));
@@ -1067,8 +1069,8 @@ class LiabilityTraceTests {
 
 	/** Where the date SB 53 is applied from comes from: the text states none. */
 	private static final String START_SOURCE = "the chaptered text states no effective or operative date for "
-			+ "the duties it adds to the Business and Professions Code (Chapter 25.1, SEC. 2) or the Labor Code "
-			+ "(Chapter 5.1, SEC. 4); the date is derived: SB 53 was signed by the Governor on 29 September 2025 (Governor "
+			+ "the duties it imposes on frontier developers in the chapters it adds to the Business and Professions "
+			+ "Code (Chapter 25.1, SEC. 2) or the Labor Code (Chapter 5.1, SEC. 4); the date is derived: SB 53 was signed by the Governor on 29 September 2025 (Governor "
 			+ "of California press release of 29 September 2025), and 'a statute enacted at a regular session shall "
 			+ "go into effect on January 1 next following a 90-day period from the date of enactment of the "
 			+ "statute' (California Constitution, art. IV, §8(c)(1), as quoted at "
