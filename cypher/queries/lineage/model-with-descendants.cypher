@@ -5,7 +5,9 @@
 // pages (lineage/FamilyIndex) instead of walking it again. A model with $walkFrom direct derivatives or more (its
 // first level fills the page) is not traversed here: fanOut says so, and the caller walks it level by level
 // (descendants-walk.cypher). A smaller family answers its members' ids: the server keeps the answer until a write
-// touches one of them (lineage/KeptAnswers).
+// touches one of them (lineage/KeptAnswers). Of the model, the page's members and their derivations it returns only
+// the properties named in $rootProperties, $modelProperties and $viaProperties, in that order: those the request's
+// selection reads.
 MATCH (root:Model {id: $id})
 WITH root, COUNT { (root)<-[:DERIVED_FROM]-() } AS fanOut
 OPTIONAL CALL (root, fanOut) {
@@ -16,6 +18,8 @@ OPTIONAL CALL (root, fanOut) {
 WITH root, fanOut, d, depth, via, parentId
 ORDER BY depth, d.id
 WITH root, fanOut, collect(CASE WHEN d IS NOT NULL THEN {model: d, depth: depth, via: via, parentId: parentId} END) AS family
-RETURN root AS model, fanOut, size(family) AS total, family[$offset..$offset + $limit] AS page,
+RETURN [k IN $rootProperties | root[k]] AS model, fanOut, size(family) AS total,
+       [x IN family[$offset..$offset + $limit] | {model: [k IN $modelProperties | x.model[k]], depth: x.depth,
+         via: [k IN $viaProperties | x.via[k]], parentId: x.parentId}] AS page,
        CASE WHEN size(family) >= $keepFrom THEN [x IN family | [x.model.id, x.depth, x.parentId]] END AS order,
        CASE WHEN size(family) < $keepFrom AND fanOut < $walkFrom THEN [x IN family | x.model.id] END AS members

@@ -22,6 +22,21 @@ public record Derivation(String childId, String parentId, Relation relation, Dou
 	 * internal node ids
 	 */
 	public static Derivation from(Relationship rel, String childId, String parentId) {
+		return from(rel::get, childId, parentId);
+	}
+
+	/**
+	 * The stored properties of a derivation a view reads: every component but the two
+	 * ends, each from the property of its name.
+	 */
+	static final StoredProperties.Names STORED = StoredProperties.Names
+		.of(java.util.Arrays.stream(Derivation.class.getRecordComponents())
+			.map(java.lang.reflect.RecordComponent::getName)
+			.filter(name -> !name.equals("childId") && !name.equals("parentId"))
+			.toList());
+
+	/** A derivation a statement returned only some properties of ({@link #STORED}). */
+	static Derivation from(StoredProperties rel, String childId, String parentId) {
 		Relation relation = Relation.fromSource(ModelView.string(rel.get("relation"), "OTHER"));
 		return new Derivation(childId, parentId, relation == null ? Relation.OTHER : relation,
 				ModelView.number(rel.get("computeFlop")), ModelView.string(rel.get("date"), null),

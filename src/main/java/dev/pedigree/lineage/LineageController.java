@@ -3,7 +3,6 @@ package dev.pedigree.lineage;
 import dev.pedigree.common.Cursors;
 import dev.pedigree.common.Page;
 import dev.pedigree.common.PageRequest;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -42,7 +40,7 @@ class LineageController {
 
 	private static final String PARENTS = "Model.parents";
 
-	private static final String PREFETCHED_MODELS = LineageController.class.getName() + ".models";
+	private static final String MODELS = "Model.byId";
 
 	private static final String ORGANIZATION_MODELS = "Organization.models";
 
@@ -75,6 +73,10 @@ class LineageController {
 		KeyedLoaders.<At<AncestorArguments>, List<LineageEntry>>register(loaders, ANCESTORS, (ids, key) -> key.now()
 				? this.queries.ancestors(ids, key.arguments().maxDepth(), key.arguments().relations())
 				: this.history.ancestors(ids, key.arguments().maxDepth(), key.arguments().relations(), key.at()));
+		// A derivation's ends: the parents and children of a level in one query.
+		loaders.<String, ModelView>forName(MODELS)
+			.registerMappedBatchLoader(
+					(ids, environment) -> reactor.core.publisher.Mono.fromCallable(() -> this.queries.models(ids)));
 	}
 
 	/**
@@ -112,13 +114,14 @@ class LineageController {
 	 * Plans the request from its selection set: when the model's {@code ancestors},
 	 * {@code parents} or {@code descendants} (default order, no relations filter, no
 	 * {@code truncated}) is selected once and alone among the three, the model and that
-	 * field come from one statement, handed to the field in the local context (and the
-	 * parents' models to {@code Derivation.parent} in the request's context). Any other
-	 * shape takes the field-by-field path: one query per field and level.
+	 * field come from one statement, handed to the field (and the parents' models to
+	 * {@code Derivation.parent}) in the local context. The statement returns only the
+	 * properties the selection reads ({@link Projection}). Any other shape takes the
+	 * field-by-field path: one query per field and level.
 	 */
 	@QueryMapping
 	DataFetcherResult<ModelView> model(@Argument String id, @Argument java.time.LocalDate asOf,
-			@Argument Boolean includeUndated, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+			@Argument Boolean includeUndated, DataFetchingFieldSelectionSet selection) {
 		if (asOf != null) {
 			return modelAt(id, PointInTime.of(asOf, includeUndated));
 		}
@@ -134,23 +137,33 @@ class LineageController {
 				// keeps its path.
 				if (maxDepth == null || maxDepth >= 1) {
 					List<Relation> relations = relations(arguments.get("relations"));
-					var found = this.queries.modelWithAncestors(id, maxDepth, relations);
+					var entries = Projection.below(ancestorFields, "ancestors");
+					var projection = new Projection(Projection.ofModel(immediate),
+							Projection.ofModel(Projection.below(entries, "model")),
+							Projection.ofDerivation(Projection.below(entries, "via")));
+					var found = this.queries.modelWithAncestors(id, maxDepth, relations, projection);
 					return result(found == null ? null : found.model(), found == null ? null
 							: new PrefetchedAncestors(found.model().id(), maxDepth, relations, found.ancestors()));
 				}
 			}
 			if (parentFields.size() == 1) {
-				var found = this.queries.modelWithParents(id);
-				if (found != null) {
-					prefetchedModels(context).putAll(found.parentModels());
-				}
-				return result(found == null ? null : found.model(),
-						found == null ? null : new PrefetchedParents(found.model().id(), found.parents()));
+				var derivations = Projection.below(parentFields, "parents");
+				var projection = new Projection(Projection.ofModel(immediate),
+						Projection.ofModel(Projection.below(derivations, "parent")),
+						Projection.ofDerivation(derivations));
+				var found = this.queries.modelWithParents(id, projection);
+				return result(found == null ? null : found.model(), found == null ? null
+						: new PrefetchedParents(found.model().id(), found.parents(), found.parentModels()));
 			}
 			var page = descendantFields.size() == 1 ? plannedDescendants(descendantFields.get(0)) : null;
 			if (page != null) {
+				var nodes = Projection
+					.below(Projection.below(Projection.below(descendantFields, "descendants"), "edges"), "node");
+				var projection = new Projection(Projection.ofModel(immediate),
+						Projection.ofModel(Projection.below(nodes, "model")),
+						Projection.ofDerivation(Projection.below(nodes, "via")));
 				var found = this.queries.modelWithDescendants(id, page,
-						Cursors.keyAt((String) descendantFields.get(0).getArguments().get("after")));
+						Cursors.keyAt((String) descendantFields.get(0).getArguments().get("after")), projection);
 				return result(found == null ? null : found.model(), found == null ? null
 						: new PrefetchedDescendants(found.model().id(), page, found.descendants()));
 			}
@@ -207,15 +220,12 @@ class LineageController {
 		}
 	}
 
-	/** Models a planned statement already read in this request, by id. */
-	@SuppressWarnings("unchecked")
-	private static Map<String, ModelView> prefetchedModels(GraphQLContext context) {
-		return (Map<String, ModelView>) context.computeIfAbsent(PREFETCHED_MODELS,
-				k -> new java.util.concurrent.ConcurrentHashMap<String, ModelView>());
-	}
-
-	/** Parents fetched together with their model. */
-	private record PrefetchedParents(String modelId, List<Derivation> parents) {
+	/**
+	 * Parents fetched together with their model, and the parents' models (with the
+	 * properties this selection reads, so they serve only the derivations below it), by
+	 * id.
+	 */
+	private record PrefetchedParents(String modelId, List<Derivation> parents, Map<String, ModelView> parentModels) {
 	}
 
 	/**
@@ -401,36 +411,27 @@ class LineageController {
 		return models.stream().map(m -> byModel.getOrDefault(m.id(), List.of())).toList();
 	}
 
-	@BatchMapping(typeName = "Derivation")
-	List<ModelView> parent(List<Derivation> derivations, GraphQLContext context) {
-		return endpoints(derivations, Derivation::parentId, context);
-	}
-
-	@BatchMapping(typeName = "Derivation")
-	List<ModelView> child(List<Derivation> derivations, GraphQLContext context) {
-		return endpoints(derivations, Derivation::childId, context);
-	}
-
 	/**
-	 * The models at one end of each derivation: those a planned statement already read,
-	 * the others in one query.
+	 * The parent model: the one a planned statement read with its model's parents (the
+	 * local context below that model's {@code parents}), else loaded with the level's
+	 * other ends in one query.
 	 */
-	private List<ModelView> endpoints(List<Derivation> derivations, java.util.function.Function<Derivation, String> end,
-			GraphQLContext context) {
-		Map<String, ModelView> prefetched = context.getOrDefault(PREFETCHED_MODELS, Map.<String, ModelView>of());
-		var missing = derivations.stream()
-			.map(end)
-			.filter(id -> !prefetched.containsKey(id))
-			.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
-		Map<String, ModelView> byId = new java.util.HashMap<>(prefetched);
-		if (!missing.isEmpty()) {
-			byId.putAll(this.queries.models(missing));
+	@SchemaMapping(typeName = "Derivation")
+	CompletableFuture<ModelView> parent(Derivation derivation, DataFetchingEnvironment environment) {
+		if (environment.getLocalContext() instanceof PrefetchedParents prefetched
+				&& prefetched.modelId().equals(derivation.childId())) {
+			ModelView parent = prefetched.parentModels().get(derivation.parentId());
+			if (parent != null) {
+				return CompletableFuture.completedFuture(parent);
+			}
 		}
-		List<ModelView> result = new ArrayList<>(derivations.size());
-		for (Derivation d : derivations) {
-			result.add(byId.get(end.apply(d)));
-		}
-		return result;
+		return environment.<String, ModelView>getDataLoader(MODELS).load(derivation.parentId());
+	}
+
+	/** The child model, loaded with the level's other ends in one query. */
+	@SchemaMapping(typeName = "Derivation")
+	CompletableFuture<ModelView> child(Derivation derivation, DataFetchingEnvironment environment) {
+		return environment.<String, ModelView>getDataLoader(MODELS).load(derivation.childId());
 	}
 
 }

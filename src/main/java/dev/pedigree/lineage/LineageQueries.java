@@ -331,19 +331,21 @@ public class LineageQueries {
 	}
 
 	/**
-	 * {@link #model} and {@link #ancestors} in one round trip; null when there is no such
-	 * model.
+	 * {@link #model} and {@link #ancestors} in one round trip, with the properties
+	 * {@code projection} names (a kept answer serves only the same projection); null when
+	 * there is no such model.
 	 */
-	public ModelWithAncestors modelWithAncestors(String id, Integer maxDepth, List<Relation> relations) {
-		return this.kept.get(new AncestorsKey(id, maxDepth, relations),
-				() -> readModelWithAncestors(id, maxDepth, relations), found -> readFrom(id, found.model(),
+	ModelWithAncestors modelWithAncestors(String id, Integer maxDepth, List<Relation> relations,
+			Projection projection) {
+		return this.kept.get(new AncestorsKey(id, maxDepth, relations, projection),
+				() -> readModelWithAncestors(id, maxDepth, relations, projection), found -> readFrom(id, found.model(),
 						found.ancestors().stream().map(LineageEntry::model).map(ModelView::id).toList()));
 	}
 
-	private record AncestorsKey(String id, Integer maxDepth, List<Relation> relations) {
+	private record AncestorsKey(String id, Integer maxDepth, List<Relation> relations, Projection projection) {
 	}
 
-	private record ParentsKey(String id) {
+	private record ParentsKey(String id, Projection projection) {
 	}
 
 	/** The requested id, the model it named and the models an answer lists. */
@@ -354,19 +356,23 @@ public class LineageQueries {
 		return ids;
 	}
 
-	private ModelWithAncestors readModelWithAncestors(String id, Integer maxDepth, List<Relation> relations) {
-		var rows = this.graph.read(bounded("lineage/ancestors", this.limits.depth(maxDepth)), traversal(id, relations),
-				r -> r);
+	private ModelWithAncestors readModelWithAncestors(String id, Integer maxDepth, List<Relation> relations,
+			Projection projection) {
+		Map<String, Object> params = traversal(id, relations);
+		projection.addTo(params);
+		var rows = this.graph.read(bounded("lineage/ancestors", this.limits.depth(maxDepth)), params, r -> r);
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
 			return canonical == null || canonical.equals(id) ? null
-					: readModelWithAncestors(canonical, maxDepth, relations);
+					: readModelWithAncestors(canonical, maxDepth, relations, projection);
 		}
 		List<LineageEntry> ancestors = rows.stream()
-			.filter(r -> !r.get("model").isNull())
-			.map(r -> entry(r, r.get("childId").asString(), r.get("parentId").asString()))
+			.filter(r -> !r.get("parentId").isNull())
+			.map(r -> new LineageEntry(ModelView.from(projection.models().read(r.get("model"))), r.get("depth").asInt(),
+					Derivation.from(projection.via().read(r.get("via")), r.get("childId").asString(),
+							r.get("parentId").asString())))
 			.toList();
-		return new ModelWithAncestors(ModelView.from(rows.get(0).get("root").asNode()), ancestors);
+		return new ModelWithAncestors(ModelView.from(projection.root().read(rows.get(0).get("root"))), ancestors);
 	}
 
 	/** A model with its direct bases and their models, from one query. */
@@ -377,25 +383,28 @@ public class LineageQueries {
 	 * {@link #model}, {@link #parents} and the parents' models in one round trip; null
 	 * when there is no such model.
 	 */
-	public ModelWithParents modelWithParents(String id) {
-		return this.kept.get(new ParentsKey(id), () -> readModelWithParents(id),
+	ModelWithParents modelWithParents(String id, Projection projection) {
+		return this.kept.get(new ParentsKey(id, projection), () -> readModelWithParents(id, projection),
 				found -> readFrom(id, found.model(), found.parents().stream().map(Derivation::parentId).toList()));
 	}
 
-	private ModelWithParents readModelWithParents(String id) {
-		var rows = this.graph.read(this.cypher.get("lineage/model-with-parents"), Map.of("id", id), r -> r);
+	private ModelWithParents readModelWithParents(String id, Projection projection) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", id);
+		projection.addTo(params);
+		var rows = this.graph.read(this.cypher.get("lineage/model-with-parents"), params, r -> r);
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
-			return canonical == null || canonical.equals(id) ? null : readModelWithParents(canonical);
+			return canonical == null || canonical.equals(id) ? null : readModelWithParents(canonical, projection);
 		}
-		ModelView model = ModelView.from(rows.get(0).get("model").asNode());
+		ModelView model = ModelView.from(projection.root().read(rows.get(0).get("model")));
 		List<Derivation> parents = new java.util.ArrayList<>();
 		Map<String, ModelView> parentModels = new HashMap<>();
 		for (Record r : rows) {
-			if (!r.get("via").isNull()) {
+			if (!r.get("parentId").isNull()) {
 				String parentId = r.get("parentId").asString();
-				parents.add(Derivation.from(r.get("via").asRelationship(), model.id(), parentId));
-				parentModels.put(parentId, ModelView.from(r.get("parent").asNode()));
+				parents.add(Derivation.from(projection.via().read(r.get("via")), model.id(), parentId));
+				parentModels.put(parentId, ModelView.from(projection.models().read(r.get("parent"))));
 			}
 		}
 		return new ModelWithParents(model, List.copyOf(parents), Map.copyOf(parentModels));
@@ -410,7 +419,7 @@ public class LineageQueries {
 
 	}
 
-	private record DescendantsKey(String id, DescendantsPage page, String afterKey) {
+	private record DescendantsKey(String id, DescendantsPage page, String afterKey, Projection projection) {
 	}
 
 	/**
@@ -424,17 +433,24 @@ public class LineageQueries {
 	 * @param afterKey the (depth, id) key the {@code after} cursor carries, null for the
 	 * first page or a cursor without one
 	 */
-	public ModelWithDescendants modelWithDescendants(String id, DescendantsPage page, String afterKey) {
+	ModelWithDescendants modelWithDescendants(String id, DescendantsPage page, String afterKey, Projection projection) {
 		if (page.orderBy() != null || (page.relations() != null && !page.relations().isEmpty())) {
 			throw new IllegalArgumentException("only the default order without a relations filter is read at once");
 		}
 		// A small family is kept with its members (any write linking or describing one
 		// drops it); a large one's order is kept by the family index, a hub is walked.
-		return this.kept.get(new DescendantsKey(id, page, afterKey), () -> readModelWithDescendants(id, page, afterKey),
+		return this.kept.get(new DescendantsKey(id, page, afterKey, projection),
+				() -> readModelWithDescendants(id, page, afterKey, projection),
 				found -> found.members() == null ? null : readFrom(id, found.model(), List.copyOf(found.members())));
 	}
 
-	private ModelWithDescendants readModelWithDescendants(String id, DescendantsPage page, String afterKey) {
+	/**
+	 * Reads what {@link #modelWithDescendants} answers: the model and a small family's
+	 * page with the properties {@code projection} names, a kept order's or a walked page
+	 * whole.
+	 */
+	private ModelWithDescendants readModelWithDescendants(String id, DescendantsPage page, String afterKey,
+			Projection projection) {
 		var key = new FamilyIndex.Key(id, page.maxDepth(), List.of(), null);
 		if (this.families.kept(key) != null) {
 			ModelView model = model(id);
@@ -447,6 +463,7 @@ public class LineageQueries {
 		params.put("limit", page.size() + 1);
 		params.put("keepFrom", FamilyIndex.MIN_CACHED);
 		params.put("walkFrom", page.size() + 1);
+		projection.addTo(params);
 		// The family's budget: a large family's order read here is kept for later pages,
 		// as when the family index orders it.
 		var rows = this.graph.read(bounded("lineage/model-with-descendants", new Limits.Depth(page.maxDepth(), false)),
@@ -454,10 +471,10 @@ public class LineageQueries {
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
 			return canonical == null || canonical.equals(id) ? null
-					: readModelWithDescendants(canonical, page, afterKey);
+					: readModelWithDescendants(canonical, page, afterKey, projection);
 		}
 		Record row = rows.get(0);
-		ModelView model = ModelView.from(row.get("model").asNode());
+		ModelView model = ModelView.from(projection.root().read(row.get("model")));
 		long fanOut = row.get("fanOut").asLong();
 		if (fanOut > page.size()) {
 			return new ModelWithDescendants(model,
@@ -465,10 +482,11 @@ public class LineageQueries {
 							: walk(model.id(), page, afterKey, fanOut));
 		}
 		int total = row.get("total").asInt();
-		List<LineageEntry> entries = row.get("page")
-			.asList(v -> new LineageEntry(ModelView.from(v.get("model").asNode()), v.get("depth").asInt(),
-					Derivation.from(v.get("via").asRelationship(), v.get("model").asNode().get("id").asString(),
-							v.get("parentId").asString())));
+		List<LineageEntry> entries = row.get("page").asList(v -> {
+			ModelView member = ModelView.from(projection.models().read(v.get("model")));
+			return new LineageEntry(member, v.get("depth").asInt(),
+					Derivation.from(projection.via().read(v.get("via")), member.id(), v.get("parentId").asString()));
+		});
 		if (!row.get("order").isNull()) {
 			List<String> ids = new java.util.ArrayList<>(total);
 			List<Integer> depths = new java.util.ArrayList<>(total);

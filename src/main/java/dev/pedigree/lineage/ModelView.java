@@ -1,8 +1,10 @@
 package dev.pedigree.lineage;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
@@ -23,24 +25,57 @@ public record ModelView(String id, String name, List<String> aliases, String dev
 	 * by hand; every other component is read from its property by its type
 	 * ({@link NodeMapping}).
 	 */
-	private static final Map<String, Function<Node, Object>> BY_HAND = Map.of(
+	private static final Map<String, Function<StoredProperties, Object>> BY_HAND = Map.of(
 			// A placeholder may have no name: it shows its id.
 			"name", node -> string(node.get("name"), node.get("id").asString()),
 			// Derived from several properties, with defaults for figures stored before
 			// their provenance was kept.
 			"parameterCount", ModelView::parameterCount, "trainingCompute", ModelView::trainingCompute);
 
+	/**
+	 * The stored properties each component read by hand reads (a statement that returns
+	 * only some properties must return these for it); every other component reads the
+	 * property of its name.
+	 */
+	private static final Map<String, List<String>> READS_BY_HAND = Map.of("name", List.of("name", "id"),
+			"parameterCount", List.of("parameters", "parametersSource", "parametersEstimated"), "trainingCompute",
+			List.of("trainingComputeFlop", "computeConfidence", "trainingComputeSource", "trainingComputeEstimated"));
+
 	private static final NodeMapping<ModelView> MAPPING = NodeMapping.of(ModelView.class, BY_HAND);
 
+	private static final List<String> COMPONENTS = Arrays.stream(ModelView.class.getRecordComponents())
+		.map(java.lang.reflect.RecordComponent::getName)
+		.toList();
+
+	/** Every stored property a view reads, the id first: a whole model. */
+	static final StoredProperties.Names STORED = StoredProperties.Names
+		.of(Stream.concat(Stream.of("id"), COMPONENTS.stream().flatMap(c -> reads(c).stream())).toList());
+
+	/**
+	 * The stored properties the component {@code name} is read from; null when the view
+	 * has no such component.
+	 */
+	static List<String> reads(String name) {
+		if (!COMPONENTS.contains(name)) {
+			return null;
+		}
+		return READS_BY_HAND.getOrDefault(name, List.of(name));
+	}
+
 	public static ModelView from(Node node) {
-		return MAPPING.map(node);
+		return MAPPING.map(node::get);
+	}
+
+	/** A view of a model a statement returned only some properties of. */
+	static ModelView from(StoredProperties properties) {
+		return MAPPING.map(properties);
 	}
 
 	/**
 	 * The parameter count with its provenance; a figure stored before provenance was kept
 	 * says {@code unknown}.
 	 */
-	private static SourcedFigure parameterCount(Node node) {
+	private static SourcedFigure parameterCount(StoredProperties node) {
 		Double value = number(node.get("parameters"));
 		if (value == null) {
 			return null;
@@ -53,7 +88,7 @@ public record ModelView(String id, String name, List<String> aliases, String dev
 	 * Training compute with its provenance: Epoch AI's figures are its own estimates
 	 * unless it rates them confident.
 	 */
-	private static SourcedFigure trainingCompute(Node node) {
+	private static SourcedFigure trainingCompute(StoredProperties node) {
 		Double value = number(node.get("trainingComputeFlop"));
 		if (value == null) {
 			return null;

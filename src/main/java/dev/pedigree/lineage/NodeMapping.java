@@ -7,22 +7,22 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.neo4j.driver.Value;
-import org.neo4j.driver.types.Node;
 
 /**
- * Maps a node to a view record: each component from the node property of its name,
- * converted by the component's type (resolved once per record type), except those read by
- * hand. Cheap enough for every node of a page or a family: about 0.3 µs a model, where
- * mapping by hand took 0.2 µs and the driver's own record mapping 31–66 µs.
+ * Maps a node (or a statement's projection of one, {@link StoredProperties}) to a view
+ * record: each component from the stored property of its name, converted by the
+ * component's type (resolved once per record type), except those read by hand. Cheap
+ * enough for every node of a page or a family: about 0.3 µs a model, where mapping by
+ * hand took 0.2 µs and the driver's own record mapping 31–66 µs.
  */
 final class NodeMapping<R extends Record> {
 
 	private final RecordShape<R> shape;
 
-	private final Function<Node, Object>[] readers;
+	private final Function<StoredProperties, Object>[] readers;
 
 	@SuppressWarnings("unchecked")
-	private NodeMapping(Class<R> type, Map<String, Function<Node, Object>> byHand) {
+	private NodeMapping(Class<R> type, Map<String, Function<StoredProperties, Object>> byHand) {
 		this.shape = RecordShape.of(type);
 		this.readers = new Function[this.shape.size()];
 		for (int i = 0; i < this.readers.length; i++) {
@@ -46,11 +46,11 @@ final class NodeMapping<R extends Record> {
 	 * @param byHand the components that are not the stored property of their name (or
 	 * need more than their type's conversion), by component
 	 */
-	static <R extends Record> NodeMapping<R> of(Class<R> type, Map<String, Function<Node, Object>> byHand) {
+	static <R extends Record> NodeMapping<R> of(Class<R> type, Map<String, Function<StoredProperties, Object>> byHand) {
 		return new NodeMapping<>(type, byHand);
 	}
 
-	R map(Node node) {
+	R map(StoredProperties node) {
 		Object[] arguments = new Object[this.readers.length];
 		for (int i = 0; i < arguments.length; i++) {
 			arguments[i] = this.readers[i].apply(node);

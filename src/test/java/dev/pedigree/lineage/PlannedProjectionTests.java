@@ -1,0 +1,159 @@
+package dev.pedigree.lineage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.pedigree.GraphQlClient;
+import dev.pedigree.PedigreeServerTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A planned statement returns only the properties the request's selection reads
+ * ({@link Projection}): for every field of Model and Derivation the schema has (read by
+ * introspection, so a field added later is covered), selected on the model, on the models
+ * the statement lists and on their derivations, the planned answer over HTTP equals the
+ * field-by-field path's, which reads whole nodes.
+ */
+@PedigreeServerTest
+class PlannedProjectionTests {
+
+	/**
+	 * A second lineage field beside the first makes the request take the field-by-field
+	 * path.
+	 */
+	private static final String APART = "zApart";
+
+	@LocalServerPort
+	int port;
+
+	private Map<String, Map<String, String>> selections;
+
+	@BeforeEach
+	void readSchema() {
+		this.selections = new HashMap<>();
+		for (String type : List.of("Model", "Derivation")) {
+			this.selections.put(type, fields(type, true));
+		}
+	}
+
+	@Test
+	void every_model_field_on_the_model_and_the_models_a_statement_lists() {
+		var fields = this.selections.get("Model");
+		for (var field : fields.entrySet()) {
+			String selection = field.getValue();
+			boolean lineage = List.of("ancestors", "parents", "descendants").contains(field.getKey());
+			String root = lineage ? "id" : "id " + selection;
+			for (String id : List.of("mradermacher/medinote-7b-GGUF",
+					"mlx-community/Mistral-Small-24B-Instruct-2501-abliterated")) {
+				same(id, root + " ancestors { depth model { id " + selection + " } via { relation } }",
+						"parents { relation }");
+				same(id, root + " parents { relation parent { id " + selection + " } }", "ancestors { depth }");
+			}
+			for (String id : List.of("mistralai/Mistral-Small-24B-Base-2501", "AGBonnet/medinote-7b")) {
+				same(id, root + " descendants(first: 30) { totalCount edges { cursor node { depth model { id "
+						+ selection + " } via { relation } } } }", "parents { relation }");
+			}
+		}
+		String all = fields.entrySet()
+			.stream()
+			.filter(f -> !List.of("ancestors", "parents", "descendants").contains(f.getKey()))
+			.map(Map.Entry::getValue)
+			.collect(Collectors.joining(" "));
+		same("mradermacher/medinote-7b-GGUF", all + " ancestors { model { " + all + " } }", "parents { relation }");
+		same("mlx-community/Mistral-Small-24B-Instruct-2501-abliterated",
+				all + " parents { relation parent { " + all + " } }", "ancestors { depth }");
+		same("mistralai/Mistral-Small-24B-Base-2501", all + " descendants { edges { node { model { " + all + " } } } }",
+				"parents { relation }");
+	}
+
+	@Test
+	void every_derivation_field_of_the_derivations_a_statement_lists() {
+		var fields = this.selections.get("Derivation");
+		List<String> each = new ArrayList<>(fields.values());
+		each.add(String.join(" ", fields.values()));
+		for (String selection : each) {
+			for (String id : List.of("mradermacher/medinote-7b-GGUF",
+					"mlx-community/Mistral-Small-24B-Instruct-2501-abliterated")) {
+				same(id, "id ancestors { depth model { id } via { " + selection + " } }", "parents { relation }");
+				same(id, "id parents { " + selection + " }", "ancestors { depth }");
+			}
+			for (String id : List.of("mistralai/Mistral-Small-24B-Base-2501", "AGBonnet/medinote-7b")) {
+				same(id, "id descendants(first: 30) { edges { node { model { id } via { " + selection + " } } } }",
+						"parents { relation }");
+			}
+		}
+	}
+
+	/**
+	 * The model with {@code selection} planned (one lineage field) equals it with
+	 * {@code other} beside it under an alias (field by field).
+	 */
+	private void same(String id, String selection, String other) {
+		Map<String, Object> planned = model(id, selection);
+		Map<String, Object> apart = new HashMap<>(model(id, selection + " " + APART + ": " + other));
+		assertThat(apart.remove(APART)).isNotNull();
+		assertThat(planned).as(selection).isEqualTo(apart);
+	}
+
+	private Map<String, Object> model(String id, String selection) {
+		return GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!) { model(id: $id) { " + selection + " } }")
+			.variable("id", id)
+			.execute()
+			.path("model")
+			.entity(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+	}
+
+	/**
+	 * Each field of {@code type} that needs no argument, with a selection of its type's
+	 * own fields one level down (leaves only below that).
+	 */
+	@SuppressWarnings("unchecked")
+	private Map<String, String> fields(String type, boolean nested) {
+		List<Map<String, Object>> fields = GraphQlClient.anonymous(this.port)
+			.document("query($type: String!) { __type(name: $type) { fields { name args { type { kind } defaultValue }"
+					+ " type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }")
+			.variable("type", type)
+			.execute()
+			.path("__type.fields")
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		Map<String, String> selections = new java.util.LinkedHashMap<>();
+		for (Map<String, Object> field : fields) {
+			List<Map<String, Object>> args = (List<Map<String, Object>>) field.get("args");
+			if (args.stream()
+				.anyMatch(a -> "NON_NULL".equals(((Map<?, ?>) a.get("type")).get("kind"))
+						&& a.get("defaultValue") == null)) {
+				continue;
+			}
+			Map<?, ?> named = (Map<?, ?>) field.get("type");
+			while (named.get("name") == null) {
+				named = (Map<?, ?>) named.get("ofType");
+			}
+			String name = (String) field.get("name");
+			String kind = (String) named.get("kind");
+			if (kind.equals("SCALAR") || kind.equals("ENUM")) {
+				selections.put(name, name);
+			}
+			else if (nested) {
+				var below = fields((String) named.get("name"), false);
+				selections.put(name, name + " { __typename " + String.join(" ", below.values()) + " }");
+			}
+		}
+		return selections;
+	}
+
+}
