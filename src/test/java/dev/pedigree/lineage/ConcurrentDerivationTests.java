@@ -10,10 +10,14 @@ import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
+import dev.pedigree.storage.CypherQueries;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
@@ -30,6 +34,12 @@ class ConcurrentDerivationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	CypherQueries cypher;
 
 	@RepeatedTest(20)
 	void three_concurrent_writes_never_close_a_cycle() throws Exception {
@@ -104,6 +114,37 @@ class ConcurrentDerivationTests {
 			edges += model.read("$.data.model.parents.length()", Integer.class);
 		}
 		assertThat(edges).as("edges among " + ids).isEqualTo(2);
+	}
+
+	/**
+	 * A writer queued on the lineage lock counts the holder it waited for: an import
+	 * reads from the count whether anyone else wrote derivations meanwhile, and its own
+	 * parallel batches queue on the lock one behind the other.
+	 */
+	@Test
+	void a_writer_queued_on_the_lineage_lock_counts_the_holder_it_waited_for() throws Exception {
+		String lock = this.cypher.get("lineage/lock-lineage");
+		try (var first = this.driver.session()) {
+			first.executeWrite(tx -> tx.run(lock).consume());
+		}
+		// The pool closes last: after the holder's transaction ends, whatever the
+		// outcome.
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor();
+				var holder = this.driver.session();
+				var tx = holder.beginTransaction()) {
+			long held = tx.run(lock).single().get("before").asLong();
+			Future<Long> queued = pool.submit(() -> {
+				try (var session = this.driver.session()) {
+					return session.executeWrite(t -> t.run(lock).single().get("before").asLong());
+				}
+			});
+			// The second writer reaches the lock and waits for it before the first
+			// commits.
+			Thread.sleep(500);
+			assertThat(queued).isNotDone();
+			tx.commit();
+			assertThat(queued.get()).isEqualTo(held + 1);
+		}
 	}
 
 	private void register(String id) {
