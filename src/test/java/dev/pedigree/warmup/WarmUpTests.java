@@ -1,5 +1,6 @@
 package dev.pedigree.warmup;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The start-up warm-up sent its canned documents (every one valid against the schema,
  * with ids from the seeded store) over HTTP before the context was handed to the tests:
- * all 12 requests of the test configuration answered without errors.
+ * all 12 requests of the test configuration answered without errors. The report documents
+ * run only in the first rounds.
  */
 @PedigreeServerTest
 class WarmUpTests {
@@ -35,6 +37,19 @@ class WarmUpTests {
 			.getResponseBody();
 		assertThat(value(metrics, "ok")).isEqualTo(12.0);
 		assertThat(value(metrics, "error")).isZero();
+	}
+
+	@Test
+	void report_documents_run_only_in_the_first_rounds_and_each_document_moves_to_another_id_every_round() {
+		var steps = WarmUp.schedule(List.of("ancestors", "parents"), List.of("explorer"), 2, 9);
+		assertThat(steps).extracting(WarmUp.Step::document)
+			.containsExactly("ancestors", "parents", "explorer", "ancestors", "parents", "explorer", "ancestors",
+					"parents", "ancestors");
+		assertThat(steps).extracting(WarmUp.Step::round).containsExactly(0, 0, 0, 1, 1, 1, 2, 2, 3);
+		assertThat(steps).extracting(WarmUp.Step::position).containsExactly(0, 1, 2, 0, 1, 2, 0, 1, 0);
+		assertThat(WarmUp.schedule(List.of(), List.of("explorer"), 2, 9)).hasSize(2);
+		assertThat(WarmUp.schedule(List.of("ancestors"), List.of("explorer"), 0, 3)).extracting(WarmUp.Step::document)
+			.containsExactly("ancestors", "ancestors", "ancestors");
 	}
 
 	private static double value(String metrics, String outcome) {
