@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.SecurityException;
 
@@ -64,6 +66,29 @@ class BoltAuthenticationTests {
 			assertThat(read(file).getProperty("password")).as("the same login after a restart").isEqualTo(password);
 			assertRefused(embedded, AuthTokens.none());
 			assertAccepted(embedded, AuthTokens.basic("neo4j", password));
+			assertServes(second);
+		}
+	}
+
+	@Test
+	void a_password_changed_through_bolt_follows_the_file_again_after_a_restart() throws IOException {
+		Path file = this.store.resolve("bolt-credentials.properties");
+		String password;
+		try (var first = start()) {
+			var embedded = first.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
+			password = read(file).getProperty("password");
+			try (var driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic("neo4j", password))) {
+				driver.executableQuery("ALTER CURRENT USER SET PASSWORD FROM $old TO $new")
+					.withParameters(Map.of("old", password, "new", "changed-through-bolt"))
+					.withConfig(QueryConfig.builder().withDatabase("system").build())
+					.execute();
+			}
+			assertAccepted(embedded, AuthTokens.basic("neo4j", "changed-through-bolt"));
+		}
+		try (var second = start()) {
+			var embedded = second.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
+			assertAccepted(embedded, AuthTokens.basic("neo4j", password));
+			assertRefused(embedded, AuthTokens.basic("neo4j", "changed-through-bolt"));
 			assertServes(second);
 		}
 	}
