@@ -155,6 +155,9 @@ class EmbeddedNeo4jConfiguration {
 			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
 			.setConfig(HttpConnector.enabled, false)
 			.setConfig(HttpsConnector.enabled, false)
+			// An investigator's store may be confidential: nothing about it leaves the
+			// machine unless the operator says so.
+			.setConfig(GraphDatabaseSettings.udc_enabled, properties.usageReport())
 			.setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
 			.setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
 			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(50));

@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * at shutdown (tests)
  * @param pageCache page cache size in Neo4j's notation (e.g. {@code 512m}); empty lets
  * Neo4j choose
+ * @param usageReport whether Neo4j sends its daily usage report (store size, node and
+ * relationship counts, machine facts) to Neo4j; off unless the operator turns it on
  */
 @ConfigurationProperties("pedigree.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("./pedigree-data") Path dataDir, @DefaultValue("7687") int boltPort,
-		@DefaultValue("false") boolean ephemeral, @DefaultValue("") String pageCache) {
+		@DefaultValue("false") boolean ephemeral, @DefaultValue("") String pageCache,
+		@DefaultValue("false") boolean usageReport) {
 }
