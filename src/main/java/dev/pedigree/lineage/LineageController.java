@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.execution.DataFetcherResult;
+import graphql.execution.ResultPath;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
@@ -121,7 +122,8 @@ class LineageController {
 	 */
 	@QueryMapping
 	DataFetcherResult<ModelView> model(@Argument String id, @Argument java.time.LocalDate asOf,
-			@Argument Boolean includeUndated, DataFetchingFieldSelectionSet selection) {
+			@Argument Boolean includeUndated, DataFetchingFieldSelectionSet selection,
+			DataFetchingEnvironment environment) {
 		if (asOf != null) {
 			return modelAt(id, PointInTime.of(asOf, includeUndated));
 		}
@@ -130,6 +132,7 @@ class LineageController {
 		var parentFields = named(immediate, "parents");
 		var descendantFields = named(immediate, "descendants");
 		if (ancestorFields.size() + parentFields.size() + descendantFields.size() == 1) {
+			ResultPath here = environment.getExecutionStepInfo().getPath();
 			if (ancestorFields.size() == 1) {
 				var arguments = ancestorFields.get(0).getArguments();
 				Integer maxDepth = (Integer) arguments.get("maxDepth");
@@ -142,8 +145,10 @@ class LineageController {
 							Projection.ofModel(Projection.below(entries, "model")),
 							Projection.ofDerivation(Projection.below(entries, "via")));
 					var found = this.queries.modelWithAncestors(id, maxDepth, relations, projection);
-					return result(found == null ? null : found.model(), found == null ? null
-							: new PrefetchedAncestors(found.model().id(), maxDepth, relations, found.ancestors()));
+					return result(found == null ? null : found.model(),
+							found == null ? null
+									: new PrefetchedAncestors(here.segment(ancestorFields.get(0).getResultKey()),
+											maxDepth, relations, found.ancestors()));
 				}
 			}
 			if (parentFields.size() == 1) {
@@ -152,8 +157,9 @@ class LineageController {
 						Projection.ofModel(Projection.below(derivations, "parent")),
 						Projection.ofDerivation(derivations));
 				var found = this.queries.modelWithParents(id, projection);
-				return result(found == null ? null : found.model(), found == null ? null
-						: new PrefetchedParents(found.model().id(), found.parents(), found.parentModels()));
+				return result(found == null ? null : found.model(),
+						found == null ? null : new PrefetchedParents(here.segment(parentFields.get(0).getResultKey()),
+								found.parents(), found.parentModels()));
 			}
 			var page = descendantFields.size() == 1 ? plannedDescendants(descendantFields.get(0)) : null;
 			if (page != null) {
@@ -164,8 +170,8 @@ class LineageController {
 						Projection.ofDerivation(Projection.below(nodes, "via")));
 				var found = this.queries.modelWithDescendants(id, page,
 						Cursors.keyAt((String) descendantFields.get(0).getArguments().get("after")), projection);
-				return result(found == null ? null : found.model(), found == null ? null
-						: new PrefetchedDescendants(found.model().id(), page, found.descendants()));
+				return result(found == null ? null : found.model(), found == null ? null : new PrefetchedDescendants(
+						here.segment(descendantFields.get(0).getResultKey()), page, found.descendants()));
 			}
 		}
 		return result(this.queries.model(id), null);
@@ -220,27 +226,38 @@ class LineageController {
 		}
 	}
 
+	/*
+	 * A prefetched answer holds only the properties its own place in the request selects,
+	 * and graphql-java hands a local context down to every field below: each answer is
+	 * therefore used only by the field at its result path (the same model met deeper,
+	 * e.g. as a derivation's child, is read again).
+	 */
+
 	/**
 	 * Parents fetched together with their model, and the parents' models (with the
 	 * properties this selection reads, so they serve only the derivations below it), by
-	 * id.
+	 * id; {@code field} is the result path of the planned {@code parents} field.
 	 */
-	private record PrefetchedParents(String modelId, List<Derivation> parents, Map<String, ModelView> parentModels) {
+	private record PrefetchedParents(ResultPath field, List<Derivation> parents, Map<String, ModelView> parentModels) {
 	}
 
 	/**
-	 * A descendants page fetched together with its model, valid for exactly this page.
+	 * A descendants page fetched together with its model, valid for exactly this page at
+	 * {@code field}.
 	 */
-	private record PrefetchedDescendants(String modelId, LineageQueries.DescendantsPage request,
+	private record PrefetchedDescendants(ResultPath field, LineageQueries.DescendantsPage request,
 			Page<LineageEntry> page) {
 	}
 
-	/** Ancestors fetched together with their model, valid for exactly these arguments. */
-	private record PrefetchedAncestors(String modelId, Integer maxDepth, List<Relation> relations,
+	/**
+	 * Ancestors fetched together with their model, valid for exactly these arguments at
+	 * {@code field}.
+	 */
+	private record PrefetchedAncestors(ResultPath field, Integer maxDepth, List<Relation> relations,
 			List<LineageEntry> entries) {
 
-		boolean answers(String id, Integer depth, List<Relation> filter) {
-			return this.modelId.equals(id) && java.util.Objects.equals(this.maxDepth, depth)
+		boolean answers(ResultPath at, Integer depth, List<Relation> filter) {
+			return this.field.equals(at) && java.util.Objects.equals(this.maxDepth, depth)
 					&& java.util.Objects.equals(this.relations, filter);
 		}
 
@@ -294,7 +311,7 @@ class LineageController {
 	@SchemaMapping(typeName = "Model")
 	CompletableFuture<List<Derivation>> parents(ModelView model, DataFetchingEnvironment environment) {
 		if (environment.getLocalContext() instanceof PrefetchedParents prefetched
-				&& prefetched.modelId().equals(model.id())) {
+				&& prefetched.field().equals(environment.getExecutionStepInfo().getPath())) {
 			return CompletableFuture.completedFuture(prefetched.parents());
 		}
 		return KeyedLoaders.<PointInTime, List<Derivation>>load(environment, PARENTS, model.id(), at(environment))
@@ -348,7 +365,7 @@ class LineageController {
 	CompletableFuture<List<LineageEntry>> ancestors(ModelView model, @Argument Integer maxDepth,
 			@Argument List<Relation> relations, DataFetchingEnvironment environment) {
 		if (environment.getLocalContext() instanceof PrefetchedAncestors prefetched
-				&& prefetched.answers(model.id(), maxDepth, relations)) {
+				&& prefetched.answers(environment.getExecutionStepInfo().getPath(), maxDepth, relations)) {
 			return CompletableFuture.completedFuture(prefetched.entries());
 		}
 		this.queries.limits().depth(maxDepth);
@@ -370,7 +387,8 @@ class LineageController {
 				relations == null || relations.isEmpty() ? null : List.copyOf(relations), request.offset(),
 				request.size(), orderBy);
 		if (environment.getLocalContext() instanceof PrefetchedDescendants prefetched
-				&& prefetched.modelId().equals(model.id()) && prefetched.request().equals(page)) {
+				&& prefetched.field().equals(environment.getExecutionStepInfo().getPath())
+				&& prefetched.request().equals(page)) {
 			return CompletableFuture.completedFuture(prefetched.page());
 		}
 		return KeyedLoaders.load(environment, DESCENDANTS, model.id(), new At<>(page, at(environment)));
@@ -412,14 +430,14 @@ class LineageController {
 	}
 
 	/**
-	 * The parent model: the one a planned statement read with its model's parents (the
-	 * local context below that model's {@code parents}), else loaded with the level's
-	 * other ends in one query.
+	 * The parent model: the one a planned statement read with its model's parents (for a
+	 * derivation listed by that very {@code parents} field: its path is
+	 * {@code …/parents[i]/parent}), else loaded with the level's other ends in one query.
 	 */
 	@SchemaMapping(typeName = "Derivation")
 	CompletableFuture<ModelView> parent(Derivation derivation, DataFetchingEnvironment environment) {
 		if (environment.getLocalContext() instanceof PrefetchedParents prefetched
-				&& prefetched.modelId().equals(derivation.childId())) {
+				&& prefetched.field().equals(environment.getExecutionStepInfo().getPath().getParent().getParent())) {
 			ModelView parent = prefetched.parentModels().get(derivation.parentId());
 			if (parent != null) {
 				return CompletableFuture.completedFuture(parent);

@@ -95,6 +95,29 @@ class PlannedProjectionTests {
 	}
 
 	/**
+	 * A planned answer holds only what its own place selects: the same model met deeper
+	 * (a derivation's child, a parent's children, a descendant's parent) reads its
+	 * lineage again, with every property its own selection asks for.
+	 */
+	@Test
+	void lineage_fields_below_a_planned_statement_read_their_own_answers() {
+		String leaf = "mradermacher/medinote-7b-GGUF";
+		String middle = "AGBonnet/medinote-7b";
+		same(leaf, "id parents { parent { id } child { parents { relation parent { license name } } } }",
+				"ancestors { depth }");
+		same(leaf,
+				"id ancestors { model { id } via { child { ancestors { model { license name } via { relation } } } } }",
+				"parents { relation }");
+		same(middle,
+				"id parents { parent { id children(first: 50) { edges { node { relation parent { name license } } } } } }",
+				"ancestors { depth }");
+		same(middle,
+				"id descendants(first: 30) { edges { node { via { parent { descendants(first: 30) { edges { node { "
+						+ "model { license name } via { relation } } } } } } } } }",
+				"parents { relation }");
+	}
+
+	/**
 	 * The model with {@code selection} planned (one lineage field) equals it with
 	 * {@code other} beside it under an alias (field by field).
 	 */
