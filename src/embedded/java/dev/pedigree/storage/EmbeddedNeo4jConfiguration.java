@@ -174,7 +174,9 @@ class EmbeddedNeo4jConfiguration {
 		try {
 			setPassword(service, credentials);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// Errors too (the login check uses Neo4j's internal API): a database left running
+			// would keep its Bolt port open and the process alive.
 			service.shutdown();
 			throw ex;
 		}
