@@ -94,6 +94,26 @@ class BoltAuthenticationTests {
 	}
 
 	@Test
+	void an_account_told_to_change_its_password_takes_the_files_login_again_after_a_restart() throws IOException {
+		Path file = this.store.resolve("bolt-credentials.properties");
+		String password;
+		try (var first = start()) {
+			var embedded = first.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
+			password = read(file).getProperty("password");
+			try (var driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic("neo4j", password))) {
+				driver.executableQuery("ALTER USER neo4j SET PASSWORD CHANGE REQUIRED")
+					.withConfig(QueryConfig.builder().withDatabase("system").build())
+					.execute();
+			}
+		}
+		try (var second = start()) {
+			var embedded = second.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
+			assertAccepted(embedded, AuthTokens.basic("neo4j", password));
+			assertServes(second);
+		}
+	}
+
+	@Test
 	void a_login_file_with_wider_rights_is_narrowed_to_its_owner_at_start() throws IOException {
 		Files.createDirectories(this.store);
 		Path file = Files.writeString(this.store.resolve("bolt-credentials.properties"),
