@@ -72,17 +72,12 @@ class BoltAuthenticationTests {
 
 	@Test
 	void a_password_changed_through_bolt_follows_the_file_again_after_a_restart() throws IOException {
-		Path file = this.store.resolve("bolt-credentials.properties");
 		String password;
 		try (var first = start()) {
 			var embedded = first.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
-			password = read(file).getProperty("password");
-			try (var driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic("neo4j", password))) {
-				driver.executableQuery("ALTER CURRENT USER SET PASSWORD FROM $old TO $new")
-					.withParameters(Map.of("old", password, "new", "changed-through-bolt"))
-					.withConfig(QueryConfig.builder().withDatabase("system").build())
-					.execute();
-			}
+			password = password();
+			administer(embedded, password, "ALTER CURRENT USER SET PASSWORD FROM $old TO $new",
+					Map.of("old", password, "new", "changed-through-bolt"));
 			assertAccepted(embedded, AuthTokens.basic("neo4j", "changed-through-bolt"));
 		}
 		try (var second = start()) {
@@ -95,16 +90,11 @@ class BoltAuthenticationTests {
 
 	@Test
 	void an_account_told_to_change_its_password_takes_the_files_login_again_after_a_restart() throws IOException {
-		Path file = this.store.resolve("bolt-credentials.properties");
 		String password;
 		try (var first = start()) {
-			var embedded = first.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
-			password = read(file).getProperty("password");
-			try (var driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic("neo4j", password))) {
-				driver.executableQuery("ALTER USER neo4j SET PASSWORD CHANGE REQUIRED")
-					.withConfig(QueryConfig.builder().withDatabase("system").build())
-					.execute();
-			}
+			password = password();
+			administer(first.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class), password,
+					"ALTER USER neo4j SET PASSWORD CHANGE REQUIRED", Map.of());
 		}
 		try (var second = start()) {
 			var embedded = second.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
@@ -131,6 +121,22 @@ class BoltAuthenticationTests {
 		return new SpringApplicationBuilder(PedigreeApplication.class).run("--pedigree.embedded.data-dir=" + this.store,
 				"--pedigree.embedded.bolt-port=0", "--pedigree.embedded.page-cache=64m", "--pedigree.seed.enabled=false",
 				"--server.port=0");
+	}
+
+	/** The password the first start generated into the store's login file. */
+	private String password() throws IOException {
+		return read(this.store.resolve("bolt-credentials.properties")).getProperty("password");
+	}
+
+	/** Runs an administration statement on the system database as a Bolt client would. */
+	private static void administer(EmbeddedNeo4jConfiguration.EmbeddedNeo4j embedded, String password, String statement,
+			Map<String, Object> parameters) {
+		try (var driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic("neo4j", password))) {
+			driver.executableQuery(statement)
+				.withParameters(parameters)
+				.withConfig(QueryConfig.builder().withDatabase("system").build())
+				.execute();
+		}
 	}
 
 	private static void assertRefused(EmbeddedNeo4jConfiguration.EmbeddedNeo4j embedded, AuthToken token) {
