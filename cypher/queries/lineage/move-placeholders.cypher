@@ -1,15 +1,15 @@
-// Each placeholder resolved to a described model: its children's derivations move to that model with how they were
-// resolved (unless the move would close a cycle), other links to it move too, and the placeholder goes once nothing
-// points at it. Idempotent.
-UNWIND $rows AS row
-MATCH (p:Model {id: row.placeholder}) WHERE p.placeholder = true
-MATCH (m:Model {id: row.target}) WHERE m.placeholder IS NULL
-CALL (p, m, row) {
+// One placeholder resolved to a described model: its children's derivations move to that model with how they were
+// resolved, other links to it move too, and the placeholder goes. Run under the lineage lock once
+// placeholder-move-cycle.cypher found no derivation whose move closes a cycle, so every derivation moves and
+// nothing points at the placeholder afterwards. Nothing happens when the placeholder is gone (another pass resolved
+// it): `resolved` is 0 then.
+MATCH (p:Model {id: $placeholder}) WHERE p.placeholder = true
+MATCH (m:Model {id: $target}) WHERE m.placeholder IS NULL
+CALL (p, m) {
   MATCH (c:Model)-[d:DERIVED_FROM]->(p)
-  WHERE c <> m AND NOT EXISTS { (m)-[:DERIVED_FROM]->{1,50}(c) }
   MERGE (c)-[moved:DERIVED_FROM]->(m)
-  SET moved += properties(d), moved.resolvedFrom = coalesce(p.name, p.id), moved.resolution = row.method,
-      moved.resolutionConfidence = row.confidence
+  SET moved += properties(d), moved.resolvedFrom = coalesce(p.name, p.id), moved.resolution = $method,
+      moved.resolutionConfidence = $confidence
   DELETE d
 }
 CALL (p, m) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.neo4j.driver.TransactionContext;
+
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
@@ -18,7 +20,10 @@ import org.springframework.stereotype.Service;
  * ({@link ModelNames}): their derivations move to it, each recording how it was resolved
  * ({@code resolution}: the method; {@code resolutionConfidence}) and the placeholder it
  * came from ({@code resolvedFrom}). A name that fits several models stays a placeholder
- * and becomes a conflict, never a guess; a name no source describes stays a placeholder.
+ * and becomes a conflict, never a guess; a name no source describes stays a placeholder;
+ * so does one whose derivations would close a cycle at the model it names (a conflict
+ * naming the cycle): moving derivations is writing them, under the lineage lock and the
+ * no-cycle rule like every other write of derivations.
  */
 @Service
 public class PlaceholderResolution {
@@ -61,6 +66,7 @@ public class PlaceholderResolution {
 						r.get("developerId").isNull() ? null : r.get("developerId").asString())));
 		List<Resolved> resolved = new ArrayList<>();
 		List<String> conflicts = new ArrayList<>();
+		Map<String, String> sources = new java.util.HashMap<>();
 		for (var p : placeholders) {
 			String id = p.get("id").asString();
 			Set<String> tried = new java.util.LinkedHashSet<>();
@@ -76,28 +82,69 @@ public class PlaceholderResolution {
 				}
 			}
 			String name = tried.isEmpty() ? id : tried.iterator().next();
+			String source = p.get("source").isNull() ? "unknown source" : p.get("source").asString();
+			sources.put(id, source);
 			if (outcome != null && outcome.resolved()) {
 				resolved.add(new Resolved(id, name, outcome.match()));
 			}
 			else if (outcome != null && outcome.conflict()) {
-				String source = p.get("source").isNull() ? "unknown source" : p.get("source").asString();
 				conflicts.add("'" + name + "' (" + id + ", named by " + source + ") fits " + outcome.ambiguous().size()
 						+ " models: " + String.join(", ", outcome.ambiguous()) + "; left a placeholder");
 			}
 		}
-		if (!resolved.isEmpty()) {
-			var rows = resolved.stream()
-				.map(r -> Map.<String, Object>of("placeholder", r.placeholder(), "target", r.match().id(), "method",
-						r.match().method(), "confidence", r.match().confidence()))
-				.toList();
-			this.graph.write(tx -> {
-				tx.run(this.cypher.get("lineage/move-placeholders"), Map.of("rows", rows)).consume();
-				this.changes.append(tx, ChangeLog.Kind.MODELS_WRITTEN,
-						resolved.stream().map(r -> r.match().id()).toList());
-				return null;
-			});
+		if (resolved.isEmpty()) {
+			return new Outcome(List.of(), conflicts, placeholders.size());
 		}
-		return new Outcome(resolved, conflicts, placeholders.size() - resolved.size());
+		var moves = this.graph.write(tx -> move(tx, resolved, sources));
+		conflicts.addAll(moves.closing());
+		return new Outcome(moves.moved(), conflicts, placeholders.size() - moves.moved().size());
+	}
+
+	/**
+	 * Moves each resolved placeholder's derivations to its model, one placeholder after
+	 * the other in one transaction, holding the lineage lock like every writer of
+	 * derivations: each move is checked against the graph as committed before it and as
+	 * the moves before it left it, and a placeholder whose move would close a cycle is
+	 * left whole (none of its derivations move) and listed with the cycle.
+	 */
+	private Moves move(TransactionContext tx, List<Resolved> resolved, Map<String, String> sources) {
+		// Before the cycle checks: serialises them with every other writer of
+		// derivations.
+		tx.run(this.cypher.get("lineage/lock-lineage")).consume();
+		List<Resolved> moved = new ArrayList<>();
+		List<String> closing = new ArrayList<>();
+		for (var r : resolved) {
+			var cycle = tx
+				.run(this.cypher.get("lineage/placeholder-move-cycle"),
+						Map.of("placeholder", r.placeholder(), "target", r.match().id()))
+				.list();
+			if (!cycle.isEmpty()) {
+				List<String> path = new ArrayList<>();
+				path.add(cycle.get(0).get("child").asString());
+				path.addAll(cycle.get(0).get("ids").asList(v -> v.asString()));
+				closing.add("'" + r.name() + "' (" + r.placeholder() + ", named by " + sources.get(r.placeholder())
+						+ ") is " + r.match().id() + " (" + r.match().method() + ", " + r.match().confidence()
+						+ "), but moving its derivations there would close a cycle: " + String.join(" -> ", path)
+						+ "; left a placeholder");
+				continue;
+			}
+			long done = tx
+				.run(this.cypher.get("lineage/move-placeholders"), Map.of("placeholder", r.placeholder(), "target",
+						r.match().id(), "method", r.match().method(), "confidence", r.match().confidence()))
+				.single()
+				.get("resolved")
+				.asLong();
+			// Nothing when another pass resolved it first.
+			if (done > 0) {
+				moved.add(r);
+			}
+		}
+		this.changes.append(tx, ChangeLog.Kind.MODELS_WRITTEN, moved.stream().map(r -> r.match().id()).toList());
+		return new Moves(moved, closing);
+	}
+
+	/** What {@link #move} did: the placeholders moved, and those left for a cycle. */
+	private record Moves(List<Resolved> moved, List<String> closing) {
 	}
 
 	private Set<String> derivedAmong(Collection<String> ids) {

@@ -1,0 +1,256 @@
+package dev.pedigree.lineage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+
+import dev.pedigree.GraphQlClient;
+import dev.pedigree.PedigreeServerTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Resolving a placeholder moves its derivations to the model it names, and moving a
+ * derivation is writing one: the no-cycle rule holds for it against the whole stored
+ * graph, and under the lineage lock against a curated write racing it. A resolution that
+ * would close a cycle leaves the placeholder whole and says which cycle.
+ */
+@PedigreeServerTest
+class PlaceholderCycleTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Driver driver;
+
+	/**
+	 * The target derives from the placeholder's child, directly or through a path longer
+	 * than any bound a shortcut might put on the search.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 52 })
+	void a_resolution_that_would_close_a_cycle_moves_nothing_and_names_the_cycle(int hops) {
+		String token = token();
+		try {
+			// A child naming a base model nobody describes yet, and a sibling naming it
+			// too.
+			epoch("Cycle Child " + token + ",Cycle Lab " + token + ",2025-01-01,Cycle Base " + token + "\n"
+					+ "Cycle Sibling " + token + ",Cycle Lab " + token + ",2025-01-01,Cycle Base " + token + "\n");
+			String child = idOf("Cycle Child " + token);
+			String sibling = idOf("Cycle Sibling " + token);
+			String placeholder = parentsOf(child).get(0);
+			assertThat(placeholder).isEqualTo(parentsOf(sibling).get(0));
+			// The model the name means, which derives from the child.
+			String target = "cycle-" + token + "/target";
+			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Cycle Base " + token
+					+ "\"}) { id } }"));
+			List<String> cycle = new ArrayList<>(List.of(child, target));
+			if (hops == 1) {
+				assertNoErrors(derive(target, child));
+			}
+			else {
+				StringBuilder csv = new StringBuilder("parent_id,child_id,relation\n");
+				String below = target;
+				for (int i = 1; i < hops; i++) {
+					String above = "cycle-" + token + "/x" + i;
+					csv.append(above).append(',').append(below).append(",finetune\n");
+					cycle.add(above);
+					below = above;
+				}
+				csv.append(child).append(',').append(below).append(",finetune\n");
+				assertNoErrors(
+						post("mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created } }",
+								Map.of("c", csv.toString())));
+			}
+			cycle.add(child);
+			assertThat(derivesFrom(target, child)).isTrue();
+
+			// Any import that leaves a placeholder resolves names: this one's and the
+			// earlier one's.
+			var report = JsonPath.parse(epoch(
+					"Cycle Trigger " + token + ",Cycle Lab " + token + ",2025-01-01,Cycle Unknown " + token + "\n"));
+			List<String> conflicts = report.read("$.data.importRecords.conflicts");
+			List<String> resolved = report.read("$.data.importRecords.resolved");
+			assertThat(conflicts).as("the conflict names the cycle")
+				.anyMatch(c -> c.contains("'Cycle Base " + token + "' (" + placeholder + ", ")
+						&& c.contains("would close a cycle: " + String.join(" -> ", cycle)));
+			assertThat(resolved).noneMatch(r -> r.contains(placeholder));
+			// Nothing of it moved: both children still derive from the placeholder.
+			assertThat(parentsOf(child)).containsExactly(placeholder);
+			assertThat(parentsOf(sibling)).containsExactly(placeholder);
+			assertThat(derivesFrom(target, target)).as("a cycle through " + target).isFalse();
+		}
+		finally {
+			forget(token);
+		}
+	}
+
+	/**
+	 * A resolution and a curated write that together close a cycle, interleaved by a
+	 * transaction holding the placeholder: the resolution has checked its move and waits
+	 * to finish it when the curated write checks its own; one of them must see the other.
+	 */
+	@Test
+	void a_resolution_racing_a_curated_write_never_closes_a_cycle() throws Exception {
+		String token = token();
+		try {
+			epoch("Race Child " + token + ",Race Lab " + token + ",2025-01-01,Race Base " + token + "\n");
+			String child = idOf("Race Child " + token);
+			String placeholder = parentsOf(child).get(0);
+			String target = "race-" + token + "/target";
+			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Race Base " + token
+					+ "\"}) { id } }"));
+			Future<String> resolution;
+			Future<String> curated;
+			try (var pool = Executors.newVirtualThreadPerTaskExecutor();
+					var holder = this.driver.session();
+					var hold = holder.beginTransaction()) {
+				hold.run("MATCH (p:Model {id: $id}) SET p.heldByTest = true", Map.of("id", placeholder)).consume();
+				// An import that leaves a placeholder resolves the race's: it moves
+				// child -> placeholder to child -> target, and waits for the placeholder.
+				resolution = pool.submit(() -> epoch(
+						"Race Trigger " + token + ",Race Lab " + token + ",2025-01-01,Race Unknown " + token + "\n"));
+				awaitBlocked(1, resolution);
+				// The target derives from the child: with the resolution, a cycle.
+				curated = pool.submit(() -> derive(target, child));
+				awaitBlocked(2, curated);
+				hold.rollback();
+				resolution.get(60, TimeUnit.SECONDS);
+				curated.get(60, TimeUnit.SECONDS);
+			}
+			assertThat(ancestorsOf(target)).doesNotContain(target);
+			assertThat(derivesFrom(target, target)).as("a cycle through " + target).isFalse();
+			// The resolution took the lock first: it moved, and the curated write saw it.
+			assertThat(parentsOf(child)).containsExactly(target);
+			var refused = JsonPath.parse(curated.get());
+			assertThat(refused.read("$.errors[0].extensions.classification", String.class)).isEqualTo("BAD_REQUEST");
+			assertThat(refused.read("$.errors[0].message", String.class))
+				.contains("would close a cycle: " + target + " -> " + child + " -> " + target);
+		}
+		finally {
+			forget(token);
+		}
+	}
+
+	/**
+	 * Waits until {@code count} transactions wait for a lock, or {@code writer} is done
+	 * (a writer that takes no lock finishes instead).
+	 */
+	private void awaitBlocked(int count, Future<String> writer) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!writer.isDone() && System.nanoTime() < deadline) {
+			try (var session = this.driver.session()) {
+				long blocked = session
+					.run("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n")
+					.single()
+					.get("n")
+					.asLong();
+				if (blocked >= count) {
+					return;
+				}
+			}
+			Thread.sleep(20);
+		}
+	}
+
+	private static String token() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** Removes every model of a test (their ids and names carry its token). */
+	private void forget(String token) {
+		try (var session = this.driver.session()) {
+			session.executeWrite(
+					tx -> tx.run("MATCH (m:Model) WHERE m.id CONTAINS $token DETACH DELETE m", Map.of("token", token))
+						.consume());
+		}
+	}
+
+	/**
+	 * Whether a path of derivations of any length leads from {@code child} up to
+	 * {@code ancestor} (beyond the API's clamp of 50 hops).
+	 */
+	private boolean derivesFrom(String child, String ancestor) {
+		try (var session = this.driver.session()) {
+			return session
+				.run("MATCH (c:Model {id: $child}), (a:Model {id: $ancestor}) "
+						+ "RETURN EXISTS { (c)-[:DERIVED_FROM]->+(a) } AS derives",
+						Map.of("child", child, "ancestor", ancestor))
+				.single()
+				.get("derives")
+				.asBoolean();
+		}
+	}
+
+	private String epoch(String rows) {
+		return post("mutation($c: String!) { importRecords(format: EPOCH, content: $c) { conflicts resolved } }",
+				Map.of("c", "Model,Organization,Publication date,Base model\n" + rows));
+	}
+
+	private String idOf(String name) {
+		List<String> ids = JsonPath
+			.parse(post("query($n: String!) { models(filter: {nameContains: $n}) { edges { node { id } } } }",
+					Map.of("n", name)))
+			.read("$.data.models.edges[*].node.id");
+		assertThat(ids).as(name).hasSize(1);
+		return ids.get(0);
+	}
+
+	private List<String> parentsOf(String id) {
+		return JsonPath
+			.parse(post("query($id: ID!) { model(id: $id) { parents { parent { id } } } }", Map.of("id", id)))
+			.read("$.data.model.parents[*].parent.id");
+	}
+
+	private List<String> ancestorsOf(String id) {
+		return JsonPath
+			.parse(post("query($id: ID!) { model(id: $id) { ancestors { model { id } } } }", Map.of("id", id)))
+			.read("$.data.model.ancestors[*].model.id");
+	}
+
+	private String derive(String child, String parent) {
+		return post("mutation { recordDerivation(input: {childId: \"" + child + "\", parentIds: [\"" + parent
+				+ "\"], relation: FINETUNE}) { relation } }");
+	}
+
+	private static void assertNoErrors(String body) {
+		assertThat(body).doesNotContain("\"errors\"");
+	}
+
+	private String post(String query) {
+		return post(query, Map.of());
+	}
+
+	private String post(String query, Map<String, Object> variables) {
+		return GraphQlClient.http(this.port)
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.header("Authorization", "Bearer " + PedigreeServerTest.TOKEN)
+			.bodyValue(Map.of("query", query, "variables", variables))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+}
