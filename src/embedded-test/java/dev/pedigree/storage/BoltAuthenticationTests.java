@@ -1,21 +1,29 @@
 package dev.pedigree.storage;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.SecurityException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeApplication;
@@ -70,6 +78,70 @@ class BoltAuthenticationTests {
 		}
 	}
 
+	/**
+	 * A new store's user starts as neo4j/neo4j with a password to change; whoever logs in
+	 * with that first sets the password. A client knocking from before the port opens
+	 * until it first answers is refused, and the kept login is the one that works, then
+	 * and after a restart.
+	 */
+	@Test
+	void a_new_stores_bolt_port_never_takes_the_default_login() throws Exception {
+		int port;
+		try (var socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		String password;
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<String> knock = pool.submit(() -> takeDefaultLogin(port));
+			try (var first = start(port)) {
+				var embedded = first.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
+				assertThat(knock.get(60, TimeUnit.SECONDS)).as("the first answer to neo4j/neo4j").isEqualTo("refused");
+				password = password();
+				assertAccepted(embedded, AuthTokens.basic("neo4j", password));
+				assertRefused(embedded, AuthTokens.basic("neo4j", "neo4j"));
+				assertServes(first);
+			}
+		}
+		try (var second = start(port)) {
+			var embedded = second.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
+			assertThat(password()).as("the same login after a restart").isEqualTo(password);
+			assertAccepted(embedded, AuthTokens.basic("neo4j", password));
+			assertRefused(embedded, AuthTokens.basic("neo4j", "neo4j"));
+			assertServes(second);
+		}
+	}
+
+	/**
+	 * What another local process gets when it tries to take the account with the default
+	 * login: "refused", or how it got in. Knocks until the port answers, without the
+	 * driver's retries (their back-off would step over a short window).
+	 */
+	private static String takeDefaultLogin(int port) throws InterruptedException {
+		var config = Config.builder()
+			.withMaxTransactionRetryTime(0, TimeUnit.MILLISECONDS)
+			.withConnectionTimeout(1, TimeUnit.SECONDS)
+			.build();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.basic("neo4j", "neo4j"), config)) {
+			while (System.nanoTime() < deadline) {
+				try (var session = driver.session(SessionConfig.forDatabase("system"))) {
+					session.run("ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO 'taken-by-another-process'").consume();
+					return "let in: set a password of its own";
+				}
+				catch (AuthenticationException ex) {
+					return "refused";
+				}
+				catch (ServiceUnavailableException | SessionExpiredException ex) {
+					Thread.sleep(5);
+				}
+				catch (RuntimeException ex) {
+					return "let in: " + ex;
+				}
+			}
+			return "the port never answered";
+		}
+	}
+
 	@Test
 	void a_password_changed_through_bolt_follows_the_file_again_after_a_restart() throws IOException {
 		String password;
@@ -118,9 +190,13 @@ class BoltAuthenticationTests {
 	}
 
 	private ConfigurableApplicationContext start() {
+		return start(0);
+	}
+
+	private ConfigurableApplicationContext start(int boltPort) {
 		return new SpringApplicationBuilder(PedigreeApplication.class).run("--pedigree.embedded.data-dir=" + this.store,
-				"--pedigree.embedded.bolt-port=0", "--pedigree.embedded.page-cache=64m", "--pedigree.seed.enabled=false",
-				"--server.port=0");
+				"--pedigree.embedded.bolt-port=" + boltPort, "--pedigree.embedded.page-cache=64m",
+				"--pedigree.seed.enabled=false", "--server.port=0");
 	}
 
 	/** The password the first start generated into the store's login file. */

@@ -29,10 +29,20 @@ import org.neo4j.driver.Driver;
 import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
 import org.neo4j.internal.kernel.api.security.AuthenticationResult;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.layout.Neo4jLayout;
+import org.neo4j.io.locker.FileLockException;
 import org.neo4j.kernel.api.security.AuthManager;
 import org.neo4j.kernel.api.security.exception.InvalidAuthTokenException;
+import org.neo4j.kernel.impl.security.User;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
-import org.neo4j.io.locker.FileLockException;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
+import org.neo4j.string.UTF8;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,6 +175,7 @@ class EmbeddedNeo4jConfiguration {
 		if (StringUtils.hasText(properties.pageCache())) {
 			builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
 		}
+		Path initialLogin = initialLogin(home, credentials);
 		DatabaseManagementService service;
 		try {
 			service = builder.build();
@@ -191,11 +202,58 @@ class EmbeddedNeo4jConfiguration {
 					"The embedded Neo4j could not open its Bolt port " + properties.boltPort() + " on 127.0.0.1.",
 					"Free the port or choose another with pedigree.embedded.bolt-port (0 = any free port).", null);
 		}
+		if (initialLogin != null) {
+			// Read by the system database's creation; the password's hash need not lie
+			// around twice.
+			try {
+				Files.deleteIfExists(initialLogin);
+			}
+			catch (IOException ex) {
+				log.warn("Could not delete {}: {}", initialLogin, ex.getMessage());
+			}
+		}
 		URI uri = boltUri(bolt.getPort());
 		// Printed for Neo4j Browser and cypher-shell users; the file keeps it across restarts.
 		log.info("Embedded Neo4j listening on {} (user {}, password {}; kept in {})", uri, credentials.username(),
 				credentials.password(), credentials.file());
 		return new EmbeddedNeo4j(service, uri, credentials, properties.ephemeral() ? home : null);
+	}
+
+	/**
+	 * On a new store (no system database yet), makes the kept login the system database's
+	 * first user: Neo4j's initial-password file, the one {@code neo4j-admin dbms
+	 * set-initial-password} writes, read as the system database is created. Without it the
+	 * user starts as neo4j/neo4j, and the Bolt port, open before {@link #setPassword} runs,
+	 * lets any local process log in with that and set a password of its own. Null when
+	 * the store exists (nothing to do: the time of every later start stays as it was) or
+	 * the kept user is not Neo4j's initial one ({@link #setPassword} settles those).
+	 * @return the file written, to delete once the database runs
+	 */
+	private static Path initialLogin(Path home, BoltCredentials credentials) {
+		if (!"neo4j".equals(credentials.username()) || Files.exists(
+				Neo4jLayout.of(home).databaseLayout(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).databaseDirectory())) {
+			return null;
+		}
+		Path file = CommunitySecurityModule
+			.getInitialUserRepositoryFile(Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build());
+		try {
+			// One left by a start that failed before creating the system database is
+			// replaced: the kept login may have changed since.
+			Files.deleteIfExists(file);
+			Files.createDirectories(file.getParent());
+			var users = new FileUserRepository(new DefaultFileSystemAbstraction(), file, NullLogProvider.getInstance(),
+					EmptyMemoryTracker.INSTANCE);
+			users.start();
+			users.create(new User(credentials.username(), null, SystemGraphCredential
+				.createCredentialForPassword(UTF8.encode(credentials.password()), new SecureHasher()), false, false));
+			users.shutdown();
+			return file;
+		}
+		catch (Exception ex) {
+			throw new EmbeddedNeo4jStartupException(
+					"The embedded Neo4j's initial login " + file + " cannot be written: " + ex.getMessage() + ".",
+					"Make the data folder writable by the user that runs Pedigree.", ex);
+		}
 	}
 
 	/**
