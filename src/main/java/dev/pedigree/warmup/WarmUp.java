@@ -96,7 +96,11 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		if (this.requests <= 0 || !(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+		if (this.requests <= 0) {
+			log.info("Warm-up skipped: pedigree.warmup.requests is {}", this.requests);
+			return;
+		}
+		if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
 			return;
 		}
 		try {
@@ -112,6 +116,10 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 		List<String> every = documents("warmup/*.graphql");
 		List<String> reports = documents("warmup/reports/*.graphql");
 		List<Step> steps = schedule(every, reports, this.reportRounds, this.requests);
+		if (steps.isEmpty()) {
+			log.info("Warm-up skipped: {}", skipReason(steps.size(), 0, 0));
+			return;
+		}
 		List<String> children = new ArrayList<>();
 		List<String> roots = new ArrayList<>();
 		List<String> hubs = new ArrayList<>();
@@ -141,10 +149,13 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 			}
 			return null;
 		}, Duration.ofMinutes(1));
-		if (children.isEmpty() || roots.isEmpty() || steps.isEmpty()) {
-			log.info("Warm-up skipped: no lineage in the store yet");
+		String skipped = skipReason(steps.size(), children.size(), roots.size());
+		if (skipped != null) {
+			log.info("Warm-up skipped: {}", skipped);
 			return;
 		}
+		long idsRead = System.nanoTime();
+		long firstRound = 0;
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
@@ -154,6 +165,9 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 		long deadline = System.nanoTime() + this.timeLimit.toNanos();
 		for (int i = 0; i < steps.size() && System.nanoTime() < deadline; i++) {
 			Step step = steps.get(i);
+			if (step.round() == 1 && firstRound == 0) {
+				firstRound = System.nanoTime();
+			}
 			// Each document gets another id every round (a repeated one would be answered
 			// from kept answers, not the path a new id takes), and the documents of a
 			// round different ones.
@@ -184,8 +198,35 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 				this.ok.increment();
 			}
 		}
-		log.info("Warm-up: {} requests ({} failed) over {} documents in {} ms", sent, errors,
-				every.size() + reports.size(), (System.nanoTime() - start) / 1_000_000);
+		long end = System.nanoTime();
+		// Its phases say where a start's warm-up went: the ids and the statements planned
+		// with them, the first round (the hub's order and summary, each statement's first
+		// plan), the rest (mostly the JIT).
+		long idsMs = (idsRead - start) / 1_000_000;
+		long firstRoundMs = (((firstRound != 0) ? firstRound : end) - idsRead) / 1_000_000;
+		String cut = (sent < steps.size()) ? "; stopped by pedigree.warmup.time-limit (" + this.timeLimit + ")" : "";
+		log.info(
+				"Warm-up: {} requests ({} failed) over {} documents in {} ms (ids and first plans {} ms, "
+						+ "first round {} ms){}",
+				sent, errors, every.size() + reports.size(), (end - start) / 1_000_000, idsMs, firstRoundMs, cut);
+	}
+
+	/**
+	 * Why the warm-up cannot run, or {@code null} when it can: it needs documents, a
+	 * model with a parent (ancestors, parents, liability trace, search) and the root of a
+	 * family (descendants, explorer, ecosystem).
+	 */
+	static String skipReason(int steps, int children, int roots) {
+		if (steps == 0) {
+			return "no canned documents (warmup/*.graphql) on the class path";
+		}
+		if (children == 0) {
+			return "no lineage in the store yet (no model has a parent)";
+		}
+		if (roots == 0) {
+			return "no family root with at most 100 direct derivatives (every root is a hub)";
+		}
+		return null;
 	}
 
 	private static HttpResponse<String> send(HttpClient client, URI endpoint, String body) {

@@ -1,14 +1,22 @@
 package dev.pedigree.warmup;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.support.GenericApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The start-up warm-up sent its canned documents (every one valid against the schema,
  * with ids from the seeded store) over HTTP before the context was handed to the tests:
  * all 12 requests of the test configuration answered without errors. The report documents
- * run only in the first rounds.
+ * run only in the first rounds. When it cannot run, its log line says why.
  */
 @PedigreeServerTest
+@ExtendWith(OutputCaptureExtension.class)
 class WarmUpTests {
 
 	@LocalServerPort
@@ -50,6 +59,27 @@ class WarmUpTests {
 		assertThat(WarmUp.schedule(List.of(), List.of("explorer"), 2, 9)).hasSize(2);
 		assertThat(WarmUp.schedule(List.of("ancestors"), List.of("explorer"), 0, 3)).extracting(WarmUp.Step::document)
 			.containsExactly("ancestors", "ancestors", "ancestors");
+	}
+
+	@Test
+	void a_skipped_warm_up_says_why() {
+		assertThat(WarmUp.skipReason(0, 0, 0)).isEqualTo("no canned documents (warmup/*.graphql) on the class path");
+		assertThat(WarmUp.skipReason(7, 0, 0)).isEqualTo("no lineage in the store yet (no model has a parent)");
+		assertThat(WarmUp.skipReason(7, 3, 0))
+			.isEqualTo("no family root with at most 100 direct derivatives (every root is a hub)");
+		assertThat(WarmUp.skipReason(7, 3, 1)).isNull();
+	}
+
+	@Test
+	void no_requests_configured_is_logged_and_reads_nothing(CapturedOutput output) {
+		// No graph: with no requests to send the warm-up must not read the store.
+		var warmUp = new WarmUp(null, null, new SimpleMeterRegistry(),
+				new WarmUpProperties(0, Duration.ofSeconds(20), 10), "/graphql");
+		try (var context = new GenericApplicationContext()) {
+			warmUp.onApplicationEvent(
+					new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
+		}
+		assertThat(output.getOut()).contains("Warm-up skipped: pedigree.warmup.requests is 0");
 	}
 
 	private static double value(String metrics, String outcome) {
