@@ -119,9 +119,7 @@ public class PlaceholderResolution {
 						Map.of("placeholder", r.placeholder(), "target", r.match().id()))
 				.list();
 			if (!cycle.isEmpty()) {
-				List<String> path = new ArrayList<>();
-				path.add(cycle.get(0).get("child").asString());
-				path.addAll(cycle.get(0).get("ids").asList(v -> v.asString()));
+				List<String> path = cycle.get(0).get("ids").asList(v -> v.asString());
 				closing.add("'" + r.name() + "' (" + r.placeholder() + ", named by " + sources.get(r.placeholder())
 						+ ") is " + r.match().id() + " (" + r.match().method() + ", " + r.match().confidence()
 						+ "), but moving its derivations there would close a cycle: " + String.join(" -> ", path)

@@ -102,6 +102,90 @@ class PlaceholderCycleTests {
 	}
 
 	/**
+	 * A placeholder a source also gave a parent (and a finding): resolving it moves its
+	 * own derivation and links to the model it names, not only its children's; deleting
+	 * the placeholder dropped them.
+	 */
+	@Test
+	void a_resolution_keeps_the_placeholders_own_parents_and_links() {
+		String token = token();
+		try {
+			epoch("Keep Child " + token + ",Keep Lab " + token + ",2025-01-01,Keep Base " + token + "\n");
+			String child = idOf("Keep Child " + token);
+			String placeholder = parentsOf(child).get(0);
+			String grand = "keep-" + token + "/grand";
+			assertNoErrors(post("mutation { registerModel(input: {id: \"" + grand + "\", name: \"Grand " + token
+					+ "\"}) { id } }"));
+			assertNoErrors(derive(placeholder, grand));
+			String finding = "keep-" + token + "-finding";
+			try (var session = this.driver.session()) {
+				session
+					.executeWrite(tx -> tx
+						.run("MATCH (p:Model {id: $p}) CREATE (p)-[:HAS_FINDING]->(:RiskFinding "
+								+ "{id: $f, title: 'test finding'})", Map.of("p", placeholder, "f", finding))
+						.consume());
+			}
+			String target = "keep-" + token + "/target";
+			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Keep Base " + token
+					+ "\"}) { id } }"));
+
+			var report = JsonPath.parse(
+					epoch("Keep Trigger " + token + ",Keep Lab " + token + ",2025-01-01,Keep Unknown " + token + "\n"));
+			List<String> resolved = report.read("$.data.importRecords.resolved");
+			assertThat(resolved).anyMatch(r -> r.contains(placeholder));
+			assertThat(parentsOf(child)).containsExactly(target);
+			assertThat(parentsOf(target)).as("the placeholder's own parent").containsExactly(grand);
+			try (var session = this.driver.session()) {
+				assertThat(session
+					.run("MATCH (m:Model {id: $m})-[:HAS_FINDING]->(f:RiskFinding {id: $f}) RETURN count(*) AS n",
+							Map.of("m", target, "f", finding))
+					.single()
+					.get("n")
+					.asLong()).as("the placeholder's finding").isEqualTo(1);
+				session.executeWrite(
+						tx -> tx.run("MATCH (f:RiskFinding {id: $f}) DETACH DELETE f", Map.of("f", finding)).consume());
+			}
+		}
+		finally {
+			forget(token);
+		}
+	}
+
+	/**
+	 * Moving the placeholder's own derivation would close a cycle: the parent it names
+	 * derives from the model the placeholder's name means.
+	 */
+	@Test
+	void a_resolution_whose_parent_move_would_close_a_cycle_moves_nothing() {
+		String token = token();
+		try {
+			epoch("Up Child " + token + ",Up Lab " + token + ",2025-01-01,Up Base " + token + "\n");
+			String child = idOf("Up Child " + token);
+			String placeholder = parentsOf(child).get(0);
+			String target = "up-" + token + "/target";
+			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Up Base " + token
+					+ "\"}) { id } }"));
+			String grand = "up-" + token + "/grand";
+			assertNoErrors(post("mutation { registerModel(input: {id: \"" + grand + "\", name: \"Grand " + token
+					+ "\"}) { id } }"));
+			assertNoErrors(derive(grand, target));
+			assertNoErrors(derive(placeholder, grand));
+
+			var report = JsonPath
+				.parse(epoch("Up Trigger " + token + ",Up Lab " + token + ",2025-01-01,Up Unknown " + token + "\n"));
+			List<String> conflicts = report.read("$.data.importRecords.conflicts");
+			assertThat(conflicts).anyMatch(c -> c.contains("'Up Base " + token + "' (" + placeholder + ", ")
+					&& c.contains("would close a cycle: " + target + " -> " + grand + " -> " + target));
+			assertThat(parentsOf(child)).containsExactly(placeholder);
+			assertThat(parentsOf(placeholder)).containsExactly(grand);
+			assertThat(derivesFrom(target, target)).isFalse();
+		}
+		finally {
+			forget(token);
+		}
+	}
+
+	/**
 	 * A resolution and a curated write that together close a cycle, interleaved by a
 	 * transaction holding the placeholder: the resolution has checked its move and waits
 	 * to finish it when the curated write checks its own; one of them must see the other.
