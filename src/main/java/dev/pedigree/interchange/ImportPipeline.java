@@ -49,11 +49,14 @@ public class ImportPipeline {
 
 	private final int chunkSize;
 
-	ImportPipeline(List<FormatParser> parsers, LineageWrites lineage, AssetWriter assets,
+	private final DeferredIndexes indexes;
+
+	ImportPipeline(List<FormatParser> parsers, LineageWrites lineage, AssetWriter assets, DeferredIndexes indexes,
 			@Value("${pedigree.import.chunk-size:50000}") int chunkSize) {
 		parsers.forEach(p -> this.parsers.put(p.format(), p));
 		this.lineage = lineage;
 		this.assets = assets;
+		this.indexes = indexes;
 		if (chunkSize < 1) {
 			throw new IllegalArgumentException("pedigree.import.chunk-size must be at least 1, was " + chunkSize);
 		}
@@ -71,6 +74,7 @@ public class ImportPipeline {
 		Progress progress = records == 0 ? Progress.NONE : progressForRecords.apply(records);
 		return timed(() -> {
 			List<Reader> open = new ArrayList<>();
+			var deferral = this.indexes.deferFor(records);
 			try {
 				List<FormatParser.Input> inputs = new ArrayList<>();
 				for (Path file : files) {
@@ -86,6 +90,7 @@ public class ImportPipeline {
 			}
 			finally {
 				open.forEach(ImportPipeline::close);
+				deferral.restore();
 			}
 		});
 	}

@@ -63,9 +63,11 @@ class CrashRestartTests {
 				Stream.concat(Stream.of("parent_id,child_id,relation"), rows.stream()).toList());
 
 		Path log = this.temp.resolve("import.log");
+		// A first load: the import drops the search text indexes to populate them after
+		// the load (DeferredIndexes), and is killed before it recreates them.
 		Process cli = java(log, "import", "--format", "hf-edges", edges.toString(),
 				"--pedigree.embedded.data-dir=" + store, "--pedigree.embedded.bolt-port=0",
-				"--pedigree.embedded.page-cache=64m");
+				"--pedigree.embedded.page-cache=64m", "--pedigree.import.defer-indexes-from=1");
 		// Kill once the import has committed work: the transaction log has grown past
 		// what start-up and the schema write.
 		Path transactions = store.resolve("data/transactions/neo4j");
@@ -87,6 +89,11 @@ class CrashRestartTests {
 			assertThat(models).as("models written before the kill").isPositive().isLessThanOrEqualTo(50_500);
 			assertThat(derivations).as("derivations written before the kill").isLessThan(50_000);
 			assertConsistent(driver);
+			// The start put back what the killed import dropped.
+			assertThat(DeferredIndexTests.deferralsLeft(restarted)).isZero();
+			assertThat(DeferredIndexTests.indexes(restarted)).anyMatch(i -> i.startsWith("model_search_text TEXT"))
+				.anyMatch(i -> i.startsWith("model_search_tier_0 TEXT"))
+				.allMatch(i -> i.endsWith("ONLINE"));
 		}
 		// Re-running the interrupted import completes it.
 		int rerun = PedigreeApplication.runCommand("import", "--format", "hf-edges", edges.toString(),

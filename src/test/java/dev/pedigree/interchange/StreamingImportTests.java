@@ -37,6 +37,9 @@ class StreamingImportTests {
 	AssetWriter assets;
 
 	@Autowired
+	DeferredIndexes indexes;
+
+	@Autowired
 	Graph graph;
 
 	@Test
@@ -101,7 +104,7 @@ class StreamingImportTests {
 	}
 
 	private ImportPipeline pipeline(int chunkSize) {
-		return new ImportPipeline(this.parsers, this.lineage, this.assets, chunkSize);
+		return new ImportPipeline(this.parsers, this.lineage, this.assets, this.indexes, chunkSize);
 	}
 
 	private static String prefixed(String nodes, String prefix) {
