@@ -165,8 +165,9 @@ class BulkWrites {
 		this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN, batch.stream().map(DerivationFacts::child).toList(),
 				batch.stream().map(d -> ChangeLog.derivationKey(d.child(), d.parent())).toList(),
 				this.changes.writer());
-		long before = tx.run(this.cypher.get("lineage/lock-lineage")).single().get("before").asLong();
-		if (lock.mustCheck(before) || stored) {
+		var held = tx.run(this.cypher.get("lineage/lock-lineage"), Map.of("holder", lock.run())).single();
+		String previous = held.get("previous").isNull() ? null : held.get("previous").asString();
+		if (lock.mustCheck(held.get("before").asLong(), previous) || stored) {
 			int taken = takeBackCycles(tx, fresh, cycles, dropped);
 			counts = new WriteCounts(counts.created() - taken, counts.updated(), counts.total() - taken);
 		}
@@ -209,27 +210,39 @@ class BulkWrites {
 	}
 
 	/**
-	 * The lineage lock's holders an import expects: its start count plus its own batches.
-	 * Anything else means someone else wrote derivations meanwhile, and every batch from
-	 * then on is checked against the stored graph.
+	 * Whether anyone else took the lineage lock since the import began, read from the
+	 * lock itself in each batch's transaction: nobody took it since (its count is still
+	 * the one the import read first), or the last to take it was a batch of this import
+	 * (the lock names its holder). Anything else means someone else wrote derivations
+	 * meanwhile, and every batch from then on is checked against the stored graph. Only
+	 * committed holders are seen, so a batch retried after a failed commit counts once,
+	 * as in the store.
 	 */
-	private static final class LockState {
+	static final class LockState {
 
 		private final long version;
 
-		private long ownBatches;
+		private final String run = java.util.UUID.randomUUID().toString();
 
-		private boolean othersWrote;
+		private volatile boolean othersWrote;
 
 		LockState(long version) {
 			this.version = version;
 		}
 
-		synchronized boolean mustCheck(long earlierHolders) {
-			if (earlierHolders != this.version + this.ownBatches) {
+		/** The lock's holder to record: this import run. */
+		String run() {
+			return this.run;
+		}
+
+		/**
+		 * @param earlierHolders how many took the lock before this batch
+		 * @param previous the run of the last holder (null: not an import)
+		 */
+		synchronized boolean mustCheck(long earlierHolders, String previous) {
+			if (earlierHolders != this.version && !this.run.equals(previous)) {
 				this.othersWrote = true;
 			}
-			this.ownBatches++;
 			return this.othersWrote;
 		}
 

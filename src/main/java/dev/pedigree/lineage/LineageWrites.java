@@ -36,6 +36,12 @@ public class LineageWrites {
 	/** Confidence of a curated fact; heuristics and imports stay below it. */
 	public static final double CURATED_CONFIDENCE = 1.0;
 
+	/**
+	 * The lineage lock's holder of a curated write: none, which an import running
+	 * meanwhile tells from its own batches (lock-lineage.cypher).
+	 */
+	private static final Map<String, Object> NOT_AN_IMPORT = java.util.Collections.singletonMap("holder", null);
+
 	private final Graph graph;
 
 	private final CypherQueries cypher;
@@ -433,7 +439,7 @@ public class LineageWrites {
 			// Before the cycle check, in the same transaction: serialises it with every
 			// other
 			// writer of derivations.
-			tx.run(this.cypher.get("lineage/lock-lineage")).consume();
+			tx.run(this.cypher.get("lineage/lock-lineage"), NOT_AN_IMPORT).consume();
 			requireExisting(tx, List.of(input.childId()), "childId");
 			requireExisting(tx, List.copyOf(parents), "parentIds");
 			Map<String, SourcedFigure> sizes = new HashMap<>();

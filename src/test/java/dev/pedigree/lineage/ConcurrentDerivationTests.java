@@ -124,18 +124,19 @@ class ConcurrentDerivationTests {
 	@Test
 	void a_writer_queued_on_the_lineage_lock_counts_the_holder_it_waited_for() throws Exception {
 		String lock = this.cypher.get("lineage/lock-lineage");
+		Map<String, Object> curated = java.util.Collections.singletonMap("holder", null);
 		try (var first = this.driver.session()) {
-			first.executeWrite(tx -> tx.run(lock).consume());
+			first.executeWrite(tx -> tx.run(lock, curated).consume());
 		}
 		// The pool closes last: after the holder's transaction ends, whatever the
 		// outcome.
 		try (var pool = Executors.newVirtualThreadPerTaskExecutor();
 				var holder = this.driver.session();
 				var tx = holder.beginTransaction()) {
-			long held = tx.run(lock).single().get("before").asLong();
+			long held = tx.run(lock, curated).single().get("before").asLong();
 			Future<Long> queued = pool.submit(() -> {
 				try (var session = this.driver.session()) {
-					return session.executeWrite(t -> t.run(lock).single().get("before").asLong());
+					return session.executeWrite(t -> t.run(lock, curated).single().get("before").asLong());
 				}
 			});
 			// The second writer reaches the lock and waits for it before the first
