@@ -83,13 +83,18 @@ public class ImportPipeline {
 					inputs.add(new FormatParser.Input(file.toString(), reader, () -> open(file)));
 				}
 				var writes = this.lineage.importWrites();
-				return settled(format, stream(parser, inputs, writes, progress), writes);
+				var report = stream(parser, inputs, writes, progress);
+				// Back before the graph is settled: resolving names reads the search
+				// text.
+				deferral.restore();
+				return settled(format, report, writes);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 			finally {
 				open.forEach(ImportPipeline::close);
+				// After a failure too (nothing left to do after a success).
 				deferral.restore();
 			}
 		});
