@@ -40,7 +40,7 @@ public class LineageWrites {
 	 * The lineage lock's holder of a curated write: none, which an import running
 	 * meanwhile tells from its own batches (lock-lineage.cypher).
 	 */
-	private static final Map<String, Object> NOT_AN_IMPORT = java.util.Collections.singletonMap("holder", null);
+	static final Map<String, Object> NOT_AN_IMPORT = java.util.Collections.singletonMap("holder", null);
 
 	private final Graph graph;
 

@@ -110,7 +110,7 @@ public class PlaceholderResolution {
 	private Moves move(TransactionContext tx, List<Resolved> resolved, Map<String, String> sources) {
 		// Before the cycle checks: serialises them with every other writer of
 		// derivations.
-		tx.run(this.cypher.get("lineage/lock-lineage")).consume();
+		tx.run(this.cypher.get("lineage/lock-lineage"), LineageWrites.NOT_AN_IMPORT).consume();
 		List<Resolved> moved = new ArrayList<>();
 		List<String> closing = new ArrayList<>();
 		for (var r : resolved) {
