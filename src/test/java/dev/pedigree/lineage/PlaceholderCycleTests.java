@@ -152,6 +152,79 @@ class PlaceholderCycleTests {
 	}
 
 	/**
+	 * A curator retracted target <- grand; the placeholder's imported claim of the same
+	 * pair goes with the placeholder instead of bringing the derivation back.
+	 */
+	@Test
+	void a_resolution_does_not_restore_a_retracted_parent() {
+		String token = token();
+		try {
+			epoch("Ret Child " + token + ",Ret Lab " + token + ",2025-01-01,Ret Base " + token + "\n");
+			String child = idOf("Ret Child " + token);
+			String placeholder = parentsOf(child).get(0);
+			String target = "ret-" + token + "/target";
+			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Ret Base " + token
+					+ "\"}) { id } }"));
+			String grand = "ret-" + token + "/grand";
+			assertNoErrors(post("mutation { registerModel(input: {id: \"" + grand + "\", name: \"Grand " + token
+					+ "\"}) { id } }"));
+			assertNoErrors(derive(target, grand));
+			assertNoErrors(post("mutation { retractDerivation(childId: \"" + target + "\", parentId: \"" + grand
+					+ "\", reason: \"wrong\") { childId } }"));
+			assertThat(parentsOf(target)).isEmpty();
+			assertNoErrors(post("mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created } }",
+					Map.of("c", "parent_id,child_id,relation\n" + grand + "," + placeholder + ",quantized\n")));
+			assertThat(parentsOf(placeholder)).containsExactly(grand);
+
+			var report = JsonPath
+				.parse(epoch("Ret Trigger " + token + ",Ret Lab " + token + ",2025-01-01,Ret Unknown " + token + "\n"));
+			List<String> resolved = report.read("$.data.importRecords.resolved");
+			assertThat(resolved).anyMatch(r -> r.contains(placeholder));
+			assertThat(parentsOf(child)).containsExactly(target);
+			assertThat(parentsOf(target)).as("a retracted derivation stays retracted").isEmpty();
+		}
+		finally {
+			forget(token);
+		}
+	}
+
+	/**
+	 * The target's curated derivation keeps what the curator said: an imported claim of
+	 * the same pair on the placeholder does not overwrite it.
+	 */
+	@Test
+	void a_resolution_does_not_overwrite_a_curated_derivation() {
+		String token = token();
+		try {
+			epoch("Cur Child " + token + ",Cur Lab " + token + ",2025-01-01,Cur Base " + token + "\n");
+			String child = idOf("Cur Child " + token);
+			String placeholder = parentsOf(child).get(0);
+			String target = "cur-" + token + "/target";
+			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Cur Base " + token
+					+ "\"}) { id } }"));
+			String grand = "cur-" + token + "/grand";
+			assertNoErrors(post("mutation { registerModel(input: {id: \"" + grand + "\", name: \"Grand " + token
+					+ "\"}) { id } }"));
+			assertNoErrors(derive(target, grand));
+			assertNoErrors(post("mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created } }",
+					Map.of("c", "parent_id,child_id,relation\n" + grand + "," + placeholder + ",quantized\n")));
+
+			var report = JsonPath
+				.parse(epoch("Cur Trigger " + token + ",Cur Lab " + token + ",2025-01-01,Cur Unknown " + token + "\n"));
+			List<String> resolved = report.read("$.data.importRecords.resolved");
+			assertThat(resolved).anyMatch(r -> r.contains(placeholder));
+			List<String> relations = JsonPath
+				.parse(post("query($id: ID!) { model(id: $id) { parents { relation parent { id } } } }",
+						Map.of("id", target)))
+				.read("$.data.model.parents[*].relation");
+			assertThat(relations).as("the curator's relation").containsExactly("FINETUNE");
+		}
+		finally {
+			forget(token);
+		}
+	}
+
+	/**
 	 * Moving the placeholder's own derivation would close a cycle: the parent it names
 	 * derives from the model the placeholder's name means.
 	 */
