@@ -183,6 +183,18 @@ class EmbeddedNeo4jConfiguration {
 		catch (RuntimeException ex) {
 			throw explain(ex, properties, home);
 		}
+		finally {
+			// Read as the system database is created, in build(): the password's hash need
+			// not lie around, whether the start goes on or not.
+			if (initialLogin != null) {
+				try {
+					Files.deleteIfExists(initialLogin);
+				}
+				catch (IOException ex) {
+					log.warn("Could not delete {}: {}", initialLogin, ex.getMessage());
+				}
+			}
+		}
 		try {
 			setPassword(service, credentials);
 		}
@@ -201,16 +213,6 @@ class EmbeddedNeo4jConfiguration {
 			throw new EmbeddedNeo4jStartupException(
 					"The embedded Neo4j could not open its Bolt port " + properties.boltPort() + " on 127.0.0.1.",
 					"Free the port or choose another with pedigree.embedded.bolt-port (0 = any free port).", null);
-		}
-		if (initialLogin != null) {
-			// Read by the system database's creation; the password's hash need not lie
-			// around twice.
-			try {
-				Files.deleteIfExists(initialLogin);
-			}
-			catch (IOException ex) {
-				log.warn("Could not delete {}: {}", initialLogin, ex.getMessage());
-			}
 		}
 		URI uri = boltUri(bolt.getPort());
 		// Printed for Neo4j Browser and cypher-shell users; the file keeps it across restarts.
@@ -247,6 +249,11 @@ class EmbeddedNeo4jConfiguration {
 			users.create(new User(credentials.username(), null, SystemGraphCredential
 				.createCredentialForPassword(UTF8.encode(credentials.password()), new SecureHasher()), false, false));
 			users.shutdown();
+			// Owner only, like the kept credentials file (the process umask may leave it
+			// readable to others).
+			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+			}
 			return file;
 		}
 		catch (Exception ex) {
