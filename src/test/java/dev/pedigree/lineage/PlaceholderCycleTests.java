@@ -58,8 +58,7 @@ class PlaceholderCycleTests {
 			assertThat(placeholder).isEqualTo(parentsOf(sibling).get(0));
 			// The model the name means, which derives from the child.
 			String target = "cycle-" + token + "/target";
-			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Cycle Base " + token
-					+ "\"}) { id } }"));
+			register(target, "Cycle Base " + token);
 			List<String> cycle = new ArrayList<>(List.of(child, target));
 			if (hops == 1) {
 				assertNoErrors(derive(target, child));
@@ -83,8 +82,7 @@ class PlaceholderCycleTests {
 
 			// Any import that leaves a placeholder resolves names: this one's and the
 			// earlier one's.
-			var report = JsonPath.parse(epoch(
-					"Cycle Trigger " + token + ",Cycle Lab " + token + ",2025-01-01,Cycle Unknown " + token + "\n"));
+			var report = JsonPath.parse(resolveNames("Cycle", token));
 			List<String> conflicts = report.read("$.data.importRecords.conflicts");
 			List<String> resolved = report.read("$.data.importRecords.resolved");
 			assertThat(conflicts).as("the conflict names the cycle")
@@ -114,8 +112,7 @@ class PlaceholderCycleTests {
 			String child = idOf("Keep Child " + token);
 			String placeholder = parentsOf(child).get(0);
 			String grand = "keep-" + token + "/grand";
-			assertNoErrors(post("mutation { registerModel(input: {id: \"" + grand + "\", name: \"Grand " + token
-					+ "\"}) { id } }"));
+			register(grand, "Grand " + token);
 			assertNoErrors(derive(placeholder, grand));
 			String finding = "keep-" + token + "-finding";
 			try (var session = this.driver.session()) {
@@ -126,11 +123,9 @@ class PlaceholderCycleTests {
 						.consume());
 			}
 			String target = "keep-" + token + "/target";
-			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Keep Base " + token
-					+ "\"}) { id } }"));
+			register(target, "Keep Base " + token);
 
-			var report = JsonPath.parse(
-					epoch("Keep Trigger " + token + ",Keep Lab " + token + ",2025-01-01,Keep Unknown " + token + "\n"));
+			var report = JsonPath.parse(resolveNames("Keep", token));
 			List<String> resolved = report.read("$.data.importRecords.resolved");
 			assertThat(resolved).anyMatch(r -> r.contains(placeholder));
 			assertThat(parentsOf(child)).containsExactly(target);
@@ -163,11 +158,9 @@ class PlaceholderCycleTests {
 			String child = idOf("Ret Child " + token);
 			String placeholder = parentsOf(child).get(0);
 			String target = "ret-" + token + "/target";
-			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Ret Base " + token
-					+ "\"}) { id } }"));
+			register(target, "Ret Base " + token);
 			String grand = "ret-" + token + "/grand";
-			assertNoErrors(post("mutation { registerModel(input: {id: \"" + grand + "\", name: \"Grand " + token
-					+ "\"}) { id } }"));
+			register(grand, "Grand " + token);
 			assertNoErrors(derive(target, grand));
 			assertNoErrors(post("mutation { retractDerivation(childId: \"" + target + "\", parentId: \"" + grand
 					+ "\", reason: \"wrong\") { childId } }"));
@@ -176,8 +169,7 @@ class PlaceholderCycleTests {
 					Map.of("c", "parent_id,child_id,relation\n" + grand + "," + placeholder + ",quantized\n")));
 			assertThat(parentsOf(placeholder)).containsExactly(grand);
 
-			var report = JsonPath
-				.parse(epoch("Ret Trigger " + token + ",Ret Lab " + token + ",2025-01-01,Ret Unknown " + token + "\n"));
+			var report = JsonPath.parse(resolveNames("Ret", token));
 			List<String> resolved = report.read("$.data.importRecords.resolved");
 			assertThat(resolved).anyMatch(r -> r.contains(placeholder));
 			assertThat(parentsOf(child)).containsExactly(target);
@@ -200,17 +192,14 @@ class PlaceholderCycleTests {
 			String child = idOf("Cur Child " + token);
 			String placeholder = parentsOf(child).get(0);
 			String target = "cur-" + token + "/target";
-			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Cur Base " + token
-					+ "\"}) { id } }"));
+			register(target, "Cur Base " + token);
 			String grand = "cur-" + token + "/grand";
-			assertNoErrors(post("mutation { registerModel(input: {id: \"" + grand + "\", name: \"Grand " + token
-					+ "\"}) { id } }"));
+			register(grand, "Grand " + token);
 			assertNoErrors(derive(target, grand));
 			assertNoErrors(post("mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created } }",
 					Map.of("c", "parent_id,child_id,relation\n" + grand + "," + placeholder + ",quantized\n")));
 
-			var report = JsonPath
-				.parse(epoch("Cur Trigger " + token + ",Cur Lab " + token + ",2025-01-01,Cur Unknown " + token + "\n"));
+			var report = JsonPath.parse(resolveNames("Cur", token));
 			List<String> resolved = report.read("$.data.importRecords.resolved");
 			assertThat(resolved).anyMatch(r -> r.contains(placeholder));
 			List<String> relations = JsonPath
@@ -236,16 +225,13 @@ class PlaceholderCycleTests {
 			String child = idOf("Up Child " + token);
 			String placeholder = parentsOf(child).get(0);
 			String target = "up-" + token + "/target";
-			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Up Base " + token
-					+ "\"}) { id } }"));
+			register(target, "Up Base " + token);
 			String grand = "up-" + token + "/grand";
-			assertNoErrors(post("mutation { registerModel(input: {id: \"" + grand + "\", name: \"Grand " + token
-					+ "\"}) { id } }"));
+			register(grand, "Grand " + token);
 			assertNoErrors(derive(grand, target));
 			assertNoErrors(derive(placeholder, grand));
 
-			var report = JsonPath
-				.parse(epoch("Up Trigger " + token + ",Up Lab " + token + ",2025-01-01,Up Unknown " + token + "\n"));
+			var report = JsonPath.parse(resolveNames("Up", token));
 			List<String> conflicts = report.read("$.data.importRecords.conflicts");
 			assertThat(conflicts).anyMatch(c -> c.contains("'Up Base " + token + "' (" + placeholder + ", ")
 					&& c.contains("would close a cycle: " + target + " -> " + grand + " -> " + target));
@@ -271,8 +257,7 @@ class PlaceholderCycleTests {
 			String child = idOf("Race Child " + token);
 			String placeholder = parentsOf(child).get(0);
 			String target = "race-" + token + "/target";
-			assertNoErrors(post("mutation { registerModel(input: {id: \"" + target + "\", name: \"Race Base " + token
-					+ "\"}) { id } }"));
+			register(target, "Race Base " + token);
 			Future<String> resolution;
 			Future<String> curated;
 			try (var pool = Executors.newVirtualThreadPerTaskExecutor();
@@ -281,8 +266,7 @@ class PlaceholderCycleTests {
 				hold.run("MATCH (p:Model {id: $id}) SET p.heldByTest = true", Map.of("id", placeholder)).consume();
 				// An import that leaves a placeholder resolves the race's: it moves
 				// child -> placeholder to child -> target, and waits for the placeholder.
-				resolution = pool.submit(() -> epoch(
-						"Race Trigger " + token + ",Race Lab " + token + ",2025-01-01,Race Unknown " + token + "\n"));
+				resolution = pool.submit(() -> resolveNames("Race", token));
 				awaitBlocked(1, resolution);
 				// The target derives from the child: with the resolution, a cycle.
 				curated = pool.submit(() -> derive(target, child));
@@ -353,6 +337,20 @@ class PlaceholderCycleTests {
 				.get("derives")
 				.asBoolean();
 		}
+	}
+
+	/** Registers a described model by id and display name. */
+	private void register(String id, String name) {
+		assertNoErrors(post("mutation { registerModel(input: {id: \"" + id + "\", name: \"" + name + "\"}) { id } }"));
+	}
+
+	/**
+	 * An import that leaves a placeholder of its own: every such import resolves the
+	 * names of the store's placeholders, the earlier ones included.
+	 */
+	private String resolveNames(String prefix, String token) {
+		return epoch(prefix + " Trigger " + token + "," + prefix + " Lab " + token + ",2025-01-01," + prefix
+				+ " Unknown " + token + "\n");
 	}
 
 	private String epoch(String rows) {
