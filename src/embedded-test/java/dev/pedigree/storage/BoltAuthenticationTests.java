@@ -14,6 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -24,6 +29,7 @@ import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.SecurityException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.io.ByteUnit;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeApplication;
@@ -113,6 +119,42 @@ class BoltAuthenticationTests {
 			assertAccepted(embedded, AuthTokens.basic("neo4j", password));
 			assertRefused(embedded, AuthTokens.basic("neo4j", "neo4j"));
 			assertServes(second);
+		}
+	}
+
+	/**
+	 * A store whose only user still has neo4j/neo4j: one from a version without Bolt
+	 * authentication, or whose first start was killed between building the database and
+	 * setting the password (built here by starting Neo4j on it without Pedigree). Its Bolt
+	 * port is never open to the default login either: a client knocking from before the
+	 * port opens is refused.
+	 */
+	@Test
+	void a_stores_default_login_left_from_an_earlier_start_is_never_taken() throws Exception {
+		var plain = new DatabaseManagementServiceBuilder(this.store)
+			.setConfig(GraphDatabaseSettings.auth_enabled, true)
+			.setConfig(BoltConnector.enabled, false)
+			.setConfig(HttpConnector.enabled, false)
+			.setConfig(HttpsConnector.enabled, false)
+			.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(16))
+			.build();
+		plain.shutdown();
+		int port;
+		try (var socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<String> knock = pool.submit(() -> takeDefaultLogin(port));
+			try (var context = start(port)) {
+				var embedded = context.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
+				assertThat(knock.get(60, TimeUnit.SECONDS)).as("the first answer to neo4j/neo4j").isEqualTo("refused");
+				assertAccepted(embedded, AuthTokens.basic("neo4j", password()));
+				assertRefused(embedded, AuthTokens.basic("neo4j", "neo4j"));
+				assertServes(context);
+				try (var files = Files.walk(this.store)) {
+					assertThat(files.filter(f -> f.getFileName().toString().equals("auth.ini"))).isEmpty();
+				}
+			}
 		}
 	}
 

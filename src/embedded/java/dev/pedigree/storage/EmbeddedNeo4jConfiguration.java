@@ -30,7 +30,6 @@ import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
 import org.neo4j.internal.kernel.api.security.AuthenticationResult;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
-import org.neo4j.io.layout.Neo4jLayout;
 import org.neo4j.io.locker.FileLockException;
 import org.neo4j.kernel.api.security.AuthManager;
 import org.neo4j.kernel.api.security.exception.InvalidAuthTokenException;
@@ -184,8 +183,8 @@ class EmbeddedNeo4jConfiguration {
 			throw explain(ex, properties, home);
 		}
 		finally {
-			// Read as the system database is created, in build(): the password's hash need
-			// not lie around, whether the start goes on or not.
+			// Read as the system database starts, in build(): the password's hash need not
+			// lie around, whether the start goes on or not.
 			if (initialLogin != null) {
 				try {
 					Files.deleteIfExists(initialLogin);
@@ -222,25 +221,28 @@ class EmbeddedNeo4jConfiguration {
 	}
 
 	/**
-	 * On a new store (no system database yet), makes the kept login the system database's
-	 * first user: Neo4j's initial-password file, the one {@code neo4j-admin dbms
-	 * set-initial-password} writes, read as the system database is created. Without it the
-	 * user starts as neo4j/neo4j, and the Bolt port, open before {@link #setPassword} runs,
-	 * lets any local process log in with that and set a password of its own. Null when
-	 * the store exists (nothing to do: the time of every later start stays as it was) or
-	 * the kept user is not Neo4j's initial one ({@link #setPassword} settles those).
+	 * Makes the kept login the one Neo4j gives a user that would otherwise start with the
+	 * default neo4j/neo4j: Neo4j's initial-password file, the one {@code neo4j-admin dbms
+	 * set-initial-password} writes, read as the system database starts. On a new store it
+	 * is the first user's login; on an existing one Neo4j applies it only when the only
+	 * user is neo4j and still has the password neo4j (a store from a version without
+	 * Bolt authentication, or a first start killed between building the database and
+	 * {@link #setPassword}), and ignores it otherwise. Written on every start, since
+	 * which case a store is in shows only once its system database runs: without it the
+	 * Bolt port, open before {@link #setPassword} runs, lets any local process log in
+	 * with neo4j/neo4j and set a password of its own. Null when the kept user is not
+	 * Neo4j's initial one ({@link #setPassword} settles those).
 	 * @return the file written, to delete once the database runs
 	 */
 	private static Path initialLogin(Path home, BoltCredentials credentials) {
-		if (!"neo4j".equals(credentials.username()) || Files.exists(
-				Neo4jLayout.of(home).databaseLayout(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).databaseDirectory())) {
+		if (!"neo4j".equals(credentials.username())) {
 			return null;
 		}
 		Path file = CommunitySecurityModule
 			.getInitialUserRepositoryFile(Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build());
 		try {
-			// One left by a start that failed before creating the system database is
-			// replaced: the kept login may have changed since.
+			// One left by a start that was killed during the build is replaced: the kept
+			// login may have changed since.
 			Files.deleteIfExists(file);
 			Files.createDirectories(file.getParent());
 			var users = new FileUserRepository(new DefaultFileSystemAbstraction(), file, NullLogProvider.getInstance(),
