@@ -1,6 +1,5 @@
 package dev.pedigree.lineage;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -248,6 +247,9 @@ class PlaceholderCycleTests {
 	 * A resolution and a curated write that together close a cycle, interleaved by a
 	 * transaction holding the placeholder: the resolution has checked its move and waits
 	 * to finish it when the curated write checks its own; one of them must see the other.
+	 * The test waits for its own transactions only: a transaction of someone else's
+	 * waiting for a lock meanwhile (one is, throughout) neither starts the next step
+	 * early nor holds it back.
 	 */
 	@Test
 	void a_resolution_racing_a_curated_write_never_closes_a_cycle() throws Exception {
@@ -258,22 +260,40 @@ class PlaceholderCycleTests {
 			String placeholder = parentsOf(child).get(0);
 			String target = "race-" + token + "/target";
 			register(target, "Race Base " + token);
+			String bystander = "race-" + token + "/bystander";
+			register(bystander, "Bystander " + token);
+			var locks = new LockWaits(this.driver);
 			Future<String> resolution;
 			Future<String> curated;
 			try (var pool = Executors.newVirtualThreadPerTaskExecutor();
+					var other = this.driver.session();
+					var otherHold = other.beginTransaction(LockWaits.marked("other " + token));
 					var holder = this.driver.session();
-					var hold = holder.beginTransaction()) {
+					var hold = holder.beginTransaction(LockWaits.marked(token))) {
+				// Someone else's transaction waits for a lock the whole time.
+				otherHold.run("MATCH (m:Model {id: $id}) SET m.heldByTest = true", Map.of("id", bystander)).consume();
+				Future<?> waiting = pool.submit(() -> {
+					try (var session = this.driver.session()) {
+						session.executeWriteWithoutResult(tx -> tx
+							.run("MATCH (m:Model {id: $id}) SET m.waitedByTest = true", Map.of("id", bystander))
+							.consume());
+					}
+				});
+				locks.awaitBlockedBy(locks.idOf("other " + token), waiting);
 				hold.run("MATCH (p:Model {id: $id}) SET p.heldByTest = true", Map.of("id", placeholder)).consume();
 				// An import that leaves a placeholder resolves the race's: it moves
 				// child -> placeholder to child -> target, and waits for the placeholder.
 				resolution = pool.submit(() -> resolveNames("Race", token));
-				awaitBlocked(1, resolution);
+				String resolving = locks.awaitBlockedBy(locks.idOf(token), resolution);
+				assertThat(resolving).as("the resolution waits for the placeholder").isNotNull();
 				// The target derives from the child: with the resolution, a cycle.
 				curated = pool.submit(() -> derive(target, child));
-				awaitBlocked(2, curated);
+				locks.awaitBlockedBy(resolving, curated);
 				hold.rollback();
 				resolution.get(60, TimeUnit.SECONDS);
 				curated.get(60, TimeUnit.SECONDS);
+				otherHold.rollback();
+				waiting.get(60, TimeUnit.SECONDS);
 			}
 			assertThat(ancestorsOf(target)).doesNotContain(target);
 			assertThat(derivesFrom(target, target)).as("a cycle through " + target).isFalse();
@@ -286,27 +306,6 @@ class PlaceholderCycleTests {
 		}
 		finally {
 			forget(token);
-		}
-	}
-
-	/**
-	 * Waits until {@code count} transactions wait for a lock, or {@code writer} is done
-	 * (a writer that takes no lock finishes instead).
-	 */
-	private void awaitBlocked(int count, Future<String> writer) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!writer.isDone() && System.nanoTime() < deadline) {
-			try (var session = this.driver.session()) {
-				long blocked = session
-					.run("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n")
-					.single()
-					.get("n")
-					.asLong();
-				if (blocked >= count) {
-					return;
-				}
-			}
-			Thread.sleep(20);
 		}
 	}
 
