@@ -297,7 +297,7 @@ public class LineageWrites {
 				cleared += outcome.cleared();
 			}
 			log.debug("settled an edge list: {} children for safety, {} models for sizes", safety.size(), sized.size());
-			return new Settled(new PlaceholderResolution.Outcome(List.of(), List.of(), 0), signalled,
+			return new Settled(new PlaceholderResolution.Outcome(List.of(), List.of()), signalled,
 					new SizeChecks.Outcome(0, warned, cleared));
 		}
 
@@ -313,7 +313,7 @@ public class LineageWrites {
 	public Settled settle(boolean resolveNames) {
 		long start = System.nanoTime();
 		var resolution = resolveNames ? this.placeholders.resolveAll()
-				: new PlaceholderResolution.Outcome(List.of(), List.of(), 0);
+				: new PlaceholderResolution.Outcome(List.of(), List.of());
 		long resolved = System.nanoTime();
 		long signalled = this.safetyChecks.all();
 		long checked = System.nanoTime();

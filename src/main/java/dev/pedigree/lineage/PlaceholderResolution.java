@@ -45,9 +45,8 @@ public class PlaceholderResolution {
 	 *
 	 * @param resolved placeholders → model, with method and confidence
 	 * @param conflicts names that fit several models, with the candidates
-	 * @param remaining placeholders left
 	 */
-	public record Outcome(List<Resolved> resolved, List<String> conflicts, long remaining) {
+	public record Outcome(List<Resolved> resolved, List<String> conflicts) {
 	}
 
 	/** One resolved placeholder. */
@@ -57,7 +56,7 @@ public class PlaceholderResolution {
 	public Outcome resolveAll() {
 		var placeholders = this.graph.read(this.cypher.get("lineage/placeholders"), Map.of());
 		if (placeholders.isEmpty()) {
-			return new Outcome(List.of(), List.of(), 0);
+			return new Outcome(List.of(), List.of());
 		}
 		var names = new ModelNames(this.graph.read(this.cypher.get("lineage/resolution-candidates"), Map.of(),
 				r -> new ModelNames.Candidate(r.get("id").asString(),
@@ -93,11 +92,11 @@ public class PlaceholderResolution {
 			}
 		}
 		if (resolved.isEmpty()) {
-			return new Outcome(List.of(), conflicts, placeholders.size());
+			return new Outcome(List.of(), conflicts);
 		}
 		var moves = this.graph.write(tx -> move(tx, resolved, sources));
 		conflicts.addAll(moves.closing());
-		return new Outcome(moves.moved(), conflicts, placeholders.size() - moves.moved().size());
+		return new Outcome(moves.moved(), conflicts);
 	}
 
 	/**
