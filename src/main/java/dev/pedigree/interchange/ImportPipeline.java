@@ -214,6 +214,12 @@ public class ImportPipeline {
 							+ " was retracted by a curator" + (r.retractedAt() == null ? "" : " on " + r.retractedAt())
 							+ (r.reason() == null ? "" : " ('" + r.reason() + "')")
 							+ "; the retraction stands until a curator records the derivation again"));
+		derivations.vanished()
+			.forEach(d -> report.reject(batch.file(), 0, "derivation " + d.child() + " <- " + d.parent()
+					+ (d.origin() == null ? "" : " (" + d.origin() + ")")
+					+ " was not written: a model it names left the store while the import ran (a name resolution"
+					+ " running at the same time merged the placeholder into the model its name means); import the"
+					+ " file again to write it"));
 		report.counted(this.assets.assetEdges(batch.assetEdges()));
 		report.counted(this.assets.trainedOn(batch.trainedOn()));
 		report.counted(this.assets.links(batch.links()));

@@ -122,12 +122,15 @@ class BulkWrites {
 	 * anyone else wrote some meanwhile, since otherwise the stored ones are this import's
 	 * own, already checked.
 	 * @param cycles receives each edge taken back, as {@code origin: path}
+	 * @param vanished receives each edge of {@code firsts} not written because a model it
+	 * names left the store after the import found it there (a name resolution running
+	 * meanwhile merged a placeholder into the model it names)
 	 */
 	WriteCounts derivations(DerivationRun run, List<DerivationFacts> firsts, List<DerivationFacts> repeats,
-			List<String> cycles, LongConsumer progress) {
+			List<String> cycles, List<DerivationFacts> vanished, LongConsumer progress) {
 		List<WriteCounts> counts = Collections.synchronizedList(new ArrayList<>());
 		inParallel(firsts, progress, (tx, batch) -> {
-			counts.add(writeFirsts(tx, batch, run.stored, run.lock, cycles, run.dropped));
+			counts.add(writeFirsts(tx, batch, run.stored, run.lock, cycles, vanished, run.dropped));
 			return batch.size();
 		});
 		var total = counts.stream().reduce(WriteCounts.NONE, WriteCounts::plus);
@@ -139,7 +142,7 @@ class BulkWrites {
 	}
 
 	private WriteCounts writeFirsts(TransactionContext tx, List<DerivationFacts> batch, boolean stored, LockState lock,
-			List<String> cycles, Set<String> dropped) {
+			List<String> cycles, List<DerivationFacts> vanished, Set<String> dropped) {
 		Set<String> known = new HashSet<>();
 		List<Map<String, Object>> rows = batch.stream().map(DerivationFacts::asRow).toList();
 		if (stored) {
@@ -156,14 +159,23 @@ class BulkWrites {
 				fresh.add(batch.get(i));
 			}
 		}
-		tx.run(this.cypher.get("lineage/create-derivations"), Map.of("rows", created)).consume();
-		var counts = new WriteCounts(created.size(), 0, created.size());
+		long written = tx.run(this.cypher.get("lineage/create-derivations"), Map.of("rows", created))
+			.single()
+			.get("created")
+			.asLong();
+		List<DerivationFacts> gone = (written < created.size()) ? unwritten(tx, fresh, created) : List.of();
+		fresh.removeAll(gone);
+		vanished.addAll(gone);
+		var counts = new WriteCounts(written, 0, written);
 		if (!upserted.isEmpty()) {
 			counts = counts
 				.plus(counts(tx.run(this.cypher.get("lineage/upsert-derivations"), Map.of("rows", upserted)).single()));
 		}
-		this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN, batch.stream().map(DerivationFacts::child).toList(),
-				batch.stream().map(d -> ChangeLog.derivationKey(d.child(), d.parent())).toList(),
+		List<DerivationFacts> appended = gone.isEmpty() ? batch
+				: batch.stream().filter(d -> !gone.contains(d)).toList();
+		this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN,
+				appended.stream().map(DerivationFacts::child).toList(),
+				appended.stream().map(d -> ChangeLog.derivationKey(d.child(), d.parent())).toList(),
 				this.changes.writer());
 		var held = tx.run(this.cypher.get("lineage/lock-lineage"), Map.of("holder", lock.run())).single();
 		String previous = held.get("previous").isNull() ? null : held.get("previous").asString();
@@ -172,6 +184,21 @@ class BulkWrites {
 			counts = new WriteCounts(counts.created() - taken, counts.updated(), counts.total() - taken);
 		}
 		return counts;
+	}
+
+	/**
+	 * The new edges a batch did not write: the {@code CREATE} matches both ends by id and
+	 * writes nothing for a row whose model is gone (a placeholder merged into the model
+	 * it names by a resolution that committed after the import found it). Asked only when
+	 * the statement wrote fewer edges than it was given: which pairs now have an edge, in
+	 * this transaction.
+	 */
+	private List<DerivationFacts> unwritten(TransactionContext tx, List<DerivationFacts> fresh,
+			List<Map<String, Object>> created) {
+		Set<String> written = new HashSet<>();
+		tx.run(this.cypher.get("lineage/existing-derivations"), Map.of("rows", pairs(created)))
+			.forEachRemaining(r -> written.add(key(r.get("child").asString(), r.get("parent").asString())));
+		return fresh.stream().filter(d -> !written.contains(key(d.child(), d.parent()))).toList();
 	}
 
 	/**

@@ -178,7 +178,7 @@ public class LineageWrites {
 		public DerivationOutcome derivations(List<DerivationFacts> derivations, UnknownModels unknown,
 				LongConsumer progress) {
 			if (derivations.isEmpty()) {
-				return new DerivationOutcome(WriteCounts.NONE, List.of(), List.of(), List.of(), List.of());
+				return new DerivationOutcome(WriteCounts.NONE, List.of(), List.of(), List.of(), List.of(), List.of());
 			}
 			var bulk = LineageWrites.this.bulk;
 			if (this.run == null) {
@@ -251,10 +251,12 @@ public class LineageWrites {
 				repeats.removeIf(unknownEnd);
 			}
 			long ends = System.nanoTime();
-			var counts = bulk.derivations(this.run, firsts, repeats, cycles, progress);
+			List<DerivationFacts> vanished = java.util.Collections.synchronizedList(new ArrayList<>());
+			var counts = bulk.derivations(this.run, firsts, repeats, cycles, vanished, progress);
 			log.debug("derivations: own cycle check {} ms, endpoints {} ms, edges {} ms", (checked - start) / 1_000_000,
 					(ends - checked) / 1_000_000, (System.nanoTime() - ends) / 1_000_000);
-			return new DerivationOutcome(counts, List.copyOf(cycles), placeholders, missing, retracted);
+			return new DerivationOutcome(counts, List.copyOf(cycles), placeholders, missing, retracted,
+					List.copyOf(new LinkedHashSet<>(vanished)));
 		}
 
 		/**

@@ -72,12 +72,13 @@ class ImportLockRetryTests {
 			List<String> cycles = Collections.synchronizedList(new ArrayList<>());
 
 			// The import's first chunk: b derives from a, committed at the second try.
-			bulk.derivations(run, List.of(edge("retry/b", "retry/a")), List.of(), cycles, n -> {
+			bulk.derivations(run, List.of(edge("retry/b", "retry/a")), List.of(), cycles, new ArrayList<>(), n -> {
 			});
 			assertThat(attempts).as("transactions run").hasValue(2);
 			// The next chunk: c derives from b, which closes c -> b -> a -> c.
-			var written = bulk.derivations(run, List.of(edge("retry/c", "retry/b")), List.of(), cycles, n -> {
-			});
+			var written = bulk.derivations(run, List.of(edge("retry/c", "retry/b")), List.of(), cycles,
+					new ArrayList<>(), n -> {
+					});
 
 			assertThat(cycles).singleElement().asString().contains("retry/c -> retry/b -> retry/a -> retry/c");
 			assertThat(written.created()).isZero();
