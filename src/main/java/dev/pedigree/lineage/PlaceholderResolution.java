@@ -105,6 +105,18 @@ public class PlaceholderResolution {
 	 * derivations: each move is checked against the graph as committed before it and as
 	 * the moves before it left it, and a placeholder whose move would close a cycle is
 	 * left whole (none of its derivations move) and listed with the cycle.
+	 * <p>
+	 * An import batch writing an edge to a placeholder at the same time can deadlock with
+	 * it: writing the edge takes a shared lock on the placeholder's relationships
+	 * (Neo4j's record store) before the batch takes the lineage lock, and deleting the
+	 * placeholder takes that lock exclusively after this takes the lineage lock. Neo4j
+	 * takes it exclusively only to delete a node, so it cannot come first here; of the
+	 * two, Neo4j ends the one holding fewer locks and the driver runs it again. Either
+	 * way the outcome holds: run again, this moves the batch's committed edge too; the
+	 * batch run again finds the placeholder gone and reports its edge as not written
+	 * ({@link BulkWrites}), as it does when it waited for the placeholder's lock until
+	 * this committed
+	 * ({@link Graph#write(Graph.Scope, org.neo4j.driver.TransactionCallback)}).
 	 */
 	private Moves move(TransactionContext tx, List<Resolved> resolved, Map<String, String> sources) {
 		// Before the cycle checks: serialises them with every other writer of

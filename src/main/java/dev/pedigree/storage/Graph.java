@@ -44,6 +44,14 @@ public class Graph {
 	private static final int READ_ATTEMPTS = 3;
 
 	/**
+	 * Runs of a write whose node was deleted under it
+	 * ({@link #write(Scope, TransactionCallback)}).
+	 */
+	private static final int WRITE_ATTEMPTS = 3;
+
+	private static final String ENTITY_NOT_FOUND = "Neo.ClientError.Statement.EntityNotFound";
+
+	/**
 	 * Queries that held their session for {@code pedigree.slow-query-threshold} or
 	 * longer, one line each: the Cypher file(s), the GraphQL operation, the time.
 	 */
@@ -272,22 +280,34 @@ public class Graph {
 	/**
 	 * Runs {@code work} in one write transaction that changes only what {@code scope}
 	 * names, so caches of answers the scope cannot reach stay valid
-	 * ({@link #changesSince}).
+	 * ({@link #changesSince}). Like the driver runs it again after a transient failure (a
+	 * deadlock among them), this runs it again, up to {@value #WRITE_ATTEMPTS} times in
+	 * all, when a node it matched was deleted by a transaction that committed while it
+	 * waited to write the node (Neo4j's EntityNotFound): it then reads the graph without
+	 * that node.
 	 * @param scope what the write changed; null = anything
 	 */
 	public <T> T write(Scope scope, TransactionCallback<T> work) {
-		try (var lease = lease(AccessMode.WRITE, "transaction")) {
-			T result = lease.session().executeWrite(lease.traced(work));
-			synchronized (this.changes) {
-				this.changes.addLast(new Change(this.writes.incrementAndGet(), scope));
-				if (this.changes.size() > MAX_CHANGES) {
-					this.changes.removeFirst();
+		for (int attempt = 1;; attempt++) {
+			try (var lease = lease(AccessMode.WRITE, "transaction")) {
+				T result = lease.session().executeWrite(lease.traced(work));
+				synchronized (this.changes) {
+					this.changes.addLast(new Change(this.writes.incrementAndGet(), scope));
+					if (this.changes.size() > MAX_CHANGES) {
+						this.changes.removeFirst();
+					}
 				}
+				return result;
 			}
-			return result;
-		}
-		catch (org.neo4j.driver.exceptions.Neo4jException ex) {
-			throw translate(ex);
+			catch (org.neo4j.driver.exceptions.Neo4jException ex) {
+				if (!ENTITY_NOT_FOUND.equals(ex.code()) || attempt >= WRITE_ATTEMPTS) {
+					throw translate(ex);
+				}
+				// A node the work matched was deleted by a transaction that committed
+				// while this one waited for its lock (a placeholder a name resolution
+				// merged into its model, under an import's edge): the driver does not run
+				// it again, but on the graph as it is now the work no longer finds it.
+			}
 		}
 	}
 

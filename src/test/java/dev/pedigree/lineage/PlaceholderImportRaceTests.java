@@ -3,6 +3,9 @@ package dev.pedigree.lineage;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
@@ -106,12 +109,164 @@ class PlaceholderImportRaceTests {
 		}
 	}
 
+	/**
+	 * An edge-list import writes an edge to a placeholder and then waits (here for an
+	 * edge the test holds) before it takes the lineage lock; meanwhile an Epoch import's
+	 * name resolution, holding the lineage lock, moves the placeholder's derivations and
+	 * waits to delete it. When the edge list goes on, each waits for the other: Neo4j
+	 * ends one of them and the driver runs it again. Whichever it is, both imports finish
+	 * and the edge list's report says what the graph holds: its edge to the placeholder
+	 * either moved with it to the model the name means (the resolution ran again), or was
+	 * not written and is listed (the batch ran again and found the placeholder gone; it
+	 * counted the edge as created).
+	 */
+	@Test
+	void an_import_writing_to_a_placeholder_and_another_resolving_it_both_finish_and_agree() throws Exception {
+		String token = UUID.randomUUID().toString().substring(0, 8);
+		try {
+			// The placeholder has many children: the resolution that moves them holds
+			// more locks than the edge list's batch, so Neo4j ends the batch (it ends the
+			// one with fewer), and its second run finds the placeholder gone.
+			StringBuilder rows = new StringBuilder(
+					"Dl Child " + token + ",Dl Lab " + token + ",2025-01-01,Dl Base " + token + "\n");
+			for (int i = 0; i < 20; i++) {
+				rows.append(
+						"Dl Sibling " + i + " " + token + ",Dl Lab " + token + ",2025-01-01,Dl Base " + token + "\n");
+			}
+			epoch(rows.toString());
+			String child = idOf("Dl Child " + token);
+			String placeholder = parentsOf(child).get(0);
+			String target = "dl-" + token + "/target";
+			register(target, "Dl Base " + token);
+			String held = "dl-" + token + "/held";
+			String third = "dl-" + token + "/third";
+			assertThat(edgeList(held + "," + third + ",finetune\n")).doesNotContain("\"errors\"");
+			String second = "dl-" + token + "/second";
+			var locks = new LockWaits(this.driver);
+			String edges;
+			String names;
+			try (var pool = Executors.newVirtualThreadPerTaskExecutor();
+					var holder = this.driver.session();
+					var hold = holder.beginTransaction(LockWaits.marked(token))) {
+				hold.run("MATCH (:Model {id: $c})-[d:DERIVED_FROM]->(:Model {id: $p}) SET d.heldByTest = true",
+						Map.of("c", third, "p", held))
+					.consume();
+				// Two batches of two: the first writes second -> placeholder, then waits
+				// to
+				// update the held edge (a new relation).
+				Future<String> edgeList = pool.submit(() -> edgeList(placeholder + "," + second + ",finetune\n" + held
+						+ "," + third + ",quantized\n" + "dl-" + token + "/x,dl-" + token + "/y,finetune\n" + "dl-"
+						+ token + "/y,dl-" + token + "/z,finetune\n"));
+				String batch = locks.awaitBlockedBy(locks.idOf(token), edgeList);
+				assertThat(batch).as("the edge list's batch waits for the held edge").isNotNull();
+				// An import that leaves a placeholder of its own resolves names, this
+				// one's
+				// too; it waits to delete the placeholder the batch wrote an edge to.
+				Future<String> resolving = pool.submit(() -> epoch(
+						"Dl Trigger " + token + ",Dl Lab " + token + ",2025-01-01,Dl Unknown " + token + "\n"));
+				assertThat(locks.awaitBlockedBy(batch, resolving)).as("the resolution waits for the batch").isNotNull();
+				hold.rollback();
+				edges = edgeList.get(60, TimeUnit.SECONDS);
+				names = resolving.get(60, TimeUnit.SECONDS);
+			}
+			assertThat(edges).doesNotContain("\"errors\"");
+			assertThat(names).doesNotContain("\"errors\"");
+			assertThat(JsonPath.parse(names).read("$.data.importRecords.resolved", List.class))
+				.anySatisfy(r -> assertThat(r.toString()).startsWith(placeholder + " (").contains("-> " + target));
+			assertThat(parentsOf(child)).containsExactly(target);
+			assertThat(post("query($id: ID!) { model(id: $id) { id } }", Map.of("id", placeholder)))
+				.contains("\"model\":null");
+			var report = JsonPath.parse(edges);
+			List<String> rejected = report.read("$.data.importRecords.rejected[*].reason");
+			if (parentsOf(second).isEmpty()) {
+				assertThat(report.read("$.data.importRecords.created", Integer.class)).isEqualTo(2);
+				assertThat(rejected).singleElement()
+					.asString()
+					.startsWith("derivation " + second + " <- " + placeholder)
+					.contains("was not written");
+			}
+			else {
+				assertThat(parentsOf(second)).containsExactly(target);
+				assertThat(report.read("$.data.importRecords.created", Integer.class)).isEqualTo(3);
+				assertThat(rejected).isEmpty();
+			}
+		}
+		finally {
+			forget(token);
+		}
+	}
+
+	/**
+	 * The resolution holds the placeholder first (and waits for a second placeholder it
+	 * resolves, which the test holds) when the edge-list import's batch writes an edge to
+	 * it: the batch waits for the placeholder, which is gone when the resolution commits.
+	 * The import finishes and reports the edge it could not write, instead of failing or
+	 * counting it.
+	 */
+	@Test
+	void an_edge_to_a_placeholder_a_resolution_deletes_under_it_is_reported_and_the_import_finishes() throws Exception {
+		String token = UUID.randomUUID().toString().substring(0, 8);
+		try {
+			epoch("Gone Child " + token + ",Gone Lab " + token + ",2025-01-01,Gone Base A " + token + "\n"
+					+ "Gone Other " + token + ",Gone Lab " + token + ",2025-01-01,Gone Base B " + token + "\n");
+			String child = idOf("Gone Child " + token);
+			String placeholder = parentsOf(child).get(0);
+			String other = parentsOf(idOf("Gone Other " + token)).get(0);
+			assertThat(placeholder).as("locked first").isLessThan(other);
+			String target = "gone-" + token + "/target";
+			register(target, "Gone Base A " + token);
+			register("gone-" + token + "/other", "Gone Base B " + token);
+			String second = "gone-" + token + "/second";
+			var locks = new LockWaits(this.driver);
+			String edges;
+			String names;
+			try (var pool = Executors.newVirtualThreadPerTaskExecutor();
+					var holder = this.driver.session();
+					var hold = holder.beginTransaction(LockWaits.marked(token))) {
+				hold.run("MATCH (m:Model {id: $id}) SET m.heldByTest = true", Map.of("id", other)).consume();
+				Future<String> resolving = pool.submit(() -> epoch(
+						"Gone Trigger " + token + ",Gone Lab " + token + ",2025-01-01,Gone Unknown " + token + "\n"));
+				String resolution = locks.awaitBlockedBy(locks.idOf(token), resolving);
+				assertThat(resolution).as("the resolution waits for the other placeholder").isNotNull();
+				String csv = "parent_id,child_id,relation\n" + placeholder + "," + second + ",finetune\n" + "gone-"
+						+ token + "/x,gone-" + token + "/y,finetune\n";
+				Future<String> edgeList = pool.submit(() -> post(
+						"mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created rejected { reason } } }",
+						Map.of("c", csv)));
+				assertThat(locks.awaitBlockedBy(resolution, edgeList)).as("the batch waits for the placeholder")
+					.isNotNull();
+				hold.rollback();
+				names = resolving.get(60, TimeUnit.SECONDS);
+				edges = edgeList.get(60, TimeUnit.SECONDS);
+			}
+			assertThat(names).doesNotContain("\"errors\"");
+			assertThat(edges).doesNotContain("\"errors\"");
+			assertThat(parentsOf(child)).containsExactly(target);
+			assertThat(parentsOf(second)).isEmpty();
+			assertThat(JsonPath.parse(edges).read("$.data.importRecords.created", Integer.class)).isEqualTo(1);
+			assertThat(JsonPath.parse(edges).read("$.data.importRecords.rejected[*].reason", List.class))
+				.singleElement()
+				.asString()
+				.startsWith("derivation " + second + " <- " + placeholder)
+				.contains("was not written");
+		}
+		finally {
+			forget(token);
+		}
+	}
+
 	private void forget(String token) {
 		try (var session = this.driver.session()) {
 			session.executeWrite(
 					tx -> tx.run("MATCH (m:Model) WHERE m.id CONTAINS $token DETACH DELETE m", Map.of("token", token))
 						.consume());
 		}
+	}
+
+	private String edgeList(String rows) {
+		return post(
+				"mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created rejected { reason } } }",
+				Map.of("c", "parent_id,child_id,relation\n" + rows));
 	}
 
 	private void register(String id, String name) {
