@@ -226,8 +226,8 @@ class EmbeddedNeo4jConfiguration {
 	 * set-initial-password} writes, read as the system database starts. On a new store it
 	 * is the first user's login; on an existing one Neo4j applies it only when the only
 	 * user is neo4j and still has the password neo4j (a store from a version without
-	 * Bolt authentication, or a first start killed between building the database and
-	 * {@link #setPassword}), and ignores it otherwise. Written on every start, since
+	 * Bolt authentication, or one whose first start was killed after its system folder
+	 * was created and before its user was), and ignores it otherwise. Written on every start, since
 	 * which case a store is in shows only once its system database runs: without it the
 	 * Bolt port, open before {@link #setPassword} runs, lets any local process log in
 	 * with neo4j/neo4j and set a password of its own. Null when the kept user is not
@@ -245,6 +245,10 @@ class EmbeddedNeo4jConfiguration {
 			// login may have changed since.
 			Files.deleteIfExists(file);
 			Files.createDirectories(file.getParent());
+			// Neo4j's repository writes a temporary file beside it and renames it: in a
+			// folder only the owner can enter, the hash is never readable to others, not
+			// even before the file's own permissions are set.
+			ownerOnly(file.getParent(), "rwx------");
 			var users = new FileUserRepository(new DefaultFileSystemAbstraction(), file, NullLogProvider.getInstance(),
 					EmptyMemoryTracker.INSTANCE);
 			users.start();
@@ -253,15 +257,25 @@ class EmbeddedNeo4jConfiguration {
 			users.shutdown();
 			// Owner only, like the kept credentials file (the process umask may leave it
 			// readable to others).
-			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-			}
+			ownerOnly(file, "rw-------");
 			return file;
 		}
 		catch (Exception ex) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException cleanup) {
+				ex.addSuppressed(cleanup);
+			}
 			throw new EmbeddedNeo4jStartupException(
 					"The embedded Neo4j's initial login " + file + " cannot be written: " + ex.getMessage() + ".",
 					"Make the data folder writable by the user that runs Pedigree.", ex);
+		}
+	}
+
+	private static void ownerOnly(Path path, String permissions) throws IOException {
+		if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
 		}
 	}
 

@@ -279,7 +279,9 @@ class PlaceholderCycleTests {
 							.consume());
 					}
 				});
-				locks.awaitBlockedBy(locks.idOf("other " + token), waiting);
+				assertThat(locks.awaitBlockedBy(locks.idOf("other " + token), waiting))
+					.as("the bystander waits for the other test's lock")
+					.isNotNull();
 				hold.run("MATCH (p:Model {id: $id}) SET p.heldByTest = true", Map.of("id", placeholder)).consume();
 				// An import that leaves a placeholder resolves the race's: it moves
 				// child -> placeholder to child -> target, and waits for the placeholder.
@@ -288,7 +290,9 @@ class PlaceholderCycleTests {
 				assertThat(resolving).as("the resolution waits for the placeholder").isNotNull();
 				// The target derives from the child: with the resolution, a cycle.
 				curated = pool.submit(() -> derive(target, child));
-				locks.awaitBlockedBy(resolving, curated);
+				assertThat(locks.awaitBlockedBy(resolving, curated))
+					.as("the curated write queues behind the resolution")
+					.isNotNull();
 				hold.rollback();
 				resolution.get(60, TimeUnit.SECONDS);
 				curated.get(60, TimeUnit.SECONDS);
