@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,14 @@ class TokenCliTests {
 	private record Result(int code, String out) {
 	}
 
+	/**
+	 * A log record of Spring's console format: the test JVM's other application contexts
+	 * (kept by the test framework) log from their background threads to the same
+	 * System.out while a command runs, so their records are not the command's output.
+	 */
+	private static final Pattern OTHER_CONTEXTS_LOG = Pattern
+		.compile("^\\d{4}-\\d{2}-\\d{2}T\\S+\\s+(TRACE|DEBUG|INFO|WARN|ERROR)\\s+\\d+ --- ");
+
 	private Result cli(String... args) {
 		String[] all = new String[args.length + 2];
 		System.arraycopy(args, 0, all, 0, args.length);
@@ -54,7 +64,12 @@ class TokenCliTests {
 		var captured = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
 		try {
-			return new Result(PedigreeApplication.runCommand(all), captured.toString(StandardCharsets.UTF_8));
+			int code = PedigreeApplication.runCommand(all);
+			return new Result(code,
+					captured.toString(StandardCharsets.UTF_8)
+						.lines()
+						.filter(line -> !OTHER_CONTEXTS_LOG.matcher(line).find())
+						.collect(Collectors.joining("\n")));
 		}
 		finally {
 			System.setOut(original);
