@@ -23,23 +23,32 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * A large first load without the text indexes' entries at every commit: into a store
- * without models, an import drops the text indexes of models' search texts (every
- * placeholder lands in two: {@code model_search_text} and its download tier's), loads,
- * and recreates them from the schema migrations' own statements, so Neo4j populates each
- * in one pass; the import is done when every index is ONLINE. A search meanwhile reads
- * the same models without the index (slower, same answer: no query names a text index).
- * The range indexes stay (a search names {@code model_search_key}, and they cost little
- * at commit). Which indexes are to come back is kept in the store before any is dropped
- * ({@code :__DeferredIndexes}), so a failed import restores them, and so does the next
- * start or import after a crash.
+ * A large first load without the entries of indexes it does not read at every commit:
+ * into a store without models, an import drops the text indexes of models' search texts
+ * (every placeholder lands in two: {@code model_search_text} and its download tier's)
+ * and, on the embedded store (this process's own), the range indexes on models too
+ * ({@code model_search_key} takes an entry per model), loads, and recreates them, so
+ * Neo4j populates each in one pass; the import is done when every index is ONLINE. With
+ * an external database a search meanwhile reads the same models without the text indexes
+ * (slower, same answer: no query names one); the range index it names in a hint stays
+ * there. The statements that create them
+ * again are the store's own ({@code SHOW INDEXES}' {@code createStatement}: type,
+ * provider and options as they were), and are kept in the store with the names before any
+ * is dropped ({@code :__DeferredIndexes}), so a failed import restores them, and so does
+ * the next start or import after a crash.
  */
 @Component
 public class DeferredIndexes {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeferredIndexes.class);
 
-	/** A named text index of a migration, and the label it indexes. */
+	/** The labels (and prefixes) of the node indexes an import may defer. */
+	private static final List<String> LABELS = List.of("Model", "SearchTier");
+
+	/**
+	 * A named text index of a migration, and the label it indexes: what a marker of an
+	 * earlier release (names only) is restored with.
+	 */
 	private static final Pattern CREATE_TEXT_INDEX = Pattern
 		.compile("CREATE\\s+TEXT\\s+INDEX\\s+(\\w+)\\s+IF\\s+NOT\\s+EXISTS\\s+FOR\\s+\\(\\w+:(\\w+)\\)[^;]*");
 
@@ -47,8 +56,8 @@ public class DeferredIndexes {
 
 	private final CypherQueries cypher;
 
-	/** Name → the migration's statement, for the indexes an import may defer. */
-	private final Map<String, String> deferrable;
+	/** The index types an import may defer. */
+	private final List<String> types;
 
 	private final long fromRecords;
 
@@ -56,12 +65,18 @@ public class DeferredIndexes {
 
 	DeferredIndexes(Graph graph, CypherQueries cypher,
 			@Value("${pedigree.import.defer-indexes-from:100000}") long fromRecords,
-			@Value("${pedigree.import.index-wait:3600}") int awaitSeconds) {
+			@Value("${pedigree.import.index-wait:3600}") int awaitSeconds,
+			@Value("${spring.neo4j.uri:}") String externalUri) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.fromRecords = fromRecords;
 		this.awaitSeconds = awaitSeconds;
-		this.deferrable = deferrable(migrations());
+		// The embedded store is this process's own while it imports: nobody searches
+		// it meanwhile, so the range indexes on models go too (model_search_key takes
+		// an entry per model at every commit). A server on an external database may
+		// search during the load, and a search names model_search_key in a hint: there
+		// only the text indexes, which no query names, are deferred.
+		this.types = externalUri.isBlank() ? List.of("TEXT", "RANGE") : List.of("TEXT");
 	}
 
 	/**
@@ -72,29 +87,47 @@ public class DeferredIndexes {
 	 */
 	Deferral deferFor(long records) {
 		restore();
-		if (records < this.fromRecords || this.deferrable.isEmpty() || modelCount() > 0) {
+		if (records < this.fromRecords || modelCount() > 0) {
 			return () -> {
 			};
 		}
-		Set<String> present = new HashSet<>(
-				this.graph.read(this.cypher.get("interchange/index-names"), Map.of(), r -> r.get("name").asString()));
-		List<String> names = this.deferrable.keySet().stream().filter(present::contains).toList();
+		List<String> names = new ArrayList<>();
+		List<String> statements = new ArrayList<>();
+		this.graph.read(this.cypher.get("interchange/deferrable-indexes"),
+				Map.of("types", this.types, "labels", LABELS), r -> {
+					names.add(r.get("name").asString());
+					statements.add(r.get("statement").asString());
+					return null;
+				});
 		if (names.isEmpty()) {
 			return () -> {
 			};
 		}
 		// Recorded before the first drop, in a transaction of its own (a schema command
 		// cannot share one with a data write).
-		this.graph.writeBookkeeping(
-				tx -> tx.run(this.cypher.get("interchange/defer-indexes"), Map.of("names", names)).consume());
+		this.graph.writeBookkeeping(tx -> tx
+			.run(this.cypher.get("interchange/defer-indexes"), Map.of("names", names, "statements", statements))
+			.consume());
 		this.graph.write(tx -> {
 			for (String name : names) {
 				tx.run(this.cypher.get("interchange/drop-index"), Map.of("name", name)).consume();
 			}
 			return names.size();
 		});
-		log.info("Import into an empty store: search indexes {} populate after the load", names);
-		return this::restore;
+		log.info("Import into an empty store: indexes {} populate after the load", names);
+		return new Deferral() {
+
+			@Override
+			public void recreate() {
+				DeferredIndexes.this.recreate();
+			}
+
+			@Override
+			public void restore() {
+				DeferredIndexes.this.restore();
+			}
+
+		};
 	}
 
 	/**
@@ -107,46 +140,91 @@ public class DeferredIndexes {
 	}
 
 	/**
-	 * Recreates every index an import deferred (the migration's statement, which does
-	 * nothing if it exists), waits until all are ONLINE, and forgets them.
+	 * Recreates every index an import deferred that is not there (with the statement
+	 * recorded when it was dropped), waits until all are ONLINE, and forgets them.
 	 */
 	public void restore() {
-		List<String> names = this.graph
-			.read(this.cypher.get("interchange/deferred-indexes"), Map.of(),
-					r -> r.get("names").asList(v -> v.asString()))
-			.get(0);
+		List<String> names = recreate();
 		if (names.isEmpty()) {
 			return;
 		}
 		long start = System.nanoTime();
-		this.graph.write(tx -> {
-			for (String name : names) {
-				String statement = this.deferrable.get(name);
-				if (statement == null) {
-					throw new IllegalStateException("An import deferred index " + name
-							+ ", which no schema migration defines: recreate it by hand");
-				}
-				tx.run(statement).consume();
-			}
-			return names.size();
-		});
 		this.graph
 			.write(tx -> tx.run(this.cypher.get("interchange/await-indexes"), Map.of("seconds", this.awaitSeconds))
 				.consume());
 		this.graph.writeBookkeeping(tx -> tx.run(this.cypher.get("interchange/indexes-restored")).consume());
-		log.info("Search indexes {} recreated and online: {} ms", names, (System.nanoTime() - start) / 1_000_000);
+		log.info("Indexes {} online: {} ms after the last was recreated", names,
+				(System.nanoTime() - start) / 1_000_000);
+	}
+
+	/**
+	 * Recreates every index an import deferred that is not there, without waiting: Neo4j
+	 * populates them in the background ({@link #restore} waits and forgets them).
+	 * @return the names deferred (none: nothing was)
+	 */
+	private List<String> recreate() {
+		var marker = this.graph
+			.read(this.cypher.get("interchange/deferred-indexes"), Map.of(),
+					r -> List.of(r.get("names").asList(v -> v.asString()),
+							r.get("statements").asList(v -> v.asString())))
+			.get(0);
+		List<String> names = marker.get(0);
+		List<String> statements = marker.get(1);
+		if (names.isEmpty()) {
+			return names;
+		}
+		long start = System.nanoTime();
+		Set<String> present = new HashSet<>(
+				this.graph.read(this.cypher.get("interchange/index-names"), Map.of(), r -> r.get("name").asString()));
+		List<String> missing = new ArrayList<>();
+		for (int i = 0; i < names.size(); i++) {
+			if (!present.contains(names.get(i))) {
+				missing.add(i < statements.size() ? statements.get(i) : migrationStatement(names.get(i)));
+			}
+		}
+		if (!missing.isEmpty()) {
+			this.graph.write(tx -> {
+				for (String statement : missing) {
+					tx.run(statement).consume();
+				}
+				return missing.size();
+			});
+			log.info("Indexes recreated: {} ({} ms)", missing.size(), (System.nanoTime() - start) / 1_000_000);
+		}
+		return names;
 	}
 
 	/** What an import undoes when it ends. */
-	@FunctionalInterface
 	interface Deferral {
 
+		/**
+		 * Starts populating the deferred indexes (Neo4j does in the background) while the
+		 * import goes on with work that reads none of them.
+		 */
+		default void recreate() {
+		}
+
+		/** The deferred indexes are back and online. */
 		void restore();
 
 	}
 
 	private long modelCount() {
 		return this.graph.read(this.cypher.get("lineage/model-count"), Map.of(), r -> r.get("n").asLong()).get(0);
+	}
+
+	/**
+	 * The statement of a schema migration that creates the index {@code name}, for a
+	 * marker an earlier release left (names only, every one a text index of models or
+	 * their download tiers).
+	 */
+	private static String migrationStatement(String name) {
+		String statement = deferrable(migrations()).get(name);
+		if (statement == null) {
+			throw new IllegalStateException(
+					"An import deferred index " + name + ", which no schema migration defines: recreate it by hand");
+		}
+		return statement;
 	}
 
 	/**

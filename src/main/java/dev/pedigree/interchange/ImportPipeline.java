@@ -84,6 +84,14 @@ public class ImportPipeline {
 				}
 				var writes = this.lineage.importWrites();
 				var report = stream(parser, inputs, writes, progress);
+				if (format == ImportFormat.HF_EDGES) {
+					// Settling an edge list reads models by id only: the indexes
+					// populate meanwhile.
+					deferral.recreate();
+					var settled = settled(format, report, writes);
+					deferral.restore();
+					return settled;
+				}
 				// Back before the graph is settled: resolving names reads the search
 				// text.
 				deferral.restore();

@@ -81,6 +81,44 @@ class DeferredIndexTests {
 		}
 	}
 
+	@Test
+	void a_start_recreates_what_a_crashed_import_deferred_from_the_statements_kept_with_it() throws Exception {
+		Path store = this.temp.resolve("crashed");
+		Path reference = this.temp.resolve("reference");
+		// What an import leaves when it is killed between drop and recreate: the marker,
+		// with the store's own statements (a range index that a search names in a hint,
+		// and a text index), or with names only (an earlier release's marker).
+		try (var app = start(store)) {
+			var driver = app.getBean(Driver.class);
+			var statements = driver
+				.executableQuery("SHOW INDEXES YIELD name, createStatement "
+						+ "WHERE name IN ['model_search_key', 'model_search_tier_3'] "
+						+ "RETURN collect(name) AS names, collect(createStatement) AS statements")
+				.execute()
+				.records()
+				.get(0);
+			driver.executableQuery("CREATE (:__DeferredIndexes {id: 'import', names: $names, statements: $statements})")
+				.withParameters(java.util.Map.of("names", statements.get("names").asList(), "statements",
+						statements.get("statements").asList()))
+				.execute();
+			driver.executableQuery("DROP INDEX model_search_key").execute();
+			driver.executableQuery("DROP INDEX model_search_tier_3").execute();
+		}
+		try (var restarted = start(store); var fresh = start(reference)) {
+			assertThat(indexes(restarted)).isEqualTo(indexes(fresh))
+				.anyMatch(i -> i.startsWith("model_search_key RANGE"));
+			assertThat(deferralsLeft(restarted)).isZero();
+			var driver = restarted.getBean(Driver.class);
+			driver.executableQuery("CREATE (:__DeferredIndexes {id: 'import', names: ['model_search_text']})")
+				.execute();
+			driver.executableQuery("DROP INDEX model_search_text").execute();
+		}
+		try (var restarted = start(store); var fresh = start(reference)) {
+			assertThat(indexes(restarted)).isEqualTo(indexes(fresh));
+			assertThat(deferralsLeft(restarted)).isZero();
+		}
+	}
+
 	private static int importEdges(Path edges, Path store, String... options) {
 		List<String> args = new ArrayList<>(
 				List.of("import", "--format", "hf-edges", edges.toString(), "--pedigree.embedded.data-dir=" + store,
