@@ -31,11 +31,10 @@ import org.springframework.stereotype.Component;
  * Neo4j populates each in one pass; the import is done when every index is ONLINE. With
  * an external database a search meanwhile reads the same models without the text indexes
  * (slower, same answer: no query names one); the range index it names in a hint stays
- * there. The statements that create them
- * again are the store's own ({@code SHOW INDEXES}' {@code createStatement}: type,
- * provider and options as they were), and are kept in the store with the names before any
- * is dropped ({@code :__DeferredIndexes}), so a failed import restores them, and so does
- * the next start or import after a crash.
+ * there. The statements that create them again are the store's own ({@code SHOW INDEXES}'
+ * {@code createStatement}: type, provider and options as they were), and are kept in the
+ * store with the names before any is dropped ({@code :__DeferredIndexes}), so a failed
+ * import restores them, and so does the next start or import after a crash.
  */
 @Component
 public class DeferredIndexes {
