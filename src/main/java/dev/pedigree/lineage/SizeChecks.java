@@ -61,37 +61,68 @@ public class SizeChecks {
 		return new Outcome(0, warnings[0], warnings[1]);
 	}
 
+	/**
+	 * Pages through the unsized models by id; each page's estimates are written on a
+	 * second thread while the next page is read and its names are read for sizes (pages
+	 * are disjoint ranges of ids, and a write sets only models of its own page), so the
+	 * engine's read, the names and the write overlap instead of taking turns.
+	 */
 	private long estimateSizes() {
 		long estimated = 0;
 		String after = "";
-		while (true) {
-			List<Record> page = this.graph.read(this.cypher.get("lineage/unsized-models"),
-					Map.of("after", after, "limit", BATCH));
-			if (page.isEmpty()) {
-				return estimated;
+		var context = io.micrometer.context.ContextSnapshotFactory.builder().build().captureAll();
+		java.util.concurrent.Future<Long> writing = null;
+		try (var writer = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+			while (true) {
+				List<Record> page = this.graph.read(this.cypher.get("lineage/unsized-models"),
+						Map.of("after", after, "limit", BATCH));
+				if (page.isEmpty()) {
+					break;
+				}
+				List<Map<String, Object>> rows = new ArrayList<>();
+				for (Record r : page) {
+					String id = r.get("id").asString();
+					String name = r.get("name").isNull() ? null : r.get("name").asString();
+					SourcedFigure.parametersFromName(id)
+						.or(() -> SourcedFigure.parametersFromName(name))
+						.ifPresent(size -> rows.add(Map.of("id", id, "parameters", size.value())));
+					after = id;
+				}
+				estimated += done(writing);
+				writing = rows.isEmpty() ? null : writer.submit(context.wrap(() -> estimate(rows)));
 			}
-			List<Map<String, Object>> rows = new ArrayList<>();
-			for (Record r : page) {
-				String id = r.get("id").asString();
-				String name = r.get("name").isNull() ? null : r.get("name").asString();
-				SourcedFigure.parametersFromName(id)
-					.or(() -> SourcedFigure.parametersFromName(name))
-					.ifPresent(size -> rows.add(Map.of("id", id, "parameters", size.value())));
-				after = id;
-			}
-			if (!rows.isEmpty()) {
-				var scope = new Graph.Scope(java.util.Set.of(),
-						rows.stream().map(r -> (String) r.get("id")).collect(java.util.stream.Collectors.toSet()));
-				estimated += this.graph.write(scope, tx -> {
-					long n = tx.run(this.cypher.get("lineage/set-estimated-sizes"), Map.of("rows", rows))
-						.single()
-						.get("estimated")
-						.asLong();
-					this.changes.append(tx, ChangeLog.Kind.MODELS_WRITTEN,
-							rows.stream().map(r -> (String) r.get("id")).toList());
-					return n;
-				});
-			}
+			return estimated + done(writing);
+		}
+	}
+
+	private long estimate(List<Map<String, Object>> rows) {
+		var scope = new Graph.Scope(java.util.Set.of(),
+				rows.stream().map(r -> (String) r.get("id")).collect(java.util.stream.Collectors.toSet()));
+		return this.graph.write(scope, tx -> {
+			long n = tx.run(this.cypher.get("lineage/set-estimated-sizes"), Map.of("rows", rows))
+				.single()
+				.get("estimated")
+				.asLong();
+			this.changes.append(tx, ChangeLog.Kind.MODELS_WRITTEN,
+					rows.stream().map(r -> (String) r.get("id")).toList());
+			return n;
+		});
+	}
+
+	private static long done(java.util.concurrent.Future<Long> writing) {
+		if (writing == null) {
+			return 0;
+		}
+		try {
+			return writing.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("size estimates interrupted", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime
+					: new IllegalStateException(ex.getCause());
 		}
 	}
 
