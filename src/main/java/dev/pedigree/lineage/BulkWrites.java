@@ -283,35 +283,11 @@ class BulkWrites {
 			return found;
 		}
 		List<String> all = List.copyOf(ids);
-		if (all.size() <= BATCH) {
+		for (int from = 0; from < all.size(); from += BATCH) {
+			var batch = all.subList(from, Math.min(all.size(), from + BATCH));
 			this.graph
-				.read(this.cypher.get("lineage/existing-model-ids"), Map.of("ids", all), r -> r.get("id").asString())
+				.read(this.cypher.get("lineage/existing-model-ids"), Map.of("ids", batch), r -> r.get("id").asString())
 				.forEach(found::add);
-			return found;
-		}
-		// Two look-ups at a time: one statement keeps one core busy, and an edge list
-		// over stored models asks about both ends of every edge (100,000 a chunk).
-		List<Future<List<String>>> pending = new ArrayList<>();
-		var context = ContextSnapshotFactory.builder().build().captureAll();
-		try (var readers = Executors.newFixedThreadPool(WRITERS)) {
-			for (int from = 0; from < all.size(); from += BATCH) {
-				var batch = all.subList(from, Math.min(all.size(), from + BATCH));
-				pending.add(
-						readers.submit(context.wrap(() -> this.graph.read(this.cypher.get("lineage/existing-model-ids"),
-								Map.of("ids", batch), r -> r.get("id").asString()))));
-			}
-			for (var batch : pending) {
-				found.addAll(batch.get());
-			}
-		}
-		catch (ExecutionException ex) {
-			pending.forEach(f -> f.cancel(false));
-			throw ex.getCause() instanceof RuntimeException runtime ? runtime
-					: new IllegalStateException(ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("import interrupted", ex);
 		}
 		return found;
 	}
