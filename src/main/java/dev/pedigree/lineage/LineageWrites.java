@@ -255,8 +255,11 @@ public class LineageWrites {
 			var counts = bulk.derivations(this.run, firsts, repeats, cycles, vanished, progress);
 			log.debug("derivations: own cycle check {} ms, endpoints {} ms, edges {} ms", (checked - start) / 1_000_000,
 					(ends - checked) / 1_000_000, (System.nanoTime() - ends) / 1_000_000);
-			return new DerivationOutcome(counts, List.copyOf(cycles), placeholders, missing, retracted,
-					List.copyOf(new LinkedHashSet<>(vanished)));
+			// A batch the driver runs again (a deadlock, a failed commit) reports its
+			// cycles
+			// again: each is one edge taken back, listed once.
+			return new DerivationOutcome(counts, List.copyOf(new LinkedHashSet<>(cycles)), placeholders, missing,
+					retracted, List.copyOf(new LinkedHashSet<>(vanished)));
 		}
 
 		/**

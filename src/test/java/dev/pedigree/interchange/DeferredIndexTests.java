@@ -19,6 +19,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A first load that populates the search text indexes after it writes
@@ -86,13 +87,13 @@ class DeferredIndexTests {
 		Path store = this.temp.resolve("crashed");
 		Path reference = this.temp.resolve("reference");
 		// What an import leaves when it is killed between drop and recreate: the marker,
-		// with the store's own statements (a range index that a search names in a hint,
-		// and a text index), or with names only (an earlier release's marker).
+		// with the store's own statements (two text indexes), or with names only (an
+		// earlier release's marker).
 		try (var app = start(store)) {
 			var driver = app.getBean(Driver.class);
 			var statements = driver
 				.executableQuery("SHOW INDEXES YIELD name, createStatement "
-						+ "WHERE name IN ['model_search_key', 'model_search_tier_3'] "
+						+ "WHERE name IN ['model_search_text', 'model_search_tier_3'] "
 						+ "RETURN collect(name) AS names, collect(createStatement) AS statements")
 				.execute()
 				.records()
@@ -101,12 +102,25 @@ class DeferredIndexTests {
 				.withParameters(java.util.Map.of("names", statements.get("names").asList(), "statements",
 						statements.get("statements").asList()))
 				.execute();
-			driver.executableQuery("DROP INDEX model_search_key").execute();
+			// A kept statement runs only as a text index of models under its own name,
+			// made
+			// idempotent (the marker is data).
+			String tier3 = statements.get("statements")
+				.asList(v -> v.asString())
+				.get(statements.get("names").asList(v -> v.asString()).indexOf("model_search_tier_3"));
+			assertThat(DeferredIndexes.fromKept("model_search_tier_3", tier3))
+				.startsWith("CREATE TEXT INDEX `model_search_tier_3` IF NOT EXISTS FOR (");
+			assertThatThrownBy(() -> DeferredIndexes.fromKept("model_search_tier_4", tier3))
+				.isInstanceOf(IllegalStateException.class);
+			assertThatThrownBy(
+					() -> DeferredIndexes.fromKept("model_search_tier_3", tier3 + " MATCH (n) DETACH DELETE n"))
+				.isInstanceOf(IllegalStateException.class);
+			driver.executableQuery("DROP INDEX model_search_text").execute();
 			driver.executableQuery("DROP INDEX model_search_tier_3").execute();
 		}
 		try (var restarted = start(store); var fresh = start(reference)) {
 			assertThat(indexes(restarted)).isEqualTo(indexes(fresh))
-				.anyMatch(i -> i.startsWith("model_search_key RANGE"));
+				.anyMatch(i -> i.startsWith("model_search_text TEXT"));
 			assertThat(deferralsLeft(restarted)).isZero();
 			var driver = restarted.getBean(Driver.class);
 			driver.executableQuery("CREATE (:__DeferredIndexes {id: 'import', names: ['model_search_text']})")
