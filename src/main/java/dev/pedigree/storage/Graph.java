@@ -57,6 +57,8 @@ public class Graph {
 	 */
 	private static final Logger slowQueries = LoggerFactory.getLogger("dev.pedigree.slow-queries");
 
+	private static final Logger log = LoggerFactory.getLogger(Graph.class);
+
 	private final Driver driver;
 
 	private final TransactionConfig readConfig;
@@ -307,6 +309,9 @@ public class Graph {
 				// while this one waited for its lock (a placeholder a name resolution
 				// merged into its model, under an import's edge): the driver does not run
 				// it again, but on the graph as it is now the work no longer finds it.
+				// The server's message names the node by its internal id, no parameter.
+				log.warn("A write transaction runs again (attempt {} of {}): a node it matched was deleted "
+						+ "meanwhile: {}", attempt + 1, WRITE_ATTEMPTS, ex.getMessage());
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentMatchers;
 import org.mockito.Mockito;
 import org.neo4j.driver.Driver;
@@ -21,6 +22,8 @@ import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
@@ -33,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it did not write.
  */
 @PedigreeServerTest
+@ExtendWith(OutputCaptureExtension.class)
 class PlaceholderImportRaceTests {
 
 	@LocalServerPort
@@ -201,10 +205,11 @@ class PlaceholderImportRaceTests {
 	 * resolves, which the test holds) when the edge-list import's batch writes an edge to
 	 * it: the batch waits for the placeholder, which is gone when the resolution commits.
 	 * The import finishes and reports the edge it could not write, instead of failing or
-	 * counting it.
+	 * counting it; the batch's second run is logged.
 	 */
 	@Test
-	void an_edge_to_a_placeholder_a_resolution_deletes_under_it_is_reported_and_the_import_finishes() throws Exception {
+	void an_edge_to_a_placeholder_a_resolution_deletes_under_it_is_reported_and_the_import_finishes(
+			CapturedOutput output) throws Exception {
 		String token = UUID.randomUUID().toString().substring(0, 8);
 		try {
 			epoch("Gone Child " + token + ",Gone Lab " + token + ",2025-01-01,Gone Base A " + token + "\n"
@@ -249,6 +254,9 @@ class PlaceholderImportRaceTests {
 				.asString()
 				.startsWith("derivation " + second + " <- " + placeholder)
 				.contains("was not written");
+			assertThat(output.getOut()).containsPattern(
+					"WARN .*A write transaction runs again \\(attempt 2 of 3\\): a node it matched was deleted meanwhile: .+")
+				.doesNotContain(second);
 		}
 		finally {
 			forget(token);
