@@ -296,7 +296,10 @@ public class LineageWrites {
 			var context = io.micrometer.context.ContextSnapshotFactory.builder().build().captureAll();
 			long[] times = new long[2];
 			java.util.concurrent.Future<Long> signals;
-			SizeChecks.Outcome sizes;
+			SizeChecks.Outcome sizes = null;
+			RuntimeException failed = null;
+			// Closing the pool waits for the safety checks, also when the size checks
+			// failed: they never run on into a session the caller has closed.
 			try (var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
 				signals = pool.submit(context.wrap(() -> {
 					long n = 0;
@@ -307,34 +310,56 @@ public class LineageWrites {
 					times[0] = System.nanoTime() - start;
 					return n;
 				}));
-				long warned = 0;
-				long cleared = 0;
-				for (int from = 0; from < sized.size(); from += BulkWrites.BATCH) {
-					var outcome = LineageWrites.this.sizeChecks
-						.of(sized.subList(from, Math.min(sized.size(), from + BulkWrites.BATCH)));
-					warned += outcome.warned();
-					cleared += outcome.cleared();
+				try {
+					long warned = 0;
+					long cleared = 0;
+					for (int from = 0; from < sized.size(); from += BulkWrites.BATCH) {
+						var outcome = LineageWrites.this.sizeChecks
+							.of(sized.subList(from, Math.min(sized.size(), from + BulkWrites.BATCH)));
+						warned += outcome.warned();
+						cleared += outcome.cleared();
+					}
+					times[1] = System.nanoTime() - start;
+					sizes = new SizeChecks.Outcome(0, warned, cleared);
 				}
-				times[1] = System.nanoTime() - start;
-				sizes = new SizeChecks.Outcome(0, warned, cleared);
+				catch (RuntimeException ex) {
+					failed = ex;
+				}
 			}
-			long signalled;
+			long signalled = 0;
 			try {
 				signalled = signals.get();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new IllegalStateException("settle interrupted", ex);
+				failed = firstOf(failed, new IllegalStateException("settle interrupted", ex));
 			}
 			catch (java.util.concurrent.ExecutionException ex) {
-				throw ex.getCause() instanceof RuntimeException runtime ? runtime
-						: new IllegalStateException(ex.getCause());
+				failed = firstOf(failed, ex.getCause() instanceof RuntimeException runtime ? runtime
+						: new IllegalStateException(ex.getCause()));
+			}
+			if (failed != null) {
+				throw failed;
 			}
 			log.debug("settled an edge list: {} children for safety ({} ms), {} models for sizes ({} ms)",
 					safety.size(), times[0] / 1_000_000, sized.size(), times[1] / 1_000_000);
 			return new Settled(new PlaceholderResolution.Outcome(List.of(), List.of()), signalled, sizes);
 		}
 
+	}
+
+	/**
+	 * The first of two failures, carrying the second as suppressed (none lost when both
+	 * checks of a settle fail).
+	 */
+	private static RuntimeException firstOf(RuntimeException first, RuntimeException second) {
+		if (first == null) {
+			return second;
+		}
+		if (second != first) {
+			first.addSuppressed(second);
+		}
+		return first;
 	}
 
 	/**
