@@ -55,6 +55,17 @@ public final class Curation {
 			.hasSize(1);
 	}
 
+	/** The ids of {@code id}'s parents, as a client reads them. */
+	public static java.util.List<String> parentsOf(int port, String id) {
+		return GraphQlClient.anonymous(port)
+			.document("query($id: ID!) { model(id: $id) { parents { parent { id } } } }")
+			.variable("id", id)
+			.execute()
+			.path("model.parents[*].parent.id")
+			.entityList(String.class)
+			.get();
+	}
+
 	/** Retracts the derivation of {@code child} from {@code parent}. */
 	public static void retract(int port, String child, String parent) {
 		GraphQlClient.curator(port)

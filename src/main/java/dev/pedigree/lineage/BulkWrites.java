@@ -97,7 +97,8 @@ class BulkWrites {
 
 	/**
 	 * What the derivation batches of one import share across its chunks: what the store
-	 * held when it began, the lineage lock's count, and the edges taken back.
+	 * held when it began, the lineage lock's count, and the edges taken back (by
+	 * committed batches, merged on the import's thread).
 	 */
 	final class DerivationRun {
 
@@ -105,8 +106,23 @@ class BulkWrites {
 
 		private final boolean stored = count("lineage/derivation-count") > 0;
 
-		private final Set<String> dropped = Collections.synchronizedSet(new HashSet<>());
+		private final Set<String> dropped = new HashSet<>();
 
+	}
+
+	/**
+	 * What one batch of derivations did, built inside its transaction and taken into the
+	 * import's outcome only once the transaction committed: the driver runs a batch again
+	 * after a transient failure (a deadlock, a failed commit), and
+	 * {@link Graph#write(Graph.Scope, org.neo4j.driver.TransactionCallback)} after a node
+	 * vanished, and only the run that committed says what the store holds.
+	 *
+	 * @param cycles the edges taken back, as {@code origin: path}
+	 * @param vanished the edges not written because a model they name left the store
+	 * @param dropped the edges taken back, by {@link #key}
+	 */
+	private record BatchOutcome(WriteCounts counts, List<String> cycles, List<DerivationFacts> vanished,
+			Set<String> dropped) {
 	}
 
 	DerivationRun derivationRun() {
@@ -120,7 +136,8 @@ class BulkWrites {
 	 * writing) asks {@code cycles-closed.cypher} about its new edges, and takes back any
 	 * that closed a cycle: only when the store held derivations before the import or
 	 * anyone else wrote some meanwhile, since otherwise the stored ones are this import's
-	 * own, already checked.
+	 * own, already checked. Each batch's outcome is taken in once its transaction
+	 * committed ({@link BatchOutcome}).
 	 * @param cycles receives each edge taken back, as {@code origin: path}
 	 * @param vanished receives each edge of {@code firsts} not written because a model it
 	 * names left the store after the import found it there (a name resolution running
@@ -128,12 +145,14 @@ class BulkWrites {
 	 */
 	WriteCounts derivations(DerivationRun run, List<DerivationFacts> firsts, List<DerivationFacts> repeats,
 			List<String> cycles, List<DerivationFacts> vanished, LongConsumer progress) {
-		List<WriteCounts> counts = Collections.synchronizedList(new ArrayList<>());
-		inParallel(firsts, progress, (tx, batch) -> {
-			counts.add(writeFirsts(tx, batch, run.stored, run.lock, cycles, vanished, run.dropped));
-			return batch.size();
-		});
-		var total = counts.stream().reduce(WriteCounts.NONE, WriteCounts::plus);
+		var total = WriteCounts.NONE;
+		// In input order, each batch as its committed run left it.
+		for (var batch : inParallel(firsts, progress, (tx, batch) -> writeFirsts(tx, batch, run.stored, run.lock))) {
+			total = total.plus(batch.counts());
+			cycles.addAll(batch.cycles());
+			vanished.addAll(batch.vanished());
+			run.dropped.addAll(batch.dropped());
+		}
 		List<Map<String, Object>> again = repeats.stream()
 			.filter(r -> !run.dropped.contains(key(r.child(), r.parent())))
 			.map(DerivationFacts::asRow)
@@ -141,8 +160,8 @@ class BulkWrites {
 		return total.plus(upserts(again, "lineage/upsert-derivations", ChangeLog.Kind.DERIVATIONS_WRITTEN, progress));
 	}
 
-	private WriteCounts writeFirsts(TransactionContext tx, List<DerivationFacts> batch, boolean stored, LockState lock,
-			List<String> cycles, List<DerivationFacts> vanished, Set<String> dropped) {
+	private BatchOutcome writeFirsts(TransactionContext tx, List<DerivationFacts> batch, boolean stored,
+			LockState lock) {
 		Set<String> known = new HashSet<>();
 		List<Map<String, Object>> rows = batch.stream().map(DerivationFacts::asRow).toList();
 		if (stored) {
@@ -165,7 +184,6 @@ class BulkWrites {
 			.asLong();
 		List<DerivationFacts> gone = (written < created.size()) ? unwritten(tx, fresh, created) : List.of();
 		fresh.removeAll(gone);
-		vanished.addAll(gone);
 		var counts = new WriteCounts(written, 0, written);
 		if (!upserted.isEmpty()) {
 			counts = counts
@@ -179,11 +197,13 @@ class BulkWrites {
 				this.changes.writer());
 		var held = tx.run(this.cypher.get("lineage/lock-lineage"), Map.of("holder", lock.run())).single();
 		String previous = held.get("previous").isNull() ? null : held.get("previous").asString();
+		List<String> cycles = new ArrayList<>();
+		Set<String> dropped = new HashSet<>();
 		if (lock.mustCheck(held.get("before").asLong(), previous) || stored) {
 			int taken = takeBackCycles(tx, fresh, cycles, dropped);
 			counts = new WriteCounts(counts.created() - taken, counts.updated(), counts.total() - taken);
 		}
-		return counts;
+		return new BatchOutcome(counts, cycles, gone, dropped);
 	}
 
 	/**
@@ -344,8 +364,8 @@ class BulkWrites {
 	 * batch the next is already executing, so neither the engine nor the client waits on
 	 * the other.
 	 */
-	private <T> void inParallel(List<T> rows, LongConsumer progress, BatchWork<T> work) {
-		List<Future<?>> pending = new ArrayList<>();
+	private <T, R> List<R> inParallel(List<T> rows, LongConsumer progress, BatchWork<T, R> work) {
+		List<Future<R>> pending = new ArrayList<>();
 		// The batches run on other threads: they carry the caller's context along (who is
 		// writing, for the change log).
 		var context = ContextSnapshotFactory.builder().build().captureAll();
@@ -354,14 +374,17 @@ class BulkWrites {
 			for (int from = 0; from < rows.size(); from += size) {
 				var batch = rows.subList(from, Math.min(rows.size(), from + size));
 				pending.add(writers.submit(context.wrap(() -> {
-					int done = this.graph.write(tx -> work.write(tx, batch));
-					progress.accept(done);
+					R done = this.graph.write(tx -> work.write(tx, batch));
+					progress.accept(batch.size());
+					return done;
 				})));
 			}
 			try {
+				List<R> done = new ArrayList<>();
 				for (var batch : pending) {
-					batch.get();
+					done.add(batch.get());
 				}
+				return done;
 			}
 			catch (ExecutionException ex) {
 				// Stop the batches not yet started (closing the pool would wait for
@@ -394,9 +417,10 @@ class BulkWrites {
 	}
 
 	@FunctionalInterface
-	private interface BatchWork<T> {
+	private interface BatchWork<T, R> {
 
-		int write(TransactionContext tx, List<T> batch);
+		/** One batch's work, in its transaction: what it did, as a value. */
+		R write(TransactionContext tx, List<T> batch);
 
 	}
 

@@ -184,7 +184,7 @@ public class LineageWrites {
 			if (this.run == null) {
 				this.run = bulk.derivationRun();
 			}
-			List<String> cycles = java.util.Collections.synchronizedList(new ArrayList<>());
+			List<String> cycles = new ArrayList<>();
 			List<DerivationFacts> firsts = new ArrayList<>();
 			List<DerivationFacts> repeats = new ArrayList<>();
 			List<DerivationFacts> accepted = new ArrayList<>();
@@ -251,15 +251,14 @@ public class LineageWrites {
 				repeats.removeIf(unknownEnd);
 			}
 			long ends = System.nanoTime();
-			List<DerivationFacts> vanished = java.util.Collections.synchronizedList(new ArrayList<>());
+			List<DerivationFacts> vanished = new ArrayList<>();
 			var counts = bulk.derivations(this.run, firsts, repeats, cycles, vanished, progress);
 			log.debug("derivations: own cycle check {} ms, endpoints {} ms, edges {} ms", (checked - start) / 1_000_000,
 					(ends - checked) / 1_000_000, (System.nanoTime() - ends) / 1_000_000);
-			// A batch the driver runs again (a deadlock, a failed commit) reports its
-			// cycles
-			// again: each is one edge taken back, listed once.
-			return new DerivationOutcome(counts, List.copyOf(new LinkedHashSet<>(cycles)), placeholders, missing,
-					retracted, List.copyOf(new LinkedHashSet<>(vanished)));
+			// Only what the committed run of each batch did: a batch the driver ran again
+			// (a deadlock, a failed commit) reports nothing of the run rolled back.
+			return new DerivationOutcome(counts, List.copyOf(cycles), placeholders, missing, retracted,
+					List.copyOf(vanished));
 		}
 
 		/**

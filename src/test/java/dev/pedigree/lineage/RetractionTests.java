@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.pedigree.Curation;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
@@ -184,13 +185,7 @@ class RetractionTests {
 	}
 
 	private List<String> parents(String id) {
-		return GraphQlClient.anonymous(this.port)
-			.document("query($id: ID!) { model(id: $id) { parents { parent { id } } } }")
-			.variable("id", id)
-			.execute()
-			.path("model.parents[*].parent.id")
-			.entityList(String.class)
-			.get();
+		return Curation.parentsOf(this.port, id);
 	}
 
 	private List<String> retractedParents(String id) {
