@@ -84,15 +84,7 @@ public final class Curation {
 	 * {@code lineage/ancestors}) so far, from its metrics.
 	 */
 	public static double statementsRun(int port, String query) {
-		String metrics = GraphQlClient.http(port)
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String metrics = GraphQlClient.metrics(port);
 		var matcher = QUERY_COUNT.matcher(metrics);
 		double sum = 0;
 		while (matcher.find()) {

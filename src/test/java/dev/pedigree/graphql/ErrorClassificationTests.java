@@ -14,7 +14,6 @@ import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,18 +142,7 @@ class ErrorClassificationTests {
 	}
 
 	private DocumentContext post(String query) {
-		String body = GraphQlClient.http(this.port)
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", query))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String body = GraphQlClient.postAnonymous(this.port, query);
 		assertThat(body).doesNotContain("INTERNAL_ERROR");
 		return JsonPath.parse(body);
 	}

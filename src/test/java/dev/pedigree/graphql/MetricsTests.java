@@ -1,6 +1,5 @@
 package dev.pedigree.graphql;
 
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +26,10 @@ class MetricsTests {
 
 	@Test
 	void requests_errors_and_database_queries_are_measured() {
-		post("{ model(id: \"google/gemma-7b\") { id } }");
-		post("{ model(id: \"google/gemma-7b\") { children(first: -1) { totalCount } } }");
-		post(BoundedWorkTests.THREE_LEVELS);
+		GraphQlClient.postAnonymous(this.port, "{ model(id: \"google/gemma-7b\") { id } }");
+		GraphQlClient.postAnonymous(this.port,
+				"{ model(id: \"google/gemma-7b\") { children(first: -1) { totalCount } } }");
+		GraphQlClient.postAnonymous(this.port, BoundedWorkTests.THREE_LEVELS);
 		String metrics = scrape();
 		assertThat(metrics).contains("graphql_request_seconds_count")
 			.contains("pedigree_db_session_wait_seconds_count")
@@ -58,7 +57,7 @@ class MetricsTests {
 		// Only GraphQL requests' queries: background work (the watchlist runner) runs
 		// beside the test.
 		double before = total(scrape(), "pedigree_db_queries_seconds_count", "origin=\"graphql\"");
-		assertThat(post(document)).doesNotContain("\"errors\"");
+		assertThat(GraphQlClient.postAnonymous(this.port, document)).doesNotContain("\"errors\"");
 		double queries = total(scrape(), "pedigree_db_queries_seconds_count", "origin=\"graphql\"") - before;
 		// FAN_OUT: the model, its children page, the 300 children, their pages with
 		// totals.
@@ -80,7 +79,7 @@ class MetricsTests {
 					+ " edges { node { depth model { id } via { relation } } } } } }" })
 	void a_model_with_its_lineage_is_one_query(String document) {
 		double before = total(scrape(), "pedigree_db_queries_seconds_count", "origin=\"graphql\"");
-		assertThat(post(document)).doesNotContain("\"errors\"");
+		assertThat(GraphQlClient.postAnonymous(this.port, document)).doesNotContain("\"errors\"");
 		assertThat(total(scrape(), "pedigree_db_queries_seconds_count", "origin=\"graphql\"") - before).isEqualTo(1.0);
 	}
 
@@ -93,11 +92,11 @@ class MetricsTests {
 	void a_large_family_is_traversed_once_while_the_watch_runner_polls() throws InterruptedException {
 		String document = "{ model(id: \"google/gemma-7b\") { descendants(first: 10, maxDepth: 7) { totalCount"
 				+ " edges { node { model { id } } } } } }";
-		assertThat(post(document)).doesNotContain("\"errors\"");
+		assertThat(GraphQlClient.postAnonymous(this.port, document)).doesNotContain("\"errors\"");
 		double traversals = traversals(scrape());
 		assertThat(traversals).isPositive();
 		Thread.sleep(2_500);
-		assertThat(post(document)).contains("\"totalCount\":3564");
+		assertThat(GraphQlClient.postAnonymous(this.port, document)).contains("\"totalCount\":3564");
 		assertThat(traversals(scrape())).isEqualTo(traversals);
 	}
 
@@ -120,38 +119,15 @@ class MetricsTests {
 		String roots = java.util.stream.IntStream.range(0, 300)
 			.mapToObj(i -> "m" + i + ": model(id: \"google/gemma-7b\") { id }")
 			.collect(java.util.stream.Collectors.joining(" ", "{ ", " }"));
-		assertThat(post(roots)).doesNotContain("\"errors\"");
+		assertThat(GraphQlClient.postAnonymous(this.port, roots)).doesNotContain("\"errors\"");
 		String metrics = scrape();
 		assertThat(total(metrics, "pedigree_graphql_request_sessions_count")).isPositive();
 		// 300 root fields run in parallel; the request never held more than its 8.
 		assertThat(value(metrics, "pedigree_graphql_request_sessions_max", "")).isBetween(1.0, 8.0);
 	}
 
-	private String post(String query) {
-		return GraphQlClient.http(this.port)
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", query))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
 	private String scrape() {
-		return GraphQlClient.http(this.port)
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return GraphQlClient.metrics(this.port);
 	}
 
 	/** The sample of {@code name} whose labels contain {@code label}. */

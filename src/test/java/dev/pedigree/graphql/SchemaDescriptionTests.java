@@ -11,7 +11,6 @@ import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,18 +37,7 @@ class SchemaDescriptionTests {
 
 	@Test
 	void every_type_field_argument_and_enum_value_has_a_description() {
-		String body = GraphQlClient.http(this.port)
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", INTROSPECTION))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String body = GraphQlClient.postAnonymous(this.port, INTROSPECTION);
 		List<Map<String, Object>> types = JsonPath.parse(body).read("$.data.__schema.types");
 		List<String> missing = new ArrayList<>();
 		int described = 0;

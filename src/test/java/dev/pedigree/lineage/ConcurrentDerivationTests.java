@@ -19,7 +19,6 @@ import dev.pedigree.storage.CypherQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +71,7 @@ class ConcurrentDerivationTests {
 		});
 		for (String id : ids) {
 			List<String> ancestors = JsonPath
-				.parse(post("{ model(id: \"" + id + "\") { ancestors { model { id } } } }"))
+				.parse(GraphQlClient.post(this.port, "{ model(id: \"" + id + "\") { ancestors { model { id } } } }"))
 				.read("$.data.model.ancestors[*].model.id");
 			assertThat(ancestors).as("ancestors of " + id).doesNotContain(id);
 		}
@@ -98,7 +97,8 @@ class ConcurrentDerivationTests {
 			String csv = "parent_id,child_id,relation\n" + ids.get(0) + "," + ids.get(2) + ",finetune\n";
 			writes.add(pool.submit(() -> {
 				start.await();
-				return post("mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created cycles } }",
+				return GraphQlClient.post(this.port,
+						"mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created cycles } }",
 						Map.of("c", csv));
 			}));
 			for (var write : writes) {
@@ -107,8 +107,8 @@ class ConcurrentDerivationTests {
 		}
 		int edges = 0;
 		for (String id : ids) {
-			var model = JsonPath
-				.parse(post("{ model(id: \"" + id + "\") { parents { parent { id } } ancestors { model { id } } } }"));
+			var model = JsonPath.parse(GraphQlClient.post(this.port,
+					"{ model(id: \"" + id + "\") { parents { parent { id } } ancestors { model { id } } } }"));
 			List<String> ancestors = model.read("$.data.model.ancestors[*].model.id");
 			assertThat(ancestors).as("ancestors of " + id).doesNotContain(id);
 			edges += model.read("$.data.model.parents.length()", Integer.class);
@@ -149,33 +149,14 @@ class ConcurrentDerivationTests {
 	}
 
 	private void register(String id) {
-		String body = post("mutation { registerModel(input: {id: \"" + id + "\", name: \"" + id + "\"}) { id } }");
+		String body = GraphQlClient.post(this.port,
+				"mutation { registerModel(input: {id: \"" + id + "\", name: \"" + id + "\"}) { id } }");
 		assertThat(body).doesNotContain("\"errors\"");
 	}
 
 	private String derive(String child, String parent) {
-		return post("mutation { recordDerivation(input: {childId: \"" + child + "\", parentIds: [\"" + parent
-				+ "\"], relation: FINETUNE}) { relation } }");
-	}
-
-	private String post(String query) {
-		return post(query, Map.of());
-	}
-
-	private String post(String query, Map<String, Object> variables) {
-		return GraphQlClient.http(this.port)
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.header("Authorization", "Bearer " + PedigreeServerTest.TOKEN)
-			.bodyValue(Map.of("query", query, "variables", variables))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return GraphQlClient.post(this.port, "mutation { recordDerivation(input: {childId: \"" + child
+				+ "\", parentIds: [\"" + parent + "\"], relation: FINETUNE}) { relation } }");
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.pedigree.lineage;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -10,13 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentMatchers;
 import org.mockito.Mockito;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionCallback;
 
-import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
@@ -24,8 +23,6 @@ import dev.pedigree.storage.Graph;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,11 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class PlaceholderImportRaceTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Driver driver;
+
+	@RegisterExtension
+	final PlaceholderFixture fixture = new PlaceholderFixture();
 
 	@Autowired
 	Graph graph;
@@ -70,47 +67,39 @@ class PlaceholderImportRaceTests {
 	 */
 	@Test
 	void an_edge_to_a_placeholder_resolved_meanwhile_is_reported_not_counted() {
-		String token = UUID.randomUUID().toString().substring(0, 8);
-		try {
-			epoch("Van Child " + token + ",Van Lab " + token + ",2025-01-01,Van Base " + token + "\n");
-			String child = idOf("Van Child " + token);
-			String placeholder = parentsOf(child).get(0);
-			String target = "van-" + token + "/target";
-			register(target, "Van Base " + token);
-			String second = "van-" + token + "/second";
-			register(second, "Van Second " + token);
-			// The import's first write transaction: another import's resolution commits
-			// just before it.
-			AtomicInteger writes = new AtomicInteger();
-			Graph racing = Mockito.spy(this.graph);
-			Mockito.doAnswer(call -> {
-				if (writes.incrementAndGet() == 1) {
-					assertThat(this.resolution.resolveAll().resolved())
-						.anyMatch(r -> r.placeholder().equals(placeholder));
-				}
-				TransactionCallback<Object> work = call.getArgument(0);
-				return this.graph.write(work);
-			}).when(racing).write(ArgumentMatchers.<TransactionCallback<Object>>any());
-			var lineage = new LineageWrites(racing, this.cypher, this.changes,
-					new BulkWrites(racing, this.cypher, this.changes), this.resolution, this.safetyChecks,
-					this.sizeChecks);
+		String token = this.fixture.token();
+		var scene = this.fixture.unresolved("Van");
+		String second = "van-" + token + "/second";
+		this.fixture.register(second, "Van Second " + token);
+		// The import's first write transaction: another import's resolution commits
+		// just before it.
+		AtomicInteger writes = new AtomicInteger();
+		Graph racing = Mockito.spy(this.graph);
+		Mockito.doAnswer(call -> {
+			if (writes.incrementAndGet() == 1) {
+				assertThat(this.resolution.resolveAll().resolved())
+					.anyMatch(r -> r.placeholder().equals(scene.placeholder()));
+			}
+			TransactionCallback<Object> work = call.getArgument(0);
+			return this.graph.write(work);
+		}).when(racing).write(ArgumentMatchers.<TransactionCallback<Object>>any());
+		var lineage = new LineageWrites(racing, this.cypher, this.changes,
+				new BulkWrites(racing, this.cypher, this.changes), this.resolution, this.safetyChecks, this.sizeChecks);
 
-			var outcome = lineage.importWrites()
-				.derivations(List
-					.of(DerivationFacts.of(second, placeholder).relation(Relation.FINETUNE).source("hf").build()),
-						LineageWrites.UnknownModels.PLACEHOLDER, n -> {
-						});
+		var outcome = lineage.importWrites()
+			.derivations(List
+				.of(DerivationFacts.of(second, scene.placeholder()).relation(Relation.FINETUNE).source("hf").build()),
+					LineageWrites.UnknownModels.PLACEHOLDER, n -> {
+					});
 
-			assertThat(writes).as("write transactions").hasPositiveValue();
-			assertThat(parentsOf(child)).as("the resolution moved the placeholder's child").containsExactly(target);
-			assertThat(parentsOf(second)).as("nothing written for the import's edge").isEmpty();
-			assertThat(outcome.counts().created()).as("derivations created").isZero();
-			assertThat(outcome.vanished()).singleElement()
-				.satisfies(d -> assertThat(d.child() + " <- " + d.parent()).isEqualTo(second + " <- " + placeholder));
-		}
-		finally {
-			forget(token);
-		}
+		assertThat(writes).as("write transactions").hasPositiveValue();
+		assertThat(this.fixture.parentsOf(scene.child())).as("the resolution moved the placeholder's child")
+			.containsExactly(scene.target());
+		assertThat(this.fixture.parentsOf(second)).as("nothing written for the import's edge").isEmpty();
+		assertThat(outcome.counts().created()).as("derivations created").isZero();
+		assertThat(outcome.vanished()).singleElement()
+			.satisfies(
+					d -> assertThat(d.child() + " <- " + d.parent()).isEqualTo(second + " <- " + scene.placeholder()));
 	}
 
 	/**
@@ -126,77 +115,65 @@ class PlaceholderImportRaceTests {
 	 */
 	@Test
 	void an_import_writing_to_a_placeholder_and_another_resolving_it_both_finish_and_agree() throws Exception {
-		String token = UUID.randomUUID().toString().substring(0, 8);
-		try {
-			// The placeholder has many children: the resolution that moves them holds
-			// more locks than the edge list's batch, so Neo4j ends the batch (it ends the
-			// one with fewer), and its second run finds the placeholder gone.
-			StringBuilder rows = new StringBuilder(
-					"Dl Child " + token + ",Dl Lab " + token + ",2025-01-01,Dl Base " + token + "\n");
-			for (int i = 0; i < 20; i++) {
-				rows.append(
-						"Dl Sibling " + i + " " + token + ",Dl Lab " + token + ",2025-01-01,Dl Base " + token + "\n");
-			}
-			epoch(rows.toString());
-			String child = idOf("Dl Child " + token);
-			String placeholder = parentsOf(child).get(0);
-			String target = "dl-" + token + "/target";
-			register(target, "Dl Base " + token);
-			String held = "dl-" + token + "/held";
-			String third = "dl-" + token + "/third";
-			assertThat(edgeList(held + "," + third + ",finetune\n")).doesNotContain("\"errors\"");
-			String second = "dl-" + token + "/second";
-			var locks = new LockWaits(this.driver);
-			String edges;
-			String names;
-			try (var pool = Executors.newVirtualThreadPerTaskExecutor();
-					var holder = this.driver.session();
-					var hold = holder.beginTransaction(LockWaits.marked(token))) {
-				hold.run("MATCH (:Model {id: $c})-[d:DERIVED_FROM]->(:Model {id: $p}) SET d.heldByTest = true",
-						Map.of("c", third, "p", held))
-					.consume();
-				// Two batches of two: the first writes second -> placeholder, then waits
-				// to
-				// update the held edge (a new relation).
-				Future<String> edgeList = pool.submit(() -> edgeList(placeholder + "," + second + ",finetune\n" + held
-						+ "," + third + ",quantized\n" + "dl-" + token + "/x,dl-" + token + "/y,finetune\n" + "dl-"
-						+ token + "/y,dl-" + token + "/z,finetune\n"));
-				String batch = locks.awaitBlockedBy(locks.idOf(token), edgeList);
-				assertThat(batch).as("the edge list's batch waits for the held edge").isNotNull();
-				// An import that leaves a placeholder of its own resolves names, this
-				// one's
-				// too; it waits to delete the placeholder the batch wrote an edge to.
-				Future<String> resolving = pool.submit(() -> epoch(
-						"Dl Trigger " + token + ",Dl Lab " + token + ",2025-01-01,Dl Unknown " + token + "\n"));
-				assertThat(locks.awaitBlockedBy(batch, resolving)).as("the resolution waits for the batch").isNotNull();
-				hold.rollback();
-				edges = edgeList.get(60, TimeUnit.SECONDS);
-				names = resolving.get(60, TimeUnit.SECONDS);
-			}
-			assertThat(edges).doesNotContain("\"errors\"");
-			assertThat(names).doesNotContain("\"errors\"");
-			assertThat(JsonPath.parse(names).read("$.data.importRecords.resolved", List.class))
-				.anySatisfy(r -> assertThat(r.toString()).startsWith(placeholder + " (").contains("-> " + target));
-			assertThat(parentsOf(child)).containsExactly(target);
-			assertThat(post("query($id: ID!) { model(id: $id) { id } }", Map.of("id", placeholder)))
-				.contains("\"model\":null");
-			var report = JsonPath.parse(edges);
-			List<String> rejected = report.read("$.data.importRecords.rejected[*].reason");
-			if (parentsOf(second).isEmpty()) {
-				assertThat(report.read("$.data.importRecords.created", Integer.class)).isEqualTo(2);
-				assertThat(rejected).singleElement()
-					.asString()
-					.startsWith("derivation " + second + " <- " + placeholder)
-					.contains("was not written");
-			}
-			else {
-				assertThat(parentsOf(second)).containsExactly(target);
-				assertThat(report.read("$.data.importRecords.created", Integer.class)).isEqualTo(3);
-				assertThat(rejected).isEmpty();
-			}
+		String token = this.fixture.token();
+		// The placeholder has many children: the resolution that moves them holds more
+		// locks than the edge list's batch, so Neo4j ends the batch (it ends the one
+		// with fewer), and its second run finds the placeholder gone.
+		StringBuilder siblings = new StringBuilder();
+		for (int i = 0; i < 20; i++) {
+			siblings
+				.append("Dl Sibling " + i + " " + token + ",Dl Lab " + token + ",2025-01-01,Dl Base " + token + "\n");
 		}
-		finally {
-			forget(token);
+		var scene = this.fixture.unresolved("Dl", siblings.toString());
+		String held = "dl-" + token + "/held";
+		String third = "dl-" + token + "/third";
+		assertThat(this.fixture.edgeList(held + "," + third + ",finetune\n")).doesNotContain("\"errors\"");
+		String second = "dl-" + token + "/second";
+		var locks = new LockWaits(this.driver);
+		String edges;
+		String names;
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor();
+				var holder = this.driver.session();
+				var hold = holder.beginTransaction(LockWaits.marked(token))) {
+			hold.run("MATCH (:Model {id: $c})-[d:DERIVED_FROM]->(:Model {id: $p}) SET d.heldByTest = true",
+					Map.of("c", third, "p", held))
+				.consume();
+			// Two batches of two: the first writes second -> placeholder, then waits
+			// to update the held edge (a new relation).
+			Future<String> edgeList = pool.submit(() -> this.fixture.edgeList(scene.placeholder() + "," + second
+					+ ",finetune\n" + held + "," + third + ",quantized\n" + "dl-" + token + "/x,dl-" + token
+					+ "/y,finetune\n" + "dl-" + token + "/y,dl-" + token + "/z,finetune\n"));
+			String batch = locks.awaitBlockedBy(locks.idOf(token), edgeList);
+			assertThat(batch).as("the edge list's batch waits for the held edge").isNotNull();
+			// An import that leaves a placeholder of its own resolves names, this
+			// one's too; it waits to delete the placeholder the batch wrote an edge
+			// to.
+			Future<String> resolving = pool.submit(() -> this.fixture.resolveNames("Dl"));
+			assertThat(locks.awaitBlockedBy(batch, resolving)).as("the resolution waits for the batch").isNotNull();
+			hold.rollback();
+			edges = edgeList.get(60, TimeUnit.SECONDS);
+			names = resolving.get(60, TimeUnit.SECONDS);
+		}
+		assertThat(edges).doesNotContain("\"errors\"");
+		assertThat(names).doesNotContain("\"errors\"");
+		assertThat(JsonPath.parse(names).read("$.data.importRecords.resolved", List.class)).anySatisfy(
+				r -> assertThat(r.toString()).startsWith(scene.placeholder() + " (").contains("-> " + scene.target()));
+		assertThat(this.fixture.parentsOf(scene.child())).containsExactly(scene.target());
+		assertThat(this.fixture.post("query($id: ID!) { model(id: $id) { id } }", Map.of("id", scene.placeholder())))
+			.contains("\"model\":null");
+		var report = JsonPath.parse(edges);
+		List<String> rejected = report.read("$.data.importRecords.rejected[*].reason");
+		if (this.fixture.parentsOf(second).isEmpty()) {
+			assertThat(report.read("$.data.importRecords.created", Integer.class)).isEqualTo(2);
+			assertThat(rejected).singleElement()
+				.asString()
+				.startsWith("derivation " + second + " <- " + scene.placeholder())
+				.contains("was not written");
+		}
+		else {
+			assertThat(this.fixture.parentsOf(second)).containsExactly(scene.target());
+			assertThat(report.read("$.data.importRecords.created", Integer.class)).isEqualTo(3);
+			assertThat(rejected).isEmpty();
 		}
 	}
 
@@ -210,44 +187,35 @@ class PlaceholderImportRaceTests {
 	@Test
 	void an_edge_to_a_placeholder_a_resolution_deletes_under_it_is_reported_and_the_import_finishes(
 			CapturedOutput output) throws Exception {
-		String token = UUID.randomUUID().toString().substring(0, 8);
-		try {
-			epoch("Gone Child " + token + ",Gone Lab " + token + ",2025-01-01,Gone Base A " + token + "\n"
-					+ "Gone Other " + token + ",Gone Lab " + token + ",2025-01-01,Gone Base B " + token + "\n");
-			String child = idOf("Gone Child " + token);
-			String placeholder = parentsOf(child).get(0);
-			String other = parentsOf(idOf("Gone Other " + token)).get(0);
-			assertThat(placeholder).as("locked first").isLessThan(other);
-			String target = "gone-" + token + "/target";
-			register(target, "Gone Base A " + token);
-			register("gone-" + token + "/other", "Gone Base B " + token);
-			String second = "gone-" + token + "/second";
-			var locks = new LockWaits(this.driver);
-			String edges;
-			String names;
-			try (var pool = Executors.newVirtualThreadPerTaskExecutor();
-					var holder = this.driver.session();
-					var hold = holder.beginTransaction(LockWaits.marked(token))) {
-				hold.run("MATCH (m:Model {id: $id}) SET m.heldByTest = true", Map.of("id", other)).consume();
-				Future<String> resolving = pool.submit(() -> epoch(
-						"Gone Trigger " + token + ",Gone Lab " + token + ",2025-01-01,Gone Unknown " + token + "\n"));
-				String resolution = locks.awaitBlockedBy(locks.idOf(token), resolving);
-				assertThat(resolution).as("the resolution waits for the other placeholder").isNotNull();
-				String csv = "parent_id,child_id,relation\n" + placeholder + "," + second + ",finetune\n" + "gone-"
-						+ token + "/x,gone-" + token + "/y,finetune\n";
-				Future<String> edgeList = pool.submit(() -> post(
-						"mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created rejected { reason } } }",
-						Map.of("c", csv)));
-				assertThat(locks.awaitBlockedBy(resolution, edgeList)).as("the batch waits for the placeholder")
-					.isNotNull();
-				hold.rollback();
-				names = resolving.get(60, TimeUnit.SECONDS);
-				edges = edgeList.get(60, TimeUnit.SECONDS);
-			}
-			assertThat(names).doesNotContain("\"errors\"");
+		String token = this.fixture.token();
+		this.fixture.epoch("Gone Child " + token + ",Gone Lab " + token + ",2025-01-01,Gone Base A " + token + "\n"
+				+ "Gone Other " + token + ",Gone Lab " + token + ",2025-01-01,Gone Base B " + token + "\n");
+		String child = this.fixture.idOf("Gone Child " + token);
+		String placeholder = this.fixture.parentsOf(child).get(0);
+		String other = this.fixture.parentsOf(this.fixture.idOf("Gone Other " + token)).get(0);
+		assertThat(placeholder).as("locked first").isLessThan(other);
+		String target = "gone-" + token + "/target";
+		this.fixture.register(target, "Gone Base A " + token);
+		this.fixture.register("gone-" + token + "/other", "Gone Base B " + token);
+		String second = "gone-" + token + "/second";
+		var locks = new LockWaits(this.driver);
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor();
+				var holder = this.driver.session();
+				var hold = holder.beginTransaction(LockWaits.marked(token))) {
+			hold.run("MATCH (m:Model {id: $id}) SET m.heldByTest = true", Map.of("id", other)).consume();
+			Future<String> resolving = pool.submit(() -> this.fixture.resolveNames("Gone"));
+			String resolution = locks.awaitBlockedBy(locks.idOf(token), resolving);
+			assertThat(resolution).as("the resolution waits for the other placeholder").isNotNull();
+			Future<String> edgeList = pool.submit(() -> this.fixture.edgeList(placeholder + "," + second + ",finetune\n"
+					+ "gone-" + token + "/x,gone-" + token + "/y,finetune\n"));
+			assertThat(locks.awaitBlockedBy(resolution, edgeList)).as("the batch waits for the placeholder")
+				.isNotNull();
+			hold.rollback();
+			assertThat(resolving.get(60, TimeUnit.SECONDS)).doesNotContain("\"errors\"");
+			String edges = edgeList.get(60, TimeUnit.SECONDS);
 			assertThat(edges).doesNotContain("\"errors\"");
-			assertThat(parentsOf(child)).containsExactly(target);
-			assertThat(parentsOf(second)).isEmpty();
+			assertThat(this.fixture.parentsOf(child)).containsExactly(target);
+			assertThat(this.fixture.parentsOf(second)).isEmpty();
 			assertThat(JsonPath.parse(edges).read("$.data.importRecords.created", Integer.class)).isEqualTo(1);
 			assertThat(JsonPath.parse(edges).read("$.data.importRecords.rejected[*].reason", List.class))
 				.singleElement()
@@ -258,68 +226,6 @@ class PlaceholderImportRaceTests {
 					"WARN .*A write transaction runs again \\(attempt 2 of 3\\): a node it matched was deleted meanwhile: .+")
 				.doesNotContain(second);
 		}
-		finally {
-			forget(token);
-		}
-	}
-
-	private void forget(String token) {
-		try (var session = this.driver.session()) {
-			session.executeWrite(
-					tx -> tx.run("MATCH (m:Model) WHERE m.id CONTAINS $token DETACH DELETE m", Map.of("token", token))
-						.consume());
-		}
-	}
-
-	private String edgeList(String rows) {
-		return post(
-				"mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created rejected { reason } } }",
-				Map.of("c", "parent_id,child_id,relation\n" + rows));
-	}
-
-	private void register(String id, String name) {
-		assertThat(post("mutation { registerModel(input: {id: \"" + id + "\", name: \"" + name + "\"}) { id } }"))
-			.doesNotContain("\"errors\"");
-	}
-
-	private String epoch(String rows) {
-		return post("mutation($c: String!) { importRecords(format: EPOCH, content: $c) { conflicts resolved } }",
-				Map.of("c", "Model,Organization,Publication date,Base model\n" + rows));
-	}
-
-	private String idOf(String name) {
-		List<String> ids = JsonPath
-			.parse(post("query($n: String!) { models(filter: {nameContains: $n}) { edges { node { id } } } }",
-					Map.of("n", name)))
-			.read("$.data.models.edges[*].node.id");
-		assertThat(ids).as(name).hasSize(1);
-		return ids.get(0);
-	}
-
-	private List<String> parentsOf(String id) {
-		return JsonPath
-			.parse(post("query($id: ID!) { model(id: $id) { parents { parent { id } } } }", Map.of("id", id)))
-			.read("$.data.model.parents[*].parent.id");
-	}
-
-	private String post(String query, Map<String, Object> variables) {
-		return GraphQlClient.http(this.port)
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.header("Authorization", "Bearer " + PedigreeServerTest.TOKEN)
-			.bodyValue(Map.of("query", query, "variables", variables))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private String post(String query) {
-		return post(query, Map.of());
 	}
 
 }

@@ -17,7 +17,6 @@ import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +52,8 @@ class WriteFuzzTests {
 		List<String> models = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			models.add(prefix + "m" + i);
-			assertThat(write("mutation($in: RegisterModelInput!) { registerModel(input: $in) { id } }",
+			assertThat(GraphQlClient.post(this.port,
+					"mutation($in: RegisterModelInput!) { registerModel(input: $in) { id } }",
 					Map.of("in", Map.of("id", prefix + "m" + i, "name", "m" + i))))
 				.doesNotContain("\"errors\"");
 			if (i > 0) {
@@ -71,7 +71,7 @@ class WriteFuzzTests {
 			model.put("releaseDate", pick(random, DATES));
 			model.put("access", pick(random, ACCESS));
 			model.put("developerId", random.nextInt(4) == 0 ? "no-such-org" : null);
-			check(label + " registerModel " + model, write(
+			check(label + " registerModel " + model, GraphQlClient.post(this.port,
 					"mutation($in: RegisterModelInput!) { registerModel(input: $in) { id } }", Map.of("in", model)));
 
 			String child = pick(random, models);
@@ -100,7 +100,8 @@ class WriteFuzzTests {
 	}
 
 	private int parentCount(String id) {
-		return JsonPath.parse(write("{ model(id: \"" + id + "\") { parents { relation } } }", Map.of()))
+		return JsonPath
+			.parse(GraphQlClient.post(this.port, "{ model(id: \"" + id + "\") { parents { relation } } }", Map.of()))
 			.read("$.data.model.parents.length()", Integer.class);
 	}
 
@@ -110,24 +111,9 @@ class WriteFuzzTests {
 		input.put("parentIds", parents);
 		input.put("relation", relation);
 		input.put("computeFlop", compute);
-		return write("mutation($in: RecordDerivationInput!) { recordDerivation(input: $in) { relation } }",
+		return GraphQlClient.post(this.port,
+				"mutation($in: RecordDerivationInput!) { recordDerivation(input: $in) { relation } }",
 				Map.of("in", input));
-	}
-
-	private String write(String query, Map<String, Object> variables) {
-		return GraphQlClient.http(this.port)
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.header("Authorization", "Bearer " + PedigreeServerTest.TOKEN)
-			.bodyValue(Map.of("query", query, "variables", variables))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	private static <T> T pick(Random random, List<T> values) {

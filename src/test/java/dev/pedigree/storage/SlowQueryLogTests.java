@@ -1,7 +1,5 @@
 package dev.pedigree.storage;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.neo4j.driver.Driver;
@@ -13,7 +11,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +46,9 @@ class SlowQueryLogTests {
 				MERGE (next)-[:DERIVED_FROM {relation: 'FINETUNE'}]->(b)
 				MERGE (next)-[:DERIVED_FROM {relation: 'FINETUNE'}]->(c)
 				""").execute();
-		post("query QuickLookup { model(id: \"slow/diamond-a0\") { id name } }");
-		post("query SlowFoundations { model(id: \"slow/diamond-a30\") { foundations { id } } }");
+		GraphQlClient.postAnonymous(this.port, "query QuickLookup { model(id: \"slow/diamond-a0\") { id name } }");
+		GraphQlClient.postAnonymous(this.port,
+				"query SlowFoundations { model(id: \"slow/diamond-a30\") { foundations { id } } }");
 
 		assertThat(output.getOut().lines().filter(l -> l.contains("Slow read query"))).anySatisfy(line -> assertThat(
 				line)
@@ -58,17 +56,6 @@ class SlowQueryLogTests {
 			.containsPattern(
 					"Slow read query: [3-9]\\d{3} ms, cypher lineage/foundations\\S*, GraphQL operation SlowFoundations"))
 			.noneSatisfy(line -> assertThat(line).contains("QuickLookup"));
-	}
-
-	private void post(String document) {
-		GraphQlClient.http(this.port)
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", document))
-			.exchange()
-			.expectStatus()
-			.isOk();
 	}
 
 }

@@ -35,15 +35,7 @@ class WarmUpTests {
 
 	@Test
 	void every_canned_document_was_answered_without_errors_before_the_server_reported_ready() {
-		String metrics = GraphQlClient.http(this.port)
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String metrics = GraphQlClient.metrics(this.port);
 		assertThat(value(metrics, "ok")).isEqualTo(12.0);
 		assertThat(value(metrics, "error")).isZero();
 	}
