@@ -3,8 +3,7 @@
 // too, and the placeholder goes. Run under the lineage lock once placeholder-move-cycle.cypher found no derivation
 // whose move closes a cycle. What the target already holds wins: a curated derivation or a retraction of the same
 // pair, and its own developer, licence or link of the same kind; the placeholder's claim goes with it then. Nothing
-// happens when the placeholder is gone (another pass resolved it): `resolved` is 0 then. The placeholder leaves a
-// record of where it went (V0013).
+// happens when the placeholder is gone (another pass resolved it): `resolved` is 0 then.
 MATCH (p:Model {id: $placeholder}) WHERE p.placeholder = true
 MATCH (m:Model {id: $target}) WHERE m.placeholder IS NULL
 CALL (p, m) {
@@ -54,9 +53,6 @@ CALL (p, m) {
   }
   DELETE r
 }
-WITH p, m WHERE NOT EXISTS { (:Model)-[:DERIVED_FROM]->(p) }
-// Where it went, for an import batch that found it stored and writes an edge to it after this commits (BulkWrites).
-MERGE (gone:__ResolvedPlaceholder {id: p.id})
-SET gone.into = m.id, gone.name = coalesce(p.name, p.id), gone.method = $method, gone.confidence = $confidence
+WITH p WHERE NOT EXISTS { (:Model)-[:DERIVED_FROM]->(p) }
 DETACH DELETE p
 RETURN count(*) AS resolved

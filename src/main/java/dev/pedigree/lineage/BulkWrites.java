@@ -140,8 +140,8 @@ class BulkWrites {
 	 * committed ({@link BatchOutcome}).
 	 * @param cycles receives each edge taken back, as {@code origin: path}
 	 * @param vanished receives each edge of {@code firsts} not written because a model it
-	 * names left the store after the import found it there, and that could not be written
-	 * to the model a name resolution merged it into ({@link #writeToResolved})
+	 * names left the store after the import found it there (a name resolution running
+	 * meanwhile merged a placeholder into the model it names)
 	 */
 	WriteCounts derivations(DerivationRun run, List<DerivationFacts> firsts, List<DerivationFacts> repeats,
 			List<String> cycles, List<DerivationFacts> vanished, LongConsumer progress) {
@@ -182,32 +182,22 @@ class BulkWrites {
 			.single()
 			.get("created")
 			.asLong();
+		List<DerivationFacts> gone = (written < created.size()) ? unwritten(tx, fresh, created) : List.of();
+		fresh.removeAll(gone);
 		var counts = new WriteCounts(written, 0, written);
-		List<String> cycles = new ArrayList<>();
-		List<DerivationFacts> appended = batch;
-		List<DerivationFacts> gone = List.of();
-		if (written < created.size()) {
-			// The rare path: a model an edge names left the store after the import found
-			// it there.
-			List<DerivationFacts> missed = unwritten(tx, fresh, created);
-			fresh.removeAll(missed);
-			var moved = writeToResolved(tx, missed, cycles);
-			fresh.addAll(moved.created());
-			counts = counts.plus(moved.counts());
-			gone = moved.unwritten();
-			appended = new ArrayList<>(batch.stream().filter(d -> !missed.contains(d)).toList());
-			appended.addAll(moved.written());
-		}
 		if (!upserted.isEmpty()) {
 			counts = counts
 				.plus(counts(tx.run(this.cypher.get("lineage/upsert-derivations"), Map.of("rows", upserted)).single()));
 		}
+		List<DerivationFacts> appended = gone.isEmpty() ? batch
+				: batch.stream().filter(d -> !gone.contains(d)).toList();
 		this.changes.append(tx, ChangeLog.Kind.DERIVATIONS_WRITTEN,
 				appended.stream().map(DerivationFacts::child).toList(),
 				appended.stream().map(d -> ChangeLog.derivationKey(d.child(), d.parent())).toList(),
 				this.changes.writer());
 		var held = tx.run(this.cypher.get("lineage/lock-lineage"), Map.of("holder", lock.run())).single();
 		String previous = held.get("previous").isNull() ? null : held.get("previous").asString();
+		List<String> cycles = new ArrayList<>();
 		Set<String> dropped = new HashSet<>();
 		if (lock.mustCheck(held.get("before").asLong(), previous) || stored) {
 			int taken = takeBackCycles(tx, fresh, cycles, dropped);
@@ -229,80 +219,6 @@ class BulkWrites {
 		tx.run(this.cypher.get("lineage/existing-derivations"), Map.of("rows", pairs(created)))
 			.forEachRemaining(r -> written.add(key(r.get("child").asString(), r.get("parent").asString())));
 		return fresh.stream().filter(d -> !written.contains(key(d.child(), d.parent()))).toList();
-	}
-
-	/**
-	 * The edges of {@code missed} whose ends a name resolution merged into the models
-	 * their names mean, committed after the import found the placeholder stored
-	 * ({@code resolved-placeholders.cypher}): each is written to that model instead, as
-	 * the resolution would have moved it, in this transaction (the batch's cycle check
-	 * then asks about it like about its other new edges). An edge the resolution made a
-	 * model's derivation from itself is not written and listed in {@code cycles}.
-	 */
-	private Moved writeToResolved(TransactionContext tx, List<DerivationFacts> missed, List<String> cycles) {
-		Set<String> ends = new HashSet<>();
-		missed.forEach(d -> {
-			ends.add(d.child());
-			ends.add(d.parent());
-		});
-		Map<String, org.neo4j.driver.Record> resolved = new HashMap<>();
-		tx.run(this.cypher.get("lineage/resolved-placeholders"), Map.of("ids", List.copyOf(ends)))
-			.forEachRemaining(r -> resolved.put(r.get("id").asString(), r));
-		Map<String, DerivationFacts> moved = new LinkedHashMap<>();
-		Map<String, DerivationFacts> from = new HashMap<>();
-		List<DerivationFacts> unwritten = new ArrayList<>();
-		int same = 0;
-		for (DerivationFacts d : missed) {
-			var child = resolved.get(d.child());
-			var parent = resolved.get(d.parent());
-			if (child == null && parent == null) {
-				unwritten.add(d);
-				continue;
-			}
-			DerivationFacts to = d.movedTo(child == null ? d.child() : child.get("into").asString(),
-					parent == null ? d.parent() : parent.get("into").asString(),
-					parent == null ? null : parent.get("name").asString(),
-					parent == null ? null : parent.get("method").asString(),
-					parent == null ? null : parent.get("confidence").asDouble());
-			if (to.child().equals(to.parent())) {
-				cycles.add((d.origin() == null ? "" : d.origin() + ": ") + to.child() + " -> " + to.child());
-			}
-			else if (moved.putIfAbsent(key(to.child(), to.parent()), to) == null) {
-				from.put(key(to.child(), to.parent()), d);
-			}
-			else {
-				// Another edge of the batch moved to the same pair: one derivation.
-				same++;
-			}
-		}
-		List<DerivationFacts> created = new ArrayList<>();
-		List<DerivationFacts> written = new ArrayList<>();
-		if (!moved.isEmpty()) {
-			tx.run(this.cypher.get("lineage/write-resolved-derivations"),
-					Map.of("rows", moved.values().stream().map(DerivationFacts::asRow).toList()))
-				.forEachRemaining(r -> {
-					var to = moved.remove(key(r.get("child").asString(), r.get("parent").asString()));
-					written.add(to);
-					if (r.get("created").asBoolean()) {
-						created.add(to);
-					}
-				});
-		}
-		// Not written (a retraction of the pair, a model gone since): listed as before.
-		moved.keySet().forEach(key -> unwritten.add(from.get(key)));
-		return new Moved(created, written, unwritten,
-				new WriteCounts(created.size(), written.size() - created.size(), written.size() + same));
-	}
-
-	/**
-	 * What {@link #writeToResolved} did.
-	 *
-	 * @param created the edges it created (new ones, which the cycle check asks about)
-	 * @param written every edge it wrote, the created ones among them
-	 * @param unwritten the edges of the batch still not written
-	 */
-	private record Moved(List<DerivationFacts> created, List<DerivationFacts> written, List<DerivationFacts> unwritten,
-			WriteCounts counts) {
 	}
 
 	/**

@@ -57,22 +57,6 @@ public record DerivationFacts(String child, String parent, String origin, Relati
 		return props;
 	}
 
-	/**
-	 * This fact as a name resolution moves it to {@code child -> parent}, the models its
-	 * placeholder ends were merged into; a moved parent says what it was resolved from
-	 * ({@code resolvedFrom}, {@code resolution}, {@code resolutionConfidence}; null when
-	 * the parent did not move).
-	 */
-	DerivationFacts movedTo(String child, String parent, String resolvedFrom, String resolution,
-			Double resolutionConfidence) {
-		return new DerivationFacts(child, parent, this.origin, this.relation, this.source, this.confidence,
-				this.incomplete, this.computeFlop, this.date, this.note, this.safetyEffect, this.safetySource,
-				this.safetyConfidence, this.capabilityEffect, this.curated, this.mitigates,
-				resolvedFrom == null ? this.resolvedFrom : resolvedFrom,
-				resolvedFrom == null ? this.resolution : resolution,
-				resolvedFrom == null ? this.resolutionConfidence : resolutionConfidence, this.restored);
-	}
-
 	/** A row of the derivation statements. */
 	Map<String, Object> asRow() {
 		return Map.of("child", this.child, "parent", this.parent, "props", properties());

@@ -40,18 +40,13 @@ final class PlaceholderFixture implements BeforeEachCallback, AfterEachCallback 
 		this.token = UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	/**
-	 * Removes every model of the test (their ids carry its token), and the records of
-	 * where its resolved placeholders went.
-	 */
+	/** Removes every model of the test (their ids carry its token). */
 	@Override
 	public void afterEach(ExtensionContext context) {
 		try (var session = this.driver.session()) {
-			session.executeWrite(
-					tx -> tx
-						.run("MATCH (m:Model|__ResolvedPlaceholder) WHERE m.id CONTAINS $token DETACH DELETE m",
-								Map.of("token", this.token))
-						.consume());
+			session.executeWrite(tx -> tx
+				.run("MATCH (m:Model) WHERE m.id CONTAINS $token DETACH DELETE m", Map.of("token", this.token))
+				.consume());
 		}
 	}
 
