@@ -16,6 +16,7 @@ import dev.pedigree.storage.RerunningGraph;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PedigreeServerTest
 @Import(RerunningGraph.class)
+// Its own context (and embedded store) for the test Graph: closed after the class, so the
+// rest of the test JVM does not keep a second store alive.
+@DirtiesContext
 class DerivationBatchRerunTests {
 
 	@LocalServerPort
