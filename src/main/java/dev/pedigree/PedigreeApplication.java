@@ -12,8 +12,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The server, or, when the first argument is {@code import} or {@code export}, the
- * command-line tool.
+ * The server, or, when the first argument is a word ({@code import}, {@code help}, …) or
+ * {@code --help}, the command-line tool.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -28,9 +28,13 @@ public class PedigreeApplication {
 
 	/**
 	 * Runs a CLI command against the configured database and returns its exit code (1 on
-	 * failure).
+	 * failure). Help and usage errors (exit 2) are answered before anything starts.
 	 */
 	public static int runCommand(String... args) {
+		var answered = CommandLine.answerBeforeStart(args, System.out, System.err);
+		if (answered.isPresent()) {
+			return answered.getAsInt();
+		}
 		String server = RemoteCommand.server(Command.parse(args));
 		if (server != null) {
 			return RemoteCommand.run(Command.parse(args), server);
@@ -43,9 +47,13 @@ public class PedigreeApplication {
 		// Netty warns that the embedded database's in-process channel ignores an option
 		// (SO_REUSEADDR) when the start runs beside the context's refresh: harmless, and
 		// not a command's output.
+		// Lucene (inside the database) warns once per process that the JDK's vector
+		// module
+		// is not enabled: advice for the server's operator, not a command's output.
 		application.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.dev.pedigree", "WARN",
 				"logging.level.dev.pedigree.slow-queries", "ERROR", "logging.level.io.netty.bootstrap.ServerBootstrap",
-				"ERROR", "pedigree.seed.enabled", "false"));
+				"ERROR", "logging.level.org.apache.lucene.internal.vectorization", "ERROR", "pedigree.seed.enabled",
+				"false"));
 		try {
 			return SpringApplication.exit(application.run(args));
 		}

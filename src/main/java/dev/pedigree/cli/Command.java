@@ -28,7 +28,8 @@ public record Command(String name, Map<String, String> options, List<String> pos
 					options.put(key, args[++i]);
 				}
 				else {
-					throw new IllegalArgumentException("--" + key + " needs a value");
+					throw new CommandSpec.UsageException(CommandLine.COMMANDS.contains(name) ? name : null,
+							"--" + key + " needs a value");
 				}
 			}
 			else if (name == null) {

@@ -2,7 +2,13 @@ package dev.pedigree.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
+import dev.pedigree.cli.CommandSpec.Form;
+import dev.pedigree.cli.CommandSpec.Operand;
+import dev.pedigree.cli.CommandSpec.Option;
 import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.interchange.Direction;
 import dev.pedigree.interchange.ExportFormat;
@@ -28,6 +34,44 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(100)
 class InterchangeCli implements ApplicationRunner, ExitCodeGenerator {
+
+	static final CommandSpec IMPORT = new CommandSpec("import",
+			"read models and derivations from a file (Hub metadata, edge/node lists, Epoch AI, Ecosystem Graphs, "
+					+ "CycloneDX, a backup) into the store",
+			"""
+					Reads PATH into the store, idempotently (a second run reports everything unchanged), and prints a
+					report: created, updated, unchanged, rejected (file:line: reason), placeholders, cycles skipped.
+					Exits 0 when every record was written or deliberately skipped, 2 when records were rejected as
+					malformed, 1 on failure. Stop the server first when it uses the same embedded store.""",
+			List.of(Form.of(null,
+					List.of(Operand.inputFile("PATH",
+							"the file to read (.gz read as is; a folder of assets/*.yaml for ecosystem-graphs)")),
+					List.of("format"), List.of())),
+			List.of(Option.choice("format", "the input's format",
+					Arrays.stream(ImportFormat.values()).map(ImportFormat::cliName).toList(), ImportFormat::fromCli)),
+			List.of("import --format hf-edges testdata/huggingface/edges.csv",
+					"import --format huggingface testdata/huggingface/models.jsonl.gz",
+					"import --format jsonl backup.jsonl --pedigree.embedded.data-dir=/srv/pedigree-data"));
+
+	static final CommandSpec EXPORT = new CommandSpec("export",
+			"write the graph, or one model's lineage, as CycloneDX, GraphML, CSV, Mermaid or a JSON Lines backup", """
+					Writes one model's family (--model, up, down or both ways, to --depth) or, without --model, the
+					whole graph to FILE. The JSON Lines export is a backup that 'pedigree import --format jsonl'
+					restores.""",
+			List.of(Form.of(null, List.of(), List.of("format", "out"), List.of("model", "direction", "depth"))),
+			List.of(Option.choice("format", "the output's format",
+					Arrays.stream(ExportFormat.values()).map(ExportFormat::cliName).toList(), ExportFormat::fromCli),
+					Option.output("out", "the file to write"),
+					Option.text("model", "ID", "export only this model's lineage (default: the whole graph)"),
+					Option
+						.choice("direction", "which side of the model's family",
+								Arrays.stream(Direction.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toList(),
+								Direction::fromCli)
+						.withDefault("both"),
+					Option.count("depth", "how many derivation steps from the model (default: no limit)")),
+			List.of("export --format csv --model meta-llama/Llama-2-7b --direction down --out llama.csv",
+					"export --format graphml --model google/gemma-7b --direction down --depth 2 --out gemma.graphml",
+					"export --format jsonl --out backup.jsonl"));
 
 	private final ImportPipeline importers;
 

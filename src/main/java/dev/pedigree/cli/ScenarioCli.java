@@ -2,6 +2,11 @@ package dev.pedigree.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import dev.pedigree.cli.CommandSpec.Form;
+import dev.pedigree.cli.CommandSpec.Operand;
+import dev.pedigree.cli.CommandSpec.Option;
 
 import dev.pedigree.policy.Scenario;
 import dev.pedigree.policy.ScenarioEvaluation;
@@ -18,6 +23,19 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(100)
 class ScenarioCli extends SubcommandRunner {
+
+	static final CommandSpec SPEC = new CommandSpec("scenario",
+			"evaluate a policy scenario (a YAML file, or a shipped one by id) over the graph", """
+					Evaluates a policy scenario (README "Policy questions") over the graph and prints its tiers and
+					the models they cover, or writes them to --out. On the store, or through a running service with
+					--server URL.""",
+			List.of(Form.of("run", List.of(Operand.inputFile("FILE", "a scenario YAML file").or("id")), List.of(),
+					List.of("id", "format", "out", "server"))),
+			List.of(Option.text("id", "ID", "a shipped scenario instead of a FILE, e.g. eu-ai-act-baseline"),
+					Option.choice("format", "the result's format", List.of("md", "csv")).withDefault("md"),
+					CommandSpec.OUT_OR_PRINT, CommandSpec.SERVER),
+			List.of("scenario run --id eu-ai-act-baseline --format csv",
+					"scenario run my-rule.yaml --out my-rule.md --server http://localhost:8080"));
 
 	private final Scenarios scenarios;
 

@@ -1,6 +1,12 @@
 package dev.pedigree.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+
+import dev.pedigree.cli.CommandSpec.Form;
+import dev.pedigree.cli.CommandSpec.Operand;
+import dev.pedigree.cli.CommandSpec.Option;
 
 import dev.pedigree.security.ApiTokens;
 import dev.pedigree.security.Role;
@@ -17,8 +23,24 @@ import org.springframework.stereotype.Component;
 @Order(100)
 class TokenCli extends SubcommandRunner {
 
-	static final String USAGE = "usage: token create --name NAME --role READER|CURATOR|ADMIN | token list"
-			+ " | token revoke ID --reason TEXT";
+	static final CommandSpec SPEC = new CommandSpec("token", "create, list or revoke the API's access tokens", """
+			Creates a token (printed once; stored only as its SHA-256), lists them without their secrets, or
+			revokes one with a reason. On the store, or through a running service with --server URL and an
+			ADMIN token in PEDIGREE_TOKEN (no downtime).""",
+			List.of(Form.of("create", List.of(), List.of("name", "role"), List.of("server")),
+					Form.of("list", List.of(), List.of(), List.of("out", "server")),
+					Form.of("revoke", List.of(Operand.value("ID", "the token's id (the 12 hex digits after pdg_)")),
+							List.of("reason"), List.of("server"))),
+			List.of(Option.text("name", "NAME", "who or what the token is for"),
+					Option.choice("role", "what the token may do",
+							Arrays.stream(Role.values()).map(Role::name).toList(), TokenCli::role),
+					Option.text("reason", "TEXT", "why the token is revoked (kept with it)"), CommandSpec.OUT_OR_PRINT,
+					CommandSpec.SERVER),
+			List.of("token create --name alice --role CURATOR", "token list --server http://localhost:8080",
+					"token revoke 3f9a0c1b2d4e --reason \"left the team\" --server http://localhost:8080"));
+
+	static final String USAGE = "usage: "
+			+ String.join(" | ", SPEC.forms().stream().map(SPEC::synopsis).map(s -> s.substring(9)).toList());
 
 	private final ApiTokens tokens;
 

@@ -393,9 +393,10 @@ class InterchangeCliTests {
 	}
 
 	@Test
-	void a_missing_file_fails_with_exit_code_1() {
+	void a_missing_file_is_a_usage_error_found_before_the_store_opens() {
 		assertThat(cli("import", "--format", "hf-edges", "/no/such/file.csv", storeOption(this.temp.resolve("store")))
-			.exitCode()).isEqualTo(1);
+			.exitCode()).isEqualTo(2);
+		assertThat(this.temp.resolve("store")).doesNotExist();
 	}
 
 	private record Result(int exitCode, String output) {

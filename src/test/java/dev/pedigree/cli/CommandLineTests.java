@@ -1,0 +1,266 @@
+package dev.pedigree.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.pedigree.PedigreeApplication;
+import dev.pedigree.interchange.ExportFormat;
+import dev.pedigree.interchange.ImportFormat;
+import dev.pedigree.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ./pedigree help}, {@code ./pedigree COMMAND --help} and usage errors, through
+ * the CLI's entry point: answered before anything starts (the store given by
+ * {@code --pedigree.embedded.data-dir} is never created), usage errors on one line of
+ * stderr with a pointer to the help and exit code 2, never a stack trace.
+ */
+class CommandLineTests {
+
+	@TempDir
+	Path temp;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "help", "--help", "-h" })
+	void the_overview_names_the_server_and_every_command(String ask) {
+		var result = cli(ask);
+		assertThat(result.code()).isZero();
+		assertThat(result.out()).startsWith("usage: pedigree")
+			.contains("the server", "README.md", "pedigree COMMAND --help");
+		for (String command : List.of("import", "export", "report", "scenario", "audit", "token")) {
+			assertThat(result.out()).containsPattern("(?m)^  " + command + " +\\S");
+		}
+		assertThat(result.err()).isEmpty();
+		assertNothingStarted();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "import", "export", "report", "scenario", "audit", "token" })
+	void every_command_prints_its_usage_three_ways(String command) {
+		for (String[] ask : List.of(new String[] { command, "--help" }, new String[] { command, "-h" },
+				new String[] { "help", command })) {
+			var result = cli(ask);
+			assertThat(result.code()).as(String.join(" ", ask)).isZero();
+			assertThat(result.out()).startsWith("usage: pedigree " + command)
+				.contains("Arguments and options:", "Examples:\n  pedigree " + command);
+			assertThat(result.err()).isEmpty();
+		}
+		assertNothingStarted();
+	}
+
+	@Test
+	void a_commands_help_marks_required_options_and_lists_the_formats_the_code_accepts() {
+		String importHelp = cli("import", "--help").out();
+		assertThat(importHelp).startsWith("usage: pedigree import PATH --format FORMAT\n")
+			.containsPattern("--format FORMAT +required; ");
+		Arrays.stream(ImportFormat.values()).forEach(f -> assertThat(importHelp).contains(f.cliName()));
+		String exportHelp = cli("export", "-h").out();
+		assertThat(exportHelp).containsPattern("--out FILE +required; ")
+			.containsPattern("--direction up\\|down\\|both +which side .*\\(default both\\)")
+			.doesNotContainPattern("--model ID +required");
+		Arrays.stream(ExportFormat.values()).forEach(f -> assertThat(exportHelp).contains(f.cliName()));
+		String tokenHelp = cli("help", "token").out();
+		assertThat(tokenHelp)
+			.contains("usage: pedigree token create --name NAME --role READER|CURATOR|ADMIN",
+					"pedigree token list [--out FILE] [--server URL]", "pedigree token revoke ID --reason TEXT")
+			.containsPattern("--role READER\\|CURATOR\\|ADMIN +required for create; ")
+			.containsPattern("--reason TEXT +required for revoke; ");
+		Arrays.stream(Role.values()).forEach(r -> assertThat(tokenHelp).contains(r.name()));
+		assertThat(cli("help", "scenario").out()).contains("usage: pedigree scenario run FILE|--id ID");
+	}
+
+	@Test
+	void a_missing_required_option_is_named() throws IOException {
+		Path edges = edges();
+		var result = cli("import", edges.toString());
+		assertUsageError(result, "import", "pedigree: import needs --format FORMAT (one of huggingface, hf-edges");
+		assertUsageError(cli("export", "--format", "csv"), "export", "pedigree: export needs --out FILE");
+		assertUsageError(cli("token", "revoke", "3f9a0c1b2d4e"), "token", "pedigree: token revoke needs --reason");
+		assertUsageError(cli("import", "--format"), "import", "pedigree: --format needs a value");
+		assertUsageError(cli("scenario", "run"), "scenario", "pedigree: scenario run needs FILE or --id");
+		assertUsageError(cli("token"), "token", "pedigree: token needs an action: create, list, revoke");
+	}
+
+	@Test
+	void a_value_outside_its_closed_set_is_named_with_the_accepted_ones() throws IOException {
+		assertUsageError(cli("import", "--format", "hf-edgez", edges().toString()), "import",
+				"pedigree: --format must be one of huggingface, hf-edges, hf-nodes, ecosystem-graphs, epoch, "
+						+ "cyclonedx, jsonl; was 'hf-edgez'");
+		assertUsageError(cli("export", "--format", "csv", "--direction", "sideways", "--out", out()), "export",
+				"pedigree: --direction must be one of up, down, both; was 'sideways'");
+		assertUsageError(cli("export", "--format", "csv", "--depth", "two", "--out", out()), "export",
+				"pedigree: --depth must be a whole number ≥ 0; was 'two'");
+		assertUsageError(cli("token", "create", "--name", "dave", "--role", "OWNER"), "token",
+				"pedigree: --role must be one of READER, CURATOR, ADMIN; was 'OWNER'");
+		assertUsageError(cli("report", "liability", "a/b", "--out", out(), "--as-of", "2026-13-01"), "report",
+				"pedigree: --as-of must be a date YYYY-MM-DD; was '2026-13-01'");
+		assertUsageError(cli("audit", "--format", "pdf"), "audit", "pedigree: --format must be one of md, json");
+		assertUsageError(cli("scenario", "walk"), "scenario",
+				"pedigree: unknown action 'walk' for scenario; use one of run");
+		// The code's own spellings still pass: case and the enum's name.
+		assertThat(CommandLine.answerBeforeStart(new String[] { "import", "--format", "HF_EDGES", edges().toString() },
+				System.out, System.err))
+			.isEmpty();
+	}
+
+	@Test
+	void a_missing_input_file_or_output_folder_is_named() {
+		assertUsageError(cli("import", "--format", "hf-edges", "/no/such/file.csv"), "import",
+				"pedigree: no such file or folder: /no/such/file.csv");
+		assertUsageError(cli("scenario", "run", "/no/such/rule.yaml"), "scenario",
+				"pedigree: no such file or folder: /no/such/rule.yaml");
+		assertUsageError(cli("export", "--format", "csv", "--out", "/no/such/folder/x.csv"), "export",
+				"pedigree: --out: no such folder /no/such/folder to write /no/such/folder/x.csv into");
+	}
+
+	@Test
+	void an_unknown_option_or_command_is_named_with_the_known_ones_and_spring_properties_pass() throws IOException {
+		assertUsageError(cli("import", "--fromat", "hf-edges", edges().toString()), "import",
+				"pedigree: unknown option --fromat for import; its options: --format");
+		assertUsageError(cli("import", "-f", "hf-edges", edges().toString()), "import",
+				"pedigree: unknown option -f for import; its options: --format");
+		assertUsageError(cli("audit", "--out", out(), "--fromat", "md", "--logging.level.root=INFO"), "audit",
+				"pedigree: unknown option --fromat for audit; its options: --format, --out, --server");
+		assertUsageError(cli("token", "list", "--name", "x"), "token",
+				"pedigree: unknown option --name for token list; its options: --out, --server");
+		assertUsageError(cli("import", "--format", "hf-edges", edges().toString(), edges().toString()), "import",
+				"pedigree: unexpected argument '" + edges() + "' for import; usage: pedigree import PATH --format");
+		var typo = cli("imprt", "--format", "hf-edges");
+		assertThat(typo.code()).isEqualTo(2);
+		assertThat(typo.err()).isEqualTo("pedigree: unknown command 'imprt'; commands: import, export, report, "
+				+ "scenario, audit, token\nrun 'pedigree help' for usage\n");
+		assertThat(CommandLine.answerBeforeStart(new String[] { "import", "--format", "hf-edges", edges().toString(),
+				"--pedigree.embedded.data-dir=" + this.temp.resolve("store"), "--spring.neo4j.uri=bolt://localhost:1" },
+				System.out, System.err))
+			.isEmpty();
+		assertNothingStarted();
+	}
+
+	/**
+	 * Lucene warns once per JVM, so the command runs in a JVM of its own (the test's
+	 * class path and the launcher's flags), on a fresh store.
+	 */
+	@Test
+	void a_command_prints_its_output_without_the_databases_vectorization_warning() throws Exception {
+		Path stdout = this.temp.resolve("stdout.txt");
+		Path stderr = this.temp.resolve("stderr.txt");
+		var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+				"--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
+				"-XX:TieredStopAtLevel=1", "-cp", classPathJar().toString(), PedigreeApplication.class.getName(),
+				"token", "list", "--pedigree.embedded.data-dir=" + this.temp.resolve("own-store"),
+				"--pedigree.embedded.bolt-port=0", "--pedigree.embedded.page-cache=64m")
+			.redirectOutput(stdout.toFile())
+			.redirectError(stderr.toFile())
+			.start();
+		if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+		}
+		String out = Files.readString(stdout);
+		String err = Files.readString(stderr);
+		assertThat(process.exitValue()).as(out + err).isZero();
+		assertThat(out).isEqualTo("id\tname\trole\tcreated\tcreated by\trevoked\n");
+		assertThat(err).doesNotContain("vector");
+	}
+
+	/**
+	 * The test's class path as a manifest-only jar, the way the test runner starts this
+	 * JVM (on a plain {@code -cp} the store's schema scan meets each migration twice).
+	 */
+	private Path classPathJar() throws IOException {
+		var manifest = new java.util.jar.Manifest();
+		manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes()
+			.put(java.util.jar.Attributes.Name.CLASS_PATH,
+					Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+						.map(entry -> Path.of(entry).toUri().toString())
+						.collect(Collectors.joining(" ")));
+		Path jar = this.temp.resolve("classpath.jar");
+		try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+			// the manifest is the whole jar
+		}
+		return jar;
+	}
+
+	private void assertUsageError(Result result, String command, String message) {
+		assertThat(result.code()).as(result.err()).isEqualTo(2);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).startsWith(message)
+			.endsWith("\nrun 'pedigree " + command + " --help' for usage\n")
+			.doesNotContain("Exception", "\tat ");
+		assertThat(result.err().lines()).hasSize(2);
+		assertNothingStarted();
+	}
+
+	private void assertNothingStarted() {
+		assertThat(this.temp.resolve("store")).doesNotExist();
+	}
+
+	private Path edges() throws IOException {
+		Path edges = this.temp.resolve("edges.csv");
+		if (!Files.exists(edges)) {
+			Files.writeString(edges, "parent_id,child_id,relation\na/base,b/tune,finetune\n");
+		}
+		return edges;
+	}
+
+	private String out() {
+		return this.temp.resolve("out.txt").toString();
+	}
+
+	private record Result(int code, String out, String err) {
+	}
+
+	/**
+	 * A log record of Spring's console format: the test JVM's other application contexts
+	 * (kept by the test framework) log from their background threads to the same streams.
+	 */
+	private static final Pattern OTHER_CONTEXTS_LOG = Pattern
+		.compile("^\\d{4}-\\d{2}-\\d{2}T\\S+\\s+(TRACE|DEBUG|INFO|WARN|ERROR)\\s+\\d+ --- ");
+
+	private static String ownLines(ByteArrayOutputStream captured) {
+		return captured.toString(StandardCharsets.UTF_8)
+			.lines()
+			.filter(line -> !OTHER_CONTEXTS_LOG.matcher(line).find())
+			.map(line -> line + "\n")
+			.collect(Collectors.joining());
+	}
+
+	/** Runs the CLI in-process on a store under the temporary folder. */
+	private Result cli(String... args) {
+		String[] all = Stream
+			.concat(Arrays.stream(args), Stream.of("--pedigree.embedded.data-dir=" + this.temp.resolve("store"),
+					"--pedigree.embedded.bolt-port=0"))
+			.toArray(String[]::new);
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		var capturedOut = new ByteArrayOutputStream();
+		var capturedErr = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+		try {
+			int code = PedigreeApplication.runCommand(all);
+			return new Result(code, ownLines(capturedOut), ownLines(capturedErr));
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+	}
+
+}
