@@ -97,7 +97,7 @@ public final class CommandLine {
 			text.append("  ")
 				.append(spec.name())
 				.append(" ".repeat(width - spec.name().length() + 2))
-				.append(spec.summary())
+				.append(CommandSpec.wrap(spec.summary(), width + 4))
 				.append('\n');
 		}
 		text.append("""

@@ -128,6 +128,9 @@ public record CommandSpec(String name, String summary, String description, List<
 
 	}
 
+	/** The help's line width. */
+	static final int WIDTH = 110;
+
 	/** {@code --server URL}: the commands that can run through a running service. */
 	public static final Option SERVER = Option.text("server", "URL",
 			"run through the service at URL instead of opening the store (also PEDIGREE_SERVER; "
@@ -154,7 +157,6 @@ public record CommandSpec(String name, String summary, String description, List<
 				throw unknownOption("--" + key, form);
 			}
 		}
-		checkOperands(form, operands, command);
 		for (String required : form.required()) {
 			String value = command.options().get(required);
 			if (value == null || value.isBlank()) {
@@ -162,6 +164,7 @@ public record CommandSpec(String name, String summary, String description, List<
 						+ option(required).value() + choicesNote(option(required)));
 			}
 		}
+		checkOperands(form, operands, command);
 		command.options().forEach((key, value) -> checkValue(option(key), value));
 	}
 
@@ -328,21 +331,42 @@ public record CommandSpec(String name, String summary, String description, List<
 					(when.isEmpty() ? "" : when + "; ") + option.help() + choicesNote(option)
 							+ (option.fallback() == null ? "" : " (default " + option.fallback() + ")") });
 		}
+		rows.add(new String[] { "--some.property=VALUE",
+				"any setting of README \"Configuration\", e.g. --pedigree.embedded.data-dir=DIR" });
 		int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
 		text.append("\nArguments and options:\n");
 		for (String[] row : rows) {
 			text.append("  ")
 				.append(row[0])
 				.append(" ".repeat(width - row[0].length() + 2))
-				.append(row[1])
+				.append(wrap(row[1], width + 4))
 				.append('\n');
 		}
-		text.append("  --some.property=VALUE")
-			.append(" ".repeat(Math.max(2, width - 19)))
-			.append("any setting of README \"Configuration\", e.g. --pedigree.embedded.data-dir=DIR\n");
 		text.append("\nExamples:\n");
 		this.examples.forEach(e -> text.append("  pedigree ").append(e).append('\n'));
 		return text.toString();
+	}
+
+	/**
+	 * Words of {@code text} on lines of at most {@link #WIDTH}, continued at
+	 * {@code indent}.
+	 */
+	static String wrap(String text, int indent) {
+		StringBuilder wrapped = new StringBuilder();
+		int column = indent;
+		for (String word : text.split(" ")) {
+			if (column > indent && column + 1 + word.length() > WIDTH) {
+				wrapped.append('\n').append(" ".repeat(indent));
+				column = indent;
+			}
+			else if (column > indent) {
+				wrapped.append(' ');
+				column++;
+			}
+			wrapped.append(word);
+			column += word.length();
+		}
+		return wrapped.toString();
 	}
 
 	private String requiredWhen(String option) {

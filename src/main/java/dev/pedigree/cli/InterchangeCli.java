@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
 class InterchangeCli implements ApplicationRunner, ExitCodeGenerator {
 
 	static final CommandSpec IMPORT = new CommandSpec("import",
-			"read models and derivations from a file (Hub metadata, edge/node lists, Epoch AI, Ecosystem Graphs, "
-					+ "CycloneDX, a backup) into the store",
+			"read a file (Hub metadata, edge or node lists, Epoch AI, Ecosystem Graphs, CycloneDX, a backup) "
+					+ "into the store",
 			"""
 					Reads PATH into the store, idempotently (a second run reports everything unchanged), and prints a
 					report: created, updated, unchanged, rejected (file:line: reason), placeholders, cycles skipped.
@@ -68,7 +68,9 @@ class InterchangeCli implements ApplicationRunner, ExitCodeGenerator {
 								Arrays.stream(Direction.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toList(),
 								Direction::fromCli)
 						.withDefault("both"),
-					Option.count("depth", "how many derivation steps from the model (default: no limit)")),
+					Option.count("depth",
+							"how many derivation steps from the model (default pedigree.limits.default-depth, "
+									+ "at most pedigree.limits.max-depth)")),
 			List.of("export --format csv --model meta-llama/Llama-2-7b --direction down --out llama.csv",
 					"export --format graphml --model google/gemma-7b --direction down --depth 2 --out gemma.graphml",
 					"export --format jsonl --out backup.jsonl"));

@@ -23,8 +23,7 @@ import org.springframework.stereotype.Component;
 class ReportCli extends SubcommandRunner {
 
 	static final CommandSpec SPEC = new CommandSpec("report",
-			"write a model's liability report (obligations per jurisdiction, with their basis) as md, html, pdf or json",
-			"""
+			"write a model's liability report (parties, duties, their basis) as md, html, pdf or json", """
 					Writes the liability report of MODEL_ID: the rules of --as-of (default today) over its lineage, with
 					the SHA-256 of its canonical JSON printed. On the store, or through a running service with
 					--server URL (no downtime).""",

@@ -162,9 +162,9 @@ class CommandLineTests {
 		var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
 				"--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
-				"-XX:TieredStopAtLevel=1", "-cp", classPathJar().toString(), PedigreeApplication.class.getName(),
-				"token", "list", "--pedigree.embedded.data-dir=" + this.temp.resolve("own-store"),
-				"--pedigree.embedded.bolt-port=0", "--pedigree.embedded.page-cache=64m")
+				"-XX:TieredStopAtLevel=1", "-cp", classPath(), PedigreeApplication.class.getName(), "token", "list",
+				"--pedigree.embedded.data-dir=" + this.temp.resolve("own-store"), "--pedigree.embedded.bolt-port=0",
+				"--pedigree.embedded.page-cache=64m")
 			.redirectOutput(stdout.toFile())
 			.redirectError(stderr.toFile())
 			.start();
@@ -179,22 +179,14 @@ class CommandLineTests {
 	}
 
 	/**
-	 * The test's class path as a manifest-only jar, the way the test runner starts this
-	 * JVM (on a plain {@code -cp} the store's schema scan meets each migration twice).
+	 * This JVM's class path without Surefire's booter jar, whose manifest lists the same
+	 * folders again (the schema migrations would be found twice).
 	 */
-	private Path classPathJar() throws IOException {
-		var manifest = new java.util.jar.Manifest();
-		manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
-		manifest.getMainAttributes()
-			.put(java.util.jar.Attributes.Name.CLASS_PATH,
-					Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-						.map(entry -> Path.of(entry).toUri().toString())
-						.collect(Collectors.joining(" ")));
-		Path jar = this.temp.resolve("classpath.jar");
-		try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
-			// the manifest is the whole jar
-		}
-		return jar;
+	private static String classPath() {
+		return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+			.filter(entry -> !entry.contains("surefire"))
+			.distinct()
+			.collect(Collectors.joining(java.io.File.pathSeparator));
 	}
 
 	private void assertUsageError(Result result, String command, String message) {
