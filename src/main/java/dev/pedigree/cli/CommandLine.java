@@ -27,7 +27,7 @@ public final class CommandLine {
 	public static final Set<String> COMMANDS = SPECS.stream().map(CommandSpec::name).collect(Collectors.toSet());
 
 	/** Exit code of a usage error (1 stays for failures while a command runs). */
-	public static final int USAGE_ERROR = 2;
+	public static final int USAGE_ERROR = 64;
 
 	private CommandLine() {
 	}
@@ -43,7 +43,7 @@ public final class CommandLine {
 
 	/**
 	 * Answers what needs no store: help (exit 0) and usage errors (one line on
-	 * {@code err} and a pointer to the help, exit 2). Empty when the command is to run.
+	 * {@code err} and a pointer to the help, exit 64). Empty when the command is to run.
 	 */
 	public static OptionalInt answerBeforeStart(String[] args, PrintStream out, PrintStream err) {
 		List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
@@ -104,8 +104,8 @@ public final class CommandLine {
 
 				Run 'pedigree COMMAND --help' (or 'pedigree help COMMAND') for a command's options and examples.
 				Every --property=value of the configuration may stand anywhere on the line (README.md, "Configuration";
-				the commands in "Command line"). Exit codes: 0 done, 1 failed while running, 2 usage error (an import
-				also exits 2 when it rejected malformed records).
+				the commands in "Command line"). Exit codes: 0 done, 1 failed while running, 2 an import rejected
+				malformed records (its report names them), 64 usage error (sysexits' EX_USAGE).
 				""");
 		return text.toString();
 	}

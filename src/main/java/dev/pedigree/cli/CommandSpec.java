@@ -384,7 +384,7 @@ public record CommandSpec(String name, String summary, String description, List<
 	}
 
 	/**
-	 * A usage error: reported on one line with a pointer to the command's help, exit 2.
+	 * A usage error: reported on one line with a pointer to the command's help, exit 64.
 	 */
 	public static final class UsageException extends IllegalArgumentException {
 

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./pedigree help}, {@code ./pedigree COMMAND --help} and usage errors, through
  * the CLI's entry point: answered before anything starts (the store given by
  * {@code --pedigree.embedded.data-dir} is never created), usage errors on one line of
- * stderr with a pointer to the help and exit code 2, never a stack trace.
+ * stderr with a pointer to the help and exit code 64, never a stack trace.
  */
 class CommandLineTests {
 
@@ -141,7 +141,7 @@ class CommandLineTests {
 		assertUsageError(cli("import", "--format", "hf-edges", edges().toString(), edges().toString()), "import",
 				"pedigree: unexpected argument '" + edges() + "' for import; usage: pedigree import PATH --format");
 		var typo = cli("imprt", "--format", "hf-edges");
-		assertThat(typo.code()).isEqualTo(2);
+		assertThat(typo.code()).isEqualTo(CommandLine.USAGE_ERROR).isEqualTo(64);
 		assertThat(typo.err()).isEqualTo("pedigree: unknown command 'imprt'; commands: import, export, report, "
 				+ "scenario, audit, token\nrun 'pedigree help' for usage\n");
 		assertThat(CommandLine.answerBeforeStart(new String[] { "import", "--format", "hf-edges", edges().toString(),
@@ -190,7 +190,7 @@ class CommandLineTests {
 	}
 
 	private void assertUsageError(Result result, String command, String message) {
-		assertThat(result.code()).as(result.err()).isEqualTo(2);
+		assertThat(result.code()).as(result.err()).isEqualTo(64);
 		assertThat(result.out()).isEmpty();
 		assertThat(result.err()).startsWith(message)
 			.endsWith("\nrun 'pedigree " + command + " --help' for usage\n")

@@ -395,7 +395,7 @@ class InterchangeCliTests {
 	@Test
 	void a_missing_file_is_a_usage_error_found_before_the_store_opens() {
 		assertThat(cli("import", "--format", "hf-edges", "/no/such/file.csv", storeOption(this.temp.resolve("store")))
-			.exitCode()).isEqualTo(2);
+			.exitCode()).isEqualTo(64);
 		assertThat(this.temp.resolve("store")).doesNotExist();
 	}
 
