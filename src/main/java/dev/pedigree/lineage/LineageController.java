@@ -41,7 +41,7 @@ class LineageController {
 
 	private static final String PARENTS = "Model.parents";
 
-	private static final String MODELS = "Model.byId";
+	private static final String MODELS = ModelLoader.NAME;
 
 	private static final String ORGANIZATION_MODELS = "Organization.models";
 

@@ -108,7 +108,7 @@ public class LiabilityTracing {
 			}
 		}
 		return new LiabilityTrace(traced, parties, findings, gaps(ancestry, rolesByModel), asOf.toString(), graph,
-				leftOut);
+				leftOut, ancestry.entries().stream().map(Entry::model).toList());
 	}
 
 	/** The roles of a model's own developer (empty when it has none). */

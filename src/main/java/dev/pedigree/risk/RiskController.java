@@ -11,6 +11,7 @@ import java.util.List;
 
 import dev.pedigree.common.Page;
 import dev.pedigree.lineage.LineageQueries;
+import dev.pedigree.lineage.ModelLoader;
 import dev.pedigree.lineage.ModelView;
 import dev.pedigree.lineage.OrganizationView;
 import dev.pedigree.regulation.RegulatoryRole;
@@ -49,13 +50,16 @@ class RiskController {
 	/**
 	 * With {@code asOf}, the rules in force then over the graph as it stood then; the
 	 * point in time is handed down so the models in the trace read their lineage at the
-	 * same date.
+	 * same date. The derivations in the answer (a party's {@code via} and {@code madeBy},
+	 * a gap's derivation) end at models the trace's statement read whole: their
+	 * {@code parent} and {@code child} come from that read, not from a second statement.
 	 */
 	@QueryMapping
 	DataFetcherResult<LiabilityTrace> liabilityTrace(@Argument String modelId, @Argument LocalDate asOf,
-			@Argument Boolean includeUndated) {
+			@Argument Boolean includeUndated, DataFetchingEnvironment environment) {
 		PointInTime graph = PointInTime.of(asOf, includeUndated);
 		var trace = this.tracing.trace(modelId, today(asOf), graph);
+		ModelLoader.known(environment, trace.models());
 		return DataFetcherResult.<LiabilityTrace>newResult()
 			.data(trace)
 			.localContext(graph.now() ? null : graph)

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.pedigree.Curation;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
@@ -1004,6 +1005,20 @@ class LiabilityTraceTests {
 		assertThat(parties).filteredOn(p -> "fixture-lab-alpha".equals(((Map<?, ?>) p.get("organization")).get("id")))
 			.singleElement()
 			.satisfies(p -> assertThat(p.get("madeBy")).isNull());
+	}
+
+	@Test
+	void the_derivations_of_a_trace_end_at_the_models_its_one_statement_read() {
+		double ancestry = Curation.statementsRun(this.port, "risk/ancestry");
+		double models = Curation.statementsRun(this.port, "lineage/models-by-id");
+		var trace = trace("fixture-lab-gamma/fixture-light-tune", null);
+		assertThat((List<Map<String, Object>>) trace.get("parties")).filteredOn(p -> p.get("madeBy") != null)
+			.hasSize(2)
+			.allSatisfy(
+					p -> assertThat(((Map<?, ?>) ((Map<?, ?>) p.get("madeBy")).get("parent")).get("id")).isNotNull());
+		assertThat(Curation.statementsRun(this.port, "risk/ancestry")).isEqualTo(ancestry + 1);
+		assertThat(Curation.statementsRun(this.port, "lineage/models-by-id")).as("no second statement")
+			.isEqualTo(models);
 	}
 
 	private void register(String id, String developer, Double compute) {
