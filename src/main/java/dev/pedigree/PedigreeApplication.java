@@ -28,7 +28,7 @@ public class PedigreeApplication {
 
 	/**
 	 * Runs a CLI command against the configured database and returns its exit code (1 on
-	 * failure). Help and usage errors (exit 2) are answered before anything starts.
+	 * failure). Help and usage errors (exit 64) are answered before anything starts.
 	 */
 	public static int runCommand(String... args) {
 		var answered = CommandLine.answerBeforeStart(args, System.out, System.err);
