@@ -19,6 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PedigreeApplication {
 
+	/**
+	 * System property: check the command line, answer help and usage errors, and stop
+	 * (exit 0) where the command would start. The launcher asks it before recording a new
+	 * build's start-up cache, so a mistyped command is not answered two minutes late.
+	 */
+	public static final String CHECK_ONLY = "pedigree.cli.check-only";
+
 	public static void main(String[] args) {
 		if (CommandLine.isCommand(args)) {
 			System.exit(runCommand(args));
@@ -35,6 +42,9 @@ public class PedigreeApplication {
 		if (answered.isPresent()) {
 			return answered.getAsInt();
 		}
+		if (Boolean.getBoolean(CHECK_ONLY)) {
+			return 0;
+		}
 		String server = RemoteCommand.server(Command.parse(args));
 		if (server != null) {
 			return RemoteCommand.run(Command.parse(args), server);
@@ -42,14 +52,12 @@ public class PedigreeApplication {
 		var application = new SpringApplication(PedigreeApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		// A command's import batches take seconds by design: the slow-query log (meant
-		// for
-		// serving) would warn once per batch, so commands keep only its errors.
+		// for serving) would warn once per batch, so commands keep only its errors.
 		// Netty warns that the embedded database's in-process channel ignores an option
 		// (SO_REUSEADDR) when the start runs beside the context's refresh: harmless, and
+		// not a command's output. Lucene (inside the database) warns once per process
+		// that the JDK's vector module is not enabled: advice for the server's operator,
 		// not a command's output.
-		// Lucene (inside the database) warns once per process that the JDK's vector
-		// module
-		// is not enabled: advice for the server's operator, not a command's output.
 		application.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.dev.pedigree", "WARN",
 				"logging.level.dev.pedigree.slow-queries", "ERROR", "logging.level.io.netty.bootstrap.ServerBootstrap",
 				"ERROR", "logging.level.org.apache.lucene.internal.vectorization", "ERROR", "pedigree.seed.enabled",

@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,6 +180,49 @@ class CommandLineTests {
 		assertThat(process.exitValue()).as(out + err).isZero();
 		assertThat(out).isEqualTo("id\tname\trole\tcreated\tcreated by\trevoked\n");
 		assertThat(err).doesNotContain("vector");
+	}
+
+	/**
+	 * On a new build the launcher records a start-up cache (JDK 25: about two minutes)
+	 * before the first command runs; a usage mistake is answered before that. The
+	 * launcher runs on a copy whose jar is this test's class path behind a manifest.
+	 */
+	@Test
+	void on_a_new_build_the_launcher_answers_a_usage_error_before_recording_its_start_up_cache() throws Exception {
+		Assumptions.assumeTrue(Runtime.version().feature() >= 25, "the launcher records a cache on JDK 25 or newer");
+		Path install = this.temp.resolve("install");
+		Files.createDirectories(install.resolve("target"));
+		Path launcher = Files.copy(Path.of("pedigree"), install.resolve("pedigree"));
+		var manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, PedigreeApplication.class.getName());
+		manifest.getMainAttributes()
+			.put(Attributes.Name.CLASS_PATH,
+					Stream.of(classPath().split(java.io.File.pathSeparator))
+						.map(entry -> Path.of(entry).toUri().toString())
+						.collect(Collectors.joining(" ")));
+		try (var jar = new JarOutputStream(Files.newOutputStream(install.resolve("target/pedigree.jar")), manifest)) {
+			jar.flush();
+		}
+		var builder = new ProcessBuilder("bash", launcher.toString(), "import", "--format", "nope", edges().toString(),
+				"--pedigree.embedded.data-dir=" + this.temp.resolve("store"));
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		builder.environment().remove("PEDIGREE_AOT");
+		builder.environment().remove("PEDIGREE_JAVA_OPTS");
+		Path stderr = this.temp.resolve("launcher-stderr.txt");
+		var process = builder.redirectOutput(this.temp.resolve("launcher-stdout.txt").toFile())
+			.redirectError(stderr.toFile())
+			.start();
+		if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+		}
+		String err = Files.readString(stderr);
+		assertThat(process.exitValue()).as(err).isEqualTo(64);
+		assertThat(err).startsWith("pedigree: --format must be one of")
+			.endsWith("\nrun 'pedigree import --help' for usage\n")
+			.doesNotContain("start-up cache");
+		assertThat(install.resolve("target/aot")).doesNotExist();
+		assertNothingStarted();
 	}
 
 	/**
