@@ -32,6 +32,33 @@ QUERIES = {
     "descendants-first-page-no-total": "query($id: ID!) { model(id: $id) { descendants(first: 100) { "
                                        "edges { node { depth model { id } } } } } }",
     # The explorer's autocomplete and a search page; the parameter file holds search terms (bench/search_terms.py).
+    # Issue 12's other argument combinations (relation filters, small depths, later pages); `after` comes from a
+    # parameter file of JSON lines ({"id": ..., "after": ...}) whose cursors the same server handed out.
+    "ancestors-relations-1": "query($id: ID!) { model(id: $id) { ancestors(relations: [FINETUNE]) "
+                             "{ depth model { id } via { relation } } } }",
+    "ancestors-relations-2": "query($id: ID!) { model(id: $id) { ancestors(relations: [FINETUNE, ADAPTER]) "
+                             "{ depth model { id } via { relation } } } }",
+    "ancestors-depth-2": "query($id: ID!) { model(id: $id) { ancestors(maxDepth: 2) { depth model { id } via { relation } } } }",
+    "descendants-relations": "query($id: ID!) { model(id: $id) { descendants(relations: [ADAPTER], first: 100) { totalCount "
+                             "edges { node { depth model { id } } } } } }",
+    "descendants-depth-1": "query($id: ID!) { model(id: $id) { descendants(maxDepth: 1, first: 100) { totalCount "
+                           "edges { node { depth model { id } } } } } }",
+    "descendants-depth-2": "query($id: ID!) { model(id: $id) { descendants(maxDepth: 2, first: 100) { totalCount "
+                           "edges { node { depth model { id } } } } } }",
+    "descendants-after-20": "query($id: ID!, $after: String) { model(id: $id) { descendants(first: 20, after: $after) { "
+                            "totalCount pageInfo { hasNextPage endCursor } edges { node { depth model { id } } } } } }",
+    "descendants-after-100": "query($id: ID!, $after: String) { model(id: $id) { descendants(first: 100, after: $after) { "
+                             "totalCount pageInfo { hasNextPage endCursor } edges { node { depth model { id } } } } } }",
+    "children-after-20": "query($id: ID!, $after: String) { model(id: $id) { children(first: 20, after: $after) { "
+                         "pageInfo { hasNextPage endCursor } edges { node { relation child { id } } } } } }",
+    "children-first-100": "query($id: ID!) { model(id: $id) { children(first: 100) { totalCount "
+                          "edges { node { relation child { id } } } } } }",
+    # Arguments new since the issue was filed (asOf: the model and every lineage field below it as of that date).
+    "ancestors-as-of": "query($id: ID!) { model(id: $id, asOf: \"2025-01-01\") { ancestors { depth model { id } via { relation } } } }",
+    "descendants-as-of": "query($id: ID!) { model(id: $id, asOf: \"2025-01-01\") { descendants(first: 100) { totalCount "
+                         "edges { node { depth model { id } } } } } }",
+    "children-relations": "query($id: ID!) { model(id: $id) { children(first: 20, relations: [ADAPTER]) { "
+                          "edges { node { relation child { id } } } } } }",
     "autocomplete": "query($id: String!) { models(filter: { nameContains: $id }, first: 10) "
                     "{ edges { node { id name aliases } } } }",
     "search-page": "query($id: String!) { models(filter: { nameContains: $id }, first: 20) "
@@ -55,7 +82,7 @@ def run(url, query, ids, requests, clients):
         conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
         mine = []
         for i in range(per_client):
-            body = json.dumps({"query": QUERIES[query], "variables": {"id": ids[(offset + i) % len(ids)]}})
+            body = json.dumps({"query": QUERIES[query], "variables": ids[(offset + i) % len(ids)]})
             start = time.perf_counter()
             conn.request("POST", parsed.path, body, {"Content-Type": "application/json"})
             response = conn.getresponse()
@@ -84,12 +111,13 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://localhost:8080/graphql")
     parser.add_argument("--query", choices=sorted(QUERIES), required=True)
-    parser.add_argument("--params", required=True, help="file with one model id per line")
+    parser.add_argument("--params", required=True, help="file with one model id, or one JSON object of variables, a line")
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--clients", type=int, default=1)
     parser.add_argument("--warmup", type=int, default=100)
     args = parser.parse_args()
-    ids = [line.strip() for line in open(args.params) if line.strip()]
+    # One model id a line, or one JSON object of variables a line (e.g. {"id": ..., "after": ...}).
+    ids = [json.loads(line) if line.startswith("{") else {"id": line.strip()} for line in open(args.params) if line.strip()]
     if args.warmup:
         run(args.url, args.query, ids, min(args.warmup, args.requests), 1)
     run(args.url, args.query, ids, args.requests, args.clients)
