@@ -429,7 +429,8 @@ public class LineageQueries {
 	 * family index); a family whose order is already kept is paged from it; a model whose
 	 * direct derivatives alone fill the page (a hub) is walked level by level from the
 	 * cursor's (depth, id) instead ({@link #walk}), so its first page does not order the
-	 * whole family. Null when there is no such model.
+	 * whole family (a hub: more direct derivatives than the page and at least
+	 * {@link FamilyIndex#MIN_CACHED}). Null when there is no such model.
 	 * @param afterKey the (depth, id) key the {@code after} cursor carries, null for the
 	 * first page or a cursor without one
 	 */
@@ -462,7 +463,11 @@ public class LineageQueries {
 		params.put("offset", page.offset());
 		params.put("limit", page.size() + 1);
 		params.put("keepFrom", FamilyIndex.MIN_CACHED);
-		params.put("walkFrom", page.size() + 1);
+		// A hub: its first level alone fills the page and is too large to order with the
+		// rest of the family on every page (below FamilyIndex.MIN_CACHED direct
+		// derivatives one statement orders the family cheaper than a walk and a count).
+		int walkFrom = Math.max(page.size() + 1, FamilyIndex.MIN_CACHED);
+		params.put("walkFrom", walkFrom);
 		projection.addTo(params);
 		// The family's budget: a large family's order read here is kept for later pages,
 		// as when the family index orders it.
@@ -476,7 +481,7 @@ public class LineageQueries {
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(projection.root().read(row.get("model")));
 		long fanOut = row.get("fanOut").asLong();
-		if (fanOut > page.size()) {
+		if (fanOut >= walkFrom) {
 			return new ModelWithDescendants(model,
 					afterKey == null && page.offset() > 0 ? descendants(List.of(model.id()), page).get(model.id())
 							: walk(model.id(), page, afterKey, fanOut));
