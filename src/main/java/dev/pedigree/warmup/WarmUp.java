@@ -58,6 +58,19 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 	// answers, not the path a new id takes (later rounds warm that kept path).
 	private static final int IDS = 100;
 
+	/**
+	 * A round's search: the whole id (0), or its name part's first 2, 3, 5, 8 letters.
+	 */
+	private static final int[] SEARCH_CUTS = { 0, 2, 3, 5, 8 };
+
+	/**
+	 * Rounds whose search goes round {@link #SEARCH_CUTS}; later rounds search whole ids.
+	 * Two of each cut plan every path of a search for the terms users send; a short term
+	 * costs more than a whole id, and every round beyond would make ready later on a
+	 * store where the warm-up ends before its time limit.
+	 */
+	static final int SHORT_SEARCH_ROUNDS = 10;
+
 	private final Graph graph;
 
 	private final CypherQueries cypher;
@@ -136,8 +149,10 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 			// reached (lineage/FamilyIndex).
 			tx.run(this.cypher.get("lineage/ancestor-ids"), Map.of("ids", List.of())).consume();
 			// Planned now, run on nothing: the statements of a search read band by band,
-			// which the whole-id searches below never reach (the first such search after
-			// a start on the 2M graph once ran out of its time budget).
+			// which a whole-id search never reaches (the first such search after a start
+			// on the 2M graph once ran out of its time budget). Empty values are a size
+			// class of their own to the plan cache: the short searches of the rounds
+			// below plan them for the terms users send (searchTerm).
 			Map<String, Object> band = new HashMap<>(Map.of("search", "", "contains", List.of(), "rank", 1, "afterKey",
 					"", "limit", 0, "walk", 0, "candidates", 0, "includePlaceholders", false));
 			for (String filter : List.of("developerId", "license", "relation", "safetyEffect", "tag", "hasParents")) {
@@ -177,9 +192,8 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 			// it).
 			String root = (step.round() == 0 && !hubs.isEmpty()) ? hubs.get(0)
 					: roots.get((step.round() + step.position()) % roots.size());
-			// A search for a whole id: the text index narrows it to a few models on any
-			// store (a short term would rank a large share of the graph).
-			Map<String, Object> variables = Map.of("id", child, "root", root, "search", child.toLowerCase(Locale.ROOT));
+			Map<String, Object> variables = Map.of("id", child, "root", root, "search",
+					searchTerm(child, step.round()));
 			String body = this.json.writeValueAsString(Map.of("query", step.document(), "variables", variables));
 			HttpResponse<String> response = send(client, endpoint, body);
 			sent++;
@@ -209,6 +223,28 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 				"Warm-up: {} requests ({} failed) over {} documents in {} ms (ids and first plans {} ms, "
 						+ "first round {} ms){}",
 				sent, errors, every.size() + reports.size(), (end - start) / 1_000_000, idsMs, firstRoundMs, cut);
+	}
+
+	/**
+	 * The search of a round, as the explorer's search box sends them: the name part of
+	 * {@code id} (after "/") cut to 2, 3, 5 and 8 characters as a user types, and the
+	 * whole id as pasted, in turn for the first {@value #SHORT_SEARCH_ROUNDS} rounds,
+	 * then the whole id. A whole id alone (what the warm-up searched before) took one
+	 * statement with a long term; a short term takes the others (the probe's verdict, the
+	 * exact band's narrow lookups, the bounded walk, the tiers), and the database plans a
+	 * statement again for a term or list of another size class (1, up to 10, up to 100
+	 * characters or items). Left to users, those plans and the first runs of those paths
+	 * made the first hundred searches after a start on the 2M graph 4× slower at p95 than
+	 * warm ones (docs/benchmarks.md, issue 12, session 14).
+	 */
+	static String searchTerm(String id, int round) {
+		String lower = id.toLowerCase(Locale.ROOT);
+		int cut = (round < SHORT_SEARCH_ROUNDS) ? SEARCH_CUTS[Math.floorMod(round, SEARCH_CUTS.length)] : 0;
+		if (cut == 0) {
+			return lower;
+		}
+		String name = lower.substring(lower.indexOf('/') + 1);
+		return name.substring(0, Math.min(cut, name.length()));
 	}
 
 	/**

@@ -54,6 +54,16 @@ class WarmUpTests {
 	}
 
 	@Test
+	void searches_go_round_the_way_people_type_a_name_and_paste_an_id() {
+		assertThat(List.of(0, 1, 2, 3, 4, 5, 6).stream().map(round -> WarmUp.searchTerm("Org/Llama-3-8B-GGUF", round)))
+			.containsExactly("org/llama-3-8b-gguf", "ll", "lla", "llama", "llama-3-", "org/llama-3-8b-gguf", "ll");
+		assertThat(WarmUp.searchTerm("Org/Llama-3-8B-GGUF", WarmUp.SHORT_SEARCH_ROUNDS + 1))
+			.isEqualTo("org/llama-3-8b-gguf");
+		assertThat(WarmUp.searchTerm("abc", 4)).isEqualTo("abc");
+		assertThat(WarmUp.searchTerm("org/ab", 3)).isEqualTo("ab");
+	}
+
+	@Test
 	void a_skipped_warm_up_says_why() {
 		assertThat(WarmUp.skipReason(0, 0, 0)).isEqualTo("no canned documents (warmup/*.graphql) on the class path");
 		assertThat(WarmUp.skipReason(7, 0, 0)).isEqualTo("no lineage in the store yet (no model has a parent)");
