@@ -2,9 +2,9 @@
 // each once at its smallest depth, via = the derivation through which it was first reached) and their total, from
 // one traversal: one round trip serves `model { descendants { totalCount edges { node { … } } } }`. A family of
 // $keepFrom members or more also answers its whole order (ids, depths, parents), which the server keeps for later
-// pages (lineage/FamilyIndex) instead of walking it again. A model with $walkFrom direct derivatives or more (a hub:
-// its first level fills the page and holds 1,000 or more) is not traversed here: fanOut says so, and the caller
-// walks it level by level (descendants-walk.cypher). A smaller family answers its members' ids: the server keeps the answer until a write
+// pages (lineage/FamilyIndex) instead of walking it again. A model with $walkFrom direct derivatives or more (its
+// first level fills the page) is not traversed here: fanOut says so, and the caller walks it level by level
+// (descendants-walk.cypher). A smaller family answers its members' ids: the server keeps the answer until a write
 // touches one of them (lineage/KeptAnswers). Of the model, the page's members and their derivations it returns only
 // the properties named in $rootProperties, $modelProperties and $viaProperties, in that order: those the request's
 // selection reads.

@@ -429,8 +429,7 @@ public class LineageQueries {
 	 * family index); a family whose order is already kept is paged from it; a model whose
 	 * direct derivatives alone fill the page (a hub) is walked level by level from the
 	 * cursor's (depth, id) instead ({@link #walk}), so its first page does not order the
-	 * whole family (a hub: more direct derivatives than the page and at least
-	 * {@link FamilyIndex#MIN_CACHED}). Null when there is no such model.
+	 * whole family. Null when there is no such model.
 	 * @param afterKey the (depth, id) key the {@code after} cursor carries, null for the
 	 * first page or a cursor without one
 	 */
@@ -463,11 +462,7 @@ public class LineageQueries {
 		params.put("offset", page.offset());
 		params.put("limit", page.size() + 1);
 		params.put("keepFrom", FamilyIndex.MIN_CACHED);
-		// A hub: its first level alone fills the page and is too large to order with the
-		// rest of the family on every page (below FamilyIndex.MIN_CACHED direct
-		// derivatives one statement orders the family cheaper than a walk and a count).
-		int walkFrom = Math.max(page.size() + 1, FamilyIndex.MIN_CACHED);
-		params.put("walkFrom", walkFrom);
+		params.put("walkFrom", page.size() + 1);
 		projection.addTo(params);
 		// The family's budget: a large family's order read here is kept for later pages,
 		// as when the family index orders it.
@@ -481,7 +476,7 @@ public class LineageQueries {
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(projection.root().read(row.get("model")));
 		long fanOut = row.get("fanOut").asLong();
-		if (fanOut >= walkFrom) {
+		if (fanOut > page.size()) {
 			return new ModelWithDescendants(model,
 					afterKey == null && page.offset() > 0 ? descendants(List.of(model.id()), page).get(model.id())
 							: walk(model.id(), page, afterKey, fanOut));
