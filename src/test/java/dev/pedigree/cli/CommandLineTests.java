@@ -189,6 +189,25 @@ class CommandLineTests {
 	}
 
 	/**
+	 * Nor do help asked after a property, and a command sent to a running service (which
+	 * starts no database), wait for the recording.
+	 */
+	@Test
+	void on_a_new_build_help_anywhere_and_a_remote_command_run_without_recording_a_start_up_cache() throws Exception {
+		Assumptions.assumeTrue(Runtime.version().feature() >= 25, "the launcher records a cache on JDK 25 or newer");
+		var help = launcher(Map.of(), "--pedigree.seed.enabled=false", "help");
+		assertThat(help.code()).as(help.err()).isZero();
+		assertThat(help.out()).startsWith("usage: pedigree");
+		assertThat(help.err()).doesNotContain("start-up cache");
+		// Nothing listens on port 9 of the loopback: the command fails to connect, after
+		// the launcher let it run.
+		var remote = launcher(Map.of(), "token", "list", "--server", "http://127.0.0.1:9");
+		assertThat(remote.code()).as(remote.err()).isEqualTo(1);
+		assertThat(remote.err()).doesNotContain("start-up cache");
+		assertThat(this.temp.resolve("install/target/aot")).doesNotExist();
+	}
+
+	/**
 	 * Runs {@code ./pedigree} from a copy whose {@code target/pedigree.jar} is this
 	 * test's class path behind a manifest, with this JVM as {@code JAVA_HOME}.
 	 */
@@ -214,14 +233,20 @@ class CommandLineTests {
 		var command = new java.util.ArrayList<>(List.of("bash", script.toString()));
 		command.addAll(List.of(args));
 		var builder = new ProcessBuilder(command);
+		// The developer's shell must not reach the launcher or its JVMs: options the JVM
+		// announces on stderr, Pedigree's and Spring's settings.
+		builder.environment()
+			.keySet()
+			.removeIf(name -> name.startsWith("PEDIGREE_") || name.startsWith("SPRING_")
+					|| List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS").contains(name));
 		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-		builder.environment().remove("PEDIGREE_AOT");
-		builder.environment().remove("PEDIGREE_JAVA_OPTS");
 		builder.environment().putAll(environment);
 		Path stdout = this.temp.resolve("launcher-stdout.txt");
 		Path stderr = this.temp.resolve("launcher-stderr.txt");
 		var process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
 		if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+			// The launcher's JVMs first: killing bash alone would leave them running.
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
 			process.destroyForcibly().waitFor();
 		}
 		return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
