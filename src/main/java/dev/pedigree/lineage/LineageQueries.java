@@ -476,7 +476,7 @@ public class LineageQueries {
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(projection.root().read(row.get("model")));
 		long fanOut = row.get("fanOut").asLong();
-		if (fanOut > page.size()) {
+		if (row.get("hub").asBoolean()) {
 			return new ModelWithDescendants(model,
 					afterKey == null && page.offset() > 0 ? descendants(List.of(model.id()), page).get(model.id())
 							: walk(model.id(), page, afterKey, fanOut));
