@@ -205,6 +205,14 @@ class CommandLineTests {
 		assertThat(remote.code()).as(remote.err()).isEqualTo(1);
 		assertThat(remote.err()).doesNotContain("start-up cache");
 		assertThat(this.temp.resolve("install/target/aot")).doesNotExist();
+		// A cache of an earlier build is not used for it either: the new jar runs.
+		Path stale = Files.createDirectories(this.temp.resolve("install/target/aot")).resolve("pedigree.aot");
+		Files.writeString(stale, "an earlier build's cache");
+		Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
+		var again = launcher(Map.of(), "token", "list", "--server", "http://127.0.0.1:9");
+		assertThat(again.code()).as(again.err()).isEqualTo(1);
+		assertThat(again.err()).startsWith("pedigree: cannot reach http://127.0.0.1:9")
+			.doesNotContain("start-up cache");
 	}
 
 	/**
