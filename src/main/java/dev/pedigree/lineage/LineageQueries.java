@@ -527,8 +527,8 @@ public class LineageQueries {
 	 * key's depth and doubles until the page is full, the depth limit is reached or a
 	 * level is empty (nothing lies deeper): a hub's first page reads its first level
 	 * only, and a page of the first level of a hub whose derivatives are a large share of
-	 * all models reads only about that page's share of the id index. The page of a family
-	 * with {@link FamilyIndex#MIN_CACHED} direct derivatives or more is kept until a
+	 * all models reads only about that page's share of the id index. A walked page (a
+	 * hub's family has {@link FamilyIndex#MIN_CACHED} members or more) is kept until a
 	 * write reaches the family; {@code totalCount} counts the family without ordering it
 	 * (kept likewise), only when a client selects it.
 	 */
@@ -550,7 +550,7 @@ public class LineageQueries {
 		String fromId = afterId;
 		List<LineageEntry> rows = this.families.memo(new WalkKey(id, page.maxDepth(), fromDepth, fromId, limit), id,
 				FamilyIndex.Depends.MODELS, () -> walkFrom(id, page.maxDepth(), fromDepth, fromId, limit, fanOut),
-				found -> fanOut >= FamilyIndex.MIN_CACHED);
+				found -> true);
 		return keyed(Page.of(rows, new PageRequest(page.offset(), page.size()),
 				SingletonSupplier.of(() -> familySize(id, page.maxDepth())), () -> {
 					throw new IllegalStateException("truncated is not read with a walked page");
