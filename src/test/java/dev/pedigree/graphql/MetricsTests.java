@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.pedigree.Curation;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
@@ -86,40 +85,6 @@ class MetricsTests {
 		double before = total(scrape(), "pedigree_db_queries_seconds_count", "origin=\"graphql\"");
 		assertThat(GraphQlClient.postAnonymous(this.port, document)).doesNotContain("\"errors\"");
 		assertThat(total(scrape(), "pedigree_db_queries_seconds_count", "origin=\"graphql\"") - before).isEqualTo(1.0);
-	}
-
-	/**
-	 * A model with a few dozen direct derivatives over a family of thousands (a base
-	 * model whose instruct child is a hub) is a hub too: its first page is walked level
-	 * by level, not answered by ordering the whole family.
-	 */
-	@Test
-	void a_mid_size_first_level_over_a_large_family_is_walked_not_ordered_whole() {
-		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
-		for (int i = 0; i < 25; i++) {
-			edges.append("metrics-hub/base,metrics-hub/tune-").append(String.format("%02d", i)).append(",finetune\n");
-		}
-		for (int i = 0; i < 1_000; i++) {
-			edges.append("metrics-hub/tune-00,metrics-hub/quant-")
-				.append(String.format("%04d", i))
-				.append(",quantized\n");
-		}
-		Curation.importRecords(this.port, "HF_EDGES", edges.toString());
-		// Walked level by level (its first level read from the id index when it is a
-		// large
-		// share of all models, else by descendants-walk), never ordered whole.
-		double walks = Curation.statementsRun(this.port, "lineage/descendants-walk")
-				+ Curation.statementsRun(this.port, "lineage/descendants-first-level");
-		String answer = GraphQlClient.postAnonymous(this.port,
-				"{ model(id: \"metrics-hub/base\") { descendants(first: 20)"
-						+ " { totalCount edges { node { depth model { id } } } } } }");
-		assertThat(answer).doesNotContain("\"errors\"")
-			.contains("\"totalCount\":1025")
-			.contains("{\"node\":{\"depth\":1,\"model\":{\"id\":\"metrics-hub/tune-00\"}}}")
-			.doesNotContain("metrics-hub/quant-");
-		assertThat(Curation.statementsRun(this.port, "lineage/descendants-walk")
-				+ Curation.statementsRun(this.port, "lineage/descendants-first-level"))
-			.isGreaterThan(walks);
 	}
 
 	/**
