@@ -6,7 +6,7 @@
 // derivatives fill the page ($walkFrom or more) and whose family reaches $keepFrom members (its first level alone, or
 // the first $keepFrom distinct members a bounded walk finds); `hub` says so, and the caller walks it level by level
 // (descendants-walk.cypher), so its first page does not order the whole family. A smaller family, whatever its first
-// level, is one traversal here. A smaller family answers its members' ids: the server keeps the answer until a write
+// level, is one traversal here, and answers its members' ids: the server keeps the answer until a write
 // touches one of them (lineage/KeptAnswers). Of the model, the page's members and their derivations it returns only
 // the properties named in $rootProperties, $modelProperties and $viaProperties, in that order: those the request's
 // selection reads.

@@ -57,11 +57,9 @@ class WatchEvaluator {
 			tx.run(this.cypher.get("watch/lock-notifications")).consume();
 			var changes = tx.run(this.cypher.get("watch/pending-changes"), Map.of("limit", CHANGES_PER_ROUND)).list();
 			// A change older than every watch concerns none: it is marked evaluated
-			// without
-			// its queries, which read every model it names (an import's backlog on a
-			// store
-			// without watches: 4 million ids, two minutes of a first start on the 2M
-			// graph).
+			// without its queries, which read every model it names (an import's backlog
+			// on a store without watches: 4 million ids, two minutes of a first start on
+			// the 2M graph).
 			var first = tx.run(this.cypher.get("watch/first-watch")).single().get("first");
 			ZonedDateTime firstWatch = first.isNull() ? null : first.asZonedDateTime();
 			List<Raised> raised = new ArrayList<>();
