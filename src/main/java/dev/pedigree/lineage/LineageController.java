@@ -113,7 +113,7 @@ class LineageController {
 
 	/**
 	 * Plans the request from its selection set: when the model's {@code ancestors},
-	 * {@code parents} or {@code descendants} (default order, no relations filter, no
+	 * {@code parents} or {@code descendants} (default order or a relations filter, no
 	 * {@code truncated}) is selected once and alone among the three, the model and that
 	 * field come from one statement, handed to the field (and the parents' models to
 	 * {@code Derivation.parent}) in the local context. The statement returns only the
@@ -206,20 +206,25 @@ class LineageController {
 
 	/**
 	 * The page a {@code descendants} selection asks for when one statement can answer it
-	 * with its model; null for other orders, relation filters, {@code truncated} or
-	 * invalid arguments (left to the field, so the error keeps its path).
+	 * with its model (the field's own page, see {@link #descendants}); null for another
+	 * order without a relations filter, {@code truncated} or invalid arguments (left to
+	 * the field, so the error keeps its path).
 	 */
 	private LineageQueries.DescendantsPage plannedDescendants(SelectedField field) {
 		var arguments = field.getArguments();
-		if (arguments.get("orderBy") != null || relations(arguments.get("relations")) != null
+		var relations = relations(arguments.get("relations"));
+		var orderBy = arguments.get("orderBy");
+		if ((orderBy != null && (relations == null || relations.isEmpty()))
 				|| selects(field.getSelectionSet(), "truncated")) {
 			return null;
 		}
 		try {
 			var limits = this.queries.limits();
 			var request = PageRequest.of(limits, (Integer) arguments.get("first"), (String) arguments.get("after"));
-			return new LineageQueries.DescendantsPage(limits.depth((Integer) arguments.get("maxDepth")).value(), null,
-					request.offset(), request.size(), null);
+			return new LineageQueries.DescendantsPage(limits.depth((Integer) arguments.get("maxDepth")).value(),
+					relations == null || relations.isEmpty() ? null : List.copyOf(relations), request.offset(),
+					request.size(), orderBy == null ? null : orderBy instanceof DerivativeOrder order ? order
+							: DerivativeOrder.valueOf(orderBy.toString()));
 		}
 		catch (RuntimeException ex) {
 			return null;

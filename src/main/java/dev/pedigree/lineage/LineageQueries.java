@@ -423,19 +423,20 @@ public class LineageQueries {
 	}
 
 	/**
-	 * {@link #model} and one page of {@link #descendants} in the default order, without a
-	 * relations filter and without {@code truncated}: one traversal counts the family and
-	 * reads the page in the same statement (and hands a large family's whole order to the
-	 * family index); a family whose order is already kept is paged from it; a model whose
-	 * direct derivatives alone fill the page (a hub) is walked level by level from the
-	 * cursor's (depth, id) instead ({@link #walk}), so its first page does not order the
-	 * whole family. Null when there is no such model.
+	 * {@link #model} and one page of {@link #descendants} without {@code truncated}, in
+	 * the default order or, with a relations filter, in any: one traversal counts the
+	 * family and reads the page in the same statement (and hands a large family's whole
+	 * order to the family index); a family whose order is already kept is paged from it;
+	 * in the default order without a filter, a model whose direct derivatives alone fill
+	 * the page (a hub) is walked level by level from the cursor's (depth, id) instead
+	 * ({@link #walk}), so its first page does not order the whole family (a filtered
+	 * family is ordered whole, as by the field). Null when there is no such model.
 	 * @param afterKey the (depth, id) key the {@code after} cursor carries, null for the
 	 * first page or a cursor without one
 	 */
 	ModelWithDescendants modelWithDescendants(String id, DescendantsPage page, String afterKey, Projection projection) {
-		if (page.orderBy() != null || (page.relations() != null && !page.relations().isEmpty())) {
-			throw new IllegalArgumentException("only the default order without a relations filter is read at once");
+		if (page.orderBy() != null && page.relations() == null) {
+			throw new IllegalArgumentException("another order is read at once only with a relations filter");
 		}
 		// A small family is kept with its members (any write linking or describing one
 		// drops it); a large one's order is kept by the family index, a hub is walked.
@@ -451,8 +452,8 @@ public class LineageQueries {
 	 */
 	private ModelWithDescendants readModelWithDescendants(String id, DescendantsPage page, String afterKey,
 			Projection projection) {
-		var key = new FamilyIndex.Key(id, page.maxDepth(), List.of(), null);
-		if (this.families.kept(key) != null) {
+		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
+		if (this.families.kept(new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy())) != null) {
 			ModelView model = model(id);
 			return model == null ? null : new ModelWithDescendants(model, descendants(List.of(id), page).get(id));
 		}
@@ -463,11 +464,17 @@ public class LineageQueries {
 		params.put("limit", page.size() + 1);
 		params.put("keepFrom", FamilyIndex.MIN_CACHED);
 		params.put("walkFrom", page.size() + 1);
+		params.put("relations", relations.isEmpty() ? null : relations.stream().map(Relation::name).toList());
+		params.put("orderBy", page.orderBy() == null ? null : page.orderBy().name());
 		projection.addTo(params);
+		// A relations filter orders the filtered family whole, as the family index does
+		// for the field (no hub rule).
+		String query = relations.isEmpty() ? "lineage/model-with-descendants"
+				: "lineage/model-with-descendants-filtered";
 		// The family's budget: a large family's order read here is kept for later pages,
 		// as when the family index orders it.
-		var rows = this.graph.read(bounded("lineage/model-with-descendants", new Limits.Depth(page.maxDepth(), false)),
-				params, r -> r, this.families.budget());
+		var rows = this.graph.read(bounded(query, new Limits.Depth(page.maxDepth(), false)), params, r -> r,
+				this.families.budget());
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
 			return canonical == null || canonical.equals(id) ? null
@@ -475,11 +482,10 @@ public class LineageQueries {
 		}
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(projection.root().read(row.get("model")));
-		long fanOut = row.get("fanOut").asLong();
-		if (row.get("hub").asBoolean()) {
+		if (relations.isEmpty() && row.get("hub").asBoolean()) {
 			return new ModelWithDescendants(model,
 					afterKey == null && page.offset() > 0 ? descendants(List.of(model.id()), page).get(model.id())
-							: walk(model.id(), page, afterKey, fanOut));
+							: walk(model.id(), page, afterKey, row.get("fanOut").asLong()));
 		}
 		int total = row.get("total").asInt();
 		List<LineageEntry> entries = row.get("page").asList(v -> {
@@ -496,7 +502,7 @@ public class LineageQueries {
 				depths.add(member.get(1).asInt());
 				parentIds.add(member.get(2).asString());
 			}
-			this.families.keep(new FamilyIndex.Key(model.id(), page.maxDepth(), List.of(), null), ids, depths,
+			this.families.keep(new FamilyIndex.Key(model.id(), page.maxDepth(), relations, page.orderBy()), ids, depths,
 					parentIds, version);
 		}
 		Page<LineageEntry> read = Page.of(entries, new PageRequest(page.offset(), page.size()), () -> total, () -> {
@@ -504,7 +510,8 @@ public class LineageQueries {
 		});
 		Set<String> members = row.get("members").isNull() ? null
 				: Set.copyOf(row.get("members").asList(Value::asString));
-		return new ModelWithDescendants(model, keyed(read), members);
+		// Cursors as the field's own: only the default order's carry (depth, id).
+		return new ModelWithDescendants(model, relations.isEmpty() ? keyed(read) : read, members);
 	}
 
 	/**
