@@ -113,12 +113,12 @@ class LineageController {
 
 	/**
 	 * Plans the request from its selection set: when the model's {@code ancestors},
-	 * {@code parents} or {@code descendants} (default order or a relations filter, no
-	 * {@code truncated}) is selected once and alone among the three, the model and that
-	 * field come from one statement, handed to the field (and the parents' models to
-	 * {@code Derivation.parent}) in the local context. The statement returns only the
-	 * properties the selection reads ({@link Projection}). Any other shape takes the
-	 * field-by-field path: one query per field and level.
+	 * {@code parents} or {@code descendants} (without {@code truncated}) is selected once
+	 * and alone among the three, the model and that field come from one statement, handed
+	 * to the field (and the parents' models to {@code Derivation.parent}) in the local
+	 * context. The statement returns only the properties the selection reads
+	 * ({@link Projection}). Any other shape takes the field-by-field path: one query per
+	 * field and level.
 	 */
 	@QueryMapping
 	DataFetcherResult<ModelView> model(@Argument String id, @Argument java.time.LocalDate asOf,
@@ -206,16 +206,15 @@ class LineageController {
 
 	/**
 	 * The page a {@code descendants} selection asks for when one statement can answer it
-	 * with its model (the field's own page, see {@link #descendants}); null for another
-	 * order without a relations filter, {@code truncated} or invalid arguments (left to
-	 * the field, so the error keeps its path).
+	 * with its model (the field's own page, see {@link #descendants}); null for
+	 * {@code truncated} or invalid arguments (left to the field, so the error keeps its
+	 * path).
 	 */
 	private LineageQueries.DescendantsPage plannedDescendants(SelectedField field) {
 		var arguments = field.getArguments();
 		var relations = relations(arguments.get("relations"));
 		var orderBy = arguments.get("orderBy");
-		if ((orderBy != null && (relations == null || relations.isEmpty()))
-				|| selects(field.getSelectionSet(), "truncated")) {
+		if (selects(field.getSelectionSet(), "truncated")) {
 			return null;
 		}
 		try {

@@ -423,21 +423,18 @@ public class LineageQueries {
 	}
 
 	/**
-	 * {@link #model} and one page of {@link #descendants} without {@code truncated}, in
-	 * the default order or, with a relations filter, in any: one traversal counts the
-	 * family and reads the page in the same statement (and hands a large family's whole
-	 * order to the family index); a family whose order is already kept is paged from it;
-	 * in the default order without a filter, a model whose direct derivatives alone fill
-	 * the page (a hub) is walked level by level from the cursor's (depth, id) instead
-	 * ({@link #walk}), so its first page does not order the whole family (a filtered
-	 * family is ordered whole, as by the field). Null when there is no such model.
+	 * {@link #model} and one page of {@link #descendants} without {@code truncated}: one
+	 * traversal counts the family and reads the page in the same statement (and hands a
+	 * large family's whole order to the family index); a family whose order is already
+	 * kept is paged from it; in the default order without a relations filter, a model
+	 * whose direct derivatives alone fill the page (a hub) is walked level by level from
+	 * the cursor's (depth, id) instead ({@link #walk}), so its first page does not order
+	 * the whole family (a filtered family, or one in another order, is ordered whole, as
+	 * by the field). Null when there is no such model.
 	 * @param afterKey the (depth, id) key the {@code after} cursor carries, null for the
 	 * first page or a cursor without one
 	 */
 	ModelWithDescendants modelWithDescendants(String id, DescendantsPage page, String afterKey, Projection projection) {
-		if (page.orderBy() != null && page.relations() == null) {
-			throw new IllegalArgumentException("another order is read at once only with a relations filter");
-		}
 		// A small family is kept with its members (any write linking or describing one
 		// drops it); a large one's order is kept by the family index, a hub is walked.
 		return this.kept.get(new DescendantsKey(id, page, afterKey, projection),
@@ -453,6 +450,7 @@ public class LineageQueries {
 	private ModelWithDescendants readModelWithDescendants(String id, DescendantsPage page, String afterKey,
 			Projection projection) {
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
+		boolean plain = relations.isEmpty() && page.orderBy() == null;
 		if (this.families.kept(new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy())) != null) {
 			ModelView model = model(id);
 			return model == null ? null : new ModelWithDescendants(model, descendants(List.of(id), page).get(id));
@@ -467,10 +465,10 @@ public class LineageQueries {
 		params.put("relations", relations.isEmpty() ? null : relations.stream().map(Relation::name).toList());
 		params.put("orderBy", page.orderBy() == null ? null : page.orderBy().name());
 		projection.addTo(params);
-		// A relations filter orders the filtered family whole, as the family index does
-		// for the field (no hub rule).
-		String query = relations.isEmpty() ? "lineage/model-with-descendants"
-				: "lineage/model-with-descendants-filtered";
+		// A relations filter or another order orders the family whole, as the family
+		// index does for the field (no hub rule).
+		String query = !relations.isEmpty() ? "lineage/model-with-descendants-filtered"
+				: plain ? "lineage/model-with-descendants" : "lineage/model-with-descendants-ordered";
 		// The family's budget: a large family's order read here is kept for later pages,
 		// as when the family index orders it.
 		var rows = this.graph.read(bounded(query, new Limits.Depth(page.maxDepth(), false)), params, r -> r,
@@ -482,7 +480,7 @@ public class LineageQueries {
 		}
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(projection.root().read(row.get("model")));
-		if (relations.isEmpty() && row.get("hub").asBoolean()) {
+		if (plain && row.get("hub").asBoolean()) {
 			return new ModelWithDescendants(model,
 					afterKey == null && page.offset() > 0 ? descendants(List.of(model.id()), page).get(model.id())
 							: walk(model.id(), page, afterKey, row.get("fanOut").asLong()));
@@ -511,7 +509,7 @@ public class LineageQueries {
 		Set<String> members = row.get("members").isNull() ? null
 				: Set.copyOf(row.get("members").asList(Value::asString));
 		// Cursors as the field's own: only the default order's carry (depth, id).
-		return new ModelWithDescendants(model, relations.isEmpty() ? keyed(read) : read, members);
+		return new ModelWithDescendants(model, plain ? keyed(read) : read, members);
 	}
 
 	/**
