@@ -426,11 +426,12 @@ public class LineageQueries {
 	 * {@link #model} and one page of {@link #descendants} without {@code truncated}: one
 	 * traversal counts the family and reads the page in the same statement (and hands a
 	 * large family's whole order to the family index); a family whose order is already
-	 * kept is paged from it; in the default order without a relations filter, a model
-	 * whose direct derivatives alone fill the page (a hub) is walked level by level from
-	 * the cursor's (depth, id) instead ({@link #walk}), so its first page does not order
-	 * the whole family (a filtered family, or one in another order, is ordered whole, as
-	 * by the field). Null when there is no such model.
+	 * kept is paged from it; in the default order without a relations filter, a hub (its
+	 * direct derivatives fill the page and its family is large) has its first level
+	 * walked from the cursor's (depth, id) instead ({@link #walk}), so its first page
+	 * does not order the whole family, and is ordered once for pages past that level (a
+	 * filtered family, or one in another order, is ordered whole, as by the field). Null
+	 * when there is no such model.
 	 * @param afterKey the (depth, id) key the {@code after} cursor carries, null for the
 	 * first page or a cursor without one
 	 */
@@ -453,7 +454,7 @@ public class LineageQueries {
 		boolean plain = relations.isEmpty() && page.orderBy() == null;
 		if (this.families.kept(new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy())) != null) {
 			ModelView model = model(id);
-			return model == null ? null : new ModelWithDescendants(model, descendants(List.of(id), page).get(id));
+			return model == null ? null : new ModelWithDescendants(model, ordered(id, page, afterKey));
 		}
 		long version = this.graph.version();
 		Map<String, Object> params = new HashMap<>();
@@ -481,9 +482,14 @@ public class LineageQueries {
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(projection.root().read(row.get("model")));
 		if (plain && row.get("hub").asBoolean()) {
-			return new ModelWithDescendants(model,
-					afterKey == null && page.offset() > 0 ? descendants(List.of(model.id()), page).get(model.id())
-							: walk(model.id(), page, afterKey, row.get("fanOut").asLong()));
+			// Past the first level a walk reads about the whole family for one page, so
+			// the
+			// family is ordered once instead (kept until a write reaches it) and later
+			// pages
+			// are read from that order.
+			boolean ordered = afterKey == null ? page.offset() > 0 : FamilyKey.of(afterKey).depth() >= 2;
+			return new ModelWithDescendants(model, ordered ? ordered(model.id(), page, afterKey)
+					: walk(model.id(), page, afterKey, row.get("fanOut").asLong()));
 		}
 		int total = row.get("total").asInt();
 		List<LineageEntry> entries = row.get("page").asList(v -> {
@@ -532,27 +538,17 @@ public class LineageQueries {
 	 * key's depth and doubles until the page is full, the depth limit is reached or a
 	 * level is empty (nothing lies deeper): a hub's first page reads its first level
 	 * only, and a page of the first level of a hub whose derivatives are a large share of
-	 * all models reads only about that page's share of the id index. A walked page (a
-	 * hub's family has {@link FamilyIndex#MIN_CACHED} members or more) is kept until a
-	 * write reaches the family; {@code totalCount} counts the family without ordering it
-	 * (kept likewise), only when a client selects it.
+	 * all models reads only about that page's share of the id index (pages after a key
+	 * past the first level are read from the family's order instead, {@link #ordered}). A
+	 * walked page (a hub's family has {@link FamilyIndex#MIN_CACHED} members or more) is
+	 * kept until a write reaches the family; {@code totalCount} counts the family without
+	 * ordering it (kept likewise), only when a client selects it.
 	 */
 	private Page<LineageEntry> walk(String id, DescendantsPage page, String afterKey, long fanOut) {
-		int afterDepth = 0;
-		String afterId = "";
-		if (afterKey != null) {
-			int colon = afterKey.indexOf(':');
-			try {
-				afterDepth = Integer.parseInt(afterKey.substring(0, Math.max(colon, 0)));
-				afterId = afterKey.substring(colon + 1);
-			}
-			catch (NumberFormatException ex) {
-				throw new InvalidInputException("after", "The cursor is not one of this list's");
-			}
-		}
+		FamilyKey after = afterKey == null ? new FamilyKey(0, "") : FamilyKey.of(afterKey);
 		int limit = page.size() + 1;
-		int fromDepth = afterDepth;
-		String fromId = afterId;
+		int fromDepth = after.depth();
+		String fromId = after.id();
 		List<LineageEntry> rows = this.families.memo(new WalkKey(id, page.maxDepth(), fromDepth, fromId, limit), id,
 				FamilyIndex.Depends.MODELS, () -> walkFrom(id, page.maxDepth(), fromDepth, fromId, limit, fanOut),
 				found -> true);
@@ -560,6 +556,56 @@ public class LineageQueries {
 				SingletonSupplier.of(() -> familySize(id, page.maxDepth())), () -> {
 					throw new IllegalStateException("truncated is not read with a walked page");
 				}));
+	}
+
+	/**
+	 * A page of the family's whole default order (ordered once and kept for a large
+	 * family), from the entry after the cursor's key when the order holds it, so a write
+	 * that moved members before the key neither repeats nor skips one; else from the
+	 * cursor's offset.
+	 */
+	private Page<LineageEntry> ordered(String id, DescendantsPage page, String afterKey) {
+		return descendants(List.of(id), page, afterKey == null ? null : FamilyKey.of(afterKey)).get(id);
+	}
+
+	/** The (depth, id) a cursor of the default order carries: where its entry stands. */
+	private record FamilyKey(int depth, String id) {
+
+		static FamilyKey of(String key) {
+			int colon = key.indexOf(':');
+			try {
+				return new FamilyKey(Integer.parseInt(key.substring(0, Math.max(colon, 0))), key.substring(colon + 1));
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidInputException("after", "The cursor is not one of this list's");
+			}
+		}
+
+		/**
+		 * The offset of the entry after this key in {@code order} (depth, then id);
+		 * {@code fallback} when the order does not hold it.
+		 */
+		long offsetAfter(FamilyIndex.Order order, long fallback) {
+			// Depths ascend: find the key's depth band, then the id in it.
+			int low = 0;
+			int high = order.size();
+			while (low < high) {
+				int mid = (low + high) >>> 1;
+				if (order.depths().get(mid) < this.depth) {
+					low = mid + 1;
+				}
+				else {
+					high = mid;
+				}
+			}
+			for (int i = low; i < order.size() && order.depths().get(i) == this.depth; i++) {
+				if (order.ids().get(i).equals(this.id)) {
+					return i + 1;
+				}
+			}
+			return fallback;
+		}
+
 	}
 
 	/**
@@ -661,6 +707,14 @@ public class LineageQueries {
 	 * entries. {@code truncated} is computed per root, only when selected.
 	 */
 	public Map<String, Page<LineageEntry>> descendants(List<String> ids, DescendantsPage page) {
+		return descendants(ids, page, null);
+	}
+
+	/**
+	 * As {@link #descendants(List, DescendantsPage)}; {@code after} (default order only)
+	 * places each page after that entry where the family's order holds it.
+	 */
+	private Map<String, Page<LineageEntry>> descendants(List<String> ids, DescendantsPage page, FamilyKey after) {
 		var depth = new Limits.Depth(page.maxDepth(), false);
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
 		List<FamilyIndex.Key> keys = ids.stream()
@@ -670,10 +724,14 @@ public class LineageQueries {
 		Map<String, Object> params = traversal(null, page.relations());
 		params.put("orderBy", page.orderBy() == null ? null : page.orderBy().name());
 		var orders = this.families.orders(keys, bounded(query, depth), params);
+		boolean keyed = page.orderBy() == null && relations.isEmpty();
+		Map<FamilyIndex.Key, Long> offsets = new HashMap<>();
+		keys.forEach(key -> offsets.put(key,
+				after == null || !keyed ? page.offset() : after.offsetAfter(orders.get(key), page.offset())));
 		List<Map<String, Object>> rows = new java.util.ArrayList<>();
 		for (FamilyIndex.Key key : keys) {
 			var order = orders.get(key);
-			int from = (int) Math.min(page.offset(), order.size());
+			int from = (int) Math.min(offsets.get(key), order.size());
 			int to = (int) Math.min(order.size(), from + (long) page.size() + 1);
 			for (int i = from; i < to; i++) {
 				rows.add(Map.of("root", key.id(), "n", rows.size(), "id", order.ids().get(i), "depth",
@@ -689,9 +747,10 @@ public class LineageQueries {
 		Map<String, Page<LineageEntry>> byRoot = new LinkedHashMap<>();
 		for (FamilyIndex.Key key : keys) {
 			var order = orders.get(key);
-			var read = Page.of(entries.getOrDefault(key.id(), List.of()), new PageRequest(page.offset(), page.size()),
-					order::size, SingletonSupplier.of(() -> cutByDepth(order, page.maxDepth(), page.relations())));
-			byRoot.put(key.id(), page.orderBy() == null && relations.isEmpty() ? keyed(read) : read);
+			var read = Page.of(entries.getOrDefault(key.id(), List.of()),
+					new PageRequest(offsets.get(key), page.size()), order::size,
+					SingletonSupplier.of(() -> cutByDepth(order, page.maxDepth(), page.relations())));
+			byRoot.put(key.id(), keyed ? keyed(read) : read);
 		}
 		return byRoot;
 	}
