@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neo4j.driver.Value;
+
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
@@ -345,8 +347,9 @@ class FamilyIndex {
 	/**
 	 * The orders of several families that share depth and relations: cached ones as they
 	 * are, the others from one traversal statement ({@code query} takes {@code $ids} and
-	 * answers rows by {@code root}). A root without descendants (or unknown) has an empty
-	 * order.
+	 * answers a row per {@code root} with its order as the lists {@code ids},
+	 * {@code depths} and {@code parentIds}). A root without descendants (or unknown) has
+	 * an empty order.
 	 */
 	Map<Key, Order> orders(List<Key> keys, String query, Map<String, Object> params) {
 		long version = this.graph.version();
@@ -369,13 +372,10 @@ class FamilyIndex {
 		withIds.put("ids", missing);
 		Instant now = Instant.now();
 		this.graph.read(tx -> {
-			tx.run(query, withIds).forEachRemaining(r -> {
-				Order order = computed.computeIfAbsent(r.get("root").asString(),
-						root -> new Order(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), version, now));
-				order.ids().add(r.get("id").asString());
-				order.depths().add(r.get("depth").asInt());
-				order.parentIds().add(r.get("parentId").asString());
-			});
+			tx.run(query, withIds)
+				.forEachRemaining(r -> computed.put(r.get("root").asString(),
+						new Order(r.get("ids").asList(Value::asString), r.get("depths").asList(Value::asInt),
+								r.get("parentIds").asList(Value::asString), version, now)));
 			return null;
 		}, this.budget);
 		for (Key key : keys) {

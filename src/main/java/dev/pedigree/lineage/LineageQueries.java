@@ -720,7 +720,8 @@ public class LineageQueries {
 		List<FamilyIndex.Key> keys = ids.stream()
 			.map(id -> new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy()))
 			.toList();
-		String query = relations.isEmpty() ? "lineage/descendants-order" : "lineage/descendants-order-filtered";
+		String query = !relations.isEmpty() ? "lineage/descendants-order-filtered"
+				: page.orderBy() == null ? "lineage/descendants-order" : "lineage/descendants-order-by";
 		Map<String, Object> params = traversal(null, page.relations());
 		params.put("orderBy", page.orderBy() == null ? null : page.orderBy().name());
 		var orders = this.families.orders(keys, bounded(query, depth), params);
