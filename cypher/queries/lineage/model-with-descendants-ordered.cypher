@@ -1,6 +1,6 @@
 // model-with-descendants-filtered without the relations filter, for an order other than the default ($orderBy not
-// null): $id's model with one page of its whole family up to {{maxDepth}} hops in descendants-order's order by
-// $orderBy (ties by id), and the family's total, from one traversal; as descendants-order, the family is ordered
+// null): $id's model with one page of its whole family up to {{maxDepth}} hops in descendants-order-by's order by
+// $orderBy (ties by id), and the family's total, from one traversal; as descendants-order-by, the family is ordered
 // whole. A family of $keepFrom members or more also answers its whole order (ids, depths, parents), kept by the family
 // index for later pages; a smaller one answers its members' ids (lineage/KeptAnswers). Of the model, the page's
 // members and their derivations it returns only the properties named in $rootProperties, $modelProperties and

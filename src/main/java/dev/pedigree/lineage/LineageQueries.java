@@ -482,11 +482,9 @@ public class LineageQueries {
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(projection.root().read(row.get("model")));
 		if (plain && row.get("hub").asBoolean()) {
-			// Past the first level a walk reads about the whole family for one page, so
-			// the
-			// family is ordered once instead (kept until a write reaches it) and later
-			// pages
-			// are read from that order.
+			// Past the first level a walk reads about the whole family for one
+			// page: the family is ordered once instead (kept until a write reaches
+			// it), and later pages are read from that order.
 			boolean ordered = afterKey == null ? page.offset() > 0 : FamilyKey.of(afterKey).depth() >= 2;
 			return new ModelWithDescendants(model, ordered ? ordered(model.id(), page, afterKey)
 					: walk(model.id(), page, afterKey, row.get("fanOut").asLong()));
