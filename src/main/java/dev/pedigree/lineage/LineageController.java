@@ -11,9 +11,11 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.execution.DataFetcherResult;
+import graphql.execution.ExecutionStepInfo;
 import graphql.execution.ResultPath;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.SelectedField;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -48,6 +50,9 @@ class LineageController {
 	private static final String TRAINED_MODELS = "Dataset.trainedModels";
 
 	private static final String FOUNDATIONS = "Model.foundations";
+
+	/** What a selection reads of a model that needs nothing of it but its id. */
+	private static final StoredProperties.Names ONLY_ID = StoredProperties.Names.of(List.of("id"));
 
 	/**
 	 * Nested per-parent fields load for all parents of a level at once: the ones with
@@ -450,10 +455,39 @@ class LineageController {
 		return environment.<String, ModelView>getDataLoader(MODELS).load(derivation.parentId());
 	}
 
-	/** The child model, loaded with the level's other ends in one query. */
+	/**
+	 * The child model, loaded with the level's other ends in one query; for a derivation
+	 * a page of children lists, when the selection reads nothing of the child but its id,
+	 * that id alone.
+	 */
 	@SchemaMapping(typeName = "Derivation")
 	CompletableFuture<ModelView> child(Derivation derivation, DataFetchingEnvironment environment) {
+		if (listedByChildren(environment)
+				&& Projection.ofModel(environment.getSelectionSet().getImmediateFields()).equals(ONLY_ID)) {
+			return CompletableFuture.completedFuture(ModelView.ofId(derivation.childId()));
+		}
 		return environment.<String, ModelView>getDataLoader(MODELS).load(derivation.childId());
+	}
+
+	/**
+	 * Whether the derivation was listed by a {@code children} connection (a model's, or a
+	 * relation group's): every statement behind one matches the child as a {@code :Model}
+	 * node, placeholders included, and returns its stored id, as of now or of a date, so
+	 * the child exists under that id and need not be read again for it (issue 12: a later
+	 * page of children read its 20 models for {@code child { id }}). Any other derivation
+	 * (a model's parents, a lineage path, a descendant's {@code via}, a history entry)
+	 * loads its child.
+	 */
+	private static boolean listedByChildren(DataFetchingEnvironment environment) {
+		for (ExecutionStepInfo step = environment.getExecutionStepInfo().getParent(); step != null; step = step
+			.getParent()) {
+			String container = step.getObjectType() == null ? "" : step.getObjectType().getName();
+			if (!container.equals("DerivationEdge") && !container.equals("DerivationConnection")) {
+				return step.getFieldDefinition().getName().equals("children")
+						&& GraphQLTypeUtil.unwrapAll(step.getType()).getName().equals("DerivationConnection");
+			}
+		}
+		return false;
 	}
 
 }

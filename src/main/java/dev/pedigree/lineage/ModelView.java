@@ -66,6 +66,15 @@ public record ModelView(String id, String name, List<String> aliases, String dev
 		return MAPPING.map(node::get);
 	}
 
+	/**
+	 * A view of a model of which only the id is known: for a selection that reads nothing
+	 * else of it.
+	 */
+	static ModelView ofId(String id) {
+		Value stored = org.neo4j.driver.Values.value(id);
+		return MAPPING.map(name -> name.equals("id") ? stored : org.neo4j.driver.Values.NULL);
+	}
+
 	/** A view of a model a statement returned only some properties of. */
 	static ModelView from(StoredProperties properties) {
 		return MAPPING.map(properties);

@@ -1,5 +1,6 @@
 package dev.pedigree.graphql;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,26 @@ class MetricsTests {
 		double before = total(scrape(), "pedigree_db_queries_seconds_count", "origin=\"graphql\"");
 		assertThat(GraphQlClient.postAnonymous(this.port, document)).doesNotContain("\"errors\"");
 		assertThat(total(scrape(), "pedigree_db_queries_seconds_count", "origin=\"graphql\"") - before).isEqualTo(1.0);
+	}
+
+	/**
+	 * A later page of children whose selection reads only the children's ids: the model
+	 * and the page, no read of the children's models (their ids are the page's own).
+	 */
+	@Test
+	void a_page_of_children_read_by_their_ids_is_the_model_and_the_page() {
+		String first = GraphQlClient.postAnonymous(this.port,
+				"{ model(id: \"mistralai/Mistral-Small-24B-Base-2501\") { children(first: 10) { pageInfo { endCursor } } } }");
+		String after = com.jayway.jsonpath.JsonPath.read(first, "$.data.model.children.pageInfo.endCursor");
+		String document = "{ model(id: \"mistralai/Mistral-Small-24B-Base-2501\") { children(first: 10, after: \""
+				+ after + "\") { pageInfo { hasNextPage endCursor } edges { node { relation child { id } } } } } }";
+		double before = total(scrape(), "pedigree_db_queries_seconds_count", "origin=\"graphql\"");
+		String body = GraphQlClient.postAnonymous(this.port, document);
+		assertThat(body).doesNotContain("\"errors\"");
+		assertThat(
+				com.jayway.jsonpath.JsonPath.<List<String>>read(body, "$.data.model.children.edges[*].node.child.id"))
+			.hasSize(10);
+		assertThat(total(scrape(), "pedigree_db_queries_seconds_count", "origin=\"graphql\"") - before).isEqualTo(2.0);
 	}
 
 	/**
