@@ -1,6 +1,12 @@
-// The oldest changes no watch evaluation has looked at yet.
+// The oldest changes no watch evaluation has looked at yet, and whether each is to be evaluated: a change logged
+// before the earliest watch was created (or with no watch at all) concerns none, since each watch looks only at
+// changes from its creation on, so it comes back without its model ids (an import's backlog on a store without
+// watches: millions of ids) and is marked evaluated without its queries.
+OPTIONAL MATCH (w:__Watch)
+WITH min(w.createdAt) AS first
 MATCH (c:__Change)
 WHERE c.pending = true
-RETURN c.id AS id, c.kind AS kind, c.at AS at, c.modelIds AS modelIds
+WITH c, first IS NOT NULL AND c.at >= first AS evaluate
 ORDER BY c.at
 LIMIT $limit
+RETURN c.id AS id, c.kind AS kind, c.at AS at, evaluate, CASE WHEN evaluate THEN c.modelIds END AS modelIds

@@ -55,19 +55,16 @@ class WatchEvaluator {
 			// The lock first: reads after it see what another instance committed before
 			// releasing it.
 			tx.run(this.cypher.get("watch/lock-notifications")).consume();
+			// A change older than every watch concerns none: it comes without its model
+			// ids and is marked evaluated without its queries, which read every model it
+			// names (an import's backlog on a store without watches: 4 million ids, two
+			// minutes of a first start on the 2M graph).
 			var changes = tx.run(this.cypher.get("watch/pending-changes"), Map.of("limit", CHANGES_PER_ROUND)).list();
-			// A change older than every watch concerns none: it is marked evaluated
-			// without its queries, which read every model it names (an import's backlog
-			// on a store without watches: 4 million ids, two minutes of a first start on
-			// the 2M graph).
-			var first = tx.run(this.cypher.get("watch/first-watch")).single().get("first");
-			ZonedDateTime firstWatch = first.isNull() ? null : first.asZonedDateTime();
 			List<Raised> raised = new ArrayList<>();
 			for (var change : changes) {
-				ZonedDateTime at = change.get("at").asZonedDateTime();
-				if (firstWatch != null && !at.isBefore(firstWatch)) {
+				if (change.get("evaluate").asBoolean()) {
 					raised.addAll(evaluate(tx, change.get("id").asString(),
-							ChangeLog.Kind.valueOf(change.get("kind").asString()), at,
+							ChangeLog.Kind.valueOf(change.get("kind").asString()), change.get("at").asZonedDateTime(),
 							change.get("modelIds").asList(v -> v.asString())));
 				}
 			}

@@ -20,12 +20,14 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 
 import dev.pedigree.Curation;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 import reactor.core.Disposable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.execution.ErrorType;
@@ -46,6 +48,9 @@ class WatchlistTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Driver driver;
 
 	private HttpServer receiver;
 
@@ -249,6 +254,76 @@ class WatchlistTests {
 			assertThat(n.get("delivery")).isNull();
 			assertThat(n.get("model")).isEqualTo(Map.of("id", base));
 		});
+	}
+
+	/**
+	 * Changes logged before the earliest watch are marked evaluated without their
+	 * queries; one logged at the earliest watch's creation, before a later watch, is
+	 * still evaluated, for the earliest watch only. The change is written here with that
+	 * time: through the API it would be evaluated before the later watch exists.
+	 */
+	@Test
+	void a_change_after_the_earliest_watch_but_before_a_later_one_is_evaluated() throws Exception {
+		String prefix = "test/watch-" + UUID.randomUUID().toString().substring(0, 8);
+		String base = prefix + "-base";
+		String popular = prefix + "-popular";
+		register(base);
+		// Before any watch of this test: the derivative and its downloads.
+		importRecords("HF_EDGES", "parent_id,child_id,relation\n" + base + "," + popular + ",finetune\n");
+		importRecords("HF_NODES", "model_id,downloads\n" + popular + ",5000\n");
+		String earliest = createDownloadsWatch(base);
+		Thread.sleep(20);
+		String later = createDownloadsWatch(base);
+		try (var session = this.driver.session()) {
+			session.executeWrite(
+					tx -> tx
+						.run("""
+								MATCH (w:__Watch {id: $watch})
+								CREATE (:__Change {id: randomUUID(), kind: 'MODELS_WRITTEN', at: w.createdAt, modelIds: [$model],
+								                   derivations: [], writer: 'test', pending: true})""",
+								Map.of("watch", earliest, "model", popular))
+						.consume());
+		}
+		List<Map> raised = List.of();
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (raised.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			raised = notifications(earliest);
+		}
+		assertThat(raised).singleElement()
+			.satisfies(
+					n -> assertThat(n).containsEntry("condition", "DOWNLOADS_ABOVE").containsEntry("modelId", popular));
+		assertThat(notifications(later)).isEmpty();
+		for (String watch : List.of(earliest, later)) {
+			GraphQlClient.curator(this.port)
+				.document("mutation($id: ID!) { deleteWatch(id: $id) }")
+				.variable("id", watch)
+				.execute()
+				.path("deleteWatch")
+				.entity(Boolean.class)
+				.isEqualTo(true);
+		}
+	}
+
+	private String createDownloadsWatch(String subject) {
+		return GraphQlClient.curator(this.port)
+			.document("mutation($id: ID!) { createWatch(input: {subjectKind: MODEL, subjectId: $id, "
+					+ "conditions: [DOWNLOADS_ABOVE], downloadsThreshold: 1000}) { watch { id } } }")
+			.variable("id", subject)
+			.execute()
+			.path("createWatch.watch.id")
+			.entity(String.class)
+			.get();
+	}
+
+	private List<Map> notifications(String watchId) {
+		return GraphQlClient.anonymous(this.port)
+			.document("query($id: ID) { watchNotifications(watchId: $id) { condition modelId } }")
+			.variable("id", watchId)
+			.execute()
+			.path("watchNotifications")
+			.entityList(Map.class)
+			.get();
 	}
 
 	@Test
