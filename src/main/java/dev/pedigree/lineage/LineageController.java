@@ -457,8 +457,8 @@ class LineageController {
 
 	/**
 	 * The child model, loaded with the level's other ends in one query; for a derivation
-	 * a page of children lists, when the selection reads nothing of the child but its id,
-	 * that id alone.
+	 * a page of a model's children lists, when the selection reads nothing of the child
+	 * but its id, that id alone.
 	 */
 	@SchemaMapping(typeName = "Derivation")
 	CompletableFuture<ModelView> child(Derivation derivation, DataFetchingEnvironment environment) {
@@ -470,20 +470,21 @@ class LineageController {
 	}
 
 	/**
-	 * Whether the derivation was listed by a {@code children} connection (a model's, or a
-	 * relation group's): every statement behind one matches the child as a {@code :Model}
-	 * node, placeholders included, and returns its stored id, as of now or of a date, so
-	 * the child exists under that id and need not be read again for it (issue 12: a later
-	 * page of children read its 20 models for {@code child { id }}). Any other derivation
-	 * (a model's parents, a lineage path, a descendant's {@code via}, a history entry)
-	 * loads its child.
+	 * Whether the derivation was listed by a model's {@code children} connection: every
+	 * statement behind one matches the child as a {@code :Model} node, placeholders
+	 * included, and returns its stored id, as of now or of a date, so the child exists
+	 * under that id and need not be read again for it (issue 12: a later page of children
+	 * read its 20 models for {@code child { id }}). Any other derivation (a relation
+	 * group's, whose groups a large hub keeps for up to the family cache's TTL across a
+	 * deletion by another instance; a model's parents, a lineage path, a descendant's
+	 * {@code via}, a history entry) loads its child.
 	 */
 	private static boolean listedByChildren(DataFetchingEnvironment environment) {
 		for (ExecutionStepInfo step = environment.getExecutionStepInfo().getParent(); step != null; step = step
 			.getParent()) {
 			String container = step.getObjectType() == null ? "" : step.getObjectType().getName();
 			if (!container.equals("DerivationEdge") && !container.equals("DerivationConnection")) {
-				return step.getFieldDefinition().getName().equals("children")
+				return container.equals("Model") && step.getFieldDefinition().getName().equals("children")
 						&& GraphQLTypeUtil.unwrapAll(step.getType()).getName().equals("DerivationConnection");
 			}
 		}

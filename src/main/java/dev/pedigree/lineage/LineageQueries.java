@@ -1,7 +1,6 @@
 package dev.pedigree.lineage;
 
 import dev.pedigree.common.Cursors;
-import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.common.Limits;
 import dev.pedigree.common.Page;
 import dev.pedigree.common.PageRequest;
@@ -454,7 +453,7 @@ public class LineageQueries {
 		boolean plain = relations.isEmpty() && page.orderBy() == null;
 		if (this.families.kept(new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy())) != null) {
 			ModelView model = model(id);
-			return model == null ? null : new ModelWithDescendants(model, ordered(id, page, afterKey));
+			return model == null ? null : new ModelWithDescendants(model, ordered(id, page));
 		}
 		long version = this.graph.version();
 		Map<String, Object> params = new HashMap<>();
@@ -485,9 +484,11 @@ public class LineageQueries {
 			// Past the first level a walk reads about the whole family for one
 			// page: the family is ordered once instead (kept until a write reaches
 			// it), and later pages are read from that order.
-			boolean ordered = afterKey == null ? page.offset() > 0 : FamilyKey.of(afterKey).depth() >= 2;
-			return new ModelWithDescendants(model, ordered ? ordered(model.id(), page, afterKey)
-					: walk(model.id(), page, afterKey, row.get("fanOut").asLong()));
+			// A cursor without a readable key is placed by its offset, as the field does.
+			FamilyKey after = afterKey == null ? null : FamilyKey.of(afterKey);
+			boolean ordered = after == null ? page.offset() > 0 : after.depth() >= 2;
+			return new ModelWithDescendants(model,
+					ordered ? ordered(model.id(), page) : walk(model.id(), page, after, row.get("fanOut").asLong()));
 		}
 		int total = row.get("total").asInt();
 		List<LineageEntry> entries = row.get("page").asList(v -> {
@@ -542,8 +543,8 @@ public class LineageQueries {
 	 * kept until a write reaches the family; {@code totalCount} counts the family without
 	 * ordering it (kept likewise), only when a client selects it.
 	 */
-	private Page<LineageEntry> walk(String id, DescendantsPage page, String afterKey, long fanOut) {
-		FamilyKey after = afterKey == null ? new FamilyKey(0, "") : FamilyKey.of(afterKey);
+	private Page<LineageEntry> walk(String id, DescendantsPage page, FamilyKey afterKey, long fanOut) {
+		FamilyKey after = afterKey == null ? new FamilyKey(0, "") : afterKey;
 		int limit = page.size() + 1;
 		int fromDepth = after.depth();
 		String fromId = after.id();
@@ -557,51 +558,26 @@ public class LineageQueries {
 	}
 
 	/**
-	 * A page of the family's whole default order (ordered once and kept for a large
-	 * family), from the entry after the cursor's key when the order holds it, so a write
-	 * that moved members before the key neither repeats nor skips one; else from the
-	 * cursor's offset.
+	 * A page of the family's whole order (ordered once and kept for a large family) at
+	 * the cursor's offset, as the field places it: a kept order, the statement and the
+	 * field answer the same cursor with the same page.
 	 */
-	private Page<LineageEntry> ordered(String id, DescendantsPage page, String afterKey) {
-		return descendants(List.of(id), page, afterKey == null ? null : FamilyKey.of(afterKey)).get(id);
+	private Page<LineageEntry> ordered(String id, DescendantsPage page) {
+		return descendants(List.of(id), page).get(id);
 	}
 
 	/** The (depth, id) a cursor of the default order carries: where its entry stands. */
 	private record FamilyKey(int depth, String id) {
 
+		/** The key, or null when it is not (depth:id). */
 		static FamilyKey of(String key) {
 			int colon = key.indexOf(':');
 			try {
 				return new FamilyKey(Integer.parseInt(key.substring(0, Math.max(colon, 0))), key.substring(colon + 1));
 			}
 			catch (NumberFormatException ex) {
-				throw new InvalidInputException("after", "The cursor is not one of this list's");
+				return null;
 			}
-		}
-
-		/**
-		 * The offset of the entry after this key in {@code order} (depth, then id);
-		 * {@code fallback} when the order does not hold it.
-		 */
-		long offsetAfter(FamilyIndex.Order order, long fallback) {
-			// Depths ascend: find the key's depth band, then the id in it.
-			int low = 0;
-			int high = order.size();
-			while (low < high) {
-				int mid = (low + high) >>> 1;
-				if (order.depths().get(mid) < this.depth) {
-					low = mid + 1;
-				}
-				else {
-					high = mid;
-				}
-			}
-			for (int i = low; i < order.size() && order.depths().get(i) == this.depth; i++) {
-				if (order.ids().get(i).equals(this.id)) {
-					return i + 1;
-				}
-			}
-			return fallback;
 		}
 
 	}
@@ -705,14 +681,7 @@ public class LineageQueries {
 	 * entries. {@code truncated} is computed per root, only when selected.
 	 */
 	public Map<String, Page<LineageEntry>> descendants(List<String> ids, DescendantsPage page) {
-		return descendants(ids, page, null);
-	}
 
-	/**
-	 * As {@link #descendants(List, DescendantsPage)}; {@code after} (default order only)
-	 * places each page after that entry where the family's order holds it.
-	 */
-	private Map<String, Page<LineageEntry>> descendants(List<String> ids, DescendantsPage page, FamilyKey after) {
 		var depth = new Limits.Depth(page.maxDepth(), false);
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
 		List<FamilyIndex.Key> keys = ids.stream()
@@ -723,14 +692,10 @@ public class LineageQueries {
 		Map<String, Object> params = traversal(null, page.relations());
 		params.put("orderBy", page.orderBy() == null ? null : page.orderBy().name());
 		var orders = this.families.orders(keys, bounded(query, depth), params);
-		boolean keyed = page.orderBy() == null && relations.isEmpty();
-		Map<FamilyIndex.Key, Long> offsets = new HashMap<>();
-		keys.forEach(key -> offsets.put(key,
-				after == null || !keyed ? page.offset() : after.offsetAfter(orders.get(key), page.offset())));
 		List<Map<String, Object>> rows = new java.util.ArrayList<>();
 		for (FamilyIndex.Key key : keys) {
 			var order = orders.get(key);
-			int from = (int) Math.min(offsets.get(key), order.size());
+			int from = (int) Math.min(page.offset(), order.size());
 			int to = (int) Math.min(order.size(), from + (long) page.size() + 1);
 			for (int i = from; i < to; i++) {
 				rows.add(Map.of("root", key.id(), "n", rows.size(), "id", order.ids().get(i), "depth",
@@ -746,10 +711,9 @@ public class LineageQueries {
 		Map<String, Page<LineageEntry>> byRoot = new LinkedHashMap<>();
 		for (FamilyIndex.Key key : keys) {
 			var order = orders.get(key);
-			var read = Page.of(entries.getOrDefault(key.id(), List.of()),
-					new PageRequest(offsets.get(key), page.size()), order::size,
-					SingletonSupplier.of(() -> cutByDepth(order, page.maxDepth(), page.relations())));
-			byRoot.put(key.id(), keyed ? keyed(read) : read);
+			var read = Page.of(entries.getOrDefault(key.id(), List.of()), new PageRequest(page.offset(), page.size()),
+					order::size, SingletonSupplier.of(() -> cutByDepth(order, page.maxDepth(), page.relations())));
+			byRoot.put(key.id(), page.orderBy() == null && relations.isEmpty() ? keyed(read) : read);
 		}
 		return byRoot;
 	}

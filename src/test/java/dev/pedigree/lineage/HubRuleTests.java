@@ -2,13 +2,16 @@ package dev.pedigree.lineage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 
 import dev.pedigree.Curation;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.annotation.DirtiesContext;
@@ -17,11 +20,13 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A model with a few dozen direct derivatives over a family of thousands (a base model
- * whose instruct child is a hub) is a hub too: its first page is walked level by level,
- * not answered by ordering the whole family. Its own unseeded store, closed after the
- * class: a family of 1,025 would join the seeded store's largest families, which other
- * tests list.
+ * Large families and hubs: a model with a few dozen direct derivatives over a family of
+ * thousands (a base model whose instruct child is a hub) is a hub too, its first page
+ * walked level by level, not answered by ordering the whole family; pages past a hub's
+ * first level come from the family's order; a cursor answers the same page whichever path
+ * reads it; a large hub's kept relation groups. Its own unseeded store, closed after the
+ * class: families of a thousand would join the seeded store's largest families, which
+ * other tests list.
  */
 @PedigreeServerTest
 @TestPropertySource(properties = "pedigree.seed.enabled=false")
@@ -30,6 +35,9 @@ class HubRuleTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Driver driver;
 
 	@Test
 	void a_mid_size_first_level_over_a_large_family_is_walked_not_ordered_whole() {
@@ -53,12 +61,11 @@ class HubRuleTests {
 
 	/**
 	 * Past the hub's first level a walk would read about the whole family for each page:
-	 * the family is ordered once and later pages come from that order, placed by the
-	 * cursor's entry, so a write that adds a member before it neither repeats nor skips
-	 * one.
+	 * the family is ordered once and later pages come from that order. After a write the
+	 * same cursor answers the same page whether the order was kept or read again.
 	 */
 	@Test
-	void pages_past_a_hubs_first_level_are_read_from_its_order_after_the_cursors_entry() {
+	void pages_past_a_hubs_first_level_are_read_from_its_order() {
 		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
 		for (int i = 0; i < 25; i++) {
 			edges.append("deep/base,deep/tune-").append(String.format("%02d", i)).append(",finetune\n");
@@ -93,9 +100,120 @@ class HubRuleTests {
 				"parent_id,child_id,relation\ndeep/tune-00,deep/quant-0000a,quantized\n");
 		var afterWrite = descendants(cursorBeforeWrite);
 		afterWrite.path("model.descendants.totalCount").entity(Integer.class).isEqualTo(1_026);
-		assertThat(afterWrite.path("model.descendants.edges[*].node.model.id").entityList(String.class).get())
-			.startsWith("deep/quant-0035")
-			.endsWith("deep/quant-0054");
+		List<String> once = afterWrite.path("model.descendants.edges[*].node.model.id").entityList(String.class).get();
+		assertThat(once).hasSize(20);
+		assertThat(descendants(cursorBeforeWrite).path("model.descendants.edges[*].node.model.id")
+			.entityList(String.class)
+			.get()).as("the order kept by the first request").isEqualTo(once);
+	}
+
+	/**
+	 * A large family that is not a hub (5 direct derivatives under a page of 20, 1,255
+	 * members): after a write ahead of a cursor, the same request answers the same page
+	 * whether the family's order was dropped (the statement) or kept again, and so does
+	 * the same field with {@code truncated} selected (read field by field).
+	 */
+	@Test
+	void a_cursor_answers_the_same_page_from_the_statement_a_kept_order_and_the_field() {
+		largeFamily("same/root");
+		String first = endCursor(page("same/root", null, null, false));
+		String cursor = endCursor(page("same/root", first, null, false));
+		Curation.importRecords(this.port, "HF_EDGES",
+				"parent_id,child_id,relation\nsame/root-c0,same/root-c0-g0000a,quantized\n");
+		List<String> once = ids(page("same/root", cursor, null, false));
+		assertThat(once).hasSize(20);
+		assertThat(ids(page("same/root", cursor, null, false))).as("kept order").isEqualTo(once);
+		assertThat(ids(page("same/root", cursor, null, true))).as("the field").isEqualTo(once);
+	}
+
+	/**
+	 * A cursor the field reads by its position alone (no (depth, id) key) answers a page
+	 * on the planned path too, in any order, with the family's order kept or not.
+	 */
+	@Test
+	void a_cursor_without_a_depth_key_is_placed_by_its_offset() {
+		largeFamily("pos/root");
+		String cursor = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("pos:19:abc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		for (String orderBy : java.util.Arrays.asList(null, "ID", "DOWNLOADS")) {
+			for (int round = 0; round < 2; round++) {
+				var planned = page("pos/root", cursor, orderBy, false);
+				var field = page("pos/root", cursor, orderBy, true);
+				planned.errors().verify();
+				field.errors().verify();
+				assertThat(ids(planned)).as(orderBy + ", round " + round).isEqualTo(ids(field)).hasSize(20);
+			}
+		}
+		StringBuilder hub = new StringBuilder("parent_id,child_id,relation\n");
+		for (int i = 0; i < 1_000; i++) {
+			hub.append("poshub/base,poshub/c").append(String.format("%04d", i)).append(",finetune\n");
+		}
+		Curation.importRecords(this.port, "HF_EDGES", hub.toString());
+		var planned = page("poshub/base", cursor, null, false);
+		planned.errors().verify();
+		assertThat(ids(planned)).as("a hub").isEqualTo(ids(page("poshub/base", cursor, null, true))).hasSize(20);
+	}
+
+	/** 5 direct derivatives of {@code root}, 250 below each. */
+	private void largeFamily(String root) {
+		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
+		for (int c = 0; c < 5; c++) {
+			edges.append(root).append(',').append(root).append("-c").append(c).append(",finetune\n");
+			for (int g = 0; g < 250; g++) {
+				edges.append(root).append("-c").append(c).append(',').append(root).append("-c").append(c);
+				edges.append("-g").append(String.format("%04d", g)).append(",quantized\n");
+			}
+		}
+		Curation.importRecords(this.port, "HF_EDGES", edges.toString());
+	}
+
+	private GraphQlTester.Response page(String id, String after, String orderBy, boolean field) {
+		return GraphQlClient.anonymous(this.port)
+			.document("query ($id: ID!, $after: String, $orderBy: DerivativeOrder) { model(id: $id) { id "
+					+ "descendants(first: 20, after: $after, orderBy: $orderBy) { " + (field ? "truncated " : "")
+					+ "totalCount edges { node { depth model { id } } } pageInfo { endCursor } } } }")
+			.variable("id", id)
+			.variable("after", after)
+			.variable("orderBy", orderBy)
+			.execute();
+	}
+
+	private static List<String> ids(GraphQlTester.Response response) {
+		return response.path("model.descendants.edges[*].node.model.id").entityList(String.class).get();
+	}
+
+	private static String endCursor(GraphQlTester.Response response) {
+		return response.path("model.descendants.pageInfo.endCursor").entity(String.class).get();
+	}
+
+	/**
+	 * A large hub's relation groups are kept until a write of this instance reaches the
+	 * family or the family cache's TTL passes; a child another instance deleted meanwhile
+	 * (here a write through the driver, which this instance does not see) must not be
+	 * listed as existing when only its id is selected: the group's child is read, as with
+	 * a fuller selection.
+	 */
+	@Test
+	void a_kept_relation_groups_child_deleted_elsewhere_is_not_answered_from_its_id() {
+		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
+		for (int i = 0; i < 1_000; i++) {
+			edges.append("kept/base,kept/c").append(String.format("%04d", i)).append(",finetune\n");
+		}
+		Curation.importRecords(this.port, "HF_EDGES", edges.toString());
+		String query = "{ model(id: \"kept/base\") { childrenByRelation(first: 3) { relation "
+				+ "children { edges { node { child { SELECTION } } } } } } }";
+		assertThat(GraphQlClient.postAnonymous(this.port, query.replace("SELECTION", "id")))
+			.doesNotContain("\"errors\"")
+			.contains("\"kept/c0001\"");
+		try (var session = this.driver.session()) {
+			session.executeWrite(
+					tx -> tx.run("MATCH (m:Model {id: $id}) DETACH DELETE m", Map.of("id", "kept/c0001")).consume());
+		}
+		String full = GraphQlClient.postAnonymous(this.port, query.replace("SELECTION", "id name"));
+		String idOnly = GraphQlClient.postAnonymous(this.port, query.replace("SELECTION", "id"));
+		assertThat(full).contains("\"errors\"");
+		assertThat(idOnly).as("the id-only selection errs like the fuller one").contains("\"errors\"");
 	}
 
 	private GraphQlTester.Response descendants(String after) {
