@@ -673,6 +673,14 @@ public class LineageQueries {
 	 */
 	public record DescendantsPage(int maxDepth, List<Relation> relations, long offset, int size,
 			DerivativeOrder orderBy) {
+
+		public DescendantsPage {
+			// A filter is a set: one kept order and one kept answer per set of relations,
+			// whichever order a client lists them in.
+			relations = relations == null || relations.isEmpty() ? null
+					: relations.stream().distinct().sorted().toList();
+		}
+
 	}
 
 	/**

@@ -155,6 +155,28 @@ class HubRuleTests {
 		assertThat(ids(planned)).as("a hub").isEqualTo(ids(page("poshub/base", cursor, null, true))).hasSize(20);
 	}
 
+	/**
+	 * A relations filter is a set: the same relations listed in another order (or twice)
+	 * are answered from the order kept for the first.
+	 */
+	@Test
+	void a_large_familys_filtered_order_is_kept_once_whatever_order_the_relations_are_listed_in() {
+		largeFamily("set/root");
+		String query = "{ model(id: \"set/root\") { descendants(first: 20, relations: [RELATIONS]) "
+				+ "{ totalCount edges { node { model { id } } } } } }";
+		String first = GraphQlClient.postAnonymous(this.port, query.replace("RELATIONS", "QUANTIZED, FINETUNE"));
+		assertThat(first).doesNotContain("\"errors\"").contains("\"totalCount\":1255");
+		double orders = filteredOrders();
+		assertThat(GraphQlClient.postAnonymous(this.port, query.replace("RELATIONS", "FINETUNE, QUANTIZED, FINETUNE")))
+			.isEqualTo(first);
+		assertThat(filteredOrders()).as("no second order of the family").isEqualTo(orders);
+	}
+
+	private double filteredOrders() {
+		return Curation.statementsRun(this.port, "lineage/model-with-descendants-filtered")
+				+ Curation.statementsRun(this.port, "lineage/descendants-order-filtered");
+	}
+
 	/** 5 direct derivatives of {@code root}, 250 below each. */
 	private void largeFamily(String root) {
 		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
