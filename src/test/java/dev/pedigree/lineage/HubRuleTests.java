@@ -41,14 +41,7 @@ class HubRuleTests {
 
 	@Test
 	void a_mid_size_first_level_over_a_large_family_is_walked_not_ordered_whole() {
-		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
-		for (int i = 0; i < 25; i++) {
-			edges.append("hub/base,hub/tune-").append(String.format("%02d", i)).append(",finetune\n");
-		}
-		for (int i = 0; i < 1_000; i++) {
-			edges.append("hub/tune-00,hub/quant-").append(String.format("%04d", i)).append(",quantized\n");
-		}
-		Curation.importRecords(this.port, "HF_EDGES", edges.toString());
+		hubOverLargeFamily("hub");
 		double walks = walks();
 		String answer = GraphQlClient.postAnonymous(this.port,
 				"{ model(id: \"hub/base\") { descendants(first: 20) { totalCount edges { node { depth model { id } } } } } }");
@@ -66,14 +59,7 @@ class HubRuleTests {
 	 */
 	@Test
 	void pages_past_a_hubs_first_level_are_read_from_its_order() {
-		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
-		for (int i = 0; i < 25; i++) {
-			edges.append("deep/base,deep/tune-").append(String.format("%02d", i)).append(",finetune\n");
-		}
-		for (int i = 0; i < 1_000; i++) {
-			edges.append("deep/tune-00,deep/quant-").append(String.format("%04d", i)).append(",quantized\n");
-		}
-		Curation.importRecords(this.port, "HF_EDGES", edges.toString());
+		hubOverLargeFamily("deep");
 		List<String> ids = new ArrayList<>();
 		String after = null;
 		for (int page = 0; page < 2; page++) {
@@ -175,6 +161,23 @@ class HubRuleTests {
 	private double filteredOrders() {
 		return Curation.statementsRun(this.port, "lineage/model-with-descendants-filtered")
 				+ Curation.statementsRun(this.port, "lineage/descendants-order-filtered");
+	}
+
+	/**
+	 * {@code prefix/base} with 25 direct derivatives ({@code prefix/tune-00} …), the
+	 * first with 1,000 of its own ({@code prefix/quant-0000} …).
+	 */
+	private void hubOverLargeFamily(String prefix) {
+		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
+		for (int i = 0; i < 25; i++) {
+			edges.append(prefix).append("/base,").append(prefix).append("/tune-").append(String.format("%02d", i));
+			edges.append(",finetune\n");
+		}
+		for (int i = 0; i < 1_000; i++) {
+			edges.append(prefix).append("/tune-00,").append(prefix).append("/quant-").append(String.format("%04d", i));
+			edges.append(",quantized\n");
+		}
+		Curation.importRecords(this.port, "HF_EDGES", edges.toString());
 	}
 
 	/** 5 direct derivatives of {@code root}, 250 below each. */
