@@ -451,9 +451,16 @@ public class LineageQueries {
 			Projection projection) {
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
 		boolean plain = relations.isEmpty() && page.orderBy() == null;
-		if (this.families.kept(new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy())) != null) {
+		var kept = this.families.kept(new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy()));
+		if (kept != null) {
 			ModelView model = model(id);
-			return model == null ? null : new ModelWithDescendants(model, ordered(id, page));
+			// A hub's pages are placed by the cursor's entry, as its walked pages are;
+			// any
+			// other family's by the offset, as the statement places them.
+			boolean hub = plain && afterKey != null
+					&& kept.depths().stream().filter(d -> d == 1).limit(page.size() + 1).count() > page.size();
+			return model == null ? null
+					: new ModelWithDescendants(model, ordered(id, page, hub ? FamilyKey.of(afterKey) : null));
 		}
 		long version = this.graph.version();
 		Map<String, Object> params = new HashMap<>();
@@ -487,8 +494,8 @@ public class LineageQueries {
 			// A cursor without a readable key is placed by its offset, as the field does.
 			FamilyKey after = afterKey == null ? null : FamilyKey.of(afterKey);
 			boolean ordered = after == null ? page.offset() > 0 : after.depth() >= 2;
-			return new ModelWithDescendants(model,
-					ordered ? ordered(model.id(), page) : walk(model.id(), page, after, row.get("fanOut").asLong()));
+			return new ModelWithDescendants(model, ordered ? ordered(model.id(), page, after)
+					: walk(model.id(), page, after, row.get("fanOut").asLong()));
 		}
 		int total = row.get("total").asInt();
 		List<LineageEntry> entries = row.get("page").asList(v -> {
@@ -558,12 +565,13 @@ public class LineageQueries {
 	}
 
 	/**
-	 * A page of the family's whole order (ordered once and kept for a large family) at
-	 * the cursor's offset, as the field places it: a kept order, the statement and the
-	 * field answer the same cursor with the same page.
+	 * A page of the family's whole order (ordered once and kept for a large family):
+	 * after the entry {@code after} names when the order holds it (a hub's pages, whose
+	 * first level is walked from the key: a write ahead of the cursor neither repeats nor
+	 * skips an entry where the walk meets the order), else at the cursor's offset.
 	 */
-	private Page<LineageEntry> ordered(String id, DescendantsPage page) {
-		return descendants(List.of(id), page).get(id);
+	private Page<LineageEntry> ordered(String id, DescendantsPage page, FamilyKey after) {
+		return descendants(List.of(id), page, after).get(id);
 	}
 
 	/** The (depth, id) a cursor of the default order carries: where its entry stands. */
@@ -578,6 +586,31 @@ public class LineageQueries {
 			catch (NumberFormatException ex) {
 				return null;
 			}
+		}
+
+		/**
+		 * The offset of the entry after this key in {@code order} (depth, then id);
+		 * {@code fallback} when the order does not hold it.
+		 */
+		long offsetAfter(FamilyIndex.Order order, long fallback) {
+			// Depths ascend: find the key's depth band, then the id in it.
+			int low = 0;
+			int high = order.size();
+			while (low < high) {
+				int mid = (low + high) >>> 1;
+				if (order.depths().get(mid) < this.depth) {
+					low = mid + 1;
+				}
+				else {
+					high = mid;
+				}
+			}
+			for (int i = low; i < order.size() && order.depths().get(i) == this.depth; i++) {
+				if (order.ids().get(i).equals(this.id)) {
+					return i + 1;
+				}
+			}
+			return fallback;
 		}
 
 	}
@@ -689,6 +722,14 @@ public class LineageQueries {
 	 * entries. {@code truncated} is computed per root, only when selected.
 	 */
 	public Map<String, Page<LineageEntry>> descendants(List<String> ids, DescendantsPage page) {
+		return descendants(ids, page, null);
+	}
+
+	/**
+	 * As {@link #descendants(List, DescendantsPage)}; {@code after} (a hub's key, default
+	 * order only) places each page after that entry where the family's order holds it.
+	 */
+	private Map<String, Page<LineageEntry>> descendants(List<String> ids, DescendantsPage page, FamilyKey after) {
 
 		var depth = new Limits.Depth(page.maxDepth(), false);
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
@@ -700,10 +741,14 @@ public class LineageQueries {
 		Map<String, Object> params = traversal(null, page.relations());
 		params.put("orderBy", page.orderBy() == null ? null : page.orderBy().name());
 		var orders = this.families.orders(keys, bounded(query, depth), params);
+		boolean keyed = page.orderBy() == null && relations.isEmpty();
+		Map<FamilyIndex.Key, Long> offsets = new HashMap<>();
+		keys.forEach(key -> offsets.put(key,
+				after == null || !keyed ? page.offset() : after.offsetAfter(orders.get(key), page.offset())));
 		List<Map<String, Object>> rows = new java.util.ArrayList<>();
 		for (FamilyIndex.Key key : keys) {
 			var order = orders.get(key);
-			int from = (int) Math.min(page.offset(), order.size());
+			int from = (int) Math.min(offsets.get(key), order.size());
 			int to = (int) Math.min(order.size(), from + (long) page.size() + 1);
 			for (int i = from; i < to; i++) {
 				rows.add(Map.of("root", key.id(), "n", rows.size(), "id", order.ids().get(i), "depth",
@@ -719,9 +764,10 @@ public class LineageQueries {
 		Map<String, Page<LineageEntry>> byRoot = new LinkedHashMap<>();
 		for (FamilyIndex.Key key : keys) {
 			var order = orders.get(key);
-			var read = Page.of(entries.getOrDefault(key.id(), List.of()), new PageRequest(page.offset(), page.size()),
-					order::size, SingletonSupplier.of(() -> cutByDepth(order, page.maxDepth(), page.relations())));
-			byRoot.put(key.id(), page.orderBy() == null && relations.isEmpty() ? keyed(read) : read);
+			var read = Page.of(entries.getOrDefault(key.id(), List.of()),
+					new PageRequest(offsets.get(key), page.size()), order::size,
+					SingletonSupplier.of(() -> cutByDepth(order, page.maxDepth(), page.relations())));
+			byRoot.put(key.id(), keyed ? keyed(read) : read);
 		}
 		return byRoot;
 	}
