@@ -457,8 +457,9 @@ public class LineageQueries {
 			// A hub's pages are placed by the cursor's entry, as its walked pages are;
 			// any
 			// other family's by the offset, as the statement places them.
-			boolean hub = plain && afterKey != null
-					&& kept.depths().stream().filter(d -> d == 1).limit(page.size() + 1).count() > page.size();
+			// Depths ascend: the first level fills the page when the entry after
+			// the page's worth is still at depth 1.
+			boolean hub = plain && afterKey != null && kept.size() > page.size() && kept.depths().get(page.size()) == 1;
 			return model == null ? null
 					: new ModelWithDescendants(model, ordered(id, page, hub ? FamilyKey.of(afterKey) : null));
 		}
