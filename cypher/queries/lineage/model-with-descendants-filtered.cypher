@@ -19,7 +19,7 @@ ORDER BY CASE $orderBy WHEN 'DOWNLOADS' THEN coalesce(d.downloads, -1) END DESC,
          CASE WHEN $orderBy IS NULL THEN depth END,
          d.id
 WITH root, collect(CASE WHEN d IS NOT NULL THEN {model: d, depth: depth, via: via, parentId: parentId} END) AS family
-RETURN [k IN $rootProperties | root[k]] AS model, size(family) AS total,
+RETURN [k IN $rootProperties | root[k]] AS model, size(family) AS total, $offset AS start,
        [x IN family[$offset..$offset + $limit] | {model: [k IN $modelProperties | x.model[k]], depth: x.depth,
          via: [k IN $viaProperties | x.via[k]], parentId: x.parentId}] AS page,
        CASE WHEN size(family) >= $keepFrom THEN [x IN family | [x.model.id, x.depth, x.parentId]] END AS order,

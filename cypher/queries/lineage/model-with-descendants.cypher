@@ -27,8 +27,14 @@ OPTIONAL CALL (root, hub) {
 WITH root, fanOut, hub, d, depth, via, parentId
 ORDER BY depth, d.id
 WITH root, fanOut, hub, collect(CASE WHEN d IS NOT NULL THEN {model: d, depth: depth, via: via, parentId: parentId} END) AS family
-RETURN [k IN $rootProperties | root[k]] AS model, fanOut, hub, size(family) AS total,
-       [x IN family[$offset..$offset + $limit] | {model: [k IN $modelProperties | x.model[k]], depth: x.depth,
+// The page starts after the entry ($afterDepth, $afterId) its cursor names, whether or not that entry is still a
+// member (a write ahead of the cursor neither repeats nor skips one), or at $offset without a key.
+WITH root, fanOut, hub, family,
+     CASE WHEN $afterId IS NULL THEN $offset
+          ELSE size([x IN family WHERE x.depth < $afterDepth OR (x.depth = $afterDepth AND x.model.id <= $afterId)])
+     END AS start
+RETURN [k IN $rootProperties | root[k]] AS model, fanOut, hub, size(family) AS total, start,
+       [x IN family[start..start + $limit] | {model: [k IN $modelProperties | x.model[k]], depth: x.depth,
          via: [k IN $viaProperties | x.via[k]], parentId: x.parentId}] AS page,
        CASE WHEN size(family) >= $keepFrom THEN [x IN family | [x.model.id, x.depth, x.parentId]] END AS order,
        CASE WHEN size(family) < $keepFrom AND NOT hub THEN [x IN family | x.model.id] END AS members

@@ -173,8 +173,7 @@ class LineageController {
 				var projection = new Projection(Projection.ofModel(immediate),
 						Projection.ofModel(Projection.below(nodes, "model")),
 						Projection.ofDerivation(Projection.below(nodes, "via")));
-				var found = this.queries.modelWithDescendants(id, page,
-						Cursors.keyAt((String) descendantFields.get(0).getArguments().get("after")), projection);
+				var found = this.queries.modelWithDescendants(id, page, projection);
 				return result(found == null ? null : found.model(), found == null ? null : new PrefetchedDescendants(
 						here.segment(descendantFields.get(0).getResultKey()), page, found.descendants()));
 			}
@@ -227,8 +226,11 @@ class LineageController {
 			var request = PageRequest.of(limits, (Integer) arguments.get("first"), (String) arguments.get("after"));
 			return new LineageQueries.DescendantsPage(limits.depth((Integer) arguments.get("maxDepth")).value(),
 					relations == null || relations.isEmpty() ? null : List.copyOf(relations), request.offset(),
-					request.size(), orderBy == null ? null : orderBy instanceof DerivativeOrder order ? order
-							: DerivativeOrder.valueOf(orderBy.toString()));
+					request.size(),
+					orderBy == null ? null
+							: orderBy instanceof DerivativeOrder order ? order
+									: DerivativeOrder.valueOf(orderBy.toString()),
+					Cursors.keyAt((String) arguments.get("after")));
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -394,7 +396,7 @@ class LineageController {
 		var request = PageRequest.of(limits, first, after);
 		var page = new LineageQueries.DescendantsPage(limits.depth(maxDepth).value(),
 				relations == null || relations.isEmpty() ? null : List.copyOf(relations), request.offset(),
-				request.size(), orderBy);
+				request.size(), orderBy, Cursors.keyAt(after));
 		if (environment.getLocalContext() instanceof PrefetchedDescendants prefetched
 				&& prefetched.field().equals(environment.getExecutionStepInfo().getPath())
 				&& prefetched.request().equals(page)) {

@@ -418,7 +418,7 @@ public class LineageQueries {
 
 	}
 
-	private record DescendantsKey(String id, DescendantsPage page, String afterKey, Projection projection) {
+	private record DescendantsKey(String id, DescendantsPage page, Projection projection) {
 	}
 
 	/**
@@ -429,16 +429,15 @@ public class LineageQueries {
 	 * direct derivatives fill the page and its family is large) has its first level
 	 * walked from the cursor's (depth, id) instead ({@link #walk}), so its first page
 	 * does not order the whole family, and is ordered once for pages past that level (a
-	 * filtered family, or one in another order, is ordered whole, as by the field). Null
-	 * when there is no such model.
-	 * @param afterKey the (depth, id) key the {@code after} cursor carries, null for the
-	 * first page or a cursor without one
+	 * filtered family, or one in another order, is ordered whole, as by the field). In
+	 * the default order every path places a page after the entry its cursor names, as the
+	 * field does. Null when there is no such model.
 	 */
-	ModelWithDescendants modelWithDescendants(String id, DescendantsPage page, String afterKey, Projection projection) {
+	ModelWithDescendants modelWithDescendants(String id, DescendantsPage page, Projection projection) {
 		// A small family is kept with its members (any write linking or describing one
 		// drops it); a large one's order is kept by the family index, a hub is walked.
-		return this.kept.get(new DescendantsKey(id, page, afterKey, projection),
-				() -> readModelWithDescendants(id, page, afterKey, projection),
+		return this.kept.get(new DescendantsKey(id, page, projection),
+				() -> readModelWithDescendants(id, page, projection),
 				found -> found.members() == null ? null : readFrom(id, found.model(), List.copyOf(found.members())));
 	}
 
@@ -447,27 +446,22 @@ public class LineageQueries {
 	 * page with the properties {@code projection} names, a kept order's or a walked page
 	 * whole.
 	 */
-	private ModelWithDescendants readModelWithDescendants(String id, DescendantsPage page, String afterKey,
-			Projection projection) {
+	private ModelWithDescendants readModelWithDescendants(String id, DescendantsPage page, Projection projection) {
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
 		boolean plain = relations.isEmpty() && page.orderBy() == null;
 		var kept = this.families.kept(new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy()));
 		if (kept != null) {
 			ModelView model = model(id);
-			// A hub's pages are placed by the cursor's entry, as its walked pages are;
-			// any
-			// other family's by the offset, as the statement places them.
-			// Depths ascend: the first level fills the page when the entry after
-			// the page's worth is still at depth 1.
-			boolean hub = plain && afterKey != null && kept.size() > page.size() && kept.depths().get(page.size()) == 1;
-			return model == null ? null
-					: new ModelWithDescendants(model, ordered(id, page, hub ? FamilyKey.of(afterKey) : null));
+			return model == null ? null : new ModelWithDescendants(model, ordered(id, page));
 		}
 		long version = this.graph.version();
 		Map<String, Object> params = new HashMap<>();
 		params.put("id", id);
 		params.put("offset", page.offset());
 		params.put("limit", page.size() + 1);
+		FamilyKey after = page.after();
+		params.put("afterDepth", after == null ? null : after.depth());
+		params.put("afterId", after == null ? null : after.id());
 		params.put("keepFrom", FamilyIndex.MIN_CACHED);
 		params.put("walkFrom", page.size() + 1);
 		params.put("relations", relations.isEmpty() ? null : relations.stream().map(Relation::name).toList());
@@ -484,7 +478,7 @@ public class LineageQueries {
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
 			return canonical == null || canonical.equals(id) ? null
-					: readModelWithDescendants(canonical, page, afterKey, projection);
+					: readModelWithDescendants(canonical, page, projection);
 		}
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(projection.root().read(row.get("model")));
@@ -493,10 +487,9 @@ public class LineageQueries {
 			// page: the family is ordered once instead (kept until a write reaches
 			// it), and later pages are read from that order.
 			// A cursor without a readable key is placed by its offset, as the field does.
-			FamilyKey after = afterKey == null ? null : FamilyKey.of(afterKey);
 			boolean ordered = after == null ? page.offset() > 0 : after.depth() >= 2;
-			return new ModelWithDescendants(model, ordered ? ordered(model.id(), page, after)
-					: walk(model.id(), page, after, row.get("fanOut").asLong()));
+			return new ModelWithDescendants(model,
+					ordered ? ordered(model.id(), page) : walk(model.id(), page, after, row.get("fanOut").asLong()));
 		}
 		int total = row.get("total").asInt();
 		List<LineageEntry> entries = row.get("page").asList(v -> {
@@ -516,7 +509,9 @@ public class LineageQueries {
 			this.families.keep(new FamilyIndex.Key(model.id(), page.maxDepth(), relations, page.orderBy()), ids, depths,
 					parentIds, version);
 		}
-		Page<LineageEntry> read = Page.of(entries, new PageRequest(page.offset(), page.size()), () -> total, () -> {
+		// The page starts after the cursor's entry (or at its offset without one).
+		long start = row.get("start").asLong();
+		Page<LineageEntry> read = Page.of(entries, new PageRequest(start, page.size()), () -> total, () -> {
 			throw new IllegalStateException("truncated is not read at once with the page");
 		});
 		Set<String> members = row.get("members").isNull() ? null
@@ -566,20 +561,21 @@ public class LineageQueries {
 	}
 
 	/**
-	 * A page of the family's whole order (ordered once and kept for a large family):
-	 * after the entry {@code after} names when the order holds it (a hub's pages, whose
-	 * first level is walked from the key: a write ahead of the cursor neither repeats nor
-	 * skips an entry where the walk meets the order), else at the cursor's offset.
+	 * A page of the family's whole order (ordered once and kept for a large family),
+	 * placed as {@link #descendants(List, DescendantsPage)} places it.
 	 */
-	private Page<LineageEntry> ordered(String id, DescendantsPage page, FamilyKey after) {
-		return descendants(List.of(id), page, after).get(id);
+	private Page<LineageEntry> ordered(String id, DescendantsPage page) {
+		return descendants(List.of(id), page).get(id);
 	}
 
 	/** The (depth, id) a cursor of the default order carries: where its entry stands. */
 	private record FamilyKey(int depth, String id) {
 
-		/** The key, or null when it is not (depth:id). */
+		/** The key, or null when it is absent or not (depth:id). */
 		static FamilyKey of(String key) {
+			if (key == null) {
+				return null;
+			}
 			int colon = key.indexOf(':');
 			try {
 				return new FamilyKey(Integer.parseInt(key.substring(0, Math.max(colon, 0))), key.substring(colon + 1));
@@ -590,28 +586,40 @@ public class LineageQueries {
 		}
 
 		/**
-		 * The offset of the entry after this key in {@code order} (depth, then id);
-		 * {@code fallback} when the order does not hold it.
+		 * The offset of the first entry after this key in {@code order} (depth, then id),
+		 * whether or not the order still holds the key's own entry.
 		 */
-		long offsetAfter(FamilyIndex.Order order, long fallback) {
-			// Depths ascend: find the key's depth band, then the id in it.
+		long offsetAfter(FamilyIndex.Order order) {
+			// Depths ascend, and ids within a depth: the first entry past the key.
 			int low = 0;
 			int high = order.size();
 			while (low < high) {
 				int mid = (low + high) >>> 1;
-				if (order.depths().get(mid) < this.depth) {
+				int depthAt = order.depths().get(mid);
+				if (depthAt < this.depth || depthAt == this.depth && byCodePoint(order.ids().get(mid), this.id) <= 0) {
 					low = mid + 1;
 				}
 				else {
 					high = mid;
 				}
 			}
-			for (int i = low; i < order.size() && order.depths().get(i) == this.depth; i++) {
-				if (order.ids().get(i).equals(this.id)) {
-					return i + 1;
+			return low;
+		}
+
+		/** Strings compared as the database orders them: by Unicode code point. */
+		private static int byCodePoint(String a, String b) {
+			int i = 0;
+			int j = 0;
+			while (i < a.length() && j < b.length()) {
+				int ca = a.codePointAt(i);
+				int cb = b.codePointAt(j);
+				if (ca != cb) {
+					return Integer.compare(ca, cb);
 				}
+				i += Character.charCount(ca);
+				j += Character.charCount(cb);
 			}
-			return fallback;
+			return Boolean.compare(i < a.length(), j < b.length());
 		}
 
 	}
@@ -703,16 +711,29 @@ public class LineageQueries {
 	/**
 	 * Which descendants to page: the (clamped) depth bound, the relations filter (null =
 	 * any), the order (null = depth then id, the contract's; else the whole family in
-	 * that order) and the page.
+	 * that order) and the page: in the default order without a filter after the entry
+	 * {@code afterKey} names (the (depth:id) key its cursor carries), else at
+	 * {@code offset}.
 	 */
 	public record DescendantsPage(int maxDepth, List<Relation> relations, long offset, int size,
-			DerivativeOrder orderBy) {
+			DerivativeOrder orderBy, String afterKey) {
 
 		public DescendantsPage {
 			// A filter is a set: one kept order and one kept answer per set of relations,
 			// whichever order a client lists them in.
 			relations = relations == null || relations.isEmpty() ? null
 					: relations.stream().distinct().sorted().toList();
+			// Only the default order's cursors carry a key; a key that is not (depth:id)
+			// places the page by its offset.
+			afterKey = relations != null || orderBy != null || FamilyKey.of(afterKey) == null ? null : afterKey;
+		}
+
+		/**
+		 * Where the page starts in the default order: after this entry; null = at the
+		 * offset.
+		 */
+		FamilyKey after() {
+			return FamilyKey.of(this.afterKey);
 		}
 
 	}
@@ -720,18 +741,12 @@ public class LineageQueries {
 	/**
 	 * The same page of descendants of each root, from at most two queries for all of
 	 * them: one traversal ordering the families not cached yet, one reading the pages'
-	 * entries. {@code truncated} is computed per root, only when selected.
+	 * entries. {@code truncated} is computed per root, only when selected. In the default
+	 * order a page starts after the entry its cursor names (keyset: a write ahead of the
+	 * cursor neither repeats nor skips an entry), else at the cursor's offset.
 	 */
 	public Map<String, Page<LineageEntry>> descendants(List<String> ids, DescendantsPage page) {
-		return descendants(ids, page, null);
-	}
-
-	/**
-	 * As {@link #descendants(List, DescendantsPage)}; {@code after} (a hub's key, default
-	 * order only) places each page after that entry where the family's order holds it.
-	 */
-	private Map<String, Page<LineageEntry>> descendants(List<String> ids, DescendantsPage page, FamilyKey after) {
-
+		FamilyKey after = page.after();
 		var depth = new Limits.Depth(page.maxDepth(), false);
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
 		List<FamilyIndex.Key> keys = ids.stream()
@@ -744,8 +759,7 @@ public class LineageQueries {
 		var orders = this.families.orders(keys, bounded(query, depth), params);
 		boolean keyed = page.orderBy() == null && relations.isEmpty();
 		Map<FamilyIndex.Key, Long> offsets = new HashMap<>();
-		keys.forEach(key -> offsets.put(key,
-				after == null || !keyed ? page.offset() : after.offsetAfter(orders.get(key), page.offset())));
+		keys.forEach(key -> offsets.put(key, after == null ? page.offset() : after.offsetAfter(orders.get(key))));
 		List<Map<String, Object>> rows = new java.util.ArrayList<>();
 		for (FamilyIndex.Key key : keys) {
 			var order = orders.get(key);

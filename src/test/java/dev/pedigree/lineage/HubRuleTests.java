@@ -135,6 +135,42 @@ class HubRuleTests {
 	}
 
 	/**
+	 * After a write ahead of a cursor, a hub's next page past its first level starts
+	 * right after the cursor's entry on the planned path and on the field path alike.
+	 */
+	@Test
+	void after_a_write_ahead_of_a_hubs_cursor_both_paths_start_right_after_its_entry() {
+		hubOverLargeFamily("ks");
+		String cursor = null;
+		for (int page = 0; page < 3; page++) {
+			cursor = endCursor(page("ks/base", cursor, null, false));
+		}
+		Curation.importRecords(this.port, "HF_EDGES", "parent_id,child_id,relation\nks/base,ks/tune-00a,finetune\n");
+		List<String> planned = ids(page("ks/base", cursor, null, false));
+		assertThat(planned).hasSize(20).startsWith("ks/quant-0035");
+		assertThat(ids(page("ks/base", cursor, null, true))).as("the field").isEqualTo(planned);
+	}
+
+	/**
+	 * After a write ahead of a cursor, a small family's next page (one statement with its
+	 * count) starts right after the cursor's entry, as the field's does.
+	 */
+	@Test
+	void after_a_write_ahead_of_a_small_familys_cursor_the_next_page_starts_right_after_its_entry() {
+		StringBuilder small = new StringBuilder("parent_id,child_id,relation\n");
+		for (int i = 0; i < 30; i++) {
+			small.append("ksmall/root,ksmall/c").append(String.format("%02d", i)).append(",finetune\n");
+		}
+		Curation.importRecords(this.port, "HF_EDGES", small.toString());
+		String first = endCursor(page("ksmall/root", null, null, false));
+		Curation.importRecords(this.port, "HF_EDGES",
+				"parent_id,child_id,relation\nksmall/root,ksmall/c00a,finetune\n");
+		List<String> second = ids(page("ksmall/root", first, null, false));
+		assertThat(second).hasSize(10).startsWith("ksmall/c20").endsWith("ksmall/c29");
+		assertThat(ids(page("ksmall/root", first, null, true))).as("the field").isEqualTo(second);
+	}
+
+	/**
 	 * A cursor the field reads by its position alone (no (depth, id) key) answers a page
 	 * on the planned path too, in any order, with the family's order kept or not.
 	 */
