@@ -175,6 +175,12 @@ public class LineageQueries {
 	 */
 	public record ChildrenPage(PerParentPage page, DerivativeOrder orderBy, List<Relation> relations) {
 
+		public ChildrenPage {
+			// A filter is a set, as descendants' is: one kept order per set of relations.
+			relations = relations == null || relations.isEmpty() ? null
+					: relations.stream().distinct().sorted().toList();
+		}
+
 		boolean byIdOnly() {
 			return (this.orderBy == null || this.orderBy == DerivativeOrder.ID)
 					&& (this.relations == null || this.relations.isEmpty());

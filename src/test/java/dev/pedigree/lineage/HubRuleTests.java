@@ -216,6 +216,30 @@ class HubRuleTests {
 		assertThat(filteredOrders()).as("no second order of the family").isEqualTo(orders);
 	}
 
+	/**
+	 * Children's relations filter is a set too: a hub's children in another order, listed
+	 * with the same relations in another order, come from the order kept for the first.
+	 */
+	@Test
+	void a_hubs_filtered_children_order_is_kept_once_whatever_order_the_relations_are_listed_in() {
+		StringBuilder hub = new StringBuilder("parent_id,child_id,relation\n");
+		for (int i = 0; i < 1_000; i++) {
+			hub.append("chset/base,chset/c").append(String.format("%04d", i));
+			hub.append(i % 2 == 0 ? ",finetune\n" : ",quantized\n");
+		}
+		Curation.importRecords(this.port, "HF_EDGES", hub.toString());
+		String query = "{ model(id: \"chset/base\") { children(first: 5, orderBy: DOWNLOADS, relations: [RELATIONS]) "
+				+ "{ totalCount edges { node { child { id } } } } } }";
+		String first = GraphQlClient.postAnonymous(this.port, query.replace("RELATIONS", "QUANTIZED, FINETUNE"));
+		assertThat(first).doesNotContain("\"errors\"").contains("\"totalCount\":1000");
+		double orders = Curation.statementsRun(this.port, "lineage/children-order");
+		assertThat(orders).as("the children's order read").isPositive();
+		assertThat(GraphQlClient.postAnonymous(this.port, query.replace("RELATIONS", "FINETUNE, QUANTIZED, FINETUNE")))
+			.isEqualTo(first);
+		assertThat(Curation.statementsRun(this.port, "lineage/children-order")).as("no second order of the children")
+			.isEqualTo(orders);
+	}
+
 	private double filteredOrders() {
 		return Curation.statementsRun(this.port, "lineage/model-with-descendants-filtered")
 				+ Curation.statementsRun(this.port, "lineage/descendants-order-filtered");
