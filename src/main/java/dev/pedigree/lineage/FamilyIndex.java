@@ -7,7 +7,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import org.neo4j.driver.Value;
 
 import dev.pedigree.storage.CypherQueries;
@@ -100,6 +105,16 @@ class FamilyIndex {
 	}
 
 	private final CypherQueries cypher;
+
+	/** Orderings under way, by family: one read serves every request that waits. */
+	private final Map<Key, Ordering> ordering = new HashMap<>();
+
+	private record Ordering(long version, CompletableFuture<Order> order) {
+	}
+
+	/** Orders families ahead of the pages that will need them, one at a time. */
+	private final ThreadPoolExecutor background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(4), Thread.ofPlatform().daemon().name("family-order-", 0).factory());
 
 	/**
 	 * A family is ordered once and then reused, so it gets a larger budget than an
@@ -353,41 +368,140 @@ class FamilyIndex {
 	 */
 	Map<Key, Order> orders(List<Key> keys, String query, Map<String, Object> params) {
 		long version = this.graph.version();
+		boolean shared = !this.graph.readsAfterBookmarks();
 		Map<Key, Order> orders = new HashMap<>();
-		List<String> missing = new ArrayList<>();
+		Map<Key, CompletableFuture<Order>> mine = new LinkedHashMap<>();
+		Map<Key, CompletableFuture<Order>> awaited = new LinkedHashMap<>();
 		for (Key key : keys) {
 			Order cached = kept(key);
 			if (cached != null) {
 				orders.put(key, cached);
+				continue;
 			}
-			else {
-				missing.add(key.id());
+			if (!shared) {
+				mine.put(key, null);
+				continue;
 			}
-		}
-		if (missing.isEmpty()) {
-			return orders;
-		}
-		Map<String, Order> computed = new HashMap<>();
-		Map<String, Object> withIds = new HashMap<>(params);
-		withIds.put("ids", missing);
-		Instant now = Instant.now();
-		// Read by its query's name (a row per root), so the statement is counted as its
-		// own.
-		this.graph.read(query, withIds, r -> r, this.budget)
-			.forEach(r -> computed.put(r.get("root").asString(), new Order(r.get("ids").asList(Value::asString),
-					r.get("depths").asList(Value::asInt), r.get("parentIds").asList(Value::asString), version, now)));
-		for (Key key : keys) {
-			if (!orders.containsKey(key)) {
-				Order order = computed.getOrDefault(key.id(), new Order(List.of(), List.of(), List.of(), version, now));
-				orders.put(key, order);
-				if (order.size() >= MIN_CACHED) {
-					synchronized (this.cache) {
-						this.cache.put(key, order);
-					}
+			// One ordering of a family at a time: a request that finds one under way,
+			// begun after every write this request could have seen, waits for it.
+			synchronized (this.ordering) {
+				Ordering running = this.ordering.get(key);
+				if (running != null && running.version() >= version) {
+					awaited.put(key, running.order());
+				}
+				else {
+					var order = new CompletableFuture<Order>();
+					this.ordering.put(key, new Ordering(version, order));
+					mine.put(key, order);
 				}
 			}
 		}
+		if (!mine.isEmpty()) {
+			orders.putAll(read(mine, query, params, version));
+		}
+		List<Key> failed = new ArrayList<>();
+		awaited.forEach((key, order) -> {
+			try {
+				orders.put(key, order.join());
+			}
+			catch (RuntimeException ex) {
+				// The other request's read failed (e.g. its budget): read it here.
+				failed.add(key);
+			}
+		});
+		if (!failed.isEmpty()) {
+			Map<Key, CompletableFuture<Order>> again = new LinkedHashMap<>();
+			failed.forEach(key -> again.put(key, null));
+			orders.putAll(read(again, query, params, version));
+		}
 		return orders;
+	}
+
+	/**
+	 * Reads the orders of {@code keys} in one statement, keeps the large ones and hands
+	 * each to the requests waiting for it ({@code keys}' futures, null for none).
+	 */
+	private Map<Key, Order> read(Map<Key, CompletableFuture<Order>> keys, String query, Map<String, Object> params,
+			long version) {
+		Map<String, Order> computed = new HashMap<>();
+		Map<String, Object> withIds = new HashMap<>(params);
+		withIds.put("ids", keys.keySet().stream().map(Key::id).distinct().toList());
+		Instant now = Instant.now();
+		try {
+			// Read by its query's name (a row per root), so the statement is counted as
+			// its own.
+			this.graph.read(query, withIds, r -> r, this.budget)
+				.forEach(r -> computed.put(r.get("root").asString(),
+						new Order(r.get("ids").asList(Value::asString), r.get("depths").asList(Value::asInt),
+								r.get("parentIds").asList(Value::asString), version, now)));
+		}
+		catch (RuntimeException ex) {
+			keys.forEach((key, order) -> settle(order, null, ex));
+			throw ex;
+		}
+		Map<Key, Order> orders = new HashMap<>();
+		keys.forEach((key, future) -> {
+			Order order = computed.getOrDefault(key.id(), new Order(List.of(), List.of(), List.of(), version, now));
+			orders.put(key, order);
+			if (order.size() >= MIN_CACHED) {
+				synchronized (this.cache) {
+					this.cache.put(key, order);
+				}
+			}
+			settle(future, order, null);
+		});
+		return orders;
+	}
+
+	/** Ends an ordering under way: its waiters get the order, or read it themselves. */
+	private void settle(CompletableFuture<Order> future, Order order, RuntimeException failure) {
+		if (future == null) {
+			return;
+		}
+		synchronized (this.ordering) {
+			this.ordering.values().removeIf(running -> running.order() == future);
+		}
+		if (failure != null) {
+			future.completeExceptionally(failure);
+		}
+		else {
+			future.complete(order);
+		}
+	}
+
+	/**
+	 * Orders {@code key}'s family in the background unless it is kept or being ordered:
+	 * for a page likely to be asked for next (a hub's first page past its first level),
+	 * so that it is read from the order instead of waiting for it. Dropped when earlier
+	 * ones are still queued.
+	 */
+	void orderInBackground(Key key, String query, Map<String, Object> params) {
+		if (this.graph.readsAfterBookmarks() || kept(key) != null) {
+			return;
+		}
+		synchronized (this.ordering) {
+			if (this.ordering.containsKey(key)) {
+				return;
+			}
+		}
+		try {
+			this.background.execute(() -> {
+				try {
+					orders(List.of(key), query, params);
+				}
+				catch (RuntimeException ex) {
+					// The page that needs it reads it again (and reports what failed).
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// Queue full or shutting down: the next page orders the family itself.
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.background.shutdownNow();
 	}
 
 }

@@ -560,6 +560,14 @@ public class LineageQueries {
 		List<LineageEntry> rows = this.families.memo(new WalkKey(id, page.maxDepth(), fromDepth, fromId, limit), id,
 				FamilyIndex.Depends.MODELS, () -> walkFrom(id, page.maxDepth(), fromDepth, fromId, limit, fanOut),
 				found -> true);
+		if (rows.stream().anyMatch(entry -> entry.depth() >= 2)) {
+			// The next page lies past the first level, where pages are read from the
+			// family's order: ordered now, while the client reads this one.
+			Map<String, Object> params = traversal(null, null);
+			params.put("orderBy", null);
+			this.families.orderInBackground(new FamilyIndex.Key(id, page.maxDepth(), List.of(), null),
+					bounded("lineage/descendants-order", new Limits.Depth(page.maxDepth(), false)), params);
+		}
 		return keyed(Page.of(rows, new PageRequest(page.offset(), page.size()),
 				SingletonSupplier.of(() -> familySize(id, page.maxDepth())), () -> {
 					throw new IllegalStateException("truncated is not read with a walked page");

@@ -95,6 +95,46 @@ class HubRuleTests {
 	}
 
 	/**
+	 * The page where a hub's first level ends has the family ordered in the background,
+	 * so the next page (past the first level) is read from the order; requests that need
+	 * an order being read wait for that one read.
+	 */
+	@Test
+	void the_page_ending_a_hubs_first_level_orders_the_family_ahead_and_one_read_serves_all() throws Exception {
+		hubOverLargeFamily("ahead");
+		String cursor = endCursor(page("ahead/base", null, null, false));
+		double before = orders();
+		cursor = endCursor(page("ahead/base", cursor, null, false));
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+		while (orders() == before && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(orders()).as("ordered before the next page was asked for").isEqualTo(before + 1);
+		List<String> third = ids(page("ahead/base", cursor, null, false));
+		assertThat(third).hasSize(20).startsWith("ahead/quant-0015");
+		assertThat(orders()).as("the next page read from that order").isEqualTo(before + 1);
+
+		Curation.importRecords(this.port, "HF_EDGES",
+				"parent_id,child_id,relation\nahead/tune-00,ahead/quant-0000a,quantized\n");
+		String deep = cursor;
+		double afterWrite = orders();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			var pages = new ArrayList<java.util.concurrent.Future<List<String>>>();
+			for (int i = 0; i < 4; i++) {
+				pages.add(pool.submit(() -> ids(page("ahead/base", deep, null, false))));
+			}
+			for (var next : pages) {
+				assertThat(next.get()).hasSize(20).startsWith("ahead/quant-0015");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(orders()).as("one order read for four requests").isEqualTo(afterWrite + 1);
+	}
+
+	/**
 	 * A write adds a first-level derivative ahead of a hub's first cursor: the pages from
 	 * the walked first level into the order past it list every member once.
 	 */
