@@ -492,10 +492,14 @@ public class LineageQueries {
 			// Past the first level a walk reads about the whole family for one
 			// page: the family is ordered once instead (kept until a write reaches
 			// it), and later pages are read from that order.
+			// So is a page that reaches the end of the first level: walking it reads
+			// about the whole next level, which costs about what ordering does.
 			// A cursor without a readable key is placed by its offset, as the field does.
-			boolean ordered = after == null ? page.offset() > 0 : after.depth() >= 2;
+			long fanOut = row.get("fanOut").asLong();
+			boolean ordered = after == null ? page.offset() > 0
+					: after.depth() >= 2 || page.offset() + page.size() >= fanOut;
 			return new ModelWithDescendants(model,
-					ordered ? ordered(model.id(), page) : walk(model.id(), page, after, row.get("fanOut").asLong()));
+					ordered ? ordered(model.id(), page) : walk(model.id(), page, after, fanOut));
 		}
 		int total = row.get("total").asInt();
 		List<LineageEntry> entries = row.get("page").asList(v -> {
@@ -560,9 +564,11 @@ public class LineageQueries {
 		List<LineageEntry> rows = this.families.memo(new WalkKey(id, page.maxDepth(), fromDepth, fromId, limit), id,
 				FamilyIndex.Depends.MODELS, () -> walkFrom(id, page.maxDepth(), fromDepth, fromId, limit, fanOut),
 				found -> true);
-		if (rows.stream().anyMatch(entry -> entry.depth() >= 2)) {
-			// The next page lies past the first level, where pages are read from the
-			// family's order: ordered now, while the client reads this one.
+		if (page.offset() > 0 && page.offset() + 3L * page.size() >= fanOut) {
+			// A client paging near the end of the first level will soon need the
+			// family's order (see readModelWithDescendants): ordered now, while it
+			// reads this page and the next. Not for a first page: a hub's first page
+			// must not cost its family's order.
 			Map<String, Object> params = traversal(null, null);
 			params.put("orderBy", null);
 			this.families.orderInBackground(new FamilyIndex.Key(id, page.maxDepth(), List.of(), null),

@@ -95,13 +95,13 @@ class HubRuleTests {
 	}
 
 	/**
-	 * The page where a hub's first level ends has the family ordered in the background,
-	 * so the next page (past the first level) is read from the order; requests that need
+	 * A client paging near the end of a hub's first level has the family ordered in the
+	 * background, so the pages from there on are read from the order; requests that need
 	 * an order being read wait for that one read.
 	 */
 	@Test
-	void the_page_ending_a_hubs_first_level_orders_the_family_ahead_and_one_read_serves_all() throws Exception {
-		hubOverLargeFamily("ahead");
+	void paging_near_the_end_of_a_hubs_first_level_orders_the_family_ahead_and_one_read_serves_all() throws Exception {
+		hubOverLargeFamily("ahead", 70);
 		String cursor = endCursor(page("ahead/base", null, null, false));
 		double before = orders();
 		cursor = endCursor(page("ahead/base", cursor, null, false));
@@ -109,14 +109,15 @@ class HubRuleTests {
 		while (orders() == before && System.nanoTime() < deadline) {
 			Thread.sleep(50);
 		}
-		assertThat(orders()).as("ordered before the next page was asked for").isEqualTo(before + 1);
-		List<String> third = ids(page("ahead/base", cursor, null, false));
-		assertThat(third).hasSize(20).startsWith("ahead/quant-0015");
-		assertThat(orders()).as("the next page read from that order").isEqualTo(before + 1);
+		assertThat(orders()).as("ordered in the background after the second page").isEqualTo(before + 1);
+		cursor = endCursor(page("ahead/base", cursor, null, false));
+		var fourth = page("ahead/base", cursor, null, false);
+		assertThat(ids(fourth)).hasSize(20).startsWith("ahead/tune-60").endsWith("ahead/quant-0009");
+		assertThat(orders()).as("the next pages read from that order").isEqualTo(before + 1);
 
 		Curation.importRecords(this.port, "HF_EDGES",
 				"parent_id,child_id,relation\nahead/tune-00,ahead/quant-0000a,quantized\n");
-		String deep = cursor;
+		String deep = endCursor(fourth);
 		double afterWrite = orders();
 		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
 		try {
@@ -125,7 +126,7 @@ class HubRuleTests {
 				pages.add(pool.submit(() -> ids(page("ahead/base", deep, null, false))));
 			}
 			for (var next : pages) {
-				assertThat(next.get()).hasSize(20).startsWith("ahead/quant-0015");
+				assertThat(next.get()).hasSize(20).startsWith("ahead/quant-0010");
 			}
 		}
 		finally {
@@ -290,8 +291,15 @@ class HubRuleTests {
 	 * first with 1,000 of its own ({@code prefix/quant-0000} …).
 	 */
 	private void hubOverLargeFamily(String prefix) {
+		hubOverLargeFamily(prefix, 25);
+	}
+
+	/**
+	 * As {@link #hubOverLargeFamily(String)} with {@code firstLevel} direct derivatives.
+	 */
+	private void hubOverLargeFamily(String prefix, int firstLevel) {
 		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
-		for (int i = 0; i < 25; i++) {
+		for (int i = 0; i < firstLevel; i++) {
 			edges.append(prefix).append("/base,").append(prefix).append("/tune-").append(String.format("%02d", i));
 			edges.append(",finetune\n");
 		}
