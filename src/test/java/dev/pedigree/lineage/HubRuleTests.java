@@ -281,6 +281,44 @@ class HubRuleTests {
 			.isEqualTo(orders);
 	}
 
+	/**
+	 * Ids beyond the basic plane (an emoji's surrogate pair sorts before U+FF5E in
+	 * UTF-16, after it by code point): every path pages them in the database's order, so
+	 * walking a family one entry at a time lists each member once, alike on the statement
+	 * (the page placed by Cypher) and on the field (placed in Java).
+	 */
+	@Test
+	void ids_beyond_the_basic_plane_are_listed_once_on_the_statement_and_the_field_alike() {
+		List<String> children = List.of("cp/m-a", "cp/m-z", "cp/m-\uFF5E", "cp/m-\uD83D\uDE00", "cp/m-\uD83D\uDE01");
+		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
+		children.forEach(child -> edges.append("cp/root,").append(child).append(",finetune\n"));
+		Curation.importRecords(this.port, "HF_EDGES", edges.toString());
+		List<String> statement = oneByOne("cp/root", false);
+		List<String> field = oneByOne("cp/root", true);
+		assertThat(field).as("the field").containsExactlyInAnyOrderElementsOf(children);
+		assertThat(statement).as("the statement").isEqualTo(field);
+	}
+
+	private List<String> oneByOne(String id, boolean field) {
+		List<String> ids = new ArrayList<>();
+		String after = null;
+		for (int i = 0; i < 10; i++) {
+			var response = GraphQlClient.anonymous(this.port)
+				.document("query ($id: ID!, $after: String) { model(id: $id) { descendants(first: 1, after: $after) { "
+						+ (field ? "truncated " : "")
+						+ "edges { node { model { id } } } pageInfo { endCursor hasNextPage } } } }")
+				.variable("id", id)
+				.variable("after", after)
+				.execute();
+			ids.addAll(ids(response));
+			if (!response.path("model.descendants.pageInfo.hasNextPage").entity(Boolean.class).get()) {
+				break;
+			}
+			after = endCursor(response);
+		}
+		return ids;
+	}
+
 	private double filteredOrders() {
 		return Curation.statementsRun(this.port, "lineage/model-with-descendants-filtered")
 				+ Curation.statementsRun(this.port, "lineage/descendants-order-filtered");

@@ -1,0 +1,83 @@
+package dev.pedigree.lineage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
+
+import dev.pedigree.storage.CypherQueries;
+import dev.pedigree.storage.Graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A batch of families to order ({@link FamilyIndex#orders}) that fails after it has
+ * claimed one family's ordering and before reading it (here: checking whether another
+ * family's kept order still holds needs a read, and no connection came free) must not
+ * leave that claim behind: the next request for the family would wait for an ordering
+ * nobody performs.
+ */
+class FamilyOrderingFailureTests {
+
+	private final Graph graph = Mockito.mock(Graph.class);
+
+	private final CypherQueries cypher = Mockito.mock(CypherQueries.class);
+
+	private final FamilyIndex index = new FamilyIndex(this.graph, this.cypher,
+			new FamilyLimits(Duration.ofMinutes(1), Duration.ofSeconds(30)));
+
+	@Test
+	void a_batch_failing_before_its_read_leaves_no_ordering_that_later_requests_wait_for() throws Exception {
+		var stale = new FamilyIndex.Key("kept/root", 3, List.of(), null);
+		Mockito.when(this.graph.version()).thenReturn(4L);
+		this.index.keep(stale, ids(1_000), Collections.nCopies(1_000, 1), Collections.nCopies(1_000, "kept/root"), 4);
+		Mockito.when(this.graph.version()).thenReturn(5L);
+		Mockito.when(this.graph.changesSince(4L))
+			.thenReturn(List.of(new Graph.Change(5, new Graph.Scope(Set.of("elsewhere"), Set.of()))));
+		Mockito.when(this.cypher.get("lineage/ancestor-ids")).thenReturn("ANCESTORS");
+		Mockito
+			.when(this.graph.read(ArgumentMatchers.eq("ANCESTORS"), ArgumentMatchers.anyMap(), ArgumentMatchers.any()))
+			.thenThrow(new IllegalStateException("no connection came free"));
+		var fresh = new FamilyIndex.Key("fresh/root", 3, List.of(), null);
+
+		Throwable failed = catchThrowable(() -> this.index.orders(List.of(fresh, stale), "ORDER", Map.of()));
+		assertThat(failed).hasMessage("no connection came free");
+
+		Mockito.when(this.graph.read(ArgumentMatchers.eq("ORDER"), ArgumentMatchers.anyMap(), ArgumentMatchers.any(),
+				ArgumentMatchers.any(Duration.class)))
+			.thenReturn(List.of());
+		var next = new CompletableFuture<Map<FamilyIndex.Key, FamilyIndex.Order>>();
+		Thread request = Thread.ofPlatform().daemon().start(() -> {
+			try {
+				next.complete(this.index.orders(List.of(fresh), "ORDER", Map.of()));
+			}
+			catch (Throwable ex) {
+				next.completeExceptionally(ex);
+			}
+		});
+		try {
+			assertThat(next.get(10, TimeUnit.SECONDS)).as("the next request orders the family").containsKey(fresh);
+		}
+		finally {
+			request.interrupt();
+		}
+	}
+
+	private static List<String> ids(int n) {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			ids.add(String.format("kept/c%04d", i));
+		}
+		return ids;
+	}
+
+}
