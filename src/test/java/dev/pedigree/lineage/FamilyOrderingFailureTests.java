@@ -55,17 +55,41 @@ class FamilyOrderingFailureTests {
 		Mockito.when(this.graph.read(ArgumentMatchers.eq("ORDER"), ArgumentMatchers.anyMap(), ArgumentMatchers.any(),
 				ArgumentMatchers.any(Duration.class)))
 			.thenReturn(List.of());
+		assertThat(ordersWithin(fresh)).as("the next request orders the family").containsKey(fresh);
+	}
+
+	/**
+	 * A read that fails with an error rather than an exception (a family too large for
+	 * the heap) ends its ordering too.
+	 */
+	@Test
+	void an_ordering_failing_with_an_error_leaves_no_ordering_that_later_requests_wait_for() throws Exception {
+		Mockito.when(this.graph.version()).thenReturn(5L);
+		Mockito
+			.when(this.graph.read(ArgumentMatchers.eq("ORDER"), ArgumentMatchers.anyMap(), ArgumentMatchers.any(),
+					ArgumentMatchers.any(Duration.class)))
+			.thenThrow(new OutOfMemoryError("Java heap space"))
+			.thenReturn(List.of());
+		var family = new FamilyIndex.Key("large/root", 3, List.of(), null);
+
+		Throwable failed = catchThrowable(() -> this.index.orders(List.of(family), "ORDER", Map.of()));
+		assertThat(failed).isInstanceOf(OutOfMemoryError.class);
+
+		assertThat(ordersWithin(family)).as("the next request orders the family").containsKey(family);
+	}
+
+	private Map<FamilyIndex.Key, FamilyIndex.Order> ordersWithin(FamilyIndex.Key key) throws Exception {
 		var next = new CompletableFuture<Map<FamilyIndex.Key, FamilyIndex.Order>>();
 		Thread request = Thread.ofPlatform().daemon().start(() -> {
 			try {
-				next.complete(this.index.orders(List.of(fresh), "ORDER", Map.of()));
+				next.complete(this.index.orders(List.of(key), "ORDER", Map.of()));
 			}
 			catch (Throwable ex) {
 				next.completeExceptionally(ex);
 			}
 		});
 		try {
-			assertThat(next.get(10, TimeUnit.SECONDS)).as("the next request orders the family").containsKey(fresh);
+			return next.get(10, TimeUnit.SECONDS);
 		}
 		finally {
 			request.interrupt();
