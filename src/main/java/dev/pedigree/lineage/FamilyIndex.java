@@ -372,40 +372,57 @@ class FamilyIndex {
 		Map<Key, Order> orders = new HashMap<>();
 		Map<Key, CompletableFuture<Order>> mine = new LinkedHashMap<>();
 		Map<Key, CompletableFuture<Order>> awaited = new LinkedHashMap<>();
-		for (Key key : keys) {
-			Order cached = kept(key);
-			if (cached != null) {
-				orders.put(key, cached);
-				continue;
-			}
-			if (!shared) {
-				mine.put(key, null);
-				continue;
-			}
-			// One ordering of a family at a time: a request that finds one under way,
-			// begun after every write this request could have seen, waits for it.
-			synchronized (this.ordering) {
-				Ordering running = this.ordering.get(key);
-				if (running != null && running.version() >= version) {
-					awaited.put(key, running.order());
+		try {
+			for (Key key : keys) {
+				Order cached = kept(key);
+				if (cached != null) {
+					orders.put(key, cached);
+					continue;
 				}
-				else {
-					var order = new CompletableFuture<Order>();
-					this.ordering.put(key, new Ordering(version, order));
-					mine.put(key, order);
+				if (!shared) {
+					mine.put(key, null);
+					continue;
 				}
+				// One ordering of a family at a time: a request that finds one under way,
+				// begun after every write this request could have seen, waits for it (or
+				// takes the order one just kept).
+				synchronized (this.ordering) {
+					Order done = keptSince(key, version);
+					Ordering running = this.ordering.get(key);
+					if (done != null) {
+						orders.put(key, done);
+					}
+					else if (running != null && running.version() >= version) {
+						awaited.put(key, running.order());
+					}
+					else {
+						var order = new CompletableFuture<Order>();
+						this.ordering.put(key, new Ordering(version, order));
+						mine.put(key, order);
+					}
+				}
+			}
+			if (!mine.isEmpty()) {
+				orders.putAll(read(mine, query, params, version));
 			}
 		}
-		if (!mine.isEmpty()) {
-			orders.putAll(read(mine, query, params, version));
+		catch (Throwable failure) {
+			// No claim outlives this request, whatever failed: its waiters read the
+			// order themselves.
+			mine.values().forEach(order -> settle(order, null, failure));
+			throw failure;
 		}
 		List<Key> failed = new ArrayList<>();
 		awaited.forEach((key, order) -> {
 			try {
-				orders.put(key, order.join());
+				orders.put(key, order.get(this.budget.toMillis(), TimeUnit.MILLISECONDS));
 			}
-			catch (RuntimeException ex) {
-				// The other request's read failed (e.g. its budget): read it here.
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				failed.add(key);
+			}
+			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+				// The other read failed or outlasts its budget: read it here.
 				failed.add(key);
 			}
 		});
@@ -415,6 +432,15 @@ class FamilyIndex {
 			orders.putAll(read(again, query, params, version));
 		}
 		return orders;
+	}
+
+	/** The order kept for {@code key} if it was read at {@code version} or later. */
+	private Order keptSince(Key key, long version) {
+		synchronized (this.cache) {
+			Order order = this.cache.get(key);
+			return order != null && order.version() >= version
+					&& order.computedAt().plus(this.ttl).isAfter(Instant.now()) ? order : null;
+		}
 	}
 
 	/**
@@ -427,18 +453,11 @@ class FamilyIndex {
 		Map<String, Object> withIds = new HashMap<>(params);
 		withIds.put("ids", keys.keySet().stream().map(Key::id).distinct().toList());
 		Instant now = Instant.now();
-		try {
-			// Read by its query's name (a row per root), so the statement is counted as
-			// its own.
-			this.graph.read(query, withIds, r -> r, this.budget)
-				.forEach(r -> computed.put(r.get("root").asString(),
-						new Order(r.get("ids").asList(Value::asString), r.get("depths").asList(Value::asInt),
-								r.get("parentIds").asList(Value::asString), version, now)));
-		}
-		catch (RuntimeException ex) {
-			keys.forEach((key, order) -> settle(order, null, ex));
-			throw ex;
-		}
+		// Read by its query's name (a row per root), so the statement is counted as its
+		// own.
+		this.graph.read(query, withIds, r -> r, this.budget)
+			.forEach(r -> computed.put(r.get("root").asString(), new Order(r.get("ids").asList(Value::asString),
+					r.get("depths").asList(Value::asInt), r.get("parentIds").asList(Value::asString), version, now)));
 		Map<Key, Order> orders = new HashMap<>();
 		keys.forEach((key, future) -> {
 			Order order = computed.getOrDefault(key.id(), new Order(List.of(), List.of(), List.of(), version, now));
@@ -454,7 +473,7 @@ class FamilyIndex {
 	}
 
 	/** Ends an ordering under way: its waiters get the order, or read it themselves. */
-	private void settle(CompletableFuture<Order> future, Order order, RuntimeException failure) {
+	private void settle(CompletableFuture<Order> future, Order order, Throwable failure) {
 		if (future == null) {
 			return;
 		}
