@@ -27,10 +27,14 @@ OPTIONAL CALL (root, hub) {
 WITH root, fanOut, hub, d, depth, via, parentId
 ORDER BY depth, d.id
 WITH root, fanOut, hub, collect(CASE WHEN d IS NOT NULL THEN {model: d, depth: depth, via: via, parentId: parentId} END) AS family
-// The page starts after the entry ($afterDepth, $afterId) its cursor names, whether or not that entry is still a
-// member (a write ahead of the cursor neither repeats nor skips one), or at $offset without a key.
+// The page starts after the entry ($afterDepth, $afterId) its cursor names (a write ahead of the cursor neither
+// repeats nor skips one), or at $offset without a key. The entry is found by equality: `<=` against a parameter
+// compares strings in UTF-16 order, ORDER BY by code point; only an entry that left the family is placed by `<=`.
+WITH root, fanOut, hub, family,
+     [i IN range(0, size(family) - 1) WHERE family[i].depth = $afterDepth AND family[i].model.id = $afterId] AS at
 WITH root, fanOut, hub, family,
      CASE WHEN $afterId IS NULL THEN $offset
+          WHEN size(at) > 0 THEN at[0] + 1
           ELSE size([x IN family WHERE x.depth < $afterDepth OR (x.depth = $afterDepth AND x.model.id <= $afterId)])
      END AS start
 RETURN [k IN $rootProperties | root[k]] AS model, fanOut, hub, size(family) AS total, start,
