@@ -112,6 +112,16 @@ class FamilyIndex {
 	private record Ordering(long version, CompletableFuture<Order> order) {
 	}
 
+	/**
+	 * Families whose ordering in the background failed, and when: not tried again soon.
+	 */
+	private final Map<Key, Instant> failedInBackground = new LinkedHashMap<>(16, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Key, Instant> eldest) {
+			return size() > MAX_ENTRIES;
+		}
+	};
+
 	/** Orders families ahead of the pages that will need them, one at a time. */
 	private final ThreadPoolExecutor background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
 			new ArrayBlockingQueue<>(4), Thread.ofPlatform().daemon().name("family-order-", 0).factory());
@@ -503,6 +513,14 @@ class FamilyIndex {
 				return;
 			}
 		}
+		synchronized (this.failedInBackground) {
+			Instant failed = this.failedInBackground.get(key);
+			if (failed != null && failed.plus(this.ttl).isAfter(Instant.now())) {
+				// It failed (e.g. beyond its budget) a moment ago: not again in the
+				// background on every page near the level's end.
+				return;
+			}
+		}
 		try {
 			this.background.execute(() -> {
 				try {
@@ -510,6 +528,9 @@ class FamilyIndex {
 				}
 				catch (RuntimeException ex) {
 					// The page that needs it reads it again (and reports what failed).
+					synchronized (this.failedInBackground) {
+						this.failedInBackground.put(key, Instant.now());
+					}
 				}
 			});
 		}

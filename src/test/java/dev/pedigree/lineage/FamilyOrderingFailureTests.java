@@ -78,6 +78,29 @@ class FamilyOrderingFailureTests {
 		assertThat(ordersWithin(family)).as("the next request orders the family").containsKey(family);
 	}
 
+	/**
+	 * A family whose ordering failed in the background (e.g. beyond its budget) is not
+	 * ordered again in the background by every page near its first level's end.
+	 */
+	@Test
+	void an_ordering_that_failed_in_the_background_is_not_tried_again_there_at_once() throws Exception {
+		Mockito.when(this.graph.version()).thenReturn(5L);
+		Mockito.when(this.graph.read(ArgumentMatchers.eq("ORDER"), ArgumentMatchers.anyMap(), ArgumentMatchers.any(),
+				ArgumentMatchers.any(Duration.class)))
+			.thenThrow(new IllegalStateException("beyond its budget"));
+		var family = new FamilyIndex.Key("slow/root", 3, List.of(), null);
+		this.index.orderInBackground(family, "ORDER", Map.of());
+		Mockito.verify(this.graph, Mockito.timeout(10_000).times(1))
+			.read(ArgumentMatchers.eq("ORDER"), ArgumentMatchers.anyMap(), ArgumentMatchers.any(),
+					ArgumentMatchers.any(Duration.class));
+		// The failure is noted right after the read throws.
+		Thread.sleep(200);
+		this.index.orderInBackground(family, "ORDER", Map.of());
+		Mockito.verify(this.graph, Mockito.after(1_000).times(1))
+			.read(ArgumentMatchers.eq("ORDER"), ArgumentMatchers.anyMap(), ArgumentMatchers.any(),
+					ArgumentMatchers.any(Duration.class));
+	}
+
 	private Map<FamilyIndex.Key, FamilyIndex.Order> ordersWithin(FamilyIndex.Key key) throws Exception {
 		var next = new CompletableFuture<Map<FamilyIndex.Key, FamilyIndex.Order>>();
 		Thread request = Thread.ofPlatform().daemon().start(() -> {
