@@ -31,7 +31,8 @@ WITH root, fanOut, hub, collect(CASE WHEN d IS NOT NULL THEN {model: d, depth: d
 // repeats nor skips one), or at $offset without a key. The entry is found by equality: `<=` against a parameter
 // compares strings in UTF-16 order, ORDER BY by code point; only an entry that left the family is placed by `<=`.
 WITH root, fanOut, hub, family,
-     [i IN range(0, size(family) - 1) WHERE family[i].depth = $afterDepth AND family[i].model.id = $afterId] AS at
+     [i IN CASE WHEN $afterId IS NULL THEN [] ELSE range(0, size(family) - 1) END
+      WHERE family[i].depth = $afterDepth AND family[i].model.id = $afterId] AS at
 WITH root, fanOut, hub, family,
      CASE WHEN $afterId IS NULL THEN $offset
           WHEN size(at) > 0 THEN at[0] + 1

@@ -425,7 +425,9 @@ class FamilyIndex {
 		List<Key> failed = new ArrayList<>();
 		awaited.forEach((key, order) -> {
 			try {
-				orders.put(key, order.get(this.budget.toMillis(), TimeUnit.MILLISECONDS));
+				// The other read may wait for a connection and retry a transient failure
+				// (each attempt with its budget); every claim is settled whatever fails.
+				orders.put(key, order.get(this.budget.multipliedBy(4).toMillis(), TimeUnit.MILLISECONDS));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -3,7 +3,6 @@ package dev.pedigree.lineage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,11 +16,11 @@ import dev.pedigree.storage.Graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review probe (rev16b): the owner's Graph.read may legitimately last longer than one
- * budget (a retried attempt after a transient failure gets a budget of its own, and the
- * lease wait comes before it); a waiter then reads the family a second time.
+ * The owner's Graph.read may legitimately last longer than one budget (a retried attempt
+ * after a transient failure gets a budget of its own, and the lease wait comes before
+ * it); a waiter then reads the family a second time.
  */
-class FamilyWaitProbeTests {
+class FamilyWaitTests {
 
 	private final Graph graph = Mockito.mock(Graph.class);
 
@@ -45,11 +44,19 @@ class FamilyWaitProbeTests {
 				return List.of();
 			});
 		var key = new FamilyIndex.Key("hub/root", 3, List.of(), null);
-		var owner = CompletableFuture.supplyAsync(() -> this.index.orders(List.of(key), "ORDER", Map.of()));
-		Thread.sleep(100);
-		var waiter = CompletableFuture.supplyAsync(() -> this.index.orders(List.of(key), "ORDER", Map.of()));
-		owner.get(5, TimeUnit.SECONDS);
-		waiter.get(5, TimeUnit.SECONDS);
+		// Threads of their own: the common pool has one worker on two cores, which would
+		// run the two requests one after the other.
+		var requests = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var owner = requests.submit(() -> this.index.orders(List.of(key), "ORDER", Map.of()));
+			Thread.sleep(100);
+			var waiter = requests.submit(() -> this.index.orders(List.of(key), "ORDER", Map.of()));
+			owner.get(5, TimeUnit.SECONDS);
+			waiter.get(5, TimeUnit.SECONDS);
+		}
+		finally {
+			requests.shutdownNow();
+		}
 		assertThat(reads.get()).as("one read serves both").isEqualTo(1);
 	}
 
