@@ -569,10 +569,8 @@ public class LineageQueries {
 			// family's order (see readModelWithDescendants): ordered now, while it
 			// reads this page and the next. Not for a first page: a hub's first page
 			// must not cost its family's order.
-			Map<String, Object> params = traversal(null, null);
-			params.put("orderBy", null);
-			this.families.orderInBackground(new FamilyIndex.Key(id, page.maxDepth(), List.of(), null),
-					bounded("lineage/descendants-order", new Limits.Depth(page.maxDepth(), false)), params);
+			this.families.orderInBackground(new FamilyIndex.Key(id, page.maxDepth(), List.of(), null), orderQuery(page),
+					orderParams(page));
 		}
 		return keyed(Page.of(rows, new PageRequest(page.offset(), page.size()),
 				SingletonSupplier.of(() -> familySize(id, page.maxDepth())), () -> {
@@ -767,16 +765,11 @@ public class LineageQueries {
 	 */
 	public Map<String, Page<LineageEntry>> descendants(List<String> ids, DescendantsPage page) {
 		FamilyKey after = page.after();
-		var depth = new Limits.Depth(page.maxDepth(), false);
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
 		List<FamilyIndex.Key> keys = ids.stream()
 			.map(id -> new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy()))
 			.toList();
-		String query = !relations.isEmpty() ? "lineage/descendants-order-filtered"
-				: page.orderBy() == null ? "lineage/descendants-order" : "lineage/descendants-order-by";
-		Map<String, Object> params = traversal(null, page.relations());
-		params.put("orderBy", page.orderBy() == null ? null : page.orderBy().name());
-		var orders = this.families.orders(keys, bounded(query, depth), params);
+		var orders = this.families.orders(keys, orderQuery(page), orderParams(page));
 		boolean keyed = page.orderBy() == null && relations.isEmpty();
 		Map<FamilyIndex.Key, Long> offsets = new HashMap<>();
 		keys.forEach(key -> offsets.put(key, after == null ? page.offset() : after.offsetAfter(orders.get(key))));
@@ -805,6 +798,21 @@ public class LineageQueries {
 			byRoot.put(key.id(), keyed ? keyed(read) : read);
 		}
 		return byRoot;
+	}
+
+	/**
+	 * The statement that orders the families of {@code page} whole (takes {@code $ids}).
+	 */
+	private String orderQuery(DescendantsPage page) {
+		String query = page.relations() != null ? "lineage/descendants-order-filtered"
+				: page.orderBy() == null ? "lineage/descendants-order" : "lineage/descendants-order-by";
+		return bounded(query, new Limits.Depth(page.maxDepth(), false));
+	}
+
+	private Map<String, Object> orderParams(DescendantsPage page) {
+		Map<String, Object> params = traversal(null, page.relations());
+		params.put("orderBy", page.orderBy() == null ? null : page.orderBy().name());
+		return params;
 	}
 
 	/**
