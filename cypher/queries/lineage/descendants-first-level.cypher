@@ -3,10 +3,16 @@
 // model checked for a derivation to the hub, so a page costs about $limit × models / derivatives index entries: cheap
 // when the hub's derivatives are a large share of all models (a hub of 40,000 in 500,000: about 1,250 entries, where
 // taking the smallest ids of the whole level reads 40,000 derivations). At most $scan entries are read: fewer than
-// $limit rows say the page is not known, and the caller walks the level instead (lineage/LineageQueries).
+// $limit rows say the page is not known, and the caller walks the level instead (lineage/LineageQueries). The
+// index is read from $afterIdFloor (a prefix of $afterId that `>` compares as ORDER BY orders); an id is after
+// $afterId where ORDER BY puts it, whichever plan reads it: `>` compares by UTF-16 unit, ORDER BY by code point,
+// and $afterIdFlips names the ids on which they disagree (lineage/CodePointOrder).
 MATCH (root:Model {id: $id})
 MATCH (d:Model)
-WHERE d.id > $afterId
+WHERE d.id > $afterIdFloor
+  AND (d.id > $afterId) <> any(f IN $afterIdFlips
+                               WHERE d.id STARTS WITH f.prefix AND d.id >= f.from
+                                 AND (f.before IS NULL OR d.id < f.before))
 WITH root, d
 ORDER BY d.id
 LIMIT $scan

@@ -467,7 +467,7 @@ public class LineageQueries {
 		params.put("limit", page.size() + 1);
 		FamilyKey after = page.after();
 		params.put("afterDepth", after == null ? null : after.depth());
-		params.put("afterId", after == null ? null : after.id());
+		params.putAll(CodePointOrder.after(after == null ? null : after.id()));
 		params.put("keepFrom", FamilyIndex.MIN_CACHED);
 		params.put("walkFrom", page.size() + 1);
 		params.put("relations", relations.isEmpty() ? null : relations.stream().map(Relation::name).toList());
@@ -614,7 +614,8 @@ public class LineageQueries {
 			while (low < high) {
 				int mid = (low + high) >>> 1;
 				int depthAt = order.depths().get(mid);
-				if (depthAt < this.depth || depthAt == this.depth && byCodePoint(order.ids().get(mid), this.id) <= 0) {
+				if (depthAt < this.depth
+						|| depthAt == this.depth && CodePointOrder.compare(order.ids().get(mid), this.id) <= 0) {
 					low = mid + 1;
 				}
 				else {
@@ -622,22 +623,6 @@ public class LineageQueries {
 				}
 			}
 			return low;
-		}
-
-		/** Strings compared as the database orders them: by Unicode code point. */
-		private static int byCodePoint(String a, String b) {
-			int i = 0;
-			int j = 0;
-			while (i < a.length() && j < b.length()) {
-				int ca = a.codePointAt(i);
-				int cb = b.codePointAt(j);
-				if (ca != cb) {
-					return Integer.compare(ca, cb);
-				}
-				i += Character.charCount(ca);
-				j += Character.charCount(cb);
-			}
-			return Boolean.compare(i < a.length(), j < b.length());
 		}
 
 	}
@@ -657,7 +642,7 @@ public class LineageQueries {
 		Map<String, Object> params = new HashMap<>();
 		params.put("id", id);
 		params.put("afterDepth", fromDepth);
-		params.put("afterId", fromId);
+		params.putAll(CodePointOrder.after(fromId));
 		params.put("limit", limit);
 		int bound = Math.max(1, fromDepth);
 		while (true) {
@@ -687,8 +672,9 @@ public class LineageQueries {
 		if ((double) limit * models / Math.max(1, fanOut) > FIRST_LEVEL_SCAN / 4.0) {
 			return null;
 		}
-		List<LineageEntry> rows = this.graph.read(this.cypher.get("lineage/descendants-first-level"),
-				Map.of("id", id, "afterId", afterId, "limit", limit, "scan", FIRST_LEVEL_SCAN),
+		Map<String, Object> params = new HashMap<>(CodePointOrder.after(afterId));
+		params.putAll(Map.of("id", id, "limit", limit, "scan", FIRST_LEVEL_SCAN));
+		List<LineageEntry> rows = this.graph.read(this.cypher.get("lineage/descendants-first-level"), params,
 				r -> entry(r, r.get("model").get("id").asString(), r.get("parentId").asString()));
 		return rows.size() == limit ? rows : null;
 	}
