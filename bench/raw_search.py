@@ -32,6 +32,12 @@ FILTERS = dict(developerId=None, license=None, relation=None, safetyEffect=None,
                includePlaceholders=False)
 
 
+def after(key):
+    """A cursor's key as lineage/CodePointOrder passes it; here only "" or a tier's digits, so nothing to correct."""
+    assert key.isascii()
+    return dict(afterKey=key, afterKeyFloor=key, afterKeyFlips=[])
+
+
 def needles(search, band):
     if band == "all":
         return dict(contains=[search])
@@ -53,7 +59,7 @@ def load(name):
 def page(session, search, limit, text, scan, walk, tiers):
     def candidates(band, lo, hi, want):
         params = dict(FILTERS, search=search, candidates=CANDIDATES if band == "all" else BAND_CANDIDATES, minRank=lo, maxRank=hi, afterRank=lo,
-                      afterKey="", limit=want, probe=PROBE if band == "all" else 0, dense=DENSE,
+                      **after(""), limit=want, probe=PROBE if band == "all" else 0, dense=DENSE,
                       **needles(search, band))
         record = session.run(text, params).single()
         return record["overflow"], record["rows"], {1: record["seenPrefix"], 2: record["seenSubstring"]}
@@ -67,16 +73,16 @@ def page(session, search, limit, text, scan, walk, tiers):
             break
         want = limit - len(rows)
         if rank > 0:
-            walked = list(session.run(walk, dict(FILTERS, search=search, rank=rank, afterKey="", limit=want, walk=WALK))) \
+            walked = list(session.run(walk, dict(FILTERS, search=search, rank=rank, **after(""), limit=want, walk=WALK))) \
                 if seen[rank] * WALK >= want * PROBE else []
             if len(walked) == want:
                 rows += walked
                 continue
             band = []
-            for row in session.run(tiers, dict(FILTERS, search=search, rank=rank, afterKey="", limit=want,
+            for row in session.run(tiers, dict(FILTERS, search=search, rank=rank, **after(""), limit=want,
                                                candidates=BAND_CANDIDATES, **needles(search, rank))):
                 if row["model"] is None:
-                    band += list(session.run(scan, dict(FILTERS, search=search, rank=rank, afterKey=row["key"],
+                    band += list(session.run(scan, dict(FILTERS, search=search, rank=rank, **after(row["key"]),
                                                         limit=want - len(band))))
                     break
                 band.append(row)
@@ -84,7 +90,7 @@ def page(session, search, limit, text, scan, walk, tiers):
             continue
         band = candidates(rank, rank, rank, want)
         if band[0]:
-            rows += list(session.run(scan, dict(FILTERS, search=search, rank=rank, afterKey="", limit=want)))
+            rows += list(session.run(scan, dict(FILTERS, search=search, rank=rank, **after(""), limit=want)))
         else:
             rows += band[1]
     return rows

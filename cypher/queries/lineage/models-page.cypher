@@ -1,7 +1,13 @@
 // Models matching the filter without a search, by id, one page after the id $afterId ('' for the first page):
-// keyset paging on the id index (ModelSearch). Every filter argument is optional (null = no constraint).
+// keyset paging on the id index (ModelSearch), read from $afterIdFloor (a prefix of $afterId that `>` compares as
+// ORDER BY orders). An id is after $afterId where ORDER BY puts it: `>` compares by UTF-16 unit, ORDER BY by code
+// point, and $afterIdFlips names the ids on which they disagree (lineage/CodePointOrder). Every filter argument is
+// optional (null = no constraint).
 MATCH (m:Model)
-WHERE m.id > $afterId
+WHERE m.id > $afterIdFloor
+  AND (m.id > $afterId) <> any(f IN $afterIdFlips
+                               WHERE m.id STARTS WITH f.prefix AND m.id >= f.from
+                                 AND (f.before IS NULL OR m.id < f.before))
   AND ($developerId IS NULL OR m.developerId = $developerId)
   AND ($license IS NULL OR m.license = $license)
   AND ($relation IS NULL OR EXISTS { (m)-[r:DERIVED_FROM]->() WHERE r.relation = $relation })

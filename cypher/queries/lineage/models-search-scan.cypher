@@ -1,8 +1,15 @@
 // One page of one rank ($rank) of a search whose matches are too many to order (ModelSearch): walks the searchKey
 // index in order (most downloaded first, then by id) from after $afterKey and keeps the rank's matches, so a page
 // costs the models walked until it is full, not the number of matches.
+// The index is read from $afterKeyFloor (a prefix of $afterKey that `>` compares as ORDER BY orders); a key is after
+// $afterKey where ORDER BY puts it: `>` compares by UTF-16 unit, ORDER BY by code point, and $afterKeyFlips names
+// the keys on which they disagree (lineage/CodePointOrder).
 MATCH (m:Model) USING INDEX m:Model(searchKey)
-WHERE m.searchKey > $afterKey AND m.searchText CONTAINS $search
+WHERE m.searchKey > $afterKeyFloor
+  AND (m.searchKey > $afterKey) <> any(f IN $afterKeyFlips
+                                      WHERE m.searchKey STARTS WITH f.prefix AND m.searchKey >= f.from
+                                        AND (f.before IS NULL OR m.searchKey < f.before))
+  AND m.searchText CONTAINS $search
   AND ($developerId IS NULL OR m.developerId = $developerId)
   AND ($license IS NULL OR m.license = $license)
   AND ($relation IS NULL OR EXISTS { (m)-[r:DERIVED_FROM]->() WHERE r.relation = $relation })

@@ -3,7 +3,9 @@
 // tier's own index, so a term common among all models costs only its matches in the tier), the rank's matches
 // among them after $afterKey, most downloaded first, then by id (searchKey). Every model of a tier comes before every
 // model of a lower one in that order, so the rows come out in the page's order and the LIMIT stops the tiers as soon
-// as the page is full: a tier below the one that fills it is never looked up or ranked.
+// as the page is full: a tier below the one that fills it is never looked up or ranked. A key is after $afterKey
+// where ORDER BY puts it: `>` compares by UTF-16 unit, ORDER BY by code point, and $afterKeyFlips names the keys on
+// which they disagree (lineage/CodePointOrder).
 // A tier whose candidates are more than $candidates is not ranked: it gives $limit rows without a model whose key
 // is where that tier starts in the searchKey order (they fill the LIMIT, so no lower tier is looked up), and the
 // caller walks the searchKey index from there (models-search-scan.cypher).
@@ -45,7 +47,10 @@ CALL (tier) {
   WITH collect(m) AS found
   CALL (found) {
     UNWIND CASE WHEN size(found) > $candidates THEN [] ELSE found END AS m
-    WITH m WHERE m.searchKey > $afterKey AND m.searchText CONTAINS $search
+    WITH m WHERE (m.searchKey > $afterKey) <> any(f IN $afterKeyFlips
+                                                  WHERE m.searchKey STARTS WITH f.prefix AND m.searchKey >= f.from
+                                                    AND (f.before IS NULL OR m.searchKey < f.before))
+    AND m.searchText CONTAINS $search
     AND ($developerId IS NULL OR m.developerId = $developerId)
     AND ($license IS NULL OR m.license = $license)
     AND ($relation IS NULL OR EXISTS { (m)-[r:DERIVED_FROM]->() WHERE r.relation = $relation })

@@ -3,8 +3,14 @@
 // rank's matches. The walk stops as soon as the page is full, so a dense band (a prefix most models share) costs a
 // few dozen index entries; fewer than $limit rows means the walk did not fill the page and the caller decides the
 // band another way (its text-index candidates, or models-search-scan.cypher's unbounded walk).
+// The index is read from $afterKeyFloor (a prefix of $afterKey that `>` compares as ORDER BY orders); a key is after
+// $afterKey where ORDER BY puts it: `>` compares by UTF-16 unit, ORDER BY by code point, and $afterKeyFlips names
+// the keys on which they disagree (lineage/CodePointOrder).
 MATCH (m:Model) USING INDEX m:Model(searchKey)
-WHERE m.searchKey > $afterKey
+WHERE m.searchKey > $afterKeyFloor
+  AND (m.searchKey > $afterKey) <> any(f IN $afterKeyFlips
+                                      WHERE m.searchKey STARTS WITH f.prefix AND m.searchKey >= f.from
+                                        AND (f.before IS NULL OR m.searchKey < f.before))
 WITH m ORDER BY m.searchKey LIMIT $walk
 WITH m WHERE m.searchText CONTAINS $search
   AND ($developerId IS NULL OR m.developerId = $developerId)

@@ -2,7 +2,8 @@
 // one of $contains. When they are more than $candidates, overflow is true and no rows are ordered (the caller walks
 // the searchKey index instead); otherwise the matches of ranks $minRank..$maxRank after ($afterRank, $afterKey),
 // ranked exact (id, name, or the id's name part after "/"), then prefix, then other substring, each most downloaded
-// first, then by id (searchKey).
+// first, then by id (searchKey). A key is after $afterKey where ORDER BY puts it: `>` compares by UTF-16 unit, ORDER
+// BY by code point, and $afterKeyFlips names the keys (ids) on which they disagree (lineage/CodePointOrder).
 // Before the lookups, a probe: of the first $probe models of the searchKey index (the most downloaded), how many
 // contain $search, and of those how many hold a prefix match (seenPrefix, exact ones too: the prefix band's needles,
 // cheaper than ranking them) and how many do not (seenSubstring). When $dense or more contain it, and that share of
@@ -44,7 +45,11 @@ CALL (found, dense) {
                    OR toLower(coalesce(split(m.id, '/')[1], '')) STARTS WITH $search THEN 1
               ELSE 2 END AS rank
   WHERE rank >= $minRank AND rank <= $maxRank
-    AND (rank > $afterRank OR (rank = $afterRank AND m.searchKey > $afterKey))
+    AND (rank > $afterRank
+         OR (rank = $afterRank
+             AND (m.searchKey > $afterKey) <> any(f IN $afterKeyFlips
+                                                 WHERE m.searchKey STARTS WITH f.prefix AND m.searchKey >= f.from
+                                                   AND (f.before IS NULL OR m.searchKey < f.before))))
   WITH m, rank ORDER BY rank, m.searchKey LIMIT $limit
   RETURN collect({model: m, rank: rank, key: m.searchKey}) AS rows
 }

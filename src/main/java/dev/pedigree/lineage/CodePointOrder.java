@@ -51,6 +51,16 @@ final class CodePointOrder {
 	 * @param afterId null: no cursor (no flips)
 	 */
 	static Map<String, Object> after(String afterId) {
+		return after("afterId", afterId);
+	}
+
+	/**
+	 * The same parameters for another stored string than an id (a search's key):
+	 * {@code name}, {@code nameFloor} and {@code nameFlips}.
+	 * @param name the parameter's name in the statement
+	 * @param afterId null: no cursor (no flips)
+	 */
+	static Map<String, Object> after(String name, String afterId) {
 		List<Map<String, String>> flips = new ArrayList<>();
 		int length = (afterId != null) ? afterId.length() : 0;
 		int floor = length;
@@ -72,9 +82,9 @@ final class CodePointOrder {
 			}
 		}
 		Map<String, Object> params = new HashMap<>();
-		params.put("afterId", afterId);
-		params.put("afterIdFloor", afterId == null ? null : afterId.substring(0, floor));
-		params.put("afterIdFlips", List.copyOf(flips));
+		params.put(name, afterId);
+		params.put(name + "Floor", afterId == null ? null : afterId.substring(0, floor));
+		params.put(name + "Flips", List.copyOf(flips));
 		return params;
 	}
 

@@ -132,7 +132,7 @@ class ModelSearch {
 		String key = Cursors.key(after);
 		if (search == null) {
 			Map<String, Object> params = new HashMap<>(filters);
-			params.put("afterId", key == null ? "" : key);
+			params.putAll(CodePointOrder.after(key == null ? "" : key));
 			params.put("limit", size + 1);
 			List<Row> rows = this.graph.read(this.cypher.get("lineage/models-page"), params, r -> {
 				ModelView model = ModelView.from(r.get("model").asNode());
@@ -190,7 +190,7 @@ class ModelSearch {
 		params.put("minRank", minRank);
 		params.put("maxRank", maxRank);
 		params.put("afterRank", from.rank());
-		params.put("afterKey", from.key());
+		params.putAll(CodePointOrder.after("afterKey", from.key()));
 		params.put("limit", limit);
 		params.put("probe", probe);
 		params.put("dense", DENSE);
@@ -209,7 +209,7 @@ class ModelSearch {
 	private List<Row> scan(String query, Map<String, Object> filters, int rank, String afterKey, int limit) {
 		Map<String, Object> params = new HashMap<>(filters);
 		params.put("rank", rank);
-		params.put("afterKey", afterKey);
+		params.putAll(CodePointOrder.after("afterKey", afterKey));
 		params.put("limit", limit);
 		params.put("walk", this.walk);
 		return this.graph.read(this.cypher.get(query), params,
@@ -227,13 +227,13 @@ class ModelSearch {
 		params.put("contains", needles.contains());
 		params.put("candidates", this.tierCandidates);
 		params.put("rank", rank);
-		params.put("afterKey", afterKey);
+		params.putAll(CodePointOrder.after("afterKey", afterKey));
 		params.put("limit", limit);
 		List<Row> rows = new ArrayList<>();
 		for (Record record : this.graph.read(this.cypher.get("lineage/models-search-tiers"), params)) {
 			String key = record.get("key").asString();
 			if (record.get("model").isNull()) {
-				String from = key.compareTo(afterKey) > 0 ? key : afterKey;
+				String from = CodePointOrder.compare(key, afterKey) > 0 ? key : afterKey;
 				rows.addAll(scan("lineage/models-search-scan", filters, rank, from, limit - rows.size()));
 				break;
 			}

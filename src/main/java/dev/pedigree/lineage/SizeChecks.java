@@ -2,6 +2,7 @@ package dev.pedigree.lineage;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,8 +75,9 @@ public class SizeChecks {
 		java.util.concurrent.Future<Long> writing = null;
 		try (var writer = java.util.concurrent.Executors.newSingleThreadExecutor()) {
 			while (true) {
-				List<Record> page = this.graph.read(this.cypher.get("lineage/unsized-models"),
-						Map.of("after", after, "limit", BATCH));
+				Map<String, Object> params = new HashMap<>(CodePointOrder.after(after));
+				params.put("limit", BATCH);
+				List<Record> page = this.graph.read(this.cypher.get("lineage/unsized-models"), params);
 				if (page.isEmpty()) {
 					break;
 				}

@@ -154,7 +154,8 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 			// class of their own to the plan cache: the short searches of the rounds
 			// below plan them for the terms users send (searchTerm).
 			Map<String, Object> band = new HashMap<>(Map.of("search", "", "contains", List.of(), "rank", 1, "afterKey",
-					"", "limit", 0, "walk", 0, "candidates", 0, "includePlaceholders", false));
+					"", "afterKeyFloor", "", "afterKeyFlips", List.of(), "limit", 0, "walk", 0, "candidates", 0,
+					"includePlaceholders", false));
 			for (String filter : List.of("developerId", "license", "relation", "safetyEffect", "tag", "hasParents")) {
 				band.put(filter, null);
 			}

@@ -92,7 +92,8 @@ class ModelSearchTests {
 	private boolean probe(String search) {
 		Map<String, Object> params = new HashMap<>(ModelSearch.filterParameters(null));
 		params.putAll(Map.of("search", search, "contains", List.of(search), "candidates", ModelSearch.CANDIDATES,
-				"minRank", 0, "maxRank", 2, "afterRank", 0, "afterKey", "", "limit", 1));
+				"minRank", 0, "maxRank", 2, "afterRank", 0, "limit", 1));
+		params.putAll(CodePointOrder.after("afterKey", ""));
 		params.putAll(Map.of("probe", ModelSearch.PROBE, "dense", ModelSearch.DENSE));
 		return this.graph.read(this.cypher.get("lineage/models-search"), params).get(0).get("dense").asBoolean();
 	}

@@ -151,7 +151,8 @@ class ModelSearchTiersTests {
 	private List<Integer> probe(String search) {
 		Map<String, Object> params = new HashMap<>(ModelSearch.filterParameters(null));
 		params.putAll(Map.of("search", search, "contains", List.of(search), "candidates", ModelSearch.CANDIDATES,
-				"minRank", 0, "maxRank", 2, "afterRank", 0, "afterKey", "", "limit", 1));
+				"minRank", 0, "maxRank", 2, "afterRank", 0, "limit", 1));
+		params.putAll(CodePointOrder.after("afterKey", ""));
 		params.putAll(Map.of("probe", ModelSearch.PROBE, "dense", ModelSearch.DENSE));
 		var row = this.graph.read(this.cypher.get("lineage/models-search"), params).get(0);
 		return List.of(row.get("seenPrefix").asInt(), row.get("seenSubstring").asInt());
