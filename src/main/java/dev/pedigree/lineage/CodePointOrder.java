@@ -61,30 +61,41 @@ final class CodePointOrder {
 	 * @param afterId null: no cursor (no flips)
 	 */
 	static Map<String, Object> after(String name, String afterId) {
-		List<Map<String, String>> flips = new ArrayList<>();
+		// Only a character from U+D800 up lowers the floor or adds a flip: an ordinary
+		// cursor allocates nothing but the parameters (its floor is the cursor itself,
+		// which substring returns as it is).
+		List<Map<String, String>> flips = null;
 		int length = (afterId != null) ? afterId.length() : 0;
 		int floor = length;
 		for (int i = 0; i < length; i++) {
 			char c = afterId.charAt(i);
+			if (c < '\uD800') {
+				continue;
+			}
+			floor = Math.min(floor, i);
+			if (Character.isLowSurrogate(c)) {
+				// The second half of a pair: no flip of its own.
+				continue;
+			}
 			String prefix = afterId.substring(0, i);
-			if (c >= '\uD800') {
-				floor = Math.min(floor, i);
+			if (flips == null) {
+				flips = new ArrayList<>();
 			}
 			if (c >= '\uE000') {
 				// An id with a character beyond the basic plane here: before by unit,
 				// after by code point.
 				flips.add(Map.of("prefix", prefix, "from", prefix + FIRST_SUPPLEMENTARY, "before", prefix + "\uE000"));
 			}
-			else if (Character.isHighSurrogate(c)) {
-				// One with a character from U+E000 to U+FFFF here: after by unit, before
-				// by code point.
+			else {
+				// A high surrogate. One with a character from U+E000 to U+FFFF here:
+				// after by unit, before by code point.
 				flips.add(Map.of("prefix", prefix, "from", prefix + "\uE000"));
 			}
 		}
 		Map<String, Object> params = new HashMap<>();
 		params.put(name, afterId);
 		params.put(name + "Floor", afterId == null ? null : afterId.substring(0, floor));
-		params.put(name + "Flips", List.copyOf(flips));
+		params.put(name + "Flips", (flips == null) ? List.of() : List.copyOf(flips));
 		return params;
 	}
 
