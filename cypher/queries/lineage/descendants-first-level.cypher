@@ -7,12 +7,15 @@
 // index is read from $afterIdFloor (a prefix of $afterId that `>` compares as ORDER BY orders); an id is after
 // $afterId where ORDER BY puts it, whichever plan reads it: `>` compares by UTF-16 unit, ORDER BY by code point,
 // and $afterIdFlips names the ids on which they disagree (lineage/CodePointOrder).
+// Without flips ($afterIdFlips = []) $afterIdFloor is $afterId itself: the range read already placed the cursor
+// and the correction is skipped (no second comparison per row).
 MATCH (root:Model {id: $id})
 MATCH (d:Model)
 WHERE d.id > $afterIdFloor
-  AND (d.id > $afterId) <> any(f IN $afterIdFlips
-                               WHERE d.id STARTS WITH f.prefix AND d.id >= f.from
-                                 AND (f.before IS NULL OR d.id < f.before))
+  AND ($afterIdFlips = []
+       OR (d.id > $afterId) <> any(f IN $afterIdFlips
+                                   WHERE d.id STARTS WITH f.prefix AND d.id >= f.from
+                                     AND (f.before IS NULL OR d.id < f.before)))
 WITH root, d
 ORDER BY d.id
 LIMIT $scan

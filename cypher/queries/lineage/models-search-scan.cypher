@@ -4,11 +4,14 @@
 // The index is read from $afterKeyFloor (a prefix of $afterKey that `>` compares as ORDER BY orders); a key is after
 // $afterKey where ORDER BY puts it: `>` compares by UTF-16 unit, ORDER BY by code point, and $afterKeyFlips names
 // the keys on which they disagree (lineage/CodePointOrder).
+// Without flips ($afterKeyFlips = []) $afterKeyFloor is $afterKey itself: the range read already placed the cursor
+// and the correction is skipped (no second comparison per row).
 MATCH (m:Model) USING INDEX m:Model(searchKey)
 WHERE m.searchKey > $afterKeyFloor
-  AND (m.searchKey > $afterKey) <> any(f IN $afterKeyFlips
-                                      WHERE m.searchKey STARTS WITH f.prefix AND m.searchKey >= f.from
-                                        AND (f.before IS NULL OR m.searchKey < f.before))
+  AND ($afterKeyFlips = []
+       OR (m.searchKey > $afterKey) <> any(f IN $afterKeyFlips
+                                           WHERE m.searchKey STARTS WITH f.prefix AND m.searchKey >= f.from
+                                             AND (f.before IS NULL OR m.searchKey < f.before)))
   AND m.searchText CONTAINS $search
   AND ($developerId IS NULL OR m.developerId = $developerId)
   AND ($license IS NULL OR m.license = $license)
