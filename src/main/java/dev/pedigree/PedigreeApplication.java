@@ -8,8 +8,13 @@ import dev.pedigree.cli.RemoteCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The server, or, when the first argument is a word ({@code import}, {@code help}, …) or
@@ -62,6 +67,17 @@ public class PedigreeApplication {
 				"logging.level.dev.pedigree.slow-queries", "ERROR", "logging.level.io.netty.bootstrap.ServerBootstrap",
 				"ERROR", "logging.level.org.apache.lucene.internal.vectorization", "ERROR", "pedigree.seed.enabled",
 				"false"));
+		// A command's embedded database listens on any free Bolt port: only the command
+		// connects to it, and a server beside it (on another store) holds the configured
+		// one. Above application.yml, below what the user sets (environment, system
+		// properties, command line).
+		application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+			MutablePropertySources sources = event.getEnvironment().getPropertySources();
+			var command = new MapPropertySource("pedigreeCommand", Map.of("pedigree.embedded.bolt-port", "0"));
+			if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+				sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, command);
+			}
+		});
 		try {
 			return SpringApplication.exit(application.run(args));
 		}

@@ -172,6 +172,44 @@ class CommandLineTests {
 	}
 
 	/**
+	 * A command beside a server on another store: the server holds the configured Bolt
+	 * port (7687 unless set), so a command's own database listens on any free one. A port
+	 * the user sets still wins.
+	 */
+	@Test
+	void a_command_beside_a_server_on_the_default_bolt_port_starts_and_a_port_set_by_the_user_still_wins()
+			throws IOException {
+		Path edges = Files.writeString(this.temp.resolve("edges.csv"),
+				"parent_id,child_id,relation\nfixture-lab/base,fixture-lab/base-tune,finetune\n");
+		// The server's port: taken here unless something already holds it (then it is
+		// taken all the same).
+		try (var server = bindIfFree(7687);
+				var other = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			Result beside = run("import", "--format", "hf-edges", edges.toString(),
+					"--pedigree.embedded.data-dir=" + this.temp.resolve("beside"),
+					"--pedigree.embedded.page-cache=64m");
+			assertThat(beside.code()).as(beside.out() + beside.err()).isZero();
+			assertThat(beside.out()).contains("hf-edges import: 1 created");
+			Result set = run("import", "--format", "hf-edges", edges.toString(),
+					"--pedigree.embedded.data-dir=" + this.temp.resolve("set"), "--pedigree.embedded.page-cache=64m",
+					"--pedigree.embedded.bolt-port=" + other.getLocalPort());
+			assertThat(set.code()).isEqualTo(1);
+		}
+	}
+
+	/**
+	 * A socket bound to {@code port} on the loopback address, or null when it is taken.
+	 */
+	private static java.net.ServerSocket bindIfFree(int port) {
+		try {
+			return new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress());
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * On a new build the launcher records a start-up cache (JDK 25: about two minutes)
 	 * before the first command runs; a usage mistake is answered before that.
 	 */
@@ -317,10 +355,14 @@ class CommandLineTests {
 
 	/** Runs the CLI in-process on a store under the temporary folder. */
 	private Result cli(String... args) {
-		String[] all = Stream
+		return run(Stream
 			.concat(Arrays.stream(args), Stream.of("--pedigree.embedded.data-dir=" + this.temp.resolve("store"),
 					"--pedigree.embedded.bolt-port=0"))
-			.toArray(String[]::new);
+			.toArray(String[]::new));
+	}
+
+	/** Runs the CLI in-process with exactly {@code all}. */
+	private static Result run(String... all) {
 		PrintStream out = System.out;
 		PrintStream err = System.err;
 		var capturedOut = new ByteArrayOutputStream();
