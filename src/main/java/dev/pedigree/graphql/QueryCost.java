@@ -41,7 +41,8 @@ class QueryCost extends MaxQueryComplexityInstrumentation {
 		return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
 			.errorType(GraphQlErrors.PedigreeErrorType.OVERLOADED)
 			.message("The document's estimated cost (" + cost + ") is above this server's limit of " + maxCost
-					+ ": nested pages multiply (children(first: 300) inside children(first: 300) costs 90,000+);"
+					+ ": nested pages multiply (for example, children(first: 300) inside children(first: 300) costs"
+					+ " 90,000 or more);"
 					+ " ask for smaller pages or fewer levels, and page deeper levels in follow-up requests")
 			.extensions(Map.of("cost", totalCost, "maxCost", maxCost))
 			.build()));

@@ -86,6 +86,38 @@ class WatchlistTests {
 		this.receiver.stop(0);
 	}
 
+	/**
+	 * README's createWatch example, sent as its curl line sends it: the token reaches the
+	 * server (the header in double quotes) and the body is JSON (no line break inside the
+	 * query string).
+	 */
+	@Test
+	void the_readme_example_creates_a_watch() throws IOException {
+		String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+		String block = java.util.Arrays.stream(readme.split("```"))
+			.filter(b -> b.contains("curl") && b.contains("createWatch("))
+			.findFirst()
+			.orElseThrow();
+		assertThat(block).contains("-H \"Authorization: Bearer $TOKEN\"");
+		String body = block.substring(block.indexOf("-d '") + 4, block.lastIndexOf('\''));
+		String response = GraphQlClient.http(this.port)
+			.post()
+			.uri("/graphql")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.header("Authorization", "Bearer " + PedigreeServerTest.TOKEN)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(response).doesNotContain("\"errors\"").contains("\"webhookSecret\"");
+		String id = response.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+		assertThat(GraphQlClient.post(this.port, "mutation($id: ID!) { deleteWatch(id: $id) }", Map.of("id", id)))
+			.doesNotContain("\"errors\"");
+	}
+
 	@Test
 	void an_import_raising_a_safety_removing_descendant_and_a_reach_threshold_notifies_subscriber_and_signed_webhook()
 			throws Exception {
