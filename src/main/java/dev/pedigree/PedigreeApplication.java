@@ -8,13 +8,8 @@ import dev.pedigree.cli.RemoteCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The server, or, when the first argument is a word ({@code import}, {@code help}, …) or
@@ -62,22 +57,13 @@ public class PedigreeApplication {
 		// (SO_REUSEADDR) when the start runs beside the context's refresh: harmless, and
 		// not a command's output. Lucene (inside the database) warns once per process
 		// that the JDK's vector module is not enabled: advice for the server's operator,
-		// not a command's output.
-		application.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.dev.pedigree", "WARN",
-				"logging.level.dev.pedigree.slow-queries", "ERROR", "logging.level.io.netty.bootstrap.ServerBootstrap",
-				"ERROR", "logging.level.org.apache.lucene.internal.vectorization", "ERROR", "pedigree.seed.enabled",
-				"false"));
-		// A command's embedded database listens on any free Bolt port: only the command
-		// connects to it, and a server beside it (on another store) holds the configured
-		// one. Above application.yml, below what the user sets (environment, system
-		// properties, command line).
-		application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
-			MutablePropertySources sources = event.getEnvironment().getPropertySources();
-			var command = new MapPropertySource("pedigreeCommand", Map.of("pedigree.embedded.bolt-port", "0"));
-			if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
-				sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, command);
-			}
-		});
+		// not a command's output. A command's embedded database listens on any free Bolt
+		// port (only the command connects to it; a server beside it, on another store,
+		// holds the server's 7687); as a default property, whatever the user sets wins.
+		application.setDefaultProperties(Map.of("pedigree.embedded.bolt-port", "0", "logging.level.root", "WARN",
+				"logging.level.dev.pedigree", "WARN", "logging.level.dev.pedigree.slow-queries", "ERROR",
+				"logging.level.io.netty.bootstrap.ServerBootstrap", "ERROR",
+				"logging.level.org.apache.lucene.internal.vectorization", "ERROR", "pedigree.seed.enabled", "false"));
 		try {
 			return SpringApplication.exit(application.run(args));
 		}

@@ -190,10 +190,20 @@ class CommandLineTests {
 					"--pedigree.embedded.page-cache=64m");
 			assertThat(beside.code()).as(beside.out() + beside.err()).isZero();
 			assertThat(beside.out()).contains("hf-edges import: 1 created");
+			String held = Integer.toString(other.getLocalPort());
 			Result set = run("import", "--format", "hf-edges", edges.toString(),
 					"--pedigree.embedded.data-dir=" + this.temp.resolve("set"), "--pedigree.embedded.page-cache=64m",
-					"--pedigree.embedded.bolt-port=" + other.getLocalPort());
+					"--pedigree.embedded.bolt-port=" + held);
 			assertThat(set.code()).isEqualTo(1);
+			assertThat(set.out() + set.err()).contains("127.0.0.1:" + held, "already in use");
+			// A configuration file of the user's wins too.
+			Path config = Files.writeString(this.temp.resolve("command.yml"),
+					"pedigree:\n  embedded:\n    bolt-port: " + held + "\n");
+			Result file = run("import", "--format", "hf-edges", edges.toString(),
+					"--pedigree.embedded.data-dir=" + this.temp.resolve("file"), "--pedigree.embedded.page-cache=64m",
+					"--spring.config.additional-location=file:" + config);
+			assertThat(file.code()).isEqualTo(1);
+			assertThat(file.out() + file.err()).contains("127.0.0.1:" + held, "already in use");
 		}
 	}
 
