@@ -4,9 +4,10 @@
 // and their total, from one traversal: one round trip serves `model { descendants(relations: …) { totalCount edges
 // { … } } }`. As descendants-order-filtered, the filtered family is ordered whole (no hub is walked level by level).
 // A family of $keepFrom members or more also answers its whole order (ids, depths, parents), which the server keeps
-// for later pages (lineage/FamilyIndex); a smaller one answers its members' ids, and the server keeps the answer until
-// a write touches one of them (lineage/KeptAnswers). Of the model, the page's members and their derivations it returns
-// only the properties named in $rootProperties, $modelProperties and $viaProperties: those the selection reads.
+// for later pages (lineage/FamilyIndex); a smaller one answers its members' ids when $keepMembers, and the server keeps
+// the answer until a write touches one of them (lineage/KeptAnswers). Of the model, the page's members and their
+// derivations it returns only the properties named in $rootProperties, $modelProperties and $viaProperties: those the
+// selection reads.
 MATCH (root:Model {id: $id})
 OPTIONAL CALL (root) {
   MATCH p = ANY SHORTEST (root)(()<-[r:DERIVED_FROM]-() WHERE r.relation IN $relations){1,{{maxDepth}}}(d:Model)
@@ -23,4 +24,4 @@ RETURN [k IN $rootProperties | root[k]] AS model, size(family) AS total, $offset
        [x IN family[$offset..$offset + $limit] | {model: [k IN $modelProperties | x.model[k]], depth: x.depth,
          via: [k IN $viaProperties | x.via[k]], parentId: x.parentId}] AS page,
        CASE WHEN size(family) >= $keepFrom THEN [x IN family | [x.model.id, x.depth, x.parentId]] END AS order,
-       CASE WHEN size(family) < $keepFrom THEN [x IN family | x.model.id] END AS members
+       CASE WHEN $keepMembers AND size(family) < $keepFrom THEN [x IN family | x.model.id] END AS members

@@ -2,9 +2,9 @@
 // null): $id's model with one page of its whole family up to {{maxDepth}} hops in descendants-order-by's order by
 // $orderBy (ties by id), and the family's total, from one traversal; as descendants-order-by, the family is ordered
 // whole. A family of $keepFrom members or more also answers its whole order (ids, depths, parents), kept by the family
-// index for later pages; a smaller one answers its members' ids (lineage/KeptAnswers). Of the model, the page's
-// members and their derivations it returns only the properties named in $rootProperties, $modelProperties and
-// $viaProperties. (An inline relations predicate costs the shortest-path planner about twice the time, so the
+// index for later pages; a smaller one answers its members' ids when $keepMembers (lineage/KeptAnswers). Of the model,
+// the page's members and their derivations it returns only the properties named in $rootProperties, $modelProperties
+// and $viaProperties. (An inline relations predicate costs the shortest-path planner about twice the time, so the
 // unfiltered family has its own statement, as descendants-order has.)
 MATCH (root:Model {id: $id})
 OPTIONAL CALL (root) {
@@ -22,4 +22,4 @@ RETURN [k IN $rootProperties | root[k]] AS model, size(family) AS total, $offset
        [x IN family[$offset..$offset + $limit] | {model: [k IN $modelProperties | x.model[k]], depth: x.depth,
          via: [k IN $viaProperties | x.via[k]], parentId: x.parentId}] AS page,
        CASE WHEN size(family) >= $keepFrom THEN [x IN family | [x.model.id, x.depth, x.parentId]] END AS order,
-       CASE WHEN size(family) < $keepFrom THEN [x IN family | x.model.id] END AS members
+       CASE WHEN $keepMembers AND size(family) < $keepFrom THEN [x IN family | x.model.id] END AS members

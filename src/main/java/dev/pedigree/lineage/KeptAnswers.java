@@ -84,6 +84,14 @@ class KeptAnswers {
 		return value;
 	}
 
+	/**
+	 * Whether {@link #get} keeps answers now: an answer's read need not name its models
+	 * otherwise.
+	 */
+	boolean keeping() {
+		return this.kept != null && !this.graph.readsAfterBookmarks();
+	}
+
 	private boolean untouched(Kept found) {
 		var changes = this.graph.changesSince(found.version());
 		if (changes == null) {

@@ -173,7 +173,7 @@ class LineageController {
 				var projection = new Projection(Projection.ofModel(immediate),
 						Projection.ofModel(Projection.below(nodes, "model")),
 						Projection.ofDerivation(Projection.below(nodes, "via")));
-				var found = this.queries.modelWithDescendants(id, page, projection);
+				var found = this.queries.modelWithDescendants(id, page, projection, !named(nodes, "via").isEmpty());
 				return result(found == null ? null : found.model(), found == null ? null : new PrefetchedDescendants(
 						here.segment(descendantFields.get(0).getResultKey()), page, found.descendants()));
 			}

@@ -424,7 +424,7 @@ public class LineageQueries {
 
 	}
 
-	private record DescendantsKey(String id, DescendantsPage page, Projection projection) {
+	private record DescendantsKey(String id, DescendantsPage page, Projection projection, boolean derivations) {
 	}
 
 	/**
@@ -438,12 +438,15 @@ public class LineageQueries {
 	 * filtered family, or one in another order, is ordered whole, as by the field). In
 	 * the default order every path places a page after the entry its cursor names, as the
 	 * field does. Null when there is no such model.
+	 * @param derivations whether the request reads the derivation through which each
+	 * member was reached ({@code via}); without it, the page's entries have none
 	 */
-	ModelWithDescendants modelWithDescendants(String id, DescendantsPage page, Projection projection) {
+	ModelWithDescendants modelWithDescendants(String id, DescendantsPage page, Projection projection,
+			boolean derivations) {
 		// A small family is kept with its members (any write linking or describing one
 		// drops it); a large one's order is kept by the family index, a hub is walked.
-		return this.kept.get(new DescendantsKey(id, page, projection),
-				() -> readModelWithDescendants(id, page, projection),
+		return this.kept.get(new DescendantsKey(id, page, projection, derivations),
+				() -> readModelWithDescendants(id, page, projection, derivations),
 				found -> found.members() == null ? null : readFrom(id, found.model(), List.copyOf(found.members())));
 	}
 
@@ -452,7 +455,8 @@ public class LineageQueries {
 	 * page with the properties {@code projection} names, a kept order's or a walked page
 	 * whole.
 	 */
-	private ModelWithDescendants readModelWithDescendants(String id, DescendantsPage page, Projection projection) {
+	private ModelWithDescendants readModelWithDescendants(String id, DescendantsPage page, Projection projection,
+			boolean derivations) {
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
 		boolean plain = relations.isEmpty() && page.orderBy() == null;
 		var kept = this.families.kept(new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy()));
@@ -472,11 +476,14 @@ public class LineageQueries {
 		params.put("walkFrom", page.size() + 1);
 		params.put("relations", relations.isEmpty() ? null : relations.stream().map(Relation::name).toList());
 		params.put("orderBy", page.orderBy() == null ? null : page.orderBy().name());
+		params.put("keepMembers", this.kept.keeping());
 		projection.addTo(params);
 		// A relations filter or another order orders the family whole, as the family
-		// index does for the field (no hub rule).
+		// index does for the field (no hub rule). Without derivations to read, the
+		// members' depths come from a cheaper traversal than their shortest paths.
 		String query = !relations.isEmpty() ? "lineage/model-with-descendants-filtered"
-				: plain ? "lineage/model-with-descendants" : "lineage/model-with-descendants-ordered";
+				: !plain ? "lineage/model-with-descendants-ordered"
+						: derivations ? "lineage/model-with-descendants" : "lineage/model-with-descendants-depths";
 		// The family's budget: a large family's order read here is kept for later pages,
 		// as when the family index orders it.
 		var rows = this.graph.read(bounded(query, new Limits.Depth(page.maxDepth(), false)), params, r -> r,
@@ -484,7 +491,7 @@ public class LineageQueries {
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
 			return canonical == null || canonical.equals(id) ? null
-					: readModelWithDescendants(canonical, page, projection);
+					: readModelWithDescendants(canonical, page, projection, derivations);
 		}
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(projection.root().read(row.get("model")));
@@ -504,8 +511,8 @@ public class LineageQueries {
 		int total = row.get("total").asInt();
 		List<LineageEntry> entries = row.get("page").asList(v -> {
 			ModelView member = ModelView.from(projection.models().read(v.get("model")));
-			return new LineageEntry(member, v.get("depth").asInt(),
-					Derivation.from(projection.via().read(v.get("via")), member.id(), v.get("parentId").asString()));
+			return new LineageEntry(member, v.get("depth").asInt(), !derivations ? null
+					: Derivation.from(projection.via().read(v.get("via")), member.id(), v.get("parentId").asString()));
 		});
 		if (!row.get("order").isNull()) {
 			List<String> ids = new java.util.ArrayList<>(total);

@@ -128,8 +128,8 @@ class MetricsTests {
 	/**
 	 * How often a hub's family was traversed: its page walked level by level or read from
 	 * the id index, its total counted (gemma-7b has more direct derivatives than a page;
-	 * each request still reads its degree through model-with-descendants, which does not
-	 * traverse a hub).
+	 * each request still reads its degree through model-with-descendants-depths, which
+	 * does not traverse a hub).
 	 */
 	private static double traversals(String metrics) {
 		return java.util.stream.Stream

@@ -176,6 +176,72 @@ class HubRuleTests {
 	}
 
 	/**
+	 * A large family's first page read without derivations (depths only, the cheaper
+	 * statement) keeps the family's order with each member's parent: later pages that
+	 * read {@code via} from that order answer what the field answers, for a member
+	 * reached by paths of two lengths too (at its least depth, through its parent there).
+	 */
+	@Test
+	void a_large_familys_order_kept_by_a_page_without_derivations_names_each_members_parent() {
+		largeFamily("par/root");
+		// par/root-c1-g0007 is also a direct derivative of the root, and
+		// par/root-c2-g0003
+		// also derives from par/root-c0-g0001 (depth 3 that way, 2 through its first
+		// parent).
+		Curation.importRecords(this.port, "HF_EDGES", """
+				parent_id,child_id,relation
+				par/root,par/root-c1-g0007,merge
+				par/root-c0-g0001,par/root-c2-g0003,merge
+				""");
+		double depths = Curation.statementsRun(this.port, "lineage/model-with-descendants-depths");
+		var first = page("par/root", null, null, false);
+		assertThat(Curation.statementsRun(this.port, "lineage/model-with-descendants-depths")).isEqualTo(depths + 1);
+		assertThat(ids(first)).startsWith("par/root-c0", "par/root-c1", "par/root-c1-g0007", "par/root-c2");
+		first.path("model.descendants.totalCount").entity(Integer.class).isEqualTo(1_255);
+		String cursor = endCursor(first);
+		double full = Curation.statementsRun(this.port, "lineage/model-with-descendants");
+		List<Map<String, Object>> read = new ArrayList<>();
+		for (int page = 0; page < 3; page++) {
+			String document = "query ($after: String) { model(id: \"par/root\") { descendants(first: 200, "
+					+ "after: $after) { TRUNCATED edges { node { depth model { id } via { relation parent { id } } } } "
+					+ "pageInfo { endCursor } } } }";
+			var planned = GraphQlClient.anonymous(this.port)
+				.document(document.replace("TRUNCATED", ""))
+				.variable("after", cursor)
+				.execute();
+			List<Map<String, Object>> entries = planned.path("model.descendants.edges[*].node")
+				.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.get();
+			var field = GraphQlClient.anonymous(this.port)
+				.document(document.replace("TRUNCATED", "truncated"))
+				.variable("after", cursor)
+				.execute();
+			assertThat(entries).as("page " + page)
+				.hasSize(200)
+				.isEqualTo(field.path("model.descendants.edges[*].node")
+					.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+					})
+					.get());
+			read.addAll(entries);
+			cursor = endCursor(planned);
+		}
+		// Past the first page each member's parent at its least depth is its id without
+		// the last "-" part (par/root-c2-g0003 too: depth 2 through par/root-c2).
+		assertThat(read).hasSize(600).allSatisfy(entry -> {
+			String id = (String) ((Map<?, ?>) entry.get("model")).get("id");
+			assertThat(((Map<?, ?>) ((Map<?, ?>) entry.get("via")).get("parent")).get("id")).as(id)
+				.isEqualTo(id.substring(0, id.lastIndexOf('-')));
+		});
+		assertThat(read).contains(Map.of("depth", 2, "model", Map.of("id", "par/root-c2-g0003"), "via",
+				Map.of("relation", "QUANTIZED", "parent", Map.of("id", "par/root-c2"))));
+		assertThat(Curation.statementsRun(this.port, "lineage/model-with-descendants-depths")
+				+ Curation.statementsRun(this.port, "lineage/model-with-descendants"))
+			.as("later pages read from the kept order")
+			.isEqualTo(depths + 1 + full);
+	}
+
+	/**
 	 * After a write ahead of a cursor, a hub's next page past its first level starts
 	 * right after the cursor's entry on the planned path and on the field path alike.
 	 */

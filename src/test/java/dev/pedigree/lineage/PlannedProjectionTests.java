@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.pedigree.Curation;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
@@ -91,6 +92,48 @@ class PlannedProjectionTests {
 				same(id, "id descendants(first: 30) { edges { node { model { id } via { " + selection + " } } } }",
 						"parents { relation }");
 			}
+		}
+	}
+
+	/**
+	 * A page that reads no member's derivation takes the cheaper statement (depths from a
+	 * breadth-first expand, no shortest paths) and answers what the field answers: each
+	 * member once, at its least depth (one reached through a merge of two parents, one
+	 * both directly and three levels down), page by page after each cursor.
+	 */
+	@Test
+	void a_page_without_derivations_lists_each_member_once_at_its_least_depth() {
+		String root = "depths-fixture/root";
+		Curation.importRecords(this.port, "HF_EDGES", """
+				parent_id,child_id,relation
+				depths-fixture/root,depths-fixture/a,finetune
+				depths-fixture/root,depths-fixture/b,finetune
+				depths-fixture/a,depths-fixture/c,merge
+				depths-fixture/b,depths-fixture/c,merge
+				depths-fixture/c,depths-fixture/d,quantized
+				depths-fixture/d,depths-fixture/e,finetune
+				depths-fixture/root,depths-fixture/e,merge
+				""");
+		double statements = Curation.statementsRun(this.port, "lineage/model-with-descendants-depths");
+		String whole = "id descendants(first: 10) { totalCount edges { cursor node { depth model { id name } } } }";
+		Map<String, Object> planned = model(root, whole);
+		assertThat(Curation.statementsRun(this.port, "lineage/model-with-descendants-depths"))
+			.isEqualTo(statements + 1);
+		Map<?, ?> page = (Map<?, ?>) planned.get("descendants");
+		assertThat(page.get("totalCount")).isEqualTo(5);
+		assertThat(((List<?>) page.get("edges")).stream().map(e -> {
+			var node = (Map<?, ?>) ((Map<?, ?>) e).get("node");
+			return node.get("depth") + " " + ((Map<?, ?>) node.get("model")).get("id");
+		})).containsExactly("1 depths-fixture/a", "1 depths-fixture/b", "1 depths-fixture/e", "2 depths-fixture/c",
+				"3 depths-fixture/d");
+		same(root, whole, "parents { relation }");
+		String after = null;
+		for (int i = 0; i < 3; i++) {
+			String selection = "id descendants(first: 2" + (after == null ? "" : ", after: \"" + after + "\"")
+					+ ") { totalCount edges { node { depth model { id } } } pageInfo { endCursor } }";
+			same(root, selection, "parents { relation }");
+			after = (String) ((Map<?, ?>) ((Map<?, ?>) model(root, selection).get("descendants")).get("pageInfo"))
+				.get("endCursor");
 		}
 	}
 
