@@ -149,7 +149,8 @@ class LineageController {
 					var projection = new Projection(Projection.ofModel(immediate),
 							Projection.ofModel(Projection.below(entries, "model")),
 							Projection.ofDerivation(Projection.below(entries, "via")));
-					var found = this.queries.modelWithAncestors(id, maxDepth, relations, projection);
+					var found = this.queries.modelWithAncestors(id, maxDepth, relations, projection,
+							!named(entries, "via").isEmpty());
 					return result(found == null ? null : found.model(),
 							found == null ? null
 									: new PrefetchedAncestors(here.segment(ancestorFields.get(0).getResultKey()),

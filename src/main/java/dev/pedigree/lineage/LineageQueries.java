@@ -339,15 +339,19 @@ public class LineageQueries {
 	 * {@link #model} and {@link #ancestors} in one round trip, with the properties
 	 * {@code projection} names (a kept answer serves only the same projection); null when
 	 * there is no such model.
+	 * @param derivations whether the request reads the derivation through which each
+	 * ancestor was reached ({@code via}); without it, the entries have none
 	 */
-	ModelWithAncestors modelWithAncestors(String id, Integer maxDepth, List<Relation> relations,
-			Projection projection) {
-		return this.kept.get(new AncestorsKey(id, maxDepth, relations, projection),
-				() -> readModelWithAncestors(id, maxDepth, relations, projection), found -> readFrom(id, found.model(),
+	ModelWithAncestors modelWithAncestors(String id, Integer maxDepth, List<Relation> relations, Projection projection,
+			boolean derivations) {
+		return this.kept.get(new AncestorsKey(id, maxDepth, relations, projection, derivations),
+				() -> readModelWithAncestors(id, maxDepth, relations, projection, derivations),
+				found -> readFrom(id, found.model(),
 						found.ancestors().stream().map(LineageEntry::model).map(ModelView::id).toList()));
 	}
 
-	private record AncestorsKey(String id, Integer maxDepth, List<Relation> relations, Projection projection) {
+	private record AncestorsKey(String id, Integer maxDepth, List<Relation> relations, Projection projection,
+			boolean derivations) {
 	}
 
 	private record ParentsKey(String id, Projection projection) {
@@ -362,20 +366,26 @@ public class LineageQueries {
 	}
 
 	private ModelWithAncestors readModelWithAncestors(String id, Integer maxDepth, List<Relation> relations,
-			Projection projection) {
+			Projection projection, boolean derivations) {
 		Map<String, Object> params = traversal(id, relations);
 		projection.addTo(params);
-		var rows = this.graph.read(bounded("lineage/ancestors", this.limits.depth(maxDepth)), params, r -> r);
+		// Without derivations to read or a relations filter, the depths come from a
+		// cheaper traversal than shortest paths.
+		boolean depthsOnly = !derivations && (relations == null || relations.isEmpty());
+		var rows = this.graph.read(
+				bounded(depthsOnly ? "lineage/ancestors-depths" : "lineage/ancestors", this.limits.depth(maxDepth)),
+				params, r -> r);
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
 			return canonical == null || canonical.equals(id) ? null
-					: readModelWithAncestors(canonical, maxDepth, relations, projection);
+					: readModelWithAncestors(canonical, maxDepth, relations, projection, derivations);
 		}
 		List<LineageEntry> ancestors = rows.stream()
 			.filter(r -> !r.get("parentId").isNull())
 			.map(r -> new LineageEntry(ModelView.from(projection.models().read(r.get("model"))), r.get("depth").asInt(),
-					Derivation.from(projection.via().read(r.get("via")), r.get("childId").asString(),
-							r.get("parentId").asString())))
+					depthsOnly ? null
+							: Derivation.from(projection.via().read(r.get("via")), r.get("childId").asString(),
+									r.get("parentId").asString())))
 			.toList();
 		return new ModelWithAncestors(ModelView.from(projection.root().read(rows.get(0).get("root"))), ancestors);
 	}

@@ -103,17 +103,7 @@ class PlannedProjectionTests {
 	 */
 	@Test
 	void a_page_without_derivations_lists_each_member_once_at_its_least_depth() {
-		String root = "depths-fixture/root";
-		Curation.importRecords(this.port, "HF_EDGES", """
-				parent_id,child_id,relation
-				depths-fixture/root,depths-fixture/a,finetune
-				depths-fixture/root,depths-fixture/b,finetune
-				depths-fixture/a,depths-fixture/c,merge
-				depths-fixture/b,depths-fixture/c,merge
-				depths-fixture/c,depths-fixture/d,quantized
-				depths-fixture/d,depths-fixture/e,finetune
-				depths-fixture/root,depths-fixture/e,merge
-				""");
+		String root = depthsFixture();
 		double statements = Curation.statementsRun(this.port, "lineage/model-with-descendants-depths");
 		String whole = "id descendants(first: 10) { totalCount edges { cursor node { depth model { id name } } } }";
 		Map<String, Object> planned = model(root, whole);
@@ -135,6 +125,50 @@ class PlannedProjectionTests {
 			after = (String) ((Map<?, ?>) ((Map<?, ?>) model(root, selection).get("descendants")).get("pageInfo"))
 				.get("endCursor");
 		}
+	}
+
+	/**
+	 * Ancestors without their derivations come from the cheaper statement too, each once
+	 * at its least depth (the root both a parent and five levels up), as the field lists
+	 * them; with a relations filter or {@code via} selected, from the shortest paths.
+	 */
+	@Test
+	void ancestors_without_derivations_are_each_listed_once_at_their_least_depth() {
+		depthsFixture();
+		String leaf = "depths-fixture/e";
+		double statements = Curation.statementsRun(this.port, "lineage/ancestors-depths");
+		String selection = "id ancestors { depth model { id name } }";
+		Map<String, Object> planned = model(leaf, selection);
+		assertThat(Curation.statementsRun(this.port, "lineage/ancestors-depths")).isEqualTo(statements + 1);
+		assertThat(((List<?>) planned.get("ancestors")).stream().map(e -> {
+			var entry = (Map<?, ?>) e;
+			return entry.get("depth") + " " + ((Map<?, ?>) entry.get("model")).get("id");
+		})).containsExactly("1 depths-fixture/d", "1 depths-fixture/root", "2 depths-fixture/c", "3 depths-fixture/a",
+				"3 depths-fixture/b");
+		same(leaf, selection, "parents { relation }");
+		same(leaf, "id ancestors(relations: [FINETUNE, QUANTIZED, MERGE]) { depth model { id } }",
+				"parents { relation }");
+		same(leaf, "id ancestors(maxDepth: 2) { depth model { id } }", "parents { relation }");
+		assertThat(Curation.statementsRun(this.port, "lineage/ancestors-depths")).as("not with a relations filter")
+			.isEqualTo(statements + 2);
+	}
+
+	/**
+	 * A family with a merge of two parents ({@code c}) and a member that is both a direct
+	 * derivative and three levels down ({@code e}); its root's id.
+	 */
+	private String depthsFixture() {
+		Curation.importRecords(this.port, "HF_EDGES", """
+				parent_id,child_id,relation
+				depths-fixture/root,depths-fixture/a,finetune
+				depths-fixture/root,depths-fixture/b,finetune
+				depths-fixture/a,depths-fixture/c,merge
+				depths-fixture/b,depths-fixture/c,merge
+				depths-fixture/c,depths-fixture/d,quantized
+				depths-fixture/d,depths-fixture/e,finetune
+				depths-fixture/root,depths-fixture/e,merge
+				""");
+		return "depths-fixture/root";
 	}
 
 	/**
