@@ -1,5 +1,7 @@
 package dev.pedigree.graphql;
 
+import java.util.List;
+
 import dev.pedigree.common.Limits;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -8,23 +10,19 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Limits on the GraphQL document itself, before any data is fetched. */
+/**
+ * Limits on the GraphQL document itself, before any data is fetched: its depth, its
+ * number of fields and its estimated cost ({@link QueryCost}), checked once per document
+ * and the variable values they depend on ({@link DocumentChecks}).
+ */
 @Configuration(proxyBeanMethods = false)
 class GraphQlLimits {
 
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepth(RequestLimits limits) {
-		return new MaxQueryDepthInstrumentation(limits.maxQueryDepth());
-	}
-
-	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(RequestLimits limits) {
-		return new MaxQueryComplexityInstrumentation(limits.maxQueryComplexity());
-	}
-
-	@Bean
-	QueryCost maxQueryCost(Limits limits, RequestLimits requestLimits) {
-		return new QueryCost(limits, requestLimits.maxQueryCost());
+	DocumentChecks documentChecks(Limits limits, RequestLimits requestLimits) {
+		return new DocumentChecks(List.of(new MaxQueryDepthInstrumentation(requestLimits.maxQueryDepth()),
+				new MaxQueryComplexityInstrumentation(requestLimits.maxQueryComplexity()),
+				new QueryCost(limits, requestLimits.maxQueryCost())));
 	}
 
 }

@@ -20,6 +20,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,6 +75,31 @@ class BoundedWorkTests {
 		assertThat(response.read("$.errors[0].extensions.maxCost", Integer.class)).isEqualTo(50_000);
 		assertThat(response.read("$.errors[0].message", String.class)).contains("nested pages multiply");
 		assertThat(response.jsonString()).doesNotContain("\"data\"");
+	}
+
+	/**
+	 * The document checks remember a document that passed with the values of the
+	 * variables that can change their verdict: the same document with a larger page, or
+	 * with a deeper part included, is refused; with another id alone it passes.
+	 */
+	@Test
+	void a_document_that_passed_is_checked_again_for_other_page_sizes_and_conditions() {
+		String pages = "query($id: ID!, $n: Int) { model(id: $id) { children(first: $n) { edges { node { child { "
+				+ "children(first: $n) { edges { node { child { children(first: $n) { totalCount } } } } } } } } } } }";
+		String base = "mistralai/Mistral-Small-24B-Base-2501";
+		assertThat(GraphQlClient.post(this.port, pages, Map.of("id", base, "n", 5))).doesNotContain("\"errors\"");
+		assertThat(GraphQlClient.post(this.port, pages, Map.of("id", base, "n", 500))).contains("OVERLOADED")
+			.contains("nested pages multiply")
+			.doesNotContain("\"data\"");
+		assertThat(GraphQlClient.post(this.port, pages, Map.of("id", "google/gemma-7b", "n", 5)))
+			.doesNotContain("\"errors\"");
+		// Twenty levels deep when included, two when not.
+		String conditional = "query($id: ID!, $deep: Boolean!) { model(id: $id) { id parents @include(if: $deep) { parent { "
+				+ "parents { parent { ".repeat(8) + "id" + " } }".repeat(8) + " } } } }";
+		assertThat(GraphQlClient.post(this.port, conditional, Map.of("id", base, "deep", false)))
+			.doesNotContain("\"errors\"");
+		assertThat(GraphQlClient.post(this.port, conditional, Map.of("id", base, "deep", true))).contains("depth")
+			.doesNotContain("\"data\"");
 	}
 
 	@Test
