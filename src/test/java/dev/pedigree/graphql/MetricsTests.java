@@ -40,6 +40,25 @@ class MetricsTests {
 		assertThat(value(metrics, "pedigree_db_queries_seconds_count", "query=\"lineage/models-by-id\"")).isPositive();
 	}
 
+	/**
+	 * Requests and the data fetchers that may query the database are timed; no long task
+	 * timer runs beside each (no series of tasks in flight), and a connection's edges and
+	 * page info, read from its page in memory, are not timed as data fetchers.
+	 */
+	@Test
+	void fetchers_that_may_query_are_timed_and_nothing_else_per_field() {
+		GraphQlClient.postAnonymous(this.port, "{ model(id: \"google/gemma-7b\") { children(first: 2) { totalCount "
+				+ "edges { node { relation } } pageInfo { hasNextPage } } } }");
+		String metrics = scrape();
+		assertThat(metrics).contains("http_server_requests_seconds_count").contains("graphql_request_seconds_count");
+		assertThat(value(metrics, "graphql_datafetcher_seconds_count", "graphql_field_name=\"children\"")).isPositive();
+		assertThat(value(metrics, "graphql_datafetcher_seconds_count", "graphql_field_name=\"totalCount\""))
+			.isPositive();
+		assertThat(metrics).doesNotContain("graphql_field_name=\"edges\"")
+			.doesNotContain("graphql_field_name=\"pageInfo\"")
+			.doesNotContain("_active_seconds");
+	}
+
 	/** Nested per-parent connections under a hundred parents: one query per level. */
 	static final String ORGANIZATIONS_AND_DATASETS = "{ models(first: 100, filter: {nameContains: \"llama\"}) { edges"
 			+ " { node { id developer { id role { foundations } models(first: 2) { totalCount edges { node { id } } } }"
