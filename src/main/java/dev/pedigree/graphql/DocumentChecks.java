@@ -19,7 +19,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
-import graphql.language.ListType;
+import graphql.language.Document;
 import graphql.language.NonNullType;
 import graphql.language.Type;
 import graphql.language.TypeName;
@@ -30,12 +30,15 @@ import graphql.validation.ValidationError;
  * The document limits (depth, field count, estimated cost) checked once per document and
  * the variable values they can depend on, not on every request: each walks the whole
  * document, and together they were about 6 % of the server's CPU on the statement path
- * (docs/benchmarks.md, issue 12, session 19). A document that passed is remembered with
- * the values of its variables that can reach what the checks read: {@code first}
- * arguments (Int) and {@code @include}/{@code @skip} conditions (Boolean). A variable
- * declared as an ID or a String cannot stand in either place (GraphQL's validation
- * rejects it), so requests that differ only in ids share the verdict. A refused document
- * is checked again on every request, so its error is built as the checks build it.
+ * (docs/benchmarks.md, issue 12, session 19). A document (the parsed one, shared by every
+ * request with the same text through {@link ParsedDocumentCache}) that passed is
+ * remembered with the values of its variables that can reach what the checks read:
+ * {@code first} arguments (Int) and {@code @include}/{@code @skip} conditions (Boolean);
+ * GraphQL's validation lets no variable of another type stand there, so requests that
+ * differ only in ids, search terms or filters share the verdict. A variable left out and
+ * one sent as null differ (a left-out {@code first} takes the field's default). A refused
+ * document is checked again on every request, so its error is built as the checks build
+ * it.
  */
 final class DocumentChecks extends SimplePerformantInstrumentation {
 
@@ -47,8 +50,11 @@ final class DocumentChecks extends SimplePerformantInstrumentation {
 		this.checks = List.copyOf(checks);
 	}
 
-	/** The document, its operation and the values of the variables that can matter. */
-	private record Key(String document, String operation, Map<String, Object> variables) {
+	/**
+	 * The document (by identity: graphql-java's nodes do not compare by content), its
+	 * operation and the values of the variables that can matter.
+	 */
+	private record Key(Document document, String operation, Map<String, Object> variables) {
 	}
 
 	/** Each check's own state, by position. */
@@ -99,24 +105,21 @@ final class DocumentChecks extends SimplePerformantInstrumentation {
 		Map<String, Object> coerced = context.getCoercedVariables().toMap();
 		Map<String, Object> variables = new HashMap<>();
 		for (VariableDefinition definition : context.getOperationDefinition().getVariableDefinitions()) {
-			if (canReachAChecksInput(definition.getType())) {
-				variables.put(definition.getName(), coerced.get(definition.getName()));
+			String name = definition.getName();
+			if (canReachAChecksInput(definition.getType()) && coerced.containsKey(name)) {
+				variables.put(name, coerced.get(name));
 			}
 		}
-		return new Key(context.getExecutionInput().getQuery(), context.getOperationDefinition().getName(), variables);
+		return new Key(context.getDocument(), context.getOperationDefinition().getName(), variables);
 	}
 
-	/** Whether a variable of {@code type} may stand where the checks read a value. */
+	/**
+	 * Whether a variable of {@code type} may stand where the checks read a value: an Int
+	 * ({@code first}) or a Boolean ({@code if}), nullable or not.
+	 */
 	private static boolean canReachAChecksInput(Type<?> type) {
-		if (type instanceof NonNullType nonNull) {
-			return canReachAChecksInput(nonNull.getType());
-		}
-		if (type instanceof ListType) {
-			// A list is neither an Int nor a Boolean, but kept on the safe side.
-			return true;
-		}
-		String name = ((TypeName) type).getName();
-		return !name.equals("ID") && !name.equals("String");
+		Type<?> named = type instanceof NonNullType nonNull ? nonNull.getType() : type;
+		return named instanceof TypeName name && (name.getName().equals("Int") || name.getName().equals("Boolean"));
 	}
 
 }

@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * Parses and validates each distinct GraphQL document once. Report builders and the
  * explorer send the same few documents with different variables; parsing and validation
  * were an eighth of a lineage request's CPU. The result depends only on the document text
- * and the (fixed) schema, so the text is the key; depth and complexity limits still run
- * on every execution.
+ * and the (fixed) schema, so the text is the key. The depth, complexity and cost limits
+ * are checked per document and variable values ({@link DocumentChecks}).
  */
 @Configuration(proxyBeanMethods = false)
 class ParsedDocumentCache implements PreparsedDocumentProvider {

@@ -100,6 +100,16 @@ class BoundedWorkTests {
 			.doesNotContain("\"errors\"");
 		assertThat(GraphQlClient.post(this.port, conditional, Map.of("id", base, "deep", true))).contains("depth")
 			.doesNotContain("\"data\"");
+		// A page size left out takes the field's default (childrenByRelation: 5, about
+		// 24,000
+		// here); sent as null, the server's default page (20, about 84,000).
+		String defaults = "query($id: ID!, $n: Int) { model(id: $id) { children(first: 2) { edges { node { child { "
+				+ "children(first: 500) { edges { node { child { childrenByRelation(first: $n) { "
+				+ "children { edges { node { relation } } } } } } } } } } } } } }";
+		assertThat(GraphQlClient.post(this.port, defaults, Map.of("id", base))).doesNotContain("\"errors\"");
+		Map<String, Object> nullPage = new java.util.HashMap<>(Map.of("id", base));
+		nullPage.put("n", null);
+		assertThat(GraphQlClient.post(this.port, defaults, nullPage)).contains("OVERLOADED").doesNotContain("\"data\"");
 	}
 
 	@Test

@@ -31,7 +31,7 @@ class InstrumentationChainTests {
 		assertThat(routed.calledBy("beginFieldFetch")).containsExactly(clampWarnings());
 		for (String hook : InstrumentationChain.FIELD_HOOKS) {
 			assertThat(routed.calledBy(hook)).as(hook)
-				.noneMatch(QueryCost.class::isInstance)
+				.noneMatch(DocumentChecks.class::isInstance)
 				.noneMatch(ErrorMetrics.class::isInstance)
 				.allMatch(InstrumentationChain::watchesFields);
 		}

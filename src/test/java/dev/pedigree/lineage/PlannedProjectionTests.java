@@ -129,7 +129,7 @@ class PlannedProjectionTests {
 
 	/**
 	 * Ancestors without their derivations come from the cheaper statement too, each once
-	 * at its least depth (the root both a parent and five levels up), as the field lists
+	 * at its least depth (the root both a parent and four levels up), as the field lists
 	 * them; with a relations filter or {@code via} selected, from the shortest paths.
 	 */
 	@Test
