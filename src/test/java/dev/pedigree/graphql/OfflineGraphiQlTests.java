@@ -1,6 +1,10 @@
 package dev.pedigree.graphql;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +76,31 @@ class OfflineGraphiQlTests {
 				.returnResult()
 				.getResponseBody();
 			assertThat(body).as(reference).hasSizeGreaterThan(1_000);
+		}
+	}
+
+	/**
+	 * {@code curl -I} on a page answers as a GET does (RFC 9110 9.3.2: the same status
+	 * and header fields, no body): GraphiQL's redirect and page, the explorer and its
+	 * shareable links.
+	 */
+	@Test
+	void head_answers_each_page_as_get_does() throws Exception {
+		var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		for (String path : List.of("/graphiql", "/graphiql?path=/graphql", "/", "/model/meta-llama/Llama-2-7b",
+				"/scenarios.html")) {
+			URI uri = URI.create("http://localhost:" + this.port + path);
+			HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(uri).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(uri).HEAD().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(get.statusCode()).as("GET " + path).isIn(200, 307);
+			assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get.statusCode());
+			assertThat(head.headers().firstValue("Content-Type")).as("HEAD " + path)
+				.isEqualTo(get.headers().firstValue("Content-Type"));
+			assertThat(head.headers().firstValue("Location")).as("HEAD " + path)
+				.isEqualTo(get.headers().firstValue("Location"));
+			assertThat(head.body()).as("HEAD " + path).isEmpty();
 		}
 	}
 
