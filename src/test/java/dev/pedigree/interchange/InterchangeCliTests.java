@@ -223,6 +223,46 @@ class InterchangeCliTests {
 			.isEqualTo(edgeTriples(Files.write(this.temp.resolve("original.csv"), original)));
 	}
 
+	/**
+	 * The README's CycloneDX example (Llama 2's family, as {@code export --format
+	 * cyclonedx} writes it) imports without a WARN line, in a process of its own: the
+	 * JSON-schema validator warns about a keyword it does not know once per process, so
+	 * only a fresh one shows it. An invalid BOM is still refused, naming the JSON path
+	 * and what is wrong there.
+	 */
+	@Test
+	void the_readme_cyclonedx_example_imports_without_a_warning_and_an_invalid_bom_is_refused() throws Exception {
+		byte[] bom = GraphQlClient.http(this.port)
+			.get()
+			.uri("/export/cyclonedx?model=meta-llama/Llama-2-7b&direction=both")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		Path file = Files.write(this.temp.resolve("llama.cdx.json"), bom);
+		var imported = ownProcess("import", "--format", "cyclonedx", file.toString(),
+				"--pedigree.embedded.data-dir=" + this.temp.resolve("store"), "--pedigree.embedded.bolt-port=0");
+		assertThat(imported.exitCode()).as(imported.output()).isZero();
+		// A log line at WARN (the JDK's own "WARNING:" lines about sun.misc.Unsafe in the
+		// database's libraries are not the log's).
+		assertThat(imported.output()).contains("cyclonedx import: ")
+			.doesNotContainPattern("\\sWARN\\s+\\d+ --- ")
+			.doesNotContain("Unknown keyword");
+
+		String invalid = "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": "
+				+ "[{\"type\": \"machine-learning-model\", \"name\": \"acme/model\", \"version\": 7}]}";
+		GraphQlClient.curator(this.port)
+			.document("mutation($c: String!) { importRecords(format: CYCLONEDX, content: $c) { created } }")
+			.variable("c", invalid)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getMessage()).contains("not a valid CycloneDX 1.6 document: "
+						+ "/components/0/version: integer found, string expected")));
+	}
+
 	@Test
 	void training_sets_travel_through_the_cyclonedx_model_card_and_back() throws Exception {
 		String model = "Junfeng5/Liquid_V1_7B";
@@ -423,6 +463,33 @@ class InterchangeCliTests {
 		finally {
 			System.setOut(original);
 		}
+	}
+
+	/**
+	 * Runs the CLI in a JVM of its own (this test's class path and the embedded
+	 * database's JVM flags), its output and log on one stream.
+	 */
+	private Result ownProcess(String... args) throws IOException, InterruptedException {
+		var command = new java.util.ArrayList<String>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		java.lang.management.ManagementFactory.getRuntimeMXBean()
+			.getInputArguments()
+			.stream()
+			.filter(a -> a.startsWith("--add-opens") || a.startsWith("--enable-native-access"))
+			.forEach(command::add);
+		command.addAll(List.of("-cp",
+				java.util.stream.Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+					.filter(entry -> !entry.contains("surefire"))
+					.distinct()
+					.collect(Collectors.joining(java.io.File.pathSeparator)),
+				PedigreeApplication.class.getName()));
+		command.addAll(List.of(args));
+		Path output = this.temp.resolve("process-output.txt");
+		var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+			process.destroyForcibly().waitFor();
+		}
+		return new Result(process.exitValue(), Files.readString(output));
 	}
 
 	/**

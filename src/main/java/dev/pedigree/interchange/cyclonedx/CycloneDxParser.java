@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cyclonedx.Version;
 import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
@@ -31,8 +30,8 @@ import dev.pedigree.lineage.Relation;
 import dev.pedigree.lineage.SafetyEffect;
 
 /**
- * Reads a CycloneDX 1.6 ML-BOM (validated by the official CycloneDX library) written by
- * Pedigree ({@link CycloneDxWriter}) or by another tool that lists lineage in
+ * Reads a CycloneDX 1.6 ML-BOM (validated against the official schema, {@link BomSchema})
+ * written by Pedigree ({@link CycloneDxWriter}) or by another tool that lists lineage in
  * {@code pedigree.ancestors}: each {@code machine-learning-model} component is a model,
  * each ancestor a derivation with the facts of its {@code pedigree:} properties, and the
  * model card's datasets are training sets.
@@ -85,10 +84,10 @@ class CycloneDxParser implements FormatParser {
 			throw new UncheckedIOException(ex);
 		}
 		try {
-			var problems = new JsonParser().validate(bytes, Version.VERSION_16);
+			var problems = BomSchema.problems(bytes);
 			if (!problems.isEmpty()) {
 				throw new Csv.MalformedFileException(
-						input.name() + ": not a valid CycloneDX 1.6 document: " + problems.get(0).getMessage());
+						input.name() + ": not a valid CycloneDX 1.6 document: " + problems.get(0));
 			}
 			return new JsonParser().parse(bytes);
 		}
