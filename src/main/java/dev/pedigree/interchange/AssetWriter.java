@@ -66,7 +66,8 @@ class AssetWriter {
 		var total = WriteCounts.NONE;
 		for (int from = 0; from < rows.size(); from += BATCH) {
 			var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-			var counts = this.graph.write(tx -> tx.run(this.cypher.get(query), Map.of("rows", batch)).single());
+			var counts = this.graph
+				.batch(() -> this.graph.write(tx -> tx.run(this.cypher.get(query), Map.of("rows", batch)).single()));
 			total = total.plus(new WriteCounts(counts.get("created").asLong(), counts.get("updated").asLong(),
 					counts.get("total").asLong()));
 		}

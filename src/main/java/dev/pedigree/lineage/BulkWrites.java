@@ -374,7 +374,7 @@ class BulkWrites {
 			for (int from = 0; from < rows.size(); from += size) {
 				var batch = rows.subList(from, Math.min(rows.size(), from + size));
 				pending.add(writers.submit(context.wrap(() -> {
-					R done = this.graph.write(tx -> work.write(tx, batch));
+					R done = this.graph.batch(() -> this.graph.write(tx -> work.write(tx, batch)));
 					progress.accept(batch.size());
 					return done;
 				})));
@@ -433,7 +433,7 @@ class BulkWrites {
 		var total = WriteCounts.NONE;
 		for (int from = 0; from < rows.size(); from += BATCH) {
 			var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-			total = total.plus(this.graph.write(tx -> {
+			total = total.plus(this.graph.batch(() -> this.graph.write(tx -> {
 				var counts = counts(tx.run(this.cypher.get(query), Map.of("rows", batch)).single());
 				if (change != null) {
 					// The models written, or the children of the derivations written.
@@ -448,7 +448,7 @@ class BulkWrites {
 							this.changes.writer());
 				}
 				return counts;
-			}));
+			})));
 			progress.accept(batch.size());
 		}
 		return total;

@@ -53,11 +53,16 @@ public class Graph {
 
 	/**
 	 * Queries that held their session for {@code pedigree.slow-query-threshold} or
-	 * longer, one line each: the Cypher file(s), the GraphQL operation, the time.
+	 * longer, one line each at WARN: the Cypher file(s), the GraphQL operation, the time.
+	 * A batch ({@link #batch}) takes seconds by design: it is logged at WARN only from
+	 * {@code pedigree.slow-batch-threshold} on, below that at DEBUG.
 	 */
 	private static final Logger slowQueries = LoggerFactory.getLogger("dev.pedigree.slow-queries");
 
 	private static final Logger log = LoggerFactory.getLogger(Graph.class);
+
+	/** Set while the current thread runs a batch ({@link #batch}). */
+	private static final ThreadLocal<Boolean> inBatch = new ThreadLocal<>();
 
 	private final Driver driver;
 
@@ -93,6 +98,8 @@ public class Graph {
 
 	private final long slowQueryNanos;
 
+	private final long slowBatchNanos;
+
 	/**
 	 * Every session of this instance reads after this instance's last commit: in a
 	 * cluster a read routed to a follower waits until the follower has applied this
@@ -107,8 +114,8 @@ public class Graph {
 			QueryLogProperties queryLog) {
 		Duration slowQueryThreshold = queryLog.slowQueryThreshold();
 		this.driver = driver;
-		this.slowQueryNanos = slowQueryThreshold.isZero() || slowQueryThreshold.isNegative() ? Long.MAX_VALUE
-				: slowQueryThreshold.toNanos();
+		this.slowQueryNanos = nanosOrNever(slowQueryThreshold);
+		this.slowBatchNanos = nanosOrNever(queryLog.slowBatchThreshold());
 		this.queries = queries;
 		this.meters = meters;
 		this.readConfig = TransactionConfig.builder().withTimeout(limits.readTimeout()).build();
@@ -120,6 +127,30 @@ public class Graph {
 		Gauge.builder("pedigree.db.sessions.waiting", this.sessions, Semaphore::getQueueLength)
 			.description("Queries waiting for a free database connection")
 			.register(meters);
+	}
+
+	private static long nanosOrNever(Duration threshold) {
+		return threshold.isZero() || threshold.isNegative() ? Long.MAX_VALUE : threshold.toNanos();
+	}
+
+	/**
+	 * Runs {@code work}, whose reads and writes on this thread are one batch of a bulk
+	 * operation: their time grows with the batch by design (an import's or the seed's
+	 * batch of up to 10,000 rows, the warm-up's planning of statements), so the
+	 * slow-query log reports them at WARN only from {@code pedigree.slow-batch-threshold}
+	 * on, below that at DEBUG.
+	 */
+	public <T> T batch(java.util.function.Supplier<T> work) {
+		boolean outer = inBatch.get() != null;
+		inBatch.set(Boolean.TRUE);
+		try {
+			return work.get();
+		}
+		finally {
+			if (!outer) {
+				inBatch.remove();
+			}
+		}
 	}
 
 	/**
@@ -162,7 +193,8 @@ public class Graph {
 				.tag("origin", request == null ? "background" : "graphql")
 				.register(this.meters);
 			var lease = new Lease(this.driver.session(config.build()), mode, query, this.sessions, request, timer,
-					System.nanoTime(), this.slowQueryNanos);
+					System.nanoTime(), inBatch.get() != null ? this.slowBatchNanos : this.slowQueryNanos,
+					this.slowQueryNanos);
 			if (request != null) {
 				request.opened();
 			}
@@ -434,11 +466,13 @@ public class Graph {
 
 		private final long slowNanos;
 
+		private final long debugNanos;
+
 		/** The query files a unit of work ran, for the slow-query log. */
 		private final Set<String> files = ConcurrentHashMap.newKeySet();
 
 		Lease(Session session, AccessMode mode, String query, Semaphore permits, RequestSessions request, Timer timer,
-				long start, long slowNanos) {
+				long start, long slowNanos, long debugNanos) {
 			this.session = session;
 			this.mode = mode;
 			this.query = query;
@@ -447,6 +481,7 @@ public class Graph {
 			this.timer = timer;
 			this.start = start;
 			this.slowNanos = slowNanos;
+			this.debugNanos = debugNanos;
 		}
 
 		Session session() {
@@ -475,18 +510,22 @@ public class Graph {
 				long elapsed = System.nanoTime() - this.start;
 				this.timer.record(elapsed, TimeUnit.NANOSECONDS);
 				if (elapsed >= this.slowNanos) {
-					logSlow(elapsed);
+					logSlow(elapsed, true);
+				}
+				else if (elapsed >= this.debugNanos && slowQueries.isDebugEnabled()) {
+					logSlow(elapsed, false);
 				}
 			}
 		}
 
-		private void logSlow(long elapsed) {
+		private void logSlow(long elapsed, boolean warn) {
 			String files = this.files.isEmpty() ? this.query
 					: this.files.stream().sorted().collect(Collectors.joining(", ", this.query + " of ", ""));
 			String operation = this.request == null ? "none (not a GraphQL request)" : this.request.operation();
-			slowQueries.warn("Slow {} query: {} ms, cypher {}, GraphQL operation {}",
-					this.mode == AccessMode.READ ? "read" : "write", TimeUnit.NANOSECONDS.toMillis(elapsed), files,
-					operation);
+			slowQueries.atLevel(warn ? org.slf4j.event.Level.WARN : org.slf4j.event.Level.DEBUG)
+				.log("Slow {} query: {} ms, cypher {}, GraphQL operation {}",
+						this.mode == AccessMode.READ ? "read" : "write", TimeUnit.NANOSECONDS.toMillis(elapsed), files,
+						operation);
 		}
 
 	}
