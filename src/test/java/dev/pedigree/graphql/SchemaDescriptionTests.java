@@ -76,6 +76,46 @@ class SchemaDescriptionTests {
 	}
 
 	@SuppressWarnings("unchecked")
+	/**
+	 * A download count has one type wherever it appears (a client generating types gets
+	 * one): Float, since sums over a family or the whole graph pass Int's 2^31 and Float
+	 * holds whole numbers exactly up to 2^53; and a model's count reads the same on the
+	 * model and in a liability trace's accountability gap.
+	 */
+	@Test
+	void every_downloads_field_is_a_float_and_reads_alike_on_a_model_and_in_a_gap() {
+		String body = GraphQlClient.postAnonymous(this.port, """
+				{ __schema { types { name fields { name type { name ofType { name } } } } } }""");
+		List<Map<String, Object>> types = JsonPath.parse(body).read("$.data.__schema.types");
+		Map<String, String> downloads = new java.util.TreeMap<>();
+		for (Map<String, Object> type : types) {
+			for (Map<String, Object> field : list(type, "fields")) {
+				if (field.get("name").equals("downloads")) {
+					Map<String, Object> fieldType = map(field, "type");
+					String named = fieldType.get("name") != null ? (String) fieldType.get("name")
+							: (String) map(fieldType, "ofType").get("name");
+					downloads.put(type.get("name") + ".downloads", named);
+				}
+			}
+		}
+		assertThat(downloads).containsKeys("Model.downloads", "AccountabilityGap.downloads", "ExposureEntry.downloads")
+			.allSatisfy((field, type) -> assertThat(type).as(field).isEqualTo("Float"));
+
+		String trace = GraphQlClient.postAnonymous(this.port, """
+				{ liabilityTrace(modelId: "huihui-ai/DeepSeek-V3-abliterated") {
+				    model { downloads } accountabilityGaps { downloads } } }""");
+		Object onModel = JsonPath.parse(trace).read("$.data.liabilityTrace.model.downloads");
+		List<Object> inGaps = JsonPath.parse(trace).read("$.data.liabilityTrace.accountabilityGaps[*].downloads");
+		assertThat(onModel).isInstanceOf(Double.class);
+		assertThat(inGaps).singleElement().isInstanceOf(Double.class).isEqualTo(onModel);
+		assertThat(trace).contains("\"downloads\":" + onModel + "}");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Map<String, Object> element, String key) {
+		return (Map<String, Object>) element.get(key);
+	}
+
 	private static List<Map<String, Object>> list(Map<String, Object> element, String key) {
 		Object value = element.get(key);
 		return value == null ? List.of() : (List<Map<String, Object>>) value;
