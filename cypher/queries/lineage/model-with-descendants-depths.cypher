@@ -4,15 +4,7 @@
 // session 19). A family of $keepFrom members or more is traversed a second time for its order with each member's
 // parent, which the family index keeps for later pages (they may read `via`). $keepMembers: whether the caller keeps
 // the answer (lineage/KeptAnswers); without it no member list is returned.
-MATCH (root:Model {id: $id})
-WITH root, COUNT { (root)<-[:DERIVED_FROM]-() } AS fanOut
-OPTIONAL CALL (root, fanOut) {
-  WITH root WHERE fanOut >= $walkFrom AND fanOut < $keepFrom
-  MATCH (root)<-[:DERIVED_FROM*1..{{maxDepth}}]-(d:Model)
-  WITH DISTINCT d LIMIT $keepFrom
-  RETURN count(d) AS reached
-}
-WITH root, fanOut, fanOut >= $walkFrom AND (fanOut >= $keepFrom OR reached >= $keepFrom) AS hub
+{{include lineage/family-hub}}
 OPTIONAL CALL (root, hub) {
   WITH root WHERE NOT hub
   MATCH p = (root)<-[:DERIVED_FROM*1..{{maxDepth}}]-(d:Model)
@@ -21,20 +13,8 @@ OPTIONAL CALL (root, hub) {
 WITH root, fanOut, hub, d, depth
 ORDER BY depth, d.id
 WITH root, fanOut, hub, collect(CASE WHEN d IS NOT NULL THEN {model: d, depth: depth} END) AS family
-// The page's start, as in model-with-descendants.
-WITH root, fanOut, hub, family,
-     [i IN CASE WHEN $afterId IS NULL THEN [] ELSE range(0, size(family) - 1) END
-      WHERE family[i].depth = $afterDepth AND family[i].model.id = $afterId] AS at
-WITH root, fanOut, hub, family,
-     CASE WHEN $afterId IS NULL THEN $offset
-          WHEN size(at) > 0 THEN at[0] + 1
-          ELSE size([x IN family WHERE x.depth < $afterDepth
-                     OR (x.depth = $afterDepth
-                         AND (x.model.id > $afterId) = any(f IN $afterIdFlips
-                                                          WHERE x.model.id STARTS WITH f.prefix
-                                                            AND x.model.id >= f.from
-                                                            AND (f.before IS NULL OR x.model.id < f.before)))])
-     END AS start
+// The page's start: after its cursor's entry, or at $offset.
+{{include lineage/family-page-start}}
 OPTIONAL CALL (root, family) {
   WITH root WHERE size(family) >= $keepFrom
   MATCH p = ANY SHORTEST (root)<-[:DERIVED_FROM]-{1,{{maxDepth}}}(d:Model)

@@ -10,15 +10,7 @@
 // write touches one of them (lineage/KeptAnswers). Of the model, the page's members and their derivations it returns
 // only the properties named in $rootProperties, $modelProperties and $viaProperties, in that order: those the request's
 // selection reads.
-MATCH (root:Model {id: $id})
-WITH root, COUNT { (root)<-[:DERIVED_FROM]-() } AS fanOut
-OPTIONAL CALL (root, fanOut) {
-  WITH root WHERE fanOut >= $walkFrom AND fanOut < $keepFrom
-  MATCH (root)<-[:DERIVED_FROM*1..{{maxDepth}}]-(d:Model)
-  WITH DISTINCT d LIMIT $keepFrom
-  RETURN count(d) AS reached
-}
-WITH root, fanOut, fanOut >= $walkFrom AND (fanOut >= $keepFrom OR reached >= $keepFrom) AS hub
+{{include lineage/family-hub}}
 OPTIONAL CALL (root, hub) {
   WITH root WHERE NOT hub
   MATCH p = ANY SHORTEST (root)<-[:DERIVED_FROM]-{1,{{maxDepth}}}(d:Model)
@@ -27,23 +19,8 @@ OPTIONAL CALL (root, hub) {
 WITH root, fanOut, hub, d, depth, via, parentId
 ORDER BY depth, d.id
 WITH root, fanOut, hub, collect(CASE WHEN d IS NOT NULL THEN {model: d, depth: depth, via: via, parentId: parentId} END) AS family
-// The page starts after the entry ($afterDepth, $afterId) its cursor names (a write ahead of the cursor neither
-// repeats nor skips one), or at $offset without a key. The entry is found by equality; an entry that left the
-// family is placed where ORDER BY would put it: `>` compares by UTF-16 unit, ORDER BY by code point, and
-// $afterIdFlips names the ids on which they disagree (lineage/CodePointOrder).
-WITH root, fanOut, hub, family,
-     [i IN CASE WHEN $afterId IS NULL THEN [] ELSE range(0, size(family) - 1) END
-      WHERE family[i].depth = $afterDepth AND family[i].model.id = $afterId] AS at
-WITH root, fanOut, hub, family,
-     CASE WHEN $afterId IS NULL THEN $offset
-          WHEN size(at) > 0 THEN at[0] + 1
-          ELSE size([x IN family WHERE x.depth < $afterDepth
-                     OR (x.depth = $afterDepth
-                         AND (x.model.id > $afterId) = any(f IN $afterIdFlips
-                                                          WHERE x.model.id STARTS WITH f.prefix
-                                                            AND x.model.id >= f.from
-                                                            AND (f.before IS NULL OR x.model.id < f.before)))])
-     END AS start
+// The page's start: after its cursor's entry, or at $offset.
+{{include lineage/family-page-start}}
 RETURN [k IN $rootProperties | root[k]] AS model, fanOut, hub, size(family) AS total, start,
        [x IN family[start..start + $limit] | {model: [k IN $modelProperties | x.model[k]], depth: x.depth,
          via: [k IN $viaProperties | x.via[k]], parentId: x.parentId}] AS page,
