@@ -64,6 +64,14 @@ public final class GraphQlClient {
 			.exchange());
 	}
 
+	/**
+	 * The body of an anonymous GET of {@code uri} (an export, a page), checked to come
+	 * with status 200.
+	 */
+	public static byte[] download(int port, String uri) {
+		return http(port).get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+	}
+
 	/** The server's metrics as Prometheus scrapes them. */
 	public static String metrics(int port) {
 		return body(http(port).get().uri("/actuator/prometheus").exchange());

@@ -153,15 +153,7 @@ class InterchangeCliTests {
 			.execute()
 			.path("recordRiskFinding.id")
 			.hasValue();
-		byte[] backup = GraphQlClient.http(this.port)
-			.get()
-			.uri("/export/jsonl")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
+		byte[] backup = GraphQlClient.download(this.port, "/export/jsonl");
 		Path file = Files.write(this.temp.resolve("backup.jsonl"), backup);
 		Path store = this.temp.resolve("store");
 		var restore = cli("import", "--format", "jsonl", file.toString(), storeOption(store));
@@ -188,15 +180,8 @@ class InterchangeCliTests {
 
 	@Test
 	void a_cyclonedx_ml_bom_of_a_real_family_validates_and_reimports_to_the_same_lineage() throws Exception {
-		byte[] bom = GraphQlClient.http(this.port)
-			.get()
-			.uri("/export/cyclonedx?model=meta-llama/Llama-2-7b&direction=both&depth=50")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
+		byte[] bom = GraphQlClient.download(this.port,
+				"/export/cyclonedx?model=meta-llama/Llama-2-7b&direction=both&depth=50");
 		assertThat(new org.cyclonedx.parsers.JsonParser().validate(bom, org.cyclonedx.Version.VERSION_16)).isEmpty();
 		assertThat(new String(bom, StandardCharsets.UTF_8)).contains("\"machine-learning-model\"",
 				"\"pedigree:relation\"");
@@ -210,15 +195,8 @@ class InterchangeCliTests {
 		assertThat(cli("export", "--format", "csv", "--model", "meta-llama/Llama-2-7b", "--direction", "down", "--out",
 				fromBom.toString(), storeOption(store))
 			.exitCode()).isZero();
-		byte[] original = GraphQlClient.http(this.port)
-			.get()
-			.uri("/export/csv?model=meta-llama/Llama-2-7b&direction=down&depth=50")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
+		byte[] original = GraphQlClient.download(this.port,
+				"/export/csv?model=meta-llama/Llama-2-7b&direction=down&depth=50");
 		assertThat(edgeTriples(fromBom))
 			.isEqualTo(edgeTriples(Files.write(this.temp.resolve("original.csv"), original)));
 	}
@@ -232,15 +210,7 @@ class InterchangeCliTests {
 	 */
 	@Test
 	void the_readme_cyclonedx_example_imports_without_a_warning_and_an_invalid_bom_is_refused() throws Exception {
-		byte[] bom = GraphQlClient.http(this.port)
-			.get()
-			.uri("/export/cyclonedx?model=meta-llama/Llama-2-7b&direction=both")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
+		byte[] bom = GraphQlClient.download(this.port, "/export/cyclonedx?model=meta-llama/Llama-2-7b&direction=both");
 		Path file = Files.write(this.temp.resolve("llama.cdx.json"), bom);
 		var imported = ownProcess("import", "--format", "cyclonedx", file.toString(),
 				"--pedigree.embedded.data-dir=" + this.temp.resolve("store"), "--pedigree.embedded.bolt-port=0");
@@ -385,30 +355,18 @@ class InterchangeCliTests {
 
 	@Test
 	void graphml_and_mermaid_describe_the_family() throws Exception {
-		byte[] graphml = GraphQlClient.http(this.port)
-			.get()
-			.uri("/export/graphml?model=google/gemma-7b&direction=down&depth=1")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
+		byte[] graphml = GraphQlClient.download(this.port,
+				"/export/graphml?model=google/gemma-7b&direction=down&depth=1");
 		var document = DocumentBuilderFactory.newInstance()
 			.newDocumentBuilder()
 			.parse(new java.io.ByteArrayInputStream(graphml));
 		long children = TestData.huggingFaceEdges().stream().filter(e -> e.parent().equals("google/gemma-7b")).count();
 		assertThat(document.getElementsByTagName("edge").getLength()).isEqualTo((int) children);
 		assertThat(document.getElementsByTagName("node").getLength()).isEqualTo((int) children + 1);
-		String mermaid = new String(GraphQlClient.http(this.port)
-			.get()
-			.uri("/export/mermaid?model=mlx-community/Mistral-Small-24B-Instruct-2501-abliterated&direction=up")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody(), StandardCharsets.UTF_8);
+		String mermaid = new String(
+				GraphQlClient.download(this.port,
+						"/export/mermaid?model=mlx-community/Mistral-Small-24B-Instruct-2501-abliterated&direction=up"),
+				StandardCharsets.UTF_8);
 		assertThat(mermaid).contains("graph TD", "mistralai/Mistral-Small-24B-Base-2501", "-.->|finetune|");
 	}
 
