@@ -54,6 +54,8 @@ class LineageController {
 	/** What a selection reads of a model that needs nothing of it but its id. */
 	private static final StoredProperties.Names ONLY_ID = StoredProperties.Names.of(List.of("id"));
 
+	private final FieldPlans<ModelPlan> modelPlans = new FieldPlans<>(this::plan);
+
 	/**
 	 * Nested per-parent fields load for all parents of a level at once: the ones with
 	 * arguments through argument-keyed loaders registered here, the others through
@@ -123,63 +125,85 @@ class LineageController {
 	 * to the field (and the parents' models to {@code Derivation.parent}) in the local
 	 * context. The statement returns only the properties the selection reads
 	 * ({@link Projection}). Any other shape takes the field-by-field path: one query per
-	 * field and level.
+	 * field and level. The plan is worked out once per document ({@link FieldPlans}).
 	 */
 	@QueryMapping
 	DataFetcherResult<ModelView> model(@Argument String id, @Argument java.time.LocalDate asOf,
-			@Argument Boolean includeUndated, DataFetchingFieldSelectionSet selection,
-			DataFetchingEnvironment environment) {
+			@Argument Boolean includeUndated, DataFetchingEnvironment environment) {
 		if (asOf != null) {
 			return modelAt(id, PointInTime.of(asOf, includeUndated));
 		}
+		ModelPlan plan = this.modelPlans.plan(environment);
+		ResultPath here = environment.getExecutionStepInfo().getPath();
+		if (plan instanceof AncestorsPlan ancestors) {
+			var found = this.queries.modelWithAncestors(id, ancestors.maxDepth(), ancestors.relations(),
+					ancestors.projection());
+			return result(found == null ? null : found.model(),
+					found == null ? null : new PrefetchedAncestors(here.segment(ancestors.field()),
+							ancestors.maxDepth(), ancestors.relations(), found.ancestors()));
+		}
+		if (plan instanceof ParentsPlan parents) {
+			var found = this.queries.modelWithParents(id, parents.projection());
+			return result(found == null ? null : found.model(), found == null ? null
+					: new PrefetchedParents(here.segment(parents.field()), found.parents(), found.parentModels()));
+		}
+		if (plan instanceof DescendantsPlan descendants) {
+			var found = this.queries.modelWithDescendants(id, descendants.page(), descendants.projection());
+			return result(found == null ? null : found.model(),
+					found == null ? null : new PrefetchedDescendants(here.segment(descendants.field()),
+							descendants.page(), found.descendants()));
+		}
+		return result(this.queries.model(id), null);
+	}
+
+	/**
+	 * How {@code model} is answered with one of its lineage fields: {@code field} is that
+	 * field's result key. No plan: field by field.
+	 */
+	private sealed interface ModelPlan {
+
+	}
+
+	private record AncestorsPlan(String field, Integer maxDepth, List<Relation> relations,
+			Projection projection) implements ModelPlan {
+	}
+
+	private record ParentsPlan(String field, Projection projection) implements ModelPlan {
+	}
+
+	private record DescendantsPlan(String field, LineageQueries.DescendantsPage page,
+			Projection projection) implements ModelPlan {
+	}
+
+	/**
+	 * The plan for a model with {@code selection}: one statement when {@code ancestors},
+	 * {@code parents} or {@code descendants} (without {@code truncated}) is selected once
+	 * and alone among the three with valid arguments (invalid ones are left to the field
+	 * itself, so the error keeps its path); null otherwise.
+	 */
+	private ModelPlan plan(DataFetchingFieldSelectionSet selection) {
 		var immediate = selection.getImmediateFields();
 		var ancestorFields = named(immediate, "ancestors");
 		var parentFields = named(immediate, "parents");
 		var descendantFields = named(immediate, "descendants");
-		if (ancestorFields.size() + parentFields.size() + descendantFields.size() == 1) {
-			ResultPath here = environment.getExecutionStepInfo().getPath();
-			if (ancestorFields.size() == 1) {
-				var arguments = ancestorFields.get(0).getArguments();
-				Integer maxDepth = (Integer) arguments.get("maxDepth");
-				// Invalid arguments are left to the ancestors field itself, so the error
-				// keeps its path.
-				if (maxDepth == null || maxDepth >= 1) {
-					List<Relation> relations = relations(arguments.get("relations"));
-					var entries = Projection.below(ancestorFields, "ancestors");
-					var projection = new Projection(Projection.ofModel(immediate),
-							Projection.ofModel(Projection.below(entries, "model")),
-							Projection.ofDerivation(Projection.below(entries, "via")));
-					var found = this.queries.modelWithAncestors(id, maxDepth, relations, projection,
-							!named(entries, "via").isEmpty());
-					return result(found == null ? null : found.model(),
-							found == null ? null
-									: new PrefetchedAncestors(here.segment(ancestorFields.get(0).getResultKey()),
-											maxDepth, relations, found.ancestors()));
-				}
-			}
-			if (parentFields.size() == 1) {
-				var derivations = Projection.below(parentFields, "parents");
-				var projection = new Projection(Projection.ofModel(immediate),
-						Projection.ofModel(Projection.below(derivations, "parent")),
-						Projection.ofDerivation(derivations));
-				var found = this.queries.modelWithParents(id, projection);
-				return result(found == null ? null : found.model(),
-						found == null ? null : new PrefetchedParents(here.segment(parentFields.get(0).getResultKey()),
-								found.parents(), found.parentModels()));
-			}
-			var page = descendantFields.size() == 1 ? plannedDescendants(descendantFields.get(0)) : null;
-			if (page != null) {
-				var nodes = Projection
-					.below(Projection.below(Projection.below(descendantFields, "descendants"), "edges"), "node");
-				var projection = new Projection(Projection.ofModel(immediate),
-						Projection.ofModel(Projection.below(nodes, "model")),
-						Projection.ofDerivation(Projection.below(nodes, "via")));
-				var found = this.queries.modelWithDescendants(id, page, projection, !named(nodes, "via").isEmpty());
-				return result(found == null ? null : found.model(), found == null ? null : new PrefetchedDescendants(
-						here.segment(descendantFields.get(0).getResultKey()), page, found.descendants()));
-			}
+		if (ancestorFields.size() + parentFields.size() + descendantFields.size() != 1) {
+			return null;
 		}
-		return result(this.queries.model(id), null);
+		if (ancestorFields.size() == 1) {
+			var arguments = ancestorFields.get(0).getArguments();
+			Integer maxDepth = (Integer) arguments.get("maxDepth");
+			return maxDepth == null || maxDepth >= 1 ? new AncestorsPlan(ancestorFields.get(0).getResultKey(), maxDepth,
+					relations(arguments.get("relations")),
+					Projection.ofEntries(immediate, Projection.below(ancestorFields, "ancestors"))) : null;
+		}
+		if (parentFields.size() == 1) {
+			return new ParentsPlan(parentFields.get(0).getResultKey(),
+					Projection.ofParents(immediate, Projection.below(parentFields, "parents")));
+		}
+		var page = plannedDescendants(descendantFields.get(0));
+		return page == null ? null : new DescendantsPlan(descendantFields.get(0).getResultKey(), page,
+				Projection.ofEntries(immediate, Projection
+					.below(Projection.below(Projection.below(descendantFields, "descendants"), "edges"), "node")));
 	}
 
 	/**

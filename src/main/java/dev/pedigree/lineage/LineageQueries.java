@@ -338,20 +338,17 @@ public class LineageQueries {
 	/**
 	 * {@link #model} and {@link #ancestors} in one round trip, with the properties
 	 * {@code projection} names (a kept answer serves only the same projection); null when
-	 * there is no such model.
-	 * @param derivations whether the request reads the derivation through which each
-	 * ancestor was reached ({@code via}); without it, the entries have none
+	 * there is no such model. Without derivations to read ({@link Projection#readsVia}),
+	 * the entries have none.
 	 */
-	ModelWithAncestors modelWithAncestors(String id, Integer maxDepth, List<Relation> relations, Projection projection,
-			boolean derivations) {
-		return this.kept.get(new AncestorsKey(id, maxDepth, relations, projection, derivations),
-				() -> readModelWithAncestors(id, maxDepth, relations, projection, derivations),
-				found -> readFrom(id, found.model(),
+	ModelWithAncestors modelWithAncestors(String id, Integer maxDepth, List<Relation> relations,
+			Projection projection) {
+		return this.kept.get(new AncestorsKey(id, maxDepth, relations, projection),
+				() -> readModelWithAncestors(id, maxDepth, relations, projection), found -> readFrom(id, found.model(),
 						found.ancestors().stream().map(LineageEntry::model).map(ModelView::id).toList()));
 	}
 
-	private record AncestorsKey(String id, Integer maxDepth, List<Relation> relations, Projection projection,
-			boolean derivations) {
+	private record AncestorsKey(String id, Integer maxDepth, List<Relation> relations, Projection projection) {
 	}
 
 	private record ParentsKey(String id, Projection projection) {
@@ -366,19 +363,19 @@ public class LineageQueries {
 	}
 
 	private ModelWithAncestors readModelWithAncestors(String id, Integer maxDepth, List<Relation> relations,
-			Projection projection, boolean derivations) {
+			Projection projection) {
 		Map<String, Object> params = traversal(id, relations);
 		projection.addTo(params);
 		// Without derivations to read or a relations filter, the depths come from a
 		// cheaper traversal than shortest paths.
-		boolean depthsOnly = !derivations && (relations == null || relations.isEmpty());
+		boolean depthsOnly = !projection.readsVia() && (relations == null || relations.isEmpty());
 		var rows = this.graph.read(
 				bounded(depthsOnly ? "lineage/ancestors-depths" : "lineage/ancestors", this.limits.depth(maxDepth)),
 				params, r -> r);
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
 			return canonical == null || canonical.equals(id) ? null
-					: readModelWithAncestors(canonical, maxDepth, relations, projection, derivations);
+					: readModelWithAncestors(canonical, maxDepth, relations, projection);
 		}
 		List<LineageEntry> ancestors = rows.stream()
 			.filter(r -> !r.get("parentId").isNull())
@@ -434,7 +431,7 @@ public class LineageQueries {
 
 	}
 
-	private record DescendantsKey(String id, DescendantsPage page, Projection projection, boolean derivations) {
+	private record DescendantsKey(String id, DescendantsPage page, Projection projection) {
 	}
 
 	/**
@@ -447,16 +444,14 @@ public class LineageQueries {
 	 * does not order the whole family, and is ordered once for pages past that level (a
 	 * filtered family, or one in another order, is ordered whole, as by the field). In
 	 * the default order every path places a page after the entry its cursor names, as the
-	 * field does. Null when there is no such model.
-	 * @param derivations whether the request reads the derivation through which each
-	 * member was reached ({@code via}); without it, the page's entries have none
+	 * field does. Without derivations to read ({@link Projection#readsVia}), the page's
+	 * entries have none. Null when there is no such model.
 	 */
-	ModelWithDescendants modelWithDescendants(String id, DescendantsPage page, Projection projection,
-			boolean derivations) {
+	ModelWithDescendants modelWithDescendants(String id, DescendantsPage page, Projection projection) {
 		// A small family is kept with its members (any write linking or describing one
 		// drops it); a large one's order is kept by the family index, a hub is walked.
-		return this.kept.get(new DescendantsKey(id, page, projection, derivations),
-				() -> readModelWithDescendants(id, page, projection, derivations),
+		return this.kept.get(new DescendantsKey(id, page, projection),
+				() -> readModelWithDescendants(id, page, projection),
 				found -> found.members() == null ? null : readFrom(id, found.model(), List.copyOf(found.members())));
 	}
 
@@ -465,8 +460,7 @@ public class LineageQueries {
 	 * page with the properties {@code projection} names, a kept order's or a walked page
 	 * whole.
 	 */
-	private ModelWithDescendants readModelWithDescendants(String id, DescendantsPage page, Projection projection,
-			boolean derivations) {
+	private ModelWithDescendants readModelWithDescendants(String id, DescendantsPage page, Projection projection) {
 		List<Relation> relations = page.relations() == null ? List.of() : List.copyOf(page.relations());
 		boolean plain = relations.isEmpty() && page.orderBy() == null;
 		var kept = this.families.kept(new FamilyIndex.Key(id, page.maxDepth(), relations, page.orderBy()));
@@ -491,9 +485,9 @@ public class LineageQueries {
 		// A relations filter or another order orders the family whole, as the family
 		// index does for the field (no hub rule). Without derivations to read, the
 		// members' depths come from a cheaper traversal than their shortest paths.
-		String query = !relations.isEmpty() ? "lineage/model-with-descendants-filtered"
-				: !plain ? "lineage/model-with-descendants-ordered"
-						: derivations ? "lineage/model-with-descendants" : "lineage/model-with-descendants-depths";
+		String query = !relations.isEmpty() ? "lineage/model-with-descendants-filtered" : !plain
+				? "lineage/model-with-descendants-ordered"
+				: projection.readsVia() ? "lineage/model-with-descendants" : "lineage/model-with-descendants-depths";
 		// The family's budget: a large family's order read here is kept for later pages,
 		// as when the family index orders it.
 		var rows = this.graph.read(bounded(query, new Limits.Depth(page.maxDepth(), false)), params, r -> r,
@@ -501,7 +495,7 @@ public class LineageQueries {
 		if (rows.isEmpty()) {
 			String canonical = resolveModelId(id);
 			return canonical == null || canonical.equals(id) ? null
-					: readModelWithDescendants(canonical, page, projection, derivations);
+					: readModelWithDescendants(canonical, page, projection);
 		}
 		Record row = rows.get(0);
 		ModelView model = ModelView.from(projection.root().read(row.get("model")));
@@ -521,7 +515,7 @@ public class LineageQueries {
 		int total = row.get("total").asInt();
 		List<LineageEntry> entries = row.get("page").asList(v -> {
 			ModelView member = ModelView.from(projection.models().read(v.get("model")));
-			return new LineageEntry(member, v.get("depth").asInt(), !derivations ? null
+			return new LineageEntry(member, v.get("depth").asInt(), !projection.readsVia() ? null
 					: Derivation.from(projection.via().read(v.get("via")), member.id(), v.get("parentId").asString()));
 		});
 		if (!row.get("order").isNull()) {

@@ -11,15 +11,34 @@ import graphql.schema.SelectedField;
  * What a planned statement returns of the model asked for ({@code root}), of the models
  * it lists (ancestors, parents, a page of descendants) and of the derivations it lists
  * ({@code via}): the stored properties the request's selection reads there, the ids
- * always. A selection with a field whose resolver may read any property of its object
- * (another module's, or one added later) gets every property a view reads. Returning
- * whole nodes made the database read and encode every property of every listed model, and
- * the driver decode them (issue 12).
+ * always; and whether the selection reads the derivations at all ({@code readsVia}: a
+ * lineage entry's {@code via}; a parent is always read through its derivation). Without
+ * them, ancestors and descendants come from a cheaper traversal that finds each model's
+ * least depth but not the path to it. A selection with a field whose resolver may read
+ * any property of its object (another module's, or one added later) gets every property a
+ * view reads. Returning whole nodes made the database read and encode every property of
+ * every listed model, and the driver decode them (issue 12).
  */
-record Projection(StoredProperties.Names root, StoredProperties.Names models, StoredProperties.Names via) {
+record Projection(StoredProperties.Names root, StoredProperties.Names models, StoredProperties.Names via,
+		boolean readsVia) {
 
-	/** Every property the views read. */
-	static final Projection WHOLE = new Projection(ModelView.STORED, ModelView.STORED, Derivation.STORED);
+	/**
+	 * What a selection of lineage entries ({@code ancestors}, a page's {@code node})
+	 * reads: {@code entries} are the fields selected on the entries.
+	 */
+	static Projection ofEntries(List<SelectedField> root, List<SelectedField> entries) {
+		List<SelectedField> via = below(entries, "via");
+		return new Projection(ofModel(root), ofModel(below(entries, "model")), ofDerivation(via),
+				entries.stream().anyMatch(field -> field.getName().equals("via")));
+	}
+
+	/**
+	 * What a selection of {@code parents} reads: {@code derivations} are the fields
+	 * selected on the parents' derivations.
+	 */
+	static Projection ofParents(List<SelectedField> root, List<SelectedField> derivations) {
+		return new Projection(ofModel(root), ofModel(below(derivations, "parent")), ofDerivation(derivations), true);
+	}
 
 	/**
 	 * Model fields whose resolvers read only the model's id (the lineage fields, the

@@ -195,6 +195,68 @@ class PlannedProjectionTests {
 	}
 
 	/**
+	 * A plan is worked out once per document and the values of the variables used below
+	 * the model ({@link FieldPlans}): one document answers each request as its own
+	 * variables select (properties, a page's size, whether derivations are read, a
+	 * fragment's condition), as the field-by-field path answers it.
+	 */
+	@Test
+	void one_document_answers_each_request_as_its_variables_select() {
+		String descendants = """
+				query($id: ID!, $first: Int, $via: Boolean!, $likes: Boolean!, $license: Boolean!) {
+				  model(id: $id) { id %s descendants(first: $first) { totalCount edges { node { depth
+					model { id likes @include(if: $likes) ...License } via @include(if: $via) { relation } } } } }
+				}
+				fragment License on Model { license @include(if: $license) }""";
+		String ancestors = """
+				query($id: ID!, $depth: Int, $via: Boolean!, $likes: Boolean!, $license: Boolean!) {
+				  model(id: $id) { id %s ancestors(maxDepth: $depth) {
+					depth model { id likes @include(if: $likes) ...License } via @include(if: $via) { relation } } }
+				}
+				fragment License on Model { license @include(if: $license) }""";
+		String parents = """
+				query($id: ID!, $likes: Boolean!, $license: Boolean!) {
+				  model(id: $id) { id %s parents { relation parent { id likes @include(if: $likes) ...License } } }
+				}
+				fragment License on Model { license @include(if: $license) }""";
+		// Each condition in turn with the others as they were, then the page's size and
+		// depth with the conditions as they were.
+		for (int round = 0; round < 10; round++) {
+			int conditions = Math.min(round, 7);
+			boolean via = (conditions & 1) == 1;
+			boolean likes = (conditions & 2) == 2;
+			boolean license = (conditions & 4) == 4;
+			Map<String, Object> variables = new HashMap<>(Map.of("via", via, "likes", likes, "license", license));
+			variables.put("id", "mistralai/Mistral-Small-24B-Base-2501");
+			variables.put("first", round < 8 ? 2 : round);
+			sameWith(descendants, "parents { relation }", variables);
+			variables.put("id", "mradermacher/medinote-7b-GGUF");
+			variables.put("depth", round < 8 ? 1 : round - 6);
+			sameWith(ancestors, "parents { relation }", variables);
+			variables.put("id", "mlx-community/Mistral-Small-24B-Instruct-2501-abliterated");
+			sameWith(parents, "ancestors { depth }", variables);
+		}
+	}
+
+	/**
+	 * The model {@code document} asks for (its {@code %s} left empty: planned) equals it
+	 * with {@code other} beside its lineage field under an alias (field by field).
+	 */
+	private void sameWith(String document, String other, Map<String, Object> variables) {
+		Map<String, Object> planned = model(document.formatted(""), variables);
+		Map<String, Object> apart = new HashMap<>(model(document.formatted(APART + ": " + other), variables));
+		assertThat(apart.remove(APART)).isNotNull();
+		assertThat(planned).as(variables.toString()).isEqualTo(apart);
+	}
+
+	private Map<String, Object> model(String document, Map<String, Object> variables) {
+		var request = GraphQlClient.anonymous(this.port).document(document);
+		variables.forEach(request::variable);
+		return request.execute().path("model").entity(new ParameterizedTypeReference<Map<String, Object>>() {
+		}).get();
+	}
+
+	/**
 	 * The model with {@code selection} planned (one lineage field) equals it with
 	 * {@code other} beside it under an alias (field by field).
 	 */
