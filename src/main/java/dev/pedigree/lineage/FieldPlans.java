@@ -38,7 +38,8 @@ import graphql.schema.DataFetchingFieldSelectionSet;
  * values of the variables used below the field, in arguments and
  * {@code @include}/{@code @skip} conditions, fragments included. Requests that differ
  * only in the field's own arguments (a model's id) share a plan; a variable left out and
- * one sent as null do not.
+ * one sent as null do not. Plans are kept with their document, weakly: a document the
+ * parsed-document cache lets go (or never kept) takes its plans with it.
  *
  * @param <P> the plan; null is a plan too (e.g. "no plan, field by field")
  */
@@ -56,9 +57,10 @@ final class FieldPlans<P> {
 
 	private final Function<DataFetchingFieldSelectionSet, P> planner;
 
-	private final Cache<Place, List<String>> variables = Caffeine.newBuilder().maximumSize(10_000).build();
-
-	private final Cache<Key, Optional<P>> plans = Caffeine.newBuilder().maximumSize(10_000).build();
+	/**
+	 * By document, compared by identity (graphql-java's nodes do not compare by content).
+	 */
+	private final Cache<Document, Plans<P>> byDocument = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
 
 	/**
 	 * @param planner works a plan out of the field's selection
@@ -67,37 +69,48 @@ final class FieldPlans<P> {
 		this.planner = planner;
 	}
 
-	/** The document and the field's nodes in it (several when the field is merged). */
-	private record Place(Document document, List<Field> fields) {
+	/**
+	 * One document's plans: the variables used below each place of the field (its nodes
+	 * in the document, several when the field is merged), and the plan by place and those
+	 * variables' values (bounded: a cursor variable makes a new key per page).
+	 */
+	private record Plans<P>(Cache<List<Field>, List<String>> variables, Cache<Key, Optional<P>> plans) {
+
+		Plans() {
+			this(Caffeine.newBuilder().maximumSize(100).build(), Caffeine.newBuilder().maximumSize(1_000).build());
+		}
+
 	}
 
 	/** A place and the values of the variables used below it, in the order listed. */
-	private record Key(Place place, List<Object> values) {
+	private record Key(List<Field> place, List<Object> values) {
 	}
 
 	/** The plan for the field {@code environment} fetches. */
 	P plan(DataFetchingEnvironment environment) {
-		Place place = new Place(environment.getDocument(), environment.getMergedField().getFields());
-		List<String> names = this.variables.get(place, FieldPlans::variablesBelow);
+		Document document = environment.getDocument();
+		Plans<P> plans = this.byDocument.get(document, key -> new Plans<>());
+		List<Field> place = environment.getMergedField().getFields();
+		List<String> names = plans.variables().get(place, fields -> variablesBelow(document, fields));
 		Map<String, Object> sent = environment.getVariables();
 		List<Object> values = new ArrayList<>(names.size());
 		for (String name : names) {
 			values.add(sent.containsKey(name) ? sent.get(name) : LEFT_OUT);
 		}
-		return this.plans
+		return plans.plans()
 			.get(new Key(place, values), key -> Optional.ofNullable(this.planner.apply(environment.getSelectionSet())))
 			.orElse(null);
 	}
 
-	/** The variables the selections below {@code place}'s fields use. */
-	static List<String> variablesBelow(Place place) {
+	/** The variables the selections below {@code fields} in {@code document} use. */
+	static List<String> variablesBelow(Document document, List<Field> fields) {
 		Map<String, FragmentDefinition> fragments = new HashMap<>();
-		for (FragmentDefinition fragment : place.document().getDefinitionsOfType(FragmentDefinition.class)) {
+		for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
 			fragments.putIfAbsent(fragment.getName(), fragment);
 		}
 		Set<String> names = new LinkedHashSet<>();
 		Set<String> visited = new HashSet<>();
-		for (Field field : place.fields()) {
+		for (Field field : fields) {
 			collect(field.getSelectionSet(), fragments, visited, names);
 		}
 		return List.copyOf(names);

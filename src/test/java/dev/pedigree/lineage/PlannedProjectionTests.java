@@ -219,8 +219,10 @@ class PlannedProjectionTests {
 				  model(id: $id) { id %s parents { relation parent { id likes @include(if: $likes) ...License } } }
 				}
 				fragment License on Model { license @include(if: $license) }""";
-		// Each condition in turn with the others as they were, then the page's size and
-		// depth with the conditions as they were.
+		// The eight combinations of the conditions counted up (each is switched on once
+		// while the others stay as they were), then larger pages and depths with all on.
+		// A page or depth the plan got wrong would be read again by the field itself:
+		// FieldPlansTests checks those variables.
 		for (int round = 0; round < 10; round++) {
 			int conditions = Math.min(round, 7);
 			boolean via = (conditions & 1) == 1;
