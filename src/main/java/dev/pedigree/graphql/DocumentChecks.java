@@ -38,23 +38,28 @@ import graphql.validation.ValidationError;
  * differ only in ids, search terms or filters share the verdict. A variable left out and
  * one sent as null differ (a left-out {@code first} takes the field's default). A refused
  * document is checked again on every request, so its error is built as the checks build
- * it.
+ * it. Verdicts are kept with their document, weakly: a document the parsed-document cache
+ * lets go (or never kept) takes them with it.
  */
 final class DocumentChecks extends SimplePerformantInstrumentation {
 
 	private final List<Instrumentation> checks;
 
-	private final Cache<Key, Boolean> passed = Caffeine.newBuilder().maximumSize(10_000).build();
+	/**
+	 * By document, compared by identity (graphql-java's nodes do not compare by content):
+	 * the operations and variable values that passed.
+	 */
+	private final Cache<Document, Cache<Key, Boolean>> passed = Caffeine.newBuilder()
+		.weakKeys()
+		.maximumSize(2_000)
+		.build();
 
 	DocumentChecks(List<Instrumentation> checks) {
 		this.checks = List.copyOf(checks);
 	}
 
-	/**
-	 * The document (by identity: graphql-java's nodes do not compare by content), its
-	 * operation and the values of the variables that can matter.
-	 */
-	private record Key(Document document, String operation, Map<String, Object> variables) {
+	/** The operation and the values of the variables that can matter. */
+	private record Key(String operation, Map<String, Object> variables) {
 	}
 
 	/** Each check's own state, by position. */
@@ -85,15 +90,17 @@ final class DocumentChecks extends SimplePerformantInstrumentation {
 	@Override
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		Cache<Key, Boolean> passed = this.passed.get(parameters.getExecutionContext().getDocument(),
+				document -> Caffeine.newBuilder().maximumSize(1_000).build());
 		Key key = key(parameters.getExecutionContext());
-		if (this.passed.getIfPresent(key) != null) {
+		if (passed.getIfPresent(key) != null) {
 			return SimpleInstrumentationContext.noOp();
 		}
 		// A check refuses by throwing (AbortExecutionException): nothing is remembered.
 		for (int i = 0; i < this.checks.size(); i++) {
 			this.checks.get(i).beginExecuteOperation(parameters, stateOf(state, i));
 		}
-		this.passed.put(key, Boolean.TRUE);
+		passed.put(key, Boolean.TRUE);
 		return SimpleInstrumentationContext.noOp();
 	}
 
@@ -110,7 +117,7 @@ final class DocumentChecks extends SimplePerformantInstrumentation {
 				variables.put(name, coerced.get(name));
 			}
 		}
-		return new Key(context.getDocument(), context.getOperationDefinition().getName(), variables);
+		return new Key(context.getOperationDefinition().getName(), variables);
 	}
 
 	/**
