@@ -1,6 +1,7 @@
 package dev.pedigree.lineage;
 
 import dev.pedigree.common.Cursors;
+import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.common.Page;
 import dev.pedigree.common.PageRequest;
 import java.util.LinkedHashMap;
@@ -246,7 +247,7 @@ class LineageController {
 		try {
 			return descendantsPage(field.getArguments());
 		}
-		catch (RuntimeException ex) {
+		catch (InvalidInputException ex) {
 			return null;
 		}
 	}
@@ -405,9 +406,14 @@ class LineageController {
 				: this.history.childrenByRelation(model.id(), first, orderBy, at);
 	}
 
+	/**
+	 * Arguments read as GraphQL Java coerced them (as the plan reads them), not bound by
+	 * Spring's argument binder: the field usually hands a prefetched answer on.
+	 */
 	@SchemaMapping(typeName = "Model")
-	CompletableFuture<List<LineageEntry>> ancestors(ModelView model, @Argument Integer maxDepth,
-			@Argument List<Relation> relations, DataFetchingEnvironment environment) {
+	CompletableFuture<List<LineageEntry>> ancestors(ModelView model, DataFetchingEnvironment environment) {
+		Integer maxDepth = environment.getArgument("maxDepth");
+		List<Relation> relations = relations(environment.getArgument("relations"));
 		if (environment.getLocalContext() instanceof PrefetchedAncestors prefetched
 				&& prefetched.answers(environment.getExecutionStepInfo().getPath(), maxDepth, relations)) {
 			return CompletableFuture.completedFuture(prefetched.entries());
