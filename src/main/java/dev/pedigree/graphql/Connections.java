@@ -2,7 +2,7 @@ package dev.pedigree.graphql;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,12 +67,12 @@ public class Connections implements RuntimeWiringConfigurer {
 	 */
 	@Override
 	public void configure(RuntimeWiring.Builder builder, List<WiringFactory> container) {
-		Map<String, Set<ResolvableType>> items = itemTypes(builder.build().getDataFetchers());
+		Map<String, Map<java.lang.reflect.Type, ResolvableType>> items = itemTypes(builder.build().getDataFetchers());
 		for (ObjectTypeDefinition type : this.registry.getTypes(ObjectTypeDefinition.class)) {
 			if (!type.getName().endsWith("Connection")) {
 				continue;
 			}
-			Set<ResolvableType> found = items.getOrDefault(type.getName(), Set.of());
+			var found = items.getOrDefault(type.getName(), Map.of()).values();
 			// Fetchers of one connection that disagree on the item type leave it unknown:
 			// the inspection then reports the node type as skipped rather than guess.
 			ResolvableType item = found.size() == 1 ? found.iterator().next() : ResolvableType.forClass(Object.class);
@@ -91,15 +91,19 @@ public class Connections implements RuntimeWiringConfigurer {
 	 * field answers that connection.
 	 */
 	@SuppressWarnings("rawtypes")
-	private Map<String, Set<ResolvableType>> itemTypes(Map<String, Map<String, DataFetcher>> registered) {
-		Map<String, Set<ResolvableType>> items = new HashMap<>();
+	private Map<String, Map<java.lang.reflect.Type, ResolvableType>> itemTypes(
+			Map<String, Map<String, DataFetcher>> registered) {
+		// By the Java type itself: two ResolvableTypes of one type declared in different
+		// controllers do not compare equal.
+		Map<String, Map<java.lang.reflect.Type, ResolvableType>> items = new HashMap<>();
 		registered.forEach((typeName, fetchers) -> fetchers.forEach((fieldName, fetcher) -> {
 			String answered = fieldTypeName(typeName, fieldName);
 			if (answered != null && answered.endsWith("Connection")
 					&& fetcher instanceof SelfDescribingDataFetcher<?> described) {
 				ResolvableType page = DataFetcherResults.value(described.getReturnType()).as(Page.class);
 				if (page != ResolvableType.NONE && page.getGeneric(0).resolve() != null) {
-					items.computeIfAbsent(answered, name -> new LinkedHashSet<>()).add(page.getGeneric(0));
+					items.computeIfAbsent(answered, name -> new LinkedHashMap<>())
+						.putIfAbsent(page.getGeneric(0).getType(), page.getGeneric(0));
 				}
 			}
 		}));

@@ -59,7 +59,9 @@ class DataFetcherResults implements RuntimeWiringConfigurer {
 		});
 		if (!described.isEmpty()) {
 			// In place of the fetchers registered for these fields, which graphql-java's
-			// strict mode (on by default) refuses; on again for whatever follows.
+			// strict mode (on by default) refuses; on again for whatever follows. The
+			// builder cannot tell whether it was on; nothing here or in Spring turns it
+			// off.
 			builder.strictMode(false);
 			described.forEach(builder::type);
 			builder.strictMode(true);
