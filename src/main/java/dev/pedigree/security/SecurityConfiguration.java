@@ -10,6 +10,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -31,6 +32,18 @@ class SecurityConfiguration {
 	 */
 	private static final String[] PAGES = { "/", "/explorer/**", "/model/**", "/graphiql/**", "/webjars/**", "/ui/**",
 			"/*.js", "/*.css", "/*.html", "/favicon.ico", "/actuator/health/**", "/error" };
+
+	/**
+	 * Spring Security's observations are off (application.yml,
+	 * {@code management.observations.enable.spring.security}); without this setting the
+	 * filter chain is still wrapped to create them, filter by filter, on every request,
+	 * only for each to be turned down (about 1.5 % of a lineage request's server CPU,
+	 * docs/benchmarks.md, issue 12, session 21).
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, AuthenticationProvider bearerTokens, SecurityProperties properties)

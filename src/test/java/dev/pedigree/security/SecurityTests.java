@@ -9,9 +9,15 @@ import org.junit.jupiter.api.Test;
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.ReflectionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +30,9 @@ public class SecurityTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	/** Creates a token with the configured admin token; returns its secret. */
 	public static String create(int port, String name, String role) {
@@ -154,6 +163,33 @@ public class SecurityTests {
 			.errors()
 			.satisfy(errors -> assertThat(errors).singleElement()
 				.satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "id")));
+	}
+
+	/**
+	 * Spring Security's observations are turned off, so its filter chain runs its filters
+	 * as they are: not each wrapped, on every request, to ask for an observation that is
+	 * then refused (issue 12: a lineage request's CPU). The filters themselves still run:
+	 * a bad token is refused.
+	 */
+	@Test
+	void the_filter_chain_is_not_wrapped_for_observations_that_are_off() {
+		Object chain = this.context.getBean("springSecurityFilterChain");
+		// Spring Security 7 registers a composite that holds the chain proxy of the
+		// configured filter chains.
+		Object proxy = ReflectionUtils.findField(chain.getClass(), "springSecurityFilterChain") != null
+				? ReflectionTestUtils.getField(chain, "springSecurityFilterChain") : chain;
+		assertThat(proxy).isInstanceOf(FilterChainProxy.class);
+		assertThat(ReflectionTestUtils.getField(proxy, "filterChainDecorator")).isNotNull()
+			.isNotInstanceOf(ObservationFilterChainDecorator.class);
+		GraphQlClient.http(this.port)
+			.post()
+			.uri("/graphql")
+			.header("Authorization", "Bearer pdg_000000000000_not-a-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ model(id: \"google/gemma-7b\") { id } }"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 	}
 
 }
