@@ -54,7 +54,8 @@ class RequestSessionShare extends SimplePerformantInstrumentation implements Web
 			.map(String::strip)
 			.filter(b -> !b.isEmpty())
 			.toList();
-		var sessions = new RequestSessions(this.limit, bookmarks, () -> operation(request));
+		var sessions = new RequestSessions(this.limit, bookmarks, () -> operation(request),
+				request.getHeaders().containsHeader(RequestSessions.WARM_UP_HEADER));
 		request.configureExecutionInput((input,
 				builder) -> builder.graphQLContext(context -> context.put(RequestSessions.KEY, sessions)).build());
 		return chain.next(request).doOnNext(response -> {

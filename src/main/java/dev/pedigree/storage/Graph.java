@@ -193,7 +193,8 @@ public class Graph {
 				.tag("origin", request == null ? "background" : "graphql")
 				.register(this.meters);
 			var lease = new Lease(this.driver.session(config.build()), mode, query, this.sessions, request, timer,
-					System.nanoTime(), inBatch.get() != null ? this.slowBatchNanos : this.slowQueryNanos,
+					System.nanoTime(), inBatch.get() != null || (request != null && request.warmUp())
+							? this.slowBatchNanos : this.slowQueryNanos,
 					this.slowQueryNanos);
 			if (request != null) {
 				request.opened();

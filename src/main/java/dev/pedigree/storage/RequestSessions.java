@@ -26,6 +26,14 @@ public final class RequestSessions {
 	/** The GraphQL context key, also the context-propagation key. */
 	public static final String KEY = "pedigree.request-sessions";
 
+	/**
+	 * The request header the start-up warm-up sends: its requests are the service's first
+	 * executions of each statement (planning, the JIT's first tier) and slow by design,
+	 * so the slow-query log takes them as it takes an import's batches (DEBUG below
+	 * {@code pedigree.slow-batch-threshold}). It changes nothing else.
+	 */
+	public static final String WARM_UP_HEADER = "Pedigree-Warm-Up";
+
 	private static final ThreadLocal<RequestSessions> CURRENT = new ThreadLocal<>();
 
 	private static final AtomicBoolean REGISTERED = new AtomicBoolean();
@@ -49,8 +57,10 @@ public final class RequestSessions {
 
 	private final Supplier<String> operation;
 
+	private final boolean warmUp;
+
 	public RequestSessions(int limit) {
-		this(limit, List.of(), () -> "(unnamed)");
+		this(limit, List.of(), () -> "(unnamed)", false);
 	}
 
 	/**
@@ -60,15 +70,23 @@ public final class RequestSessions {
 	 * on whichever cluster member it runs
 	 * @param operation the GraphQL operation, as the slow-query log names it (asked for
 	 * only when a query was slow)
+	 * @param warmUp whether this is one of the start-up warm-up's requests
+	 * ({@link #WARM_UP_HEADER})
 	 */
-	public RequestSessions(int limit, List<String> bookmarks, Supplier<String> operation) {
+	public RequestSessions(int limit, List<String> bookmarks, Supplier<String> operation, boolean warmUp) {
 		this.permits = new Semaphore(limit, true);
 		this.operation = operation;
+		this.warmUp = warmUp;
 		this.given = bookmarks.stream().map(Bookmark::from).collect(Collectors.toUnmodifiableSet());
 	}
 
 	String operation() {
 		return this.operation.get();
+	}
+
+	/** Whether this is one of the start-up warm-up's requests. */
+	boolean warmUp() {
+		return this.warmUp;
 	}
 
 	Set<Bookmark> given() {

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
+import dev.pedigree.storage.RequestSessions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -270,6 +271,7 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 		var request = HttpRequest.newBuilder(endpoint)
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
+			.header(RequestSessions.WARM_UP_HEADER, "true")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try {
