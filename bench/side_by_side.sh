@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Issue 12's side-by-side protocol in one start: Pedigree on a copy of a 500k store (embedded, statement path), the raw
+# Java driver and @neo4j/graphql 7.6 on Pedigree's embedded Bolt port, the same ids for all three.
+#   bench/side_by_side.sh OUT_DIR
+# Needs: a store holding the standard 500k graph (python3 bench/generate.py --out DATA; ./pedigree import --format
+# hf-edges DATA/edges.csv, then --format hf-nodes DATA/models.csv, with --pedigree.embedded.data-dir=STORE; then one
+# start of the server on it so the seed is in), and the peer harness built from ../shared/bench/peer (its
+# scripts/build.sh: rawbench and gql under $PEER_WORK). Nothing else may run on the machine meanwhile.
+# Protocol: warm-up (WARM rounds of 20 s per question at 32 clients on Pedigree, one each for the raw driver and the
+# peer), then two alternated rounds per question: 32 clients for 20 s (autocannon for GraphQL, rawbench for the
+# driver; throughput), then 1 client for 15 s (lat.mjs, a keep-alive client, for GraphQL; rawbench; latency).
+# Writes OUT_DIR/results.jsonl; bench/side_by_side_table.py prints the table and the ratios.
+set -euo pipefail
+OUT=${1:?usage: bench/side_by_side.sh OUT_DIR}
+here="$(cd "$(dirname "$0")/.." && pwd)"
+JAR=${PEDIGREE_JAR:-$here/target/pedigree.jar}
+STORE=${STORE:?set STORE to a store holding the 500k graph}
+DATA=${DATA:?set DATA to the generator output (its params/ holds the ids)}
+PEER_SRC=${PEER_SRC:-$here/../shared/bench/peer}
+PEER_WORK=${PEER_WORK:-${TMPDIR:-/tmp}/peerbench}
+JAVA=${JAVA:-java}
+WARM=${WARM:-4}
+QUESTIONS=${QUESTIONS:-"q1 q3 q2small"}
+PEER=${PEER:-1}
+HTTP_PORT=${HTTP_PORT:-18080}
+BOLT_PORT=${BOLT_PORT:-17687}
+URL=http://127.0.0.1:$HTTP_PORT/graphql
+mkdir -p "$OUT"
+results=$OUT/results.jsonl
+: >"$results"
+copy=$OUT/store
+rm -rf "$copy"
+cp -a "$STORE" "$copy"
+
+"$JAVA" -Xmx2g --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  -jar "$JAR" --pedigree.embedded.data-dir="$copy" --pedigree.embedded.bolt-port="$BOLT_PORT" \
+  --server.port="$HTTP_PORT" --pedigree.embedded.page-cache=2g --pedigree.limits.kept-answers-ttl=0 \
+  >"$OUT/server.log" 2>&1 &
+server=$!
+gql=
+cleanup() {
+  [ -n "$gql" ] && kill "$gql" 2>/dev/null || true
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -rf "$copy"
+}
+trap cleanup EXIT
+started=$(date +%s.%N)
+until grep -q "Warm-up: \|Warm-up stopped\|Warm-up skipped" "$OUT/server.log"; do
+  kill -0 "$server" 2>/dev/null || { echo "the server stopped; see $OUT/server.log" >&2; exit 1; }
+  sleep 0.5
+done
+echo "ready after $(python3 -c "import time; print(round(time.time() - $started, 1))") s"
+# The embedded database's login (README, "Embedded database login"), for the two other systems.
+user=$(sed -n 's/^username=//p' "$copy/bolt-credentials.properties")
+password=$(sed -n 's/^password=//p' "$copy/bolt-credentials.properties")
+
+if [ "$PEER" = 1 ]; then
+  # The peer's server connects without credentials: run a copy that logs in.
+  sed 's|neo4j.driver(\(.*\), undefined, {|neo4j.driver(\1, neo4j.auth.basic(process.env.NEO4J_USER, process.env.NEO4J_PASSWORD), {|' \
+    "$PEER_SRC/gql/server.mjs" >"$PEER_WORK/gql/server-login.mjs"
+  grep -q "neo4j.auth.basic" "$PEER_WORK/gql/server-login.mjs" || { echo "could not add the login to server.mjs" >&2; exit 1; }
+  (cd "$PEER_WORK/gql" && CYPHER_DIR="$PEER_SRC/cypher" NODE_ENV=production NEO4J_URI="bolt://127.0.0.1:$BOLT_PORT" \
+    NEO4J_USER="$user" NEO4J_PASSWORD="$password" exec node server-login.mjs >"$OUT/gql.log" 2>&1) &
+  gql=$!
+  for _ in $(seq 1 60); do grep -q "GQL READY" "$OUT/gql.log" 2>/dev/null && break; sleep 0.5; done
+fi
+
+# One JSON line per measurement, tagged with the system, the question and the round.
+tag() { sed "s/^{/{\"sys\":\"$1\",\"q\":\"$2\",\"round\":$3,/"; }
+pedigree() { # QUESTION CLIENTS ROUND
+  if [ "$2" = 1 ]; then
+    (cd "$PEER_WORK/gql" && node lat.mjs "$URL" "pd$1" "$DATA/params" 1 15 5) | tag pedigree "$1" "$3"
+  else
+    (cd "$PEER_WORK/gql" && node loadgen.mjs --query "pd$1" --url "$URL" --params-dir "$DATA/params" \
+      --concurrency "$2" --warmup 5 --duration 20 2>/dev/null) | grep '^{' | tail -1 | tag pedigree "$1" "$3"
+  fi
+}
+peer() {
+  if [ "$2" = 1 ]; then
+    (cd "$PEER_WORK/gql" && node lat.mjs http://127.0.0.1:4000/ "$1" "$DATA/params" 1 15 5) | tag peer "$1" "$3"
+  else
+    (cd "$PEER_WORK/gql" && node loadgen.mjs --query "$1" --url http://127.0.0.1:4000/ --params-dir "$DATA/params" \
+      --concurrency "$2" --warmup 5 --duration 20 2>/dev/null) | grep '^{' | tail -1 | tag peer "$1" "$3"
+  fi
+}
+raw() { # QUESTION CLIENTS ROUND [WARMUP DURATION]
+  local cypher params page=()
+  case $1 in
+    q1) cypher=q1_ancestors.cypher params=q1_leaves.txt ;;
+    q3) cypher=q3_parents.cypher params=q3_models.txt ;;
+    q2small) cypher=q2_descendants.cypher params=q2_small_roots.txt page=(--int first=100) ;;
+    q2giant) cypher=q2_descendants.cypher params=q2_giant_root.txt page=(--int first=100) ;;
+  esac
+  "$JAVA" -Dneo4j.uri="bolt://127.0.0.1:$BOLT_PORT" -Dneo4j.user="$user" -Dneo4j.password="$password" -Xmx1g -XX:+UseG1GC \
+    -cp "$PEER_WORK/rawbench/target/rawbench-1.0.jar:$PEER_WORK/rawbench/target/lib/*" peer.RawBench bench \
+    --cypher "$PEER_SRC/cypher/$cypher" --params "$DATA/params/$params" --concurrency "$2" \
+    --warmup "${4:-10}" --duration "${5:-20}" "${page[@]}" 2>/dev/null | grep '^{' | tag raw "$1" "$3"
+}
+
+echo "warm-up from $(date -u +%T)"
+for _ in $(seq 1 "$WARM"); do for q in $QUESTIONS; do pedigree "$q" 32 0 >/dev/null; done; done
+for q in $QUESTIONS; do
+  raw "$q" 32 0 5 10 >/dev/null
+  if [ "$PEER" = 1 ]; then peer "$q" 32 0 >/dev/null; fi
+done
+for round in 1 2; do
+  echo "round $round from $(date -u +%T), load $(cut -d' ' -f1 /proc/loadavg)"
+  for q in $QUESTIONS; do
+    # Alternated: Pedigree first in round 1, last in round 2.
+    if [ "$round" = 1 ]; then order="pedigree raw peer"; else order="raw peer pedigree"; fi
+    for system in $order; do
+      [ "$system" = peer ] && [ "$PEER" != 1 ] && continue
+      "$system" "$q" 32 "$round" >>"$results"
+      "$system" "$q" 1 "$round" >>"$results"
+    done
+  done
+done
+echo "done at $(date -u +%T); python3 bench/side_by_side_table.py $results"
