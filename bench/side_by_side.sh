@@ -9,7 +9,8 @@
 # Protocol: warm-up (WARM rounds of 20 s per question at 32 clients on Pedigree, one each for the raw driver and the
 # peer), then two alternated rounds per question: 32 clients for 20 s (autocannon for GraphQL, rawbench for the
 # driver; throughput), then 1 client for 15 s (lat.mjs, a keep-alive client, for GraphQL; rawbench; latency).
-# Writes OUT_DIR/results.jsonl; bench/side_by_side_table.py prints the table and the ratios.
+# Writes OUT_DIR/results.jsonl and OUT_DIR/run.txt (ready time, the jar's sha256); bench/side_by_side_table.py prints
+# the table and the ratios. A measurement that prints no result stops the run (the server and the peer are stopped).
 set -euo pipefail
 OUT=${1:?usage: bench/side_by_side.sh OUT_DIR}
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,7 +19,12 @@ STORE=${STORE:?set STORE to a store holding the 500k graph}
 DATA=${DATA:?set DATA to the generator output (its params/ holds the ids)}
 PEER_SRC=${PEER_SRC:-$here/../shared/bench/peer}
 PEER_WORK=${PEER_WORK:-${TMPDIR:-/tmp}/peerbench}
+JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 JAVA=${JAVA:-java}
+major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
+[ "${major:-0}" -ge 21 ] 2>/dev/null || { echo "needs a JDK 21 or newer: set JAVA or JAVA_HOME ($JAVA is ${major:-unknown})" >&2; exit 1; }
+unsafe=()
+[ "$major" -ge 23 ] && unsafe=(--sun-misc-unsafe-memory-access=allow)
 WARM=${WARM:-4}
 QUESTIONS=${QUESTIONS:-"q1 q3 q2small"}
 PEER=${PEER:-1}
@@ -29,11 +35,12 @@ mkdir -p "$OUT"
 results=$OUT/results.jsonl
 : >"$results"
 copy=$OUT/store
+[ "$(cd "$STORE" && pwd)" != "$(mkdir -p "$copy" && cd "$copy" && pwd)" ] || { echo "STORE must not be OUT_DIR/store" >&2; exit 1; }
 rm -rf "$copy"
 cp -a "$STORE" "$copy"
 
 "$JAVA" -Xmx2g --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED "${unsafe[@]}" \
   -jar "$JAR" --pedigree.embedded.data-dir="$copy" --pedigree.embedded.bolt-port="$BOLT_PORT" \
   --server.port="$HTTP_PORT" --pedigree.embedded.page-cache=2g --pedigree.limits.kept-answers-ttl=0 \
   >"$OUT/server.log" 2>&1 &
@@ -49,9 +56,13 @@ trap cleanup EXIT
 started=$(date +%s.%N)
 until grep -q "Warm-up: \|Warm-up stopped\|Warm-up skipped" "$OUT/server.log"; do
   kill -0 "$server" 2>/dev/null || { echo "the server stopped; see $OUT/server.log" >&2; exit 1; }
+  python3 -c "import sys, time; sys.exit(time.time() - $started > 600)" || { echo "not ready after 600 s" >&2; exit 1; }
   sleep 0.5
 done
-echo "ready after $(python3 -c "import time; print(round(time.time() - $started, 1))") s"
+{
+  echo "ready after $(python3 -c "import time; print(round(time.time() - $started, 1))") s"
+  echo "jar $JAR sha256 $(sha256sum "$JAR" | cut -d' ' -f1)"
+} | tee "$OUT/run.txt"
 # The embedded database's login (README, "Embedded database login"), for the two other systems.
 user=$(sed -n 's/^username=//p' "$copy/bolt-credentials.properties")
 password=$(sed -n 's/^password=//p' "$copy/bolt-credentials.properties")
@@ -64,7 +75,12 @@ if [ "$PEER" = 1 ]; then
   (cd "$PEER_WORK/gql" && CYPHER_DIR="$PEER_SRC/cypher" NODE_ENV=production NEO4J_URI="bolt://127.0.0.1:$BOLT_PORT" \
     NEO4J_USER="$user" NEO4J_PASSWORD="$password" exec node server-login.mjs >"$OUT/gql.log" 2>&1) &
   gql=$!
-  for _ in $(seq 1 60); do grep -q "GQL READY" "$OUT/gql.log" 2>/dev/null && break; sleep 0.5; done
+  for _ in $(seq 1 120); do
+    grep -q "GQL READY" "$OUT/gql.log" 2>/dev/null && break
+    kill -0 "$gql" 2>/dev/null || break
+    sleep 0.5
+  done
+  grep -q "GQL READY" "$OUT/gql.log" 2>/dev/null || { echo "the peer did not start; see $OUT/gql.log" >&2; exit 1; }
 fi
 
 # One JSON line per measurement, tagged with the system, the question and the round.
@@ -113,7 +129,8 @@ for round in 1 2; do
     for system in $order; do
       [ "$system" = peer ] && [ "$PEER" != 1 ] && continue
       "$system" "$q" 32 "$round" >>"$results"
-      "$system" "$q" 1 "$round" >>"$results"
+      # The raw harness's 1-client run: 5 s of warm-up, 15 s measured, as the keep-alive client's.
+      if [ "$system" = raw ]; then raw "$q" 1 "$round" 5 15 >>"$results"; else "$system" "$q" 1 "$round" >>"$results"; fi
     done
   done
 done

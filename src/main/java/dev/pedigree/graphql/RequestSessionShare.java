@@ -55,7 +55,7 @@ class RequestSessionShare extends SimplePerformantInstrumentation implements Web
 			.filter(b -> !b.isEmpty())
 			.toList();
 		var sessions = new RequestSessions(this.limit, bookmarks, () -> operation(request),
-				request.getHeaders().containsHeader(RequestSessions.WARM_UP_HEADER));
+				RequestSessions.WARM_UP_VALUE.equals(request.getHeaders().getFirst(RequestSessions.WARM_UP_HEADER)));
 		request.configureExecutionInput((input,
 				builder) -> builder.graphQLContext(context -> context.put(RequestSessions.KEY, sessions)).build());
 		return chain.next(request).doOnNext(response -> {

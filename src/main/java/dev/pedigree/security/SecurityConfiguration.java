@@ -37,8 +37,8 @@ class SecurityConfiguration {
 	 * Spring Security's observations are off (application.yml,
 	 * {@code management.observations.enable.spring.security}); without this setting the
 	 * filter chain is still wrapped to create them, filter by filter, on every request,
-	 * only for each to be turned down (about 1.5 % of a lineage request's server CPU,
-	 * docs/benchmarks.md, issue 12, session 21).
+	 * only for each to be turned down (about 1.2 % of a small-family request's profile
+	 * samples, docs/benchmarks.md, issue 12, session 21).
 	 */
 	@Bean
 	SecurityObservationSettings securityObservations() {

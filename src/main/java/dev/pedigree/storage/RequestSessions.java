@@ -1,5 +1,7 @@
 package dev.pedigree.storage;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,12 +29,19 @@ public final class RequestSessions {
 	public static final String KEY = "pedigree.request-sessions";
 
 	/**
-	 * The request header the start-up warm-up sends: its requests are the service's first
-	 * executions of each statement (planning, the JIT's first tier) and slow by design,
-	 * so the slow-query log takes them as it takes an import's batches (DEBUG below
-	 * {@code pedigree.slow-batch-threshold}). It changes nothing else.
+	 * The request header the start-up warm-up sends, with {@link #WARM_UP_VALUE}: its
+	 * requests (the first runs of each statement among them: planning, the JIT's first
+	 * tier) are slow by design, so the slow-query log takes them as it takes an import's
+	 * batches (DEBUG below {@code pedigree.slow-batch-threshold}). It changes nothing
+	 * else.
 	 */
 	public static final String WARM_UP_HEADER = "Pedigree-Warm-Up";
+
+	/**
+	 * The header's value: random, known only to this process, so no client can send its
+	 * own slow queries below the operator's WARN level.
+	 */
+	public static final String WARM_UP_VALUE = randomHex(16);
 
 	private static final ThreadLocal<RequestSessions> CURRENT = new ThreadLocal<>();
 
@@ -43,6 +52,12 @@ public final class RequestSessions {
 		if (REGISTERED.compareAndSet(false, true)) {
 			ContextRegistry.getInstance().registerThreadLocalAccessor(KEY, CURRENT::get, CURRENT::set, CURRENT::remove);
 		}
+	}
+
+	private static String randomHex(int bytes) {
+		byte[] random = new byte[bytes];
+		new SecureRandom().nextBytes(random);
+		return HexFormat.of().formatHex(random);
 	}
 
 	private final Semaphore permits;

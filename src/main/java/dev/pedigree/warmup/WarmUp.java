@@ -271,7 +271,7 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 		var request = HttpRequest.newBuilder(endpoint)
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.header(RequestSessions.WARM_UP_HEADER, "true")
+			.header(RequestSessions.WARM_UP_HEADER, RequestSessions.WARM_UP_VALUE)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try {

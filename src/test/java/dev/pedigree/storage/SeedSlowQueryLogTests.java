@@ -1,6 +1,7 @@
 package dev.pedigree.storage;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +42,16 @@ class SeedSlowQueryLogTests {
 	@Test
 	void the_seed_batches_are_not_warnings_and_a_slow_graphql_read_is(CapturedOutput output) {
 		GraphQlClient.postAnonymous(this.port, "query OneModel { model(id: \"meta-llama/Llama-2-7b\") { id name } }");
+		// A client's header is not the warm-up's: its slow queries stay WARN.
+		GraphQlClient.http(this.port)
+			.post()
+			.uri("/graphql")
+			.header(RequestSessions.WARM_UP_HEADER, "true")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "query Forged { model(id: \"meta-llama/Llama-2-7b\") { id name } }"))
+			.exchange()
+			.expectStatus()
+			.isOk();
 
 		List<String> lines = output.getOut().lines().filter(l -> l.contains("dev.pedigree.slow-queries")).toList();
 		assertThat(output.getOut()).contains("Seeded: seed import: ");
@@ -53,6 +65,7 @@ class SeedSlowQueryLogTests {
 			.noneSatisfy(line -> assertThat(line).contains(" WARN ").contains("GraphQL operation WarmUp"));
 		assertThat(lines).anySatisfy(line -> assertThat(line).contains(" WARN ")
 			.containsPattern("Slow read query: \\d+ ms, cypher \\S+.*, GraphQL operation OneModel"));
+		assertThat(lines).anySatisfy(line -> assertThat(line).contains(" WARN ").contains("GraphQL operation Forged"));
 	}
 
 }
