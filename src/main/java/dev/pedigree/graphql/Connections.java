@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-import graphql.TrivialDataFetcher;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.TypeName;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.LightDataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.TypeInfo;
@@ -196,7 +198,11 @@ public class Connections implements RuntimeWiringConfigurer {
 
 		@Override
 		public Object get(DataFetchingEnvironment environment) {
-			return this.read.apply(page(environment));
+			return read(page(environment));
+		}
+
+		Object read(Page<?> page) {
+			return this.read.apply(page);
 		}
 
 		@Override
@@ -216,11 +222,21 @@ public class Connections implements RuntimeWiringConfigurer {
 
 	}
 
-	/** A connection field read from the page in memory. */
-	private static final class TrivialField extends Field implements TrivialDataFetcher<Object> {
+	/**
+	 * A connection field read from the page in memory: light (GraphQL Java builds no
+	 * environment for it, and a plain subtree below a connection is completed in one
+	 * pass, {@link PlainSubtrees}).
+	 */
+	private static final class TrivialField extends Field implements LightDataFetcher<Object> {
 
 		TrivialField(String description, ResolvableType returnType, Function<Page<?>, Object> read) {
 			super(description, returnType, read);
+		}
+
+		@Override
+		public Object get(GraphQLFieldDefinition definition, Object source,
+				Supplier<DataFetchingEnvironment> environment) {
+			return source instanceof Page<?> page ? read(page) : get(environment.get());
 		}
 
 	}

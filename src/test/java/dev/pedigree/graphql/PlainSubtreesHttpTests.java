@@ -1,0 +1,71 @@
+package dev.pedigree.graphql;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import dev.pedigree.GraphQlClient;
+import dev.pedigree.PedigreeServerTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lineage shapes the benchmarks ask, over HTTP on the seeded graph: their lists of
+ * entries are completed in one pass ({@link PlainSubtrees}), and the answer is the one
+ * field by field gives (the same document with an {@code @include(if: true)} deep inside,
+ * which keeps every subtree above it field by field).
+ */
+@PedigreeServerTest
+class PlainSubtreesHttpTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PlainSubtrees.Strategy strategy;
+
+	private static final String DESCENDANTS = """
+			{ model(id: "google/gemma-7b") { id descendants(first: 5) { totalCount
+			  edges { cursor node { depth ...Entry } } pageInfo { hasNextPage endCursor } } } }
+			fragment Entry on LineageEntry { __typename m: model { id name license } model { id } }
+			""";
+
+	@Test
+	void a_page_of_descendants_is_completed_in_one_pass_with_the_same_answer() {
+		String plain = answerInOnePass(DESCENDANTS);
+		assertThat(plain).contains("\"totalCount\"").contains("\"__typename\":\"LineageEntry\"").contains("\"m\":{");
+		String fieldByField = GraphQlClient.postAnonymous(this.port,
+				DESCENDANTS.replace("license }", "license @include(if: true) }"));
+		assertThat(plain).isEqualTo(fieldByField);
+	}
+
+	@Test
+	void ancestors_and_parents_are_completed_in_one_pass_with_the_same_answer() {
+		Matcher first = Pattern.compile("\"m\":\\{\"id\":\"([^\"]+)\"").matcher(answerInOnePass(DESCENDANTS));
+		assertThat(first.find()).isTrue();
+		String ancestors = "{ model(id: \"" + first.group(1)
+				+ "\") { ancestors { depth model { id name } via { relation } } } }";
+		String plain = answerInOnePass(ancestors);
+		assertThat(plain).contains("\"google/gemma-7b\"");
+		assertThat(plain).isEqualTo(
+				GraphQlClient.postAnonymous(this.port, ancestors.replace("name }", "name @include(if: true) }")));
+		String parents = "{ model(id: \"" + first.group(1) + "\") { parents { relation parent { id name } } } }";
+		String plainParents = answerInOnePass(parents);
+		assertThat(plainParents).contains("\"relation\"");
+		assertThat(plainParents)
+			.isEqualTo(GraphQlClient.postAnonymous(this.port, parents.replace("name }", "name @include(if: true) }")));
+	}
+
+	private String answerInOnePass(String document) {
+		long before = this.strategy.completedInOnePass();
+		String answer = GraphQlClient.postAnonymous(this.port, document);
+		assertThat(answer).doesNotContain("\"errors\"");
+		assertThat(this.strategy.completedInOnePass()).as("subtrees completed in one pass").isGreaterThan(before);
+		return answer;
+	}
+
+}
