@@ -23,8 +23,6 @@ JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 JAVA=${JAVA:-java}
 major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
 [ "${major:-0}" -ge 21 ] 2>/dev/null || { echo "needs a JDK 21 or newer: set JAVA or JAVA_HOME ($JAVA is ${major:-unknown})" >&2; exit 1; }
-unsafe=()
-[ "$major" -ge 23 ] && unsafe=(--sun-misc-unsafe-memory-access=allow)
 WARM=${WARM:-4}
 QUESTIONS=${QUESTIONS:-"q1 q3 q2small"}
 PEER=${PEER:-1}
@@ -39,9 +37,11 @@ copy=$OUT/store
 rm -rf "$copy"
 cp -a "$STORE" "$copy"
 
-"$JAVA" -Xmx2g --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED "${unsafe[@]}" \
-  -jar "$JAR" --pedigree.embedded.data-dir="$copy" --pedigree.embedded.bolt-port="$BOLT_PORT" \
+# The launcher runs the chosen jar as it is (PEDIGREE_JAR: no start-up cache) on the raw harness's JDK, with its
+# JVM flags; the launcher execs the JVM, so $! is the server's process.
+java_home=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")
+JAVA_HOME=$java_home PEDIGREE_JAR=$JAR PEDIGREE_AOT=off PEDIGREE_JAVA_OPTS=-Xmx2g "$here/pedigree" \
+  --pedigree.embedded.data-dir="$copy" --pedigree.embedded.bolt-port="$BOLT_PORT" \
   --server.port="$HTTP_PORT" --pedigree.embedded.page-cache=2g --pedigree.limits.kept-answers-ttl=0 \
   >"$OUT/server.log" 2>&1 &
 server=$!

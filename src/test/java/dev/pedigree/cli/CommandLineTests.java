@@ -264,6 +264,30 @@ class CommandLineTests {
 	}
 
 	/**
+	 * {@code PEDIGREE_JAR} runs the jar it names as it is: a missing one is named, and a
+	 * jar elsewhere runs without the launcher building its own or recording a start-up
+	 * cache for it.
+	 */
+	@Test
+	void pedigree_jar_runs_another_build_as_it_is() throws Exception {
+		var missing = launcher(Map.of("PEDIGREE_JAR", this.temp.resolve("nope.jar").toString()), "help");
+		assertThat(missing.code()).isEqualTo(1);
+		assertThat(missing.err())
+			.isEqualTo("pedigree: PEDIGREE_JAR names no file: " + this.temp.resolve("nope.jar") + "\n");
+		Path other = this.temp.resolve("other.jar");
+		Files.move(this.temp.resolve("install/target/pedigree.jar"), other);
+		var run = launcher(
+				Map.of("PEDIGREE_JAR", other.toString(), "PEDIGREE_JAVA_OPTS", "-Xmx1g -XX:TieredStopAtLevel=1"),
+				"token", "list", "--pedigree.embedded.data-dir=" + this.temp.resolve("other-store"),
+				"--pedigree.embedded.bolt-port=0", "--pedigree.embedded.page-cache=64m");
+		assertThat(run.code()).as(run.out() + run.err()).isZero();
+		assertThat(run.out()).isEqualTo("id\tname\trole\tcreated\tcreated by\trevoked\n");
+		assertThat(run.err()).doesNotContain("building", "start-up cache");
+		assertThat(this.temp.resolve("install/target/pedigree.jar")).doesNotExist();
+		assertThat(this.temp.resolve("install/target/aot")).doesNotExist();
+	}
+
+	/**
 	 * Runs {@code ./pedigree} from a copy whose {@code target/pedigree.jar} is this
 	 * test's class path behind a manifest, with this JVM as {@code JAVA_HOME}.
 	 */
