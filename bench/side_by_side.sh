@@ -39,7 +39,9 @@ cp -a "$STORE" "$copy"
 
 # The launcher runs the chosen jar as it is (PEDIGREE_JAR: no start-up cache) on the raw harness's JDK, with its
 # JVM flags; the launcher execs the JVM, so $! is the server's process.
+[ -f "$JAR" ] || { echo "no jar at $JAR: build it (./mvnw -DskipTests package) or set PEDIGREE_JAR" >&2; exit 1; }
 java_home=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")
+[ -x "$java_home/bin/java" ] || { echo "cannot tell the JDK of $JAVA (a wrapper?): set JAVA to a JDK's bin/java" >&2; exit 1; }
 JAVA_HOME=$java_home PEDIGREE_JAR=$JAR PEDIGREE_AOT=off PEDIGREE_JAVA_OPTS=-Xmx2g "$here/pedigree" \
   --pedigree.embedded.data-dir="$copy" --pedigree.embedded.bolt-port="$BOLT_PORT" \
   --server.port="$HTTP_PORT" --pedigree.embedded.page-cache=2g --pedigree.limits.kept-answers-ttl=0 \
@@ -62,6 +64,7 @@ done
 {
   echo "ready after $(python3 -c "import time; print(round(time.time() - $started, 1))") s"
   echo "jar $JAR sha256 $(sha256sum "$JAR" | cut -d' ' -f1)"
+  echo "server and raw harness on $("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')"
 } | tee "$OUT/run.txt"
 # The embedded database's login (README, "Embedded database login"), for the two other systems.
 user=$(sed -n 's/^username=//p' "$copy/bolt-credentials.properties")
