@@ -166,8 +166,7 @@ class PlainSubtreesTests {
 				// A value the enum cannot serialise: GraphQL Java's error.
 				Arguments.of("{ badKind { id kind } }", false),
 				// A property holding a fetcher's result wrapper: unwrapped field by
-				// field,
-				// the object inside it then in one pass.
+				// field, the object inside it then in one pass.
 				Arguments.of("{ wrapped { id child { id name } } }", true),
 				// List elements wrapped with an error, a publisher: left to GraphQL Java.
 				Arguments.of("{ wrappedList { name } }", false), Arguments.of("{ reactive { id name } }", false),
@@ -184,10 +183,8 @@ class PlainSubtreesTests {
 		GraphQL theirs = GraphQL.newGraphQL(schema)
 			.queryExecutionStrategy(new AsyncExecutionStrategy(new SimpleDataFetcherExceptionHandler()))
 			.build();
-		ExecutionInput input = ExecutionInput.newExecutionInput(document).variables(Map.of("yes", false)).build();
-		ExecutionResult expected = theirs.execute(input);
-		ExecutionResult actual = ours
-			.execute(ExecutionInput.newExecutionInput(document).variables(Map.of("yes", false)).build());
+		ExecutionResult expected = theirs.execute(input(document));
+		ExecutionResult actual = ours.execute(input(document));
 		assertThat(String.valueOf(actual.toSpecification())).isEqualTo(String.valueOf(expected.toSpecification()));
 		assertThat(strategy.completedInOnePass() > 0).as("completed in one pass").isEqualTo(plain);
 		if (plain) {
@@ -196,6 +193,13 @@ class PlainSubtreesTests {
 		if (document.contains("broken") || document.contains("badKind")) {
 			assertThat(expected.getErrors()).isNotEmpty();
 		}
+	}
+
+	/**
+	 * A request of its own for each strategy (an input carries its request's context).
+	 */
+	private static ExecutionInput input(String document) {
+		return ExecutionInput.newExecutionInput(document).variables(Map.of("yes", false)).build();
 	}
 
 }
