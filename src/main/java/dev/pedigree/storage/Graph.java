@@ -1,10 +1,13 @@
 package dev.pedigree.storage;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -26,6 +29,8 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.ResultCursor;
 import org.neo4j.driver.exceptions.ClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,6 +168,15 @@ public class Graph {
 	 * session in write mode (to the leader).
 	 */
 	private Lease lease(AccessMode mode, String query) {
+		return lease(mode, query, false);
+	}
+
+	/**
+	 * {@link #lease(AccessMode, String)}; with {@code async} the session is the driver's
+	 * asynchronous one, whose close need not be waited for
+	 * ({@link Lease#closeWithoutWaiting()}).
+	 */
+	private Lease lease(AccessMode mode, String query, boolean async) {
 		RequestSessions request = RequestSessions.current();
 		var config = SessionConfig.builder().withDefaultAccessMode(mode).withBookmarkManager(this.bookmarks);
 		if (request != null && !request.given().isEmpty()) {
@@ -192,8 +206,9 @@ public class Graph {
 				.tag("access", mode == AccessMode.READ ? "read" : "write")
 				.tag("origin", request == null ? "background" : "graphql")
 				.register(this.meters);
-			var lease = new Lease(this.driver.session(config.build()), mode, query, this.sessions, request, timer,
-					System.nanoTime(), inBatch.get() != null || (request != null && request.warmUp())
+			var lease = new Lease(async ? null : this.driver.session(config.build()),
+					async ? this.driver.session(AsyncSession.class, config.build()) : null, mode, query, this.sessions,
+					request, timer, System.nanoTime(), inBatch.get() != null || (request != null && request.warmUp())
 							? this.slowBatchNanos : this.slowQueryNanos,
 					this.slowQueryNanos);
 			if (request != null) {
@@ -208,6 +223,11 @@ public class Graph {
 			}
 			throw ex;
 		}
+	}
+
+	/** Sessions not handed out at this moment (of the pool's size): for tests. */
+	int freeSessions() {
+		return this.sessions.availablePermits();
 	}
 
 	private void acquire(Semaphore permits, long deadline) {
@@ -234,7 +254,10 @@ public class Graph {
 	 * One read query as an auto-commit transaction: one network round trip (a managed
 	 * transaction needs a second one for COMMIT, which on the serving path doubled the
 	 * database share of a request). Transient failures (a cluster member going away) are
-	 * retried like a managed transaction would.
+	 * retried like a managed transaction would. The answer is returned as soon as its
+	 * records are in: closing the session costs the driver another round trip (a RESET
+	 * before the connection goes back to its pool), which runs after it
+	 * ({@link Lease#closeWithoutWaiting()}).
 	 */
 	public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
 		return read(cypher, parameters, mapper, this.readConfig);
@@ -252,17 +275,40 @@ public class Graph {
 	private <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper,
 			TransactionConfig config) {
 		for (int attempt = 1;; attempt++) {
-			try (var lease = lease(AccessMode.READ, this.queries.nameOf(cypher))) {
-				return lease.session().run(cypher, parameters, config).list(mapper::apply);
+			List<Record> records;
+			var lease = lease(AccessMode.READ, this.queries.nameOf(cypher), true);
+			try {
+				records = lease.asyncSession()
+					.runAsync(cypher, parameters, config)
+					.thenCompose(ResultCursor::listAsync)
+					.toCompletableFuture()
+					.get();
 			}
-			catch (ClientException ex) {
-				throw translate(ex);
-			}
-			catch (org.neo4j.driver.exceptions.Neo4jException ex) {
-				if (!(ex instanceof org.neo4j.driver.exceptions.RetryableException) || attempt >= READ_ATTEMPTS) {
-					throw translate(ex);
+			catch (ExecutionException ex) {
+				if (!(ex.getCause() instanceof org.neo4j.driver.exceptions.Neo4jException failure)) {
+					throw ex.getCause() instanceof RuntimeException unchecked ? unchecked
+							: new IllegalStateException("The database read failed", ex.getCause());
 				}
+				if (failure instanceof ClientException
+						|| !(failure instanceof org.neo4j.driver.exceptions.RetryableException)
+						|| attempt >= READ_ATTEMPTS) {
+					throw translate(failure);
+				}
+				continue;
 			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new OverloadedException("Interrupted while waiting for the database");
+			}
+			finally {
+				lease.closeWithoutWaiting();
+			}
+			// Mapped here, on the request's thread, not on the driver's I/O thread.
+			List<T> mapped = new ArrayList<>(records.size());
+			for (Record record : records) {
+				mapped.add(mapper.apply(record));
+			}
+			return mapped;
 		}
 	}
 
@@ -453,6 +499,8 @@ public class Graph {
 
 		private final Session session;
 
+		private final AsyncSession asyncSession;
+
 		private final AccessMode mode;
 
 		private final String query;
@@ -472,9 +520,10 @@ public class Graph {
 		/** The query files a unit of work ran, for the slow-query log. */
 		private final Set<String> files = ConcurrentHashMap.newKeySet();
 
-		Lease(Session session, AccessMode mode, String query, Semaphore permits, RequestSessions request, Timer timer,
-				long start, long slowNanos, long debugNanos) {
+		Lease(Session session, AsyncSession asyncSession, AccessMode mode, String query, Semaphore permits,
+				RequestSessions request, Timer timer, long start, long slowNanos, long debugNanos) {
 			this.session = session;
+			this.asyncSession = asyncSession;
 			this.mode = mode;
 			this.query = query;
 			this.permits = permits;
@@ -487,6 +536,10 @@ public class Graph {
 
 		Session session() {
 			return this.session;
+		}
+
+		AsyncSession asyncSession() {
+			return this.asyncSession;
 		}
 
 		/** The unit of work, noting the query file of every statement it runs. */
@@ -503,19 +556,46 @@ public class Graph {
 				this.session.close();
 			}
 			finally {
-				this.permits.release();
-				if (this.request != null) {
-					this.request.closed();
-					this.request.permits().release();
+				release();
+			}
+		}
+
+		/**
+		 * Closes the asynchronous session without waiting: the driver sends a RESET and
+		 * returns the connection to its pool when the server has answered it, a round
+		 * trip the caller need not wait for. The permits come back then, so a connection
+		 * is never handed out twice; the time recorded still runs from open to close.
+		 */
+		void closeWithoutWaiting() {
+			CompletionStage<Void> closed;
+			try {
+				closed = this.asyncSession.closeAsync();
+			}
+			catch (RuntimeException ex) {
+				release();
+				throw ex;
+			}
+			closed.whenComplete((ignored, failure) -> {
+				if (failure != null) {
+					log.debug("Closing a read session failed; the driver drops its connection", failure);
 				}
-				long elapsed = System.nanoTime() - this.start;
-				this.timer.record(elapsed, TimeUnit.NANOSECONDS);
-				if (elapsed >= this.slowNanos) {
-					logSlow(elapsed, true);
-				}
-				else if (elapsed >= this.debugNanos && slowQueries.isDebugEnabled()) {
-					logSlow(elapsed, false);
-				}
+				release();
+			});
+		}
+
+		private void release() {
+			this.permits.release();
+			if (this.request != null) {
+				this.request.closed();
+				this.request.permits().release();
+			}
+			long elapsed = System.nanoTime() - this.start;
+			this.timer.record(elapsed, TimeUnit.NANOSECONDS);
+			if (elapsed >= this.slowNanos) {
+				logSlow(elapsed, true);
+			}
+			else if (elapsed >= this.debugNanos && slowQueries.isDebugEnabled()) {
+				logSlow(elapsed, false);
 			}
 		}
 
