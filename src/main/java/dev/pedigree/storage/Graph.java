@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -173,8 +174,7 @@ public class Graph {
 
 	/**
 	 * {@link #lease(AccessMode, String)}; with {@code async} the session is the driver's
-	 * asynchronous one, whose close need not be waited for
-	 * ({@link Lease#closeWithoutWaiting()}).
+	 * asynchronous one ({@link Lease#closeAfter}).
 	 */
 	private Lease lease(AccessMode mode, String query, boolean async) {
 		RequestSessions request = RequestSessions.current();
@@ -254,10 +254,11 @@ public class Graph {
 	 * One read query as an auto-commit transaction: one network round trip (a managed
 	 * transaction needs a second one for COMMIT, which on the serving path doubled the
 	 * database share of a request). Transient failures (a cluster member going away) are
-	 * retried like a managed transaction would. The answer is returned as soon as its
-	 * records are in: closing the session costs the driver another round trip (a RESET
-	 * before the connection goes back to its pool), which runs after it
-	 * ({@link Lease#closeWithoutWaiting()}).
+	 * retried like a managed transaction would. It runs on the driver's asynchronous API,
+	 * the statement and its records chained, so that the caller waits once: the blocking
+	 * API parks it for the statement's first answer and again for its records (and the
+	 * RESET that returns the connection to its pool), and on this path each wake-up of a
+	 * parked request thread was a measurable part of a request's latency.
 	 */
 	public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
 		return read(cypher, parameters, mapper, this.readConfig);
@@ -276,19 +277,22 @@ public class Graph {
 			TransactionConfig config) {
 		for (int attempt = 1;; attempt++) {
 			List<Record> records;
+			CompletableFuture<List<Record>> query = null;
 			var lease = lease(AccessMode.READ, this.queries.nameOf(cypher), true);
 			try {
-				records = lease.asyncSession()
+				query = lease.asyncSession()
 					.runAsync(cypher, parameters, config)
 					.thenCompose(ResultCursor::listAsync)
-					.toCompletableFuture()
-					.get();
+					.toCompletableFuture();
+				records = query.get();
 			}
 			catch (ExecutionException ex) {
 				if (!(ex.getCause() instanceof org.neo4j.driver.exceptions.Neo4jException failure)) {
 					throw ex.getCause() instanceof RuntimeException unchecked ? unchecked
 							: new IllegalStateException("The database read failed", ex.getCause());
 				}
+				// The failure's own stack is the driver's I/O thread's: say who read.
+				failure.addSuppressed(new CallerStack());
 				if (failure instanceof ClientException
 						|| !(failure instanceof org.neo4j.driver.exceptions.RetryableException)
 						|| attempt >= READ_ATTEMPTS) {
@@ -301,7 +305,7 @@ public class Graph {
 				throw new OverloadedException("Interrupted while waiting for the database");
 			}
 			finally {
-				lease.closeWithoutWaiting();
+				lease.closeAfter(query);
 			}
 			// Mapped here, on the request's thread, not on the driver's I/O thread.
 			List<T> mapped = new ArrayList<>(records.size());
@@ -549,6 +553,10 @@ public class Graph {
 
 		@Override
 		public void close() {
+			if (this.session == null) {
+				closeAfter(null);
+				return;
+			}
 			try {
 				if (this.request != null && this.mode == AccessMode.WRITE) {
 					this.request.committed(this.session.lastBookmarks());
@@ -561,19 +569,30 @@ public class Graph {
 		}
 
 		/**
-		 * Closes the asynchronous session without waiting: the driver sends a RESET and
-		 * returns the connection to its pool when the server has answered it, a round
-		 * trip the caller need not wait for. The permits come back then, so a connection
-		 * is never handed out twice; the time recorded still runs from open to close.
+		 * Closes the asynchronous session once {@code query} has finished (at once when
+		 * it has or when there is none). An auto-commit query's connection has gone back
+		 * to the pool by the time its records are in (the driver closes it on the
+		 * result's summary), so there is nothing left to wait for; a caller interrupted
+		 * while its query runs leaves the close to the query's end, never in the middle
+		 * of it. The permits come back when the close has completed.
 		 */
-		void closeWithoutWaiting() {
+		void closeAfter(CompletableFuture<?> query) {
+			if (query != null && !query.isDone()) {
+				query.whenComplete((ignored, failure) -> closeAsyncSession());
+				return;
+			}
+			closeAsyncSession();
+		}
+
+		private void closeAsyncSession() {
 			CompletionStage<Void> closed;
 			try {
 				closed = this.asyncSession.closeAsync();
 			}
 			catch (RuntimeException ex) {
+				log.debug("Closing a read session failed; the driver drops its connection", ex);
 				release();
-				throw ex;
+				return;
 			}
 			closed.whenComplete((ignored, failure) -> {
 				if (failure != null) {
@@ -663,6 +682,18 @@ public class Graph {
 	}
 
 	/** No database connection came free within the acquisition timeout. */
+	/**
+	 * Attached to a failure that crossed from the driver's I/O thread: where the read was
+	 * called.
+	 */
+	private static final class CallerStack extends RuntimeException {
+
+		CallerStack() {
+			super("The read was called here");
+		}
+
+	}
+
 	public static class OverloadedException extends RuntimeException {
 
 		OverloadedException(String message) {

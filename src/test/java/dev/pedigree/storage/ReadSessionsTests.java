@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A read answers as soon as its records are in and closes its session afterwards
- * ({@link Graph#read(String, Map)}): every answer is its own, and every session comes
- * back to the pool, after answers and after failures alike. Same server as
+ * Reads on the driver's asynchronous API ({@link Graph#read(String, Map)}): every answer
+ * is its own, and every session comes back to the pool, after answers and after failures
+ * alike (a permit lost on either path would show here). Same server as
  * UnseededServerTests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -55,11 +55,14 @@ class ReadSessionsTests {
 	}
 
 	@Test
-	void a_failed_read_returns_its_session_too() {
+	void a_failed_read_returns_its_session_too() throws Exception {
 		for (int i = 0; i < this.poolSize + 5; i++) {
 			assertThatThrownBy(() -> this.graph.read("RETURN $missing AS answer", Map.of()))
 				.isInstanceOf(ClientException.class)
-				.hasMessageContaining("missing");
+				.hasMessageContaining("missing")
+				.satisfies(failure -> assertThat(failure.getSuppressed()).extracting(Throwable::getMessage)
+					.as("where the read was called")
+					.contains("The read was called here"));
 		}
 		assertAllSessionsComeBack();
 		assertThat(this.graph.read("RETURN 1 AS answer", Map.of())).hasSize(1);
@@ -67,14 +70,16 @@ class ReadSessionsTests {
 
 	/**
 	 * Background work (the watch's poll) holds a session now and then: wait for a moment
-	 * without.
+	 * without, and judge by what was seen then.
 	 */
-	private void assertAllSessionsComeBack() {
+	private void assertAllSessionsComeBack() throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (this.graph.freeSessions() < this.poolSize && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
+		int free = this.graph.freeSessions();
+		while (free < this.poolSize && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+			free = this.graph.freeSessions();
 		}
-		assertThat(this.graph.freeSessions()).as("free sessions").isEqualTo(this.poolSize);
+		assertThat(free).as("free sessions").isEqualTo(this.poolSize);
 	}
 
 }
