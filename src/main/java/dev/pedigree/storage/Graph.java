@@ -1,14 +1,10 @@
 package dev.pedigree.storage;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -30,8 +26,6 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.async.AsyncSession;
-import org.neo4j.driver.async.ResultCursor;
 import org.neo4j.driver.exceptions.ClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,14 +163,6 @@ public class Graph {
 	 * session in write mode (to the leader).
 	 */
 	private Lease lease(AccessMode mode, String query) {
-		return lease(mode, query, false);
-	}
-
-	/**
-	 * {@link #lease(AccessMode, String)}; with {@code async} the session is the driver's
-	 * asynchronous one ({@link Lease#closeAfter}).
-	 */
-	private Lease lease(AccessMode mode, String query, boolean async) {
 		RequestSessions request = RequestSessions.current();
 		var config = SessionConfig.builder().withDefaultAccessMode(mode).withBookmarkManager(this.bookmarks);
 		if (request != null && !request.given().isEmpty()) {
@@ -206,9 +192,8 @@ public class Graph {
 				.tag("access", mode == AccessMode.READ ? "read" : "write")
 				.tag("origin", request == null ? "background" : "graphql")
 				.register(this.meters);
-			var lease = new Lease(async ? null : this.driver.session(config.build()),
-					async ? this.driver.session(AsyncSession.class, config.build()) : null, mode, query, this.sessions,
-					request, timer, System.nanoTime(), inBatch.get() != null || (request != null && request.warmUp())
+			var lease = new Lease(this.driver.session(config.build()), mode, query, this.sessions, request, timer,
+					System.nanoTime(), inBatch.get() != null || (request != null && request.warmUp())
 							? this.slowBatchNanos : this.slowQueryNanos,
 					this.slowQueryNanos);
 			if (request != null) {
@@ -254,11 +239,7 @@ public class Graph {
 	 * One read query as an auto-commit transaction: one network round trip (a managed
 	 * transaction needs a second one for COMMIT, which on the serving path doubled the
 	 * database share of a request). Transient failures (a cluster member going away) are
-	 * retried like a managed transaction would. It runs on the driver's asynchronous API,
-	 * the statement and its records chained, so that the caller waits once: the blocking
-	 * API parks it for the statement's first answer and again for its records (and the
-	 * RESET that returns the connection to its pool), and on this path each wake-up of a
-	 * parked request thread was a measurable part of a request's latency.
+	 * retried like a managed transaction would.
 	 */
 	public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
 		return read(cypher, parameters, mapper, this.readConfig);
@@ -276,43 +257,17 @@ public class Graph {
 	private <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper,
 			TransactionConfig config) {
 		for (int attempt = 1;; attempt++) {
-			List<Record> records;
-			CompletableFuture<List<Record>> query = null;
-			var lease = lease(AccessMode.READ, this.queries.nameOf(cypher), true);
-			try {
-				query = lease.asyncSession()
-					.runAsync(cypher, parameters, config)
-					.thenCompose(ResultCursor::listAsync)
-					.toCompletableFuture();
-				records = query.get();
+			try (var lease = lease(AccessMode.READ, this.queries.nameOf(cypher))) {
+				return lease.session().run(cypher, parameters, config).list(mapper::apply);
 			}
-			catch (ExecutionException ex) {
-				if (!(ex.getCause() instanceof org.neo4j.driver.exceptions.Neo4jException failure)) {
-					throw ex.getCause() instanceof RuntimeException unchecked ? unchecked
-							: new IllegalStateException("The database read failed", ex.getCause());
+			catch (ClientException ex) {
+				throw translate(ex);
+			}
+			catch (org.neo4j.driver.exceptions.Neo4jException ex) {
+				if (!(ex instanceof org.neo4j.driver.exceptions.RetryableException) || attempt >= READ_ATTEMPTS) {
+					throw translate(ex);
 				}
-				// The failure's own stack is the driver's I/O thread's: say who read.
-				failure.addSuppressed(new CallerStack());
-				if (failure instanceof ClientException
-						|| !(failure instanceof org.neo4j.driver.exceptions.RetryableException)
-						|| attempt >= READ_ATTEMPTS) {
-					throw translate(failure);
-				}
-				continue;
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new OverloadedException("Interrupted while waiting for the database");
-			}
-			finally {
-				lease.closeAfter(query);
-			}
-			// Mapped here, on the request's thread, not on the driver's I/O thread.
-			List<T> mapped = new ArrayList<>(records.size());
-			for (Record record : records) {
-				mapped.add(mapper.apply(record));
-			}
-			return mapped;
 		}
 	}
 
@@ -503,8 +458,6 @@ public class Graph {
 
 		private final Session session;
 
-		private final AsyncSession asyncSession;
-
 		private final AccessMode mode;
 
 		private final String query;
@@ -524,10 +477,9 @@ public class Graph {
 		/** The query files a unit of work ran, for the slow-query log. */
 		private final Set<String> files = ConcurrentHashMap.newKeySet();
 
-		Lease(Session session, AsyncSession asyncSession, AccessMode mode, String query, Semaphore permits,
-				RequestSessions request, Timer timer, long start, long slowNanos, long debugNanos) {
+		Lease(Session session, AccessMode mode, String query, Semaphore permits, RequestSessions request, Timer timer,
+				long start, long slowNanos, long debugNanos) {
 			this.session = session;
-			this.asyncSession = asyncSession;
 			this.mode = mode;
 			this.query = query;
 			this.permits = permits;
@@ -542,10 +494,6 @@ public class Graph {
 			return this.session;
 		}
 
-		AsyncSession asyncSession() {
-			return this.asyncSession;
-		}
-
 		/** The unit of work, noting the query file of every statement it runs. */
 		<T> TransactionCallback<T> traced(TransactionCallback<T> work) {
 			return tx -> work.execute(new TracedTransaction(tx, this.files, Graph.this.queries));
@@ -553,10 +501,6 @@ public class Graph {
 
 		@Override
 		public void close() {
-			if (this.session == null) {
-				closeAfter(null);
-				return;
-			}
 			try {
 				if (this.request != null && this.mode == AccessMode.WRITE) {
 					this.request.committed(this.session.lastBookmarks());
@@ -564,57 +508,19 @@ public class Graph {
 				this.session.close();
 			}
 			finally {
-				release();
-			}
-		}
-
-		/**
-		 * Closes the asynchronous session once {@code query} has finished (at once when
-		 * it has or when there is none). An auto-commit query's connection has gone back
-		 * to the pool by the time its records are in (the driver closes it on the
-		 * result's summary), so there is nothing left to wait for; a caller interrupted
-		 * while its query runs leaves the close to the query's end, never in the middle
-		 * of it. The permits come back when the close has completed.
-		 */
-		void closeAfter(CompletableFuture<?> query) {
-			if (query != null && !query.isDone()) {
-				query.whenComplete((ignored, failure) -> closeAsyncSession());
-				return;
-			}
-			closeAsyncSession();
-		}
-
-		private void closeAsyncSession() {
-			CompletionStage<Void> closed;
-			try {
-				closed = this.asyncSession.closeAsync();
-			}
-			catch (RuntimeException ex) {
-				log.debug("Closing a read session failed; the driver drops its connection", ex);
-				release();
-				return;
-			}
-			closed.whenComplete((ignored, failure) -> {
-				if (failure != null) {
-					log.debug("Closing a read session failed; the driver drops its connection", failure);
+				this.permits.release();
+				if (this.request != null) {
+					this.request.closed();
+					this.request.permits().release();
 				}
-				release();
-			});
-		}
-
-		private void release() {
-			this.permits.release();
-			if (this.request != null) {
-				this.request.closed();
-				this.request.permits().release();
-			}
-			long elapsed = System.nanoTime() - this.start;
-			this.timer.record(elapsed, TimeUnit.NANOSECONDS);
-			if (elapsed >= this.slowNanos) {
-				logSlow(elapsed, true);
-			}
-			else if (elapsed >= this.debugNanos && slowQueries.isDebugEnabled()) {
-				logSlow(elapsed, false);
+				long elapsed = System.nanoTime() - this.start;
+				this.timer.record(elapsed, TimeUnit.NANOSECONDS);
+				if (elapsed >= this.slowNanos) {
+					logSlow(elapsed, true);
+				}
+				else if (elapsed >= this.debugNanos && slowQueries.isDebugEnabled()) {
+					logSlow(elapsed, false);
+				}
 			}
 		}
 
@@ -682,18 +588,6 @@ public class Graph {
 	}
 
 	/** No database connection came free within the acquisition timeout. */
-	/**
-	 * Attached to a failure that crossed from the driver's I/O thread: where the read was
-	 * called.
-	 */
-	private static final class CallerStack extends RuntimeException {
-
-		CallerStack() {
-			super("The read was called here");
-		}
-
-	}
-
 	public static class OverloadedException extends RuntimeException {
 
 		OverloadedException(String message) {

@@ -19,10 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reads on the driver's asynchronous API ({@link Graph#read(String, Map)}): every answer
- * is its own, and every session comes back to the pool, after answers and after failures
- * alike (a permit lost on either path would show here). Same server as
- * UnseededServerTests.
+ * Reads under load ({@link Graph#read(String, Map)}): every answer is its own, and every
+ * session comes back to the pool, after answers and after failures alike (a permit lost
+ * on either path would show here). Same server as UnseededServerTests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "pedigree.embedded.ephemeral=true", "pedigree.embedded.bolt-port=0",
@@ -59,10 +58,7 @@ class ReadSessionsTests {
 		for (int i = 0; i < this.poolSize + 5; i++) {
 			assertThatThrownBy(() -> this.graph.read("RETURN $missing AS answer", Map.of()))
 				.isInstanceOf(ClientException.class)
-				.hasMessageContaining("missing")
-				.satisfies(failure -> assertThat(failure.getSuppressed()).extracting(Throwable::getMessage)
-					.as("where the read was called")
-					.contains("The read was called here"));
+				.hasMessageContaining("missing");
 		}
 		assertAllSessionsComeBack();
 		assertThat(this.graph.read("RETURN 1 AS answer", Map.of())).hasSize(1);
