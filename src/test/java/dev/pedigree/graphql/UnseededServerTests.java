@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 
 import dev.pedigree.GraphQlClient;
+import dev.pedigree.UnseededServerTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.ErrorType;
 
@@ -19,9 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code pedigree.limits.read-timeout}): reads stopped at their budget, the document
  * complexity limit at its default, and mutations when no token is configured.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "pedigree.embedded.ephemeral=true", "pedigree.embedded.bolt-port=0",
-				"pedigree.embedded.page-cache=64m", "pedigree.seed.enabled=false", "pedigree.limits.read-timeout=3s" })
+@UnseededServerTest
 class UnseededServerTests {
 
 	@LocalServerPort

@@ -11,21 +11,21 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ClientException;
 
+import dev.pedigree.UnseededServerTest;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reads under load ({@link Graph#read(String, Map)}): every answer is its own, and every
  * session comes back to the pool, after answers and after failures alike (a permit lost
  * on either path would show here). Same server as UnseededServerTests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "pedigree.embedded.ephemeral=true", "pedigree.embedded.bolt-port=0",
-				"pedigree.embedded.page-cache=64m", "pedigree.seed.enabled=false", "pedigree.limits.read-timeout=3s" })
+@UnseededServerTest
 class ReadSessionsTests {
 
 	@Autowired
@@ -66,16 +66,12 @@ class ReadSessionsTests {
 
 	/**
 	 * Background work (the watch's poll) holds a session now and then: wait for a moment
-	 * without, and judge by what was seen then.
+	 * without.
 	 */
-	private void assertAllSessionsComeBack() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		int free = this.graph.freeSessions();
-		while (free < this.poolSize && System.nanoTime() < deadline) {
-			Thread.sleep(5);
-			free = this.graph.freeSessions();
-		}
-		assertThat(free).as("free sessions").isEqualTo(this.poolSize);
+	private void assertAllSessionsComeBack() {
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(5))
+			.untilAsserted(() -> assertThat(this.graph.freeSessions()).as("free sessions").isEqualTo(this.poolSize));
 	}
 
 }

@@ -6,8 +6,9 @@ import org.neo4j.driver.Driver;
 
 import dev.pedigree.GraphQlClient;
 
+import dev.pedigree.UnseededServerTest;
+
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,9 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * budget, no seed).
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "pedigree.embedded.ephemeral=true", "pedigree.embedded.bolt-port=0",
-				"pedigree.embedded.page-cache=64m", "pedigree.seed.enabled=false", "pedigree.limits.read-timeout=3s" })
+@UnseededServerTest
 class SlowQueryLogTests {
 
 	@LocalServerPort
