@@ -60,10 +60,14 @@ public class PedigreeApplication {
 		// not a command's output. A command's embedded database listens on any free Bolt
 		// port (only the command connects to it; a server beside it, on another store,
 		// holds the server's 7687); as a default property, whatever the user sets wins.
-		application.setDefaultProperties(Map.of("pedigree.embedded.bolt-port", "0", "logging.level.root", "WARN",
-				"logging.level.dev.pedigree", "WARN", "logging.level.dev.pedigree.slow-queries", "ERROR",
-				"logging.level.io.netty.bootstrap.ServerBootstrap", "ERROR",
-				"logging.level.org.apache.lucene.internal.vectorization", "ERROR", "pedigree.seed.enabled", "false"));
+		// On
+		// a store that a running server holds, a command runs through the server's
+		// database (pedigree.embedded.command).
+		application.setDefaultProperties(Map.of("pedigree.embedded.bolt-port", "0", "pedigree.embedded.command", "true",
+				"logging.level.root", "WARN", "logging.level.dev.pedigree", "WARN",
+				"logging.level.dev.pedigree.slow-queries", "ERROR", "logging.level.io.netty.bootstrap.ServerBootstrap",
+				"ERROR", "logging.level.org.apache.lucene.internal.vectorization", "ERROR", "pedigree.seed.enabled",
+				"false"));
 		try {
 			return SpringApplication.exit(application.run(args));
 		}

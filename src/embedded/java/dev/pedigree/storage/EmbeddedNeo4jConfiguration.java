@@ -217,7 +217,10 @@ class EmbeddedNeo4jConfiguration {
 		// Printed for Neo4j Browser and cypher-shell users; the file keeps it across restarts.
 		log.info("Embedded Neo4j listening on {} (user {}, password {}; kept in {})", uri, credentials.username(),
 				credentials.password(), credentials.file());
-		return new EmbeddedNeo4j(service, uri, credentials, properties.ephemeral() ? home : null);
+		// A server tells commands on its store where to find it; nobody else knows an
+		// ephemeral store's folder.
+		Path published = properties.command() || properties.ephemeral() ? null : RunningServer.publish(home, uri);
+		return new EmbeddedNeo4j(service, uri, credentials, properties.ephemeral() ? home : null, published);
 	}
 
 	/**
@@ -478,13 +481,20 @@ class EmbeddedNeo4jConfiguration {
 
 	}
 
-	/** The running database; shut down after the driver (which depends on it) is closed. */
+	/**
+	 * The running database; shut down after the driver (which depends on it) is closed.
+	 * {@code published} is this server's {@link RunningServer} record, null if none.
+	 */
 	record EmbeddedNeo4j(DatabaseManagementService service, URI boltUri, BoltCredentials credentials,
-			Path deleteOnShutdown)
+			Path deleteOnShutdown, Path published)
 			implements AutoCloseable {
 
 		@Override
 		public void close() {
+			// First: a command that starts now opens the store itself once it is free.
+			if (this.published != null) {
+				RunningServer.withdraw(this.published);
+			}
 			this.service.shutdown();
 			if (this.deleteOnShutdown != null) {
 				try {

@@ -42,7 +42,8 @@ class InterchangeCli implements ApplicationRunner, ExitCodeGenerator {
 					Reads PATH into the store, idempotently (a second run reports everything unchanged), and prints a
 					report: created, updated, unchanged, rejected (file:line: reason), placeholders, cycles skipped.
 					Exits 0 when every record was written or deliberately skipped, 2 when records were rejected as
-					malformed, 1 on failure. Stop the server first when it uses the same embedded store.""",
+					malformed, 1 on failure. On a store that a running server holds, it runs through that server's
+					database.""",
 			List.of(Form.of(null,
 					List.of(Operand.inputFile("PATH",
 							"the file to read (.gz read as is; a folder of assets/*.yaml for ecosystem-graphs)")),

@@ -17,9 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Neo4j choose
  * @param usageReport whether Neo4j sends its daily usage report (store size, node and
  * relationship counts, machine facts) to Neo4j; off unless the operator turns it on
+ * @param command set by the command-line tool, not by users: the process is a command, so
+ * on a store that a running server holds it runs through that server's database instead
+ * of failing on the store's lock, and it publishes no address of its own (a command's
+ * database lives only as long as the command)
  */
 @ConfigurationProperties("pedigree.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("./pedigree-data") Path dataDir, @DefaultValue("7687") int boltPort,
 		@DefaultValue("false") boolean ephemeral, @DefaultValue("") String pageCache,
-		@DefaultValue("false") boolean usageReport) {
+		@DefaultValue("false") boolean usageReport, @DefaultValue("false") boolean command) {
 }

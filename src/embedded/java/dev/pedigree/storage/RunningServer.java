@@ -1,0 +1,116 @@
+package dev.pedigree.storage;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Bolt address of the server that holds an embedded store, kept in
+ * {@code <data-dir>/running-server.properties} while it runs, so that a command-line
+ * command on the same store runs through that server's database instead of failing on
+ * the store's lock (one process opens a store at a time). The file holds no secret: a
+ * command still logs in with the store's kept login, readable by its owner only.
+ *
+ * @param uri the server's Bolt address on the loopback interface
+ * @param pid the server's process
+ */
+record RunningServer(URI uri, long pid) {
+
+	static final String FILE_NAME = "running-server.properties";
+
+	private static final Logger log = LoggerFactory.getLogger(RunningServer.class);
+
+	/** How long a command waits for the published port to accept a connection. */
+	private static final int CONNECT_TIMEOUT_MILLIS = 1000;
+
+	/**
+	 * Records this process as the store's server; written whole (a temporary file
+	 * renamed), so a reader never sees half of it.
+	 * @return the file, to withdraw at shutdown; null when it could not be written (the
+	 * server runs on, and commands find its store locked as before)
+	 */
+	static Path publish(Path home, URI uri) {
+		Path file = home.resolve(FILE_NAME);
+		try {
+			Path partial = Files.createTempFile(home, FILE_NAME, ".partial");
+			try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+				out.write("# The Pedigree server that holds this store; commands on the store run through it.\n");
+				out.write("# Deleted when it stops; ignored when its process or port is gone.\n");
+				out.write("uri=" + uri + "\n");
+				out.write("pid=" + ProcessHandle.current().pid() + "\n");
+			}
+			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			return file;
+		}
+		catch (IOException ex) {
+			log.warn("Could not write {} ({}): commands on this store will find it locked while the server runs",
+					file, ex.getMessage());
+			return null;
+		}
+	}
+
+	/** Deletes the record if it is still this process's (a later server may have replaced it). */
+	static void withdraw(Path file) {
+		try {
+			if (read(file).filter(server -> server.pid() == ProcessHandle.current().pid()).isPresent()) {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}: {}", file, ex.getMessage());
+		}
+	}
+
+	/**
+	 * The server that holds the store in {@code home}: present only when its record names
+	 * a live process whose Bolt port accepts a connection. A record left by a server that
+	 * was killed (its process gone, or its port closed or taken by nothing) is ignored.
+	 */
+	static Optional<RunningServer> find(Path home) {
+		return read(home.resolve(FILE_NAME)).filter(RunningServer::alive);
+	}
+
+	private static Optional<RunningServer> read(Path file) {
+		if (Files.notExists(file)) {
+			return Optional.empty();
+		}
+		var properties = new Properties();
+		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			properties.load(in);
+			URI uri = URI.create(properties.getProperty("uri", ""));
+			long pid = Long.parseLong(properties.getProperty("pid", ""));
+			return ("bolt".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0)
+					? Optional.of(new RunningServer(uri, pid)) : Optional.empty();
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			// Unreadable or not ours: as if there were none.
+			return Optional.empty();
+		}
+	}
+
+	private boolean alive() {
+		if (!ProcessHandle.of(this.pid).map(ProcessHandle::isAlive).orElse(false)) {
+			return false;
+		}
+		try (var socket = new Socket()) {
+			socket.connect(new InetSocketAddress(this.uri.getHost(), this.uri.getPort()), CONNECT_TIMEOUT_MILLIS);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}
