@@ -57,17 +57,18 @@ public class PedigreeApplication {
 		// (SO_REUSEADDR) when the start runs beside the context's refresh: harmless, and
 		// not a command's output. Lucene (inside the database) warns once per process
 		// that the JDK's vector module is not enabled: advice for the server's operator,
-		// not a command's output. A command's embedded database listens on any free Bolt
-		// port (only the command connects to it; a server beside it, on another store,
-		// holds the server's 7687); as a default property, whatever the user sets wins.
-		// On
-		// a store that a running server holds, a command runs through the server's
-		// database (pedigree.embedded.command).
+		// not a command's output. The driver's notice of each retry of a transaction
+		// (with its stack trace) is too: a command that fails in the end says why in one
+		// sentence (DatabaseUnreachableFailureAnalyzer). A command's embedded database
+		// listens on any free Bolt port (only the command connects to it; a server beside
+		// it, on another store, holds the server's 7687); as a default property, whatever
+		// the user sets wins. pedigree.embedded.command: on a store that a running server
+		// holds, a command runs through the server's database.
 		application.setDefaultProperties(Map.of("pedigree.embedded.bolt-port", "0", "pedigree.embedded.command", "true",
 				"logging.level.root", "WARN", "logging.level.dev.pedigree", "WARN",
 				"logging.level.dev.pedigree.slow-queries", "ERROR", "logging.level.io.netty.bootstrap.ServerBootstrap",
-				"ERROR", "logging.level.org.apache.lucene.internal.vectorization", "ERROR", "pedigree.seed.enabled",
-				"false"));
+				"ERROR", "logging.level.org.apache.lucene.internal.vectorization", "ERROR",
+				"logging.level.org.neo4j.driver.internal.retry", "ERROR", "pedigree.seed.enabled", "false"));
 		try {
 			return SpringApplication.exit(application.run(args));
 		}

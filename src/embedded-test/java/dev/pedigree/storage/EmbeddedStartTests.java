@@ -41,30 +41,18 @@ class EmbeddedStartTests {
 	@Test
 	void a_command_on_a_store_a_running_server_holds_runs_through_the_servers_database(CapturedOutput output)
 			throws IOException {
-		Path edges = this.out.resolve("edges.csv");
-		Files.writeString(edges, "parent_id,child_id,relation\nacme/base,acme/base-chat,finetune\n");
 		try (var server = start()) {
 			assertThat(this.store.resolve(RunningServer.FILE_NAME)).exists();
-			int imported = PedigreeApplication.runCommand("import", "--format", "hf-edges", edges.toString(),
-					"--pedigree.embedded.data-dir=" + this.store);
-			assertThat(imported).isZero();
+			assertThat(importEdge(this.store)).isZero();
 			assertThat(output.getErr()).contains(this.store + " is held by the running server (process "
 					+ ProcessHandle.current().pid() + "); this command runs through its database at bolt://127.0.0.1:");
 			// The server reads what the command wrote, and the command reads the server's store.
-			GraphQlClient.anonymous(port(server))
-				.document("{ model(id: \"acme/base-chat\") { parents { parent { id } } } }")
-				.execute()
-				.path("model.parents[0].parent.id")
-				.entity(String.class)
-				.isEqualTo("acme/base");
+			assertThat(lineageOf(server)).contains("{\"parent\":{\"id\":\"acme/base\"}}");
 			int exported = PedigreeApplication.runCommand("export", "--format", "mermaid", "--model", "acme/base-chat",
 					"--direction", "up", "--out", this.out.resolve("lineage.mmd").toString(),
 					"--pedigree.embedded.data-dir=" + this.store);
 			assertThat(exported).isZero();
 			assertThat(Files.readString(this.out.resolve("lineage.mmd"))).contains("acme/base");
-			// The commands started no database of their own.
-			assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-					thread -> thread.getName().equals("embedded-neo4j-start") && thread.isAlive());
 			BoltAuthenticationTests.assertServes(server);
 		}
 		// Withdrawn at shutdown: the next command opens the store itself.
@@ -74,6 +62,25 @@ class EmbeddedStartTests {
 				"--pedigree.embedded.data-dir=" + this.store, "--pedigree.embedded.page-cache=64m"))
 			.isZero();
 		assertThat(Files.readString(this.out.resolve("again.mmd"))).contains("acme/base");
+	}
+
+	@Test
+	void a_copy_of_a_running_servers_folder_or_an_ephemeral_store_is_not_run_through_it(CapturedOutput output)
+			throws IOException {
+		try (var server = start()) {
+			// A copied folder carries the server's record and login, but names another store.
+			Path copy = this.out.resolve("copy");
+			Files.createDirectories(copy);
+			for (String file : List.of(RunningServer.FILE_NAME, BoltCredentials.FILE_NAME)) {
+				Files.copy(this.store.resolve(file), copy.resolve(file));
+			}
+			assertThat(importEdge(copy, "--pedigree.embedded.page-cache=64m")).isZero();
+			assertThat(importEdge(this.store, "--pedigree.embedded.ephemeral=true",
+					"--pedigree.embedded.page-cache=64m"))
+				.isZero();
+			assertThat(output.getErr()).doesNotContain("is held by the running server");
+			assertThat(lineageOf(server)).contains("\"model\":null").doesNotContain("acme/base\"");
+		}
 	}
 
 	@Test
@@ -96,26 +103,74 @@ class EmbeddedStartTests {
 	}
 
 	@Test
-	void a_record_left_by_a_server_that_is_gone_is_ignored(CapturedOutput output) throws IOException {
+	void a_command_on_a_running_servers_store_without_its_login_says_so_in_one_sentence(CapturedOutput output)
+			throws IOException {
+		try (var server = start()) {
+			Files.delete(this.store.resolve(BoltCredentials.FILE_NAME));
+			assertThat(importEdge(this.store)).isEqualTo(1);
+			assertThat(output.getAll())
+				.contains("bolt-credentials.properties is missing while the server (process "
+						+ ProcessHandle.current().pid() + ") runs on the store.")
+				.contains("Restart that server");
+			// Not created by the command: a new password would not be the database's.
+			assertThat(this.store.resolve(BoltCredentials.FILE_NAME)).doesNotExist();
+			BoltAuthenticationTests.assertServes(server);
+		}
+	}
+
+	@Test
+	void a_database_that_cannot_be_reached_ends_a_command_with_one_sentence(CapturedOutput output)
+			throws IOException {
 		int closedPort;
 		try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
+		assertThat(importEdge(this.store, "--spring.neo4j.uri=bolt://127.0.0.1:" + closedPort,
+				"--spring.neo4j.max-transaction-retry-time=1s"))
+			.isEqualTo(1);
+		assertThat(output.getAll()).contains("The Neo4j database could not be reached: ")
+			.contains("127.0.0.1:" + closedPort)
+			.doesNotContain("\tat org.neo4j.driver");
+	}
+
+	@Test
+	void a_record_left_by_a_server_that_is_gone_is_ignored(CapturedOutput output) throws IOException {
+		String store = "store=" + this.store.toRealPath() + "\n";
 		Process exited = new ProcessBuilder("true").start();
 		exited.onExit().join();
-		for (String record : List.of(
-				// A live process (this one) whose port is closed: a server killed and a pid reused.
-				"uri=bolt://127.0.0.1:" + closedPort + "\npid=" + ProcessHandle.current().pid() + "\n",
-				// A process that has exited.
-				"uri=bolt://127.0.0.1:" + closedPort + "\npid=" + exited.pid() + "\n", "not a record\n")) {
-			Files.writeString(this.store.resolve(RunningServer.FILE_NAME), record);
-			assertThat(PedigreeApplication.runCommand("audit", "--pedigree.embedded.data-dir=" + this.store,
-					"--pedigree.embedded.page-cache=64m"))
-				.isZero();
+		int closedPort;
+		try (var listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = listening.getLocalPort();
+			// A process that has exited, although something listens on its port.
+			ignored("uri=bolt://127.0.0.1:" + listening.getLocalPort() + "\npid=" + exited.pid() + "\n" + store);
 		}
+		// A live process (this one) whose port is closed: a server killed and its pid reused.
+		ignored("uri=bolt://127.0.0.1:" + closedPort + "\npid=" + ProcessHandle.current().pid() + "\n" + store);
 		assertThat(output.getErr()).doesNotContain("is held by the running server");
 		// A command publishes nothing: the last record is still the one written above.
-		assertThat(Files.readString(this.store.resolve(RunningServer.FILE_NAME))).isEqualTo("not a record\n");
+		assertThat(Files.readString(this.store.resolve(RunningServer.FILE_NAME))).contains("pid=" + ProcessHandle.current().pid());
+	}
+
+	private void ignored(String record) throws IOException {
+		Files.writeString(this.store.resolve(RunningServer.FILE_NAME), record);
+		assertThat(PedigreeApplication.runCommand("audit", "--pedigree.embedded.data-dir=" + this.store,
+				"--pedigree.embedded.page-cache=64m"))
+			.isZero();
+	}
+
+	/** Imports the edge acme/base ← acme/base-chat into the store. */
+	private int importEdge(Path store, String... more) throws IOException {
+		Path edges = this.out.resolve("edges.csv");
+		Files.writeString(edges, "parent_id,child_id,relation\nacme/base,acme/base-chat,finetune\n");
+		var args = new ArrayList<>(List.of("import", "--format", "hf-edges", edges.toString(),
+				"--pedigree.embedded.data-dir=" + store));
+		args.addAll(List.of(more));
+		return PedigreeApplication.runCommand(args.toArray(String[]::new));
+	}
+
+	/** The server's answer for acme/base-chat's parents. */
+	private static String lineageOf(ConfigurableApplicationContext server) {
+		return GraphQlClient.postAnonymous(port(server), "{ model(id: \"acme/base-chat\") { parents { parent { id } } } }");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -41,27 +41,52 @@ record BoltCredentials(Path file, String username, String password) {
 			if (Files.notExists(file)) {
 				create(file);
 			}
-			else {
-				restrict(file);
-			}
-			var properties = new Properties();
-			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				properties.load(in);
-			}
-			String username = properties.getProperty("username", "neo4j");
-			String password = properties.getProperty("password", "");
-			if (password.length() < 8) {
-				throw new EmbeddedNeo4jStartupException(
-						"The embedded Neo4j login in " + file + " has no password of at least 8 characters.",
-						"Delete the file; the next start generates a new password.", null);
-			}
-			return new BoltCredentials(file, username, password);
+			return load(file);
 		}
 		catch (IOException ex) {
-			throw new EmbeddedNeo4jStartupException(
-					"The embedded Neo4j login " + file + " cannot be read or written: " + ex.getMessage() + ".",
-					"Make the data folder writable by the user that runs Pedigree.", ex);
+			throw unreadable(file, ex);
 		}
+	}
+
+	/**
+	 * The login of a store whose database another process runs: never created here (a new
+	 * password would not be the running database's).
+	 */
+	static BoltCredentials loadExisting(Path home, String holder) {
+		Path file = home.resolve(FILE_NAME);
+		if (Files.notExists(file)) {
+			throw new EmbeddedNeo4jStartupException(
+					"The embedded Neo4j login " + file + " is missing while " + holder + " runs on the store.",
+					"Restart that server (it writes a new login) or stop it, then run the command again.", null);
+		}
+		try {
+			return load(file);
+		}
+		catch (IOException ex) {
+			throw unreadable(file, ex);
+		}
+	}
+
+	private static BoltCredentials load(Path file) throws IOException {
+		restrict(file);
+		var properties = new Properties();
+		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			properties.load(in);
+		}
+		String username = properties.getProperty("username", "neo4j");
+		String password = properties.getProperty("password", "");
+		if (password.length() < 8) {
+			throw new EmbeddedNeo4jStartupException(
+					"The embedded Neo4j login in " + file + " has no password of at least 8 characters.",
+					"Delete the file; the next start generates a new password.", null);
+		}
+		return new BoltCredentials(file, username, password);
+	}
+
+	private static EmbeddedNeo4jStartupException unreadable(Path file, IOException ex) {
+		return new EmbeddedNeo4jStartupException(
+				"The embedded Neo4j login " + file + " cannot be read or written: " + ex.getMessage() + ".",
+				"Make the data folder writable by the user that runs Pedigree.", ex);
 	}
 
 	private static void create(Path file) throws IOException {

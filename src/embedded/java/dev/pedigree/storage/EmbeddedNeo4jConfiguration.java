@@ -50,7 +50,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -122,6 +124,20 @@ class EmbeddedNeo4jConfiguration {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				return bean instanceof Driver driver ? waitingForStart(driver, start) : bean;
+			}
+		};
+	}
+
+	/**
+	 * A server (not a command, not an ephemeral store nobody else knows) publishes its
+	 * Bolt address once ready, for commands on its store ({@link RunningServer}).
+	 */
+	@Bean
+	static ApplicationListener<ApplicationReadyEvent> embeddedNeo4jPublishedWhenReady(
+			ObjectProvider<EmbeddedNeo4jStart> start, EmbeddedNeo4jProperties properties) {
+		return event -> {
+			if (!properties.command() && !properties.ephemeral()) {
+				start.ifAvailable(EmbeddedNeo4jStart::publish);
 			}
 		};
 	}
@@ -217,10 +233,7 @@ class EmbeddedNeo4jConfiguration {
 		// Printed for Neo4j Browser and cypher-shell users; the file keeps it across restarts.
 		log.info("Embedded Neo4j listening on {} (user {}, password {}; kept in {})", uri, credentials.username(),
 				credentials.password(), credentials.file());
-		// A server tells commands on its store where to find it; nobody else knows an
-		// ephemeral store's folder.
-		Path published = properties.command() || properties.ephemeral() ? null : RunningServer.publish(home, uri);
-		return new EmbeddedNeo4j(service, uri, credentials, properties.ephemeral() ? home : null, published);
+		return new EmbeddedNeo4j(service, uri, credentials, properties.ephemeral() ? home : null);
 	}
 
 	/**
@@ -385,7 +398,8 @@ class EmbeddedNeo4jConfiguration {
 			if (cause instanceof FileLockException) {
 				return new EmbeddedNeo4jStartupException(
 						"The embedded Neo4j store " + home + " is locked by another running process.",
-						"Stop the other Pedigree instance or set pedigree.embedded.data-dir to another folder.",
+						"Stop the other Pedigree instance or set pedigree.embedded.data-dir to another folder (a "
+								+ "command runs through a Pedigree server on the store once that server is ready).",
 						failure);
 			}
 		}
@@ -402,13 +416,19 @@ class EmbeddedNeo4jConfiguration {
 
 		static final String NAME = "embeddedNeo4jStart";
 
+		private final Path home;
+
 		private final int boltPort;
 
 		private final BoltCredentials credentials;
 
 		private final CompletableFuture<EmbeddedNeo4j> started = new CompletableFuture<>();
 
-		private EmbeddedNeo4jStart(int boltPort, BoltCredentials credentials) {
+		/** This server's {@link RunningServer} record while it is published. */
+		private volatile Path published;
+
+		private EmbeddedNeo4jStart(Path home, int boltPort, BoltCredentials credentials) {
+			this.home = home;
 			this.boltPort = boltPort;
 			this.credentials = credentials;
 		}
@@ -423,7 +443,7 @@ class EmbeddedNeo4jConfiguration {
 				deleteIfEphemeral(properties, home);
 				throw ex;
 			}
-			var start = new EmbeddedNeo4jStart(properties.boltPort(), credentials);
+			var start = new EmbeddedNeo4jStart(home, properties.boltPort(), credentials);
 			Thread.ofPlatform().name("embedded-neo4j-start").daemon().start(() -> {
 				try {
 					start.started.complete(EmbeddedNeo4jConfiguration.start(properties, home, credentials));
@@ -460,9 +480,25 @@ class EmbeddedNeo4jConfiguration {
 			}
 		}
 
+		/**
+		 * Tells commands on this store to run through this database from now on. Called
+		 * once the server is ready: its schema migrations have run (a command would
+		 * otherwise run them beside it).
+		 */
+		void publish() {
+			if (this.started.isDone() && !this.started.isCompletedExceptionally()) {
+				this.published = RunningServer.publish(this.home, this.started.join().boltUri());
+			}
+		}
+
 		/** Waits for a start still under way, so that nothing of it outlives the context. */
 		@Override
 		public void destroy() {
+			// First: a command that starts now finds the store locked rather than a
+			// database about to go.
+			if (this.published != null) {
+				RunningServer.withdraw(this.published);
+			}
 			EmbeddedNeo4j database;
 			try {
 				database = this.started.join();
@@ -481,20 +517,13 @@ class EmbeddedNeo4jConfiguration {
 
 	}
 
-	/**
-	 * The running database; shut down after the driver (which depends on it) is closed.
-	 * {@code published} is this server's {@link RunningServer} record, null if none.
-	 */
+	/** The running database; shut down after the driver (which depends on it) is closed. */
 	record EmbeddedNeo4j(DatabaseManagementService service, URI boltUri, BoltCredentials credentials,
-			Path deleteOnShutdown, Path published)
+			Path deleteOnShutdown)
 			implements AutoCloseable {
 
 		@Override
 		public void close() {
-			// First: a command that starts now opens the store itself once it is free.
-			if (this.published != null) {
-				RunningServer.withdraw(this.published);
-			}
 			this.service.shutdown();
 			if (this.deleteOnShutdown != null) {
 				try {

@@ -20,7 +20,9 @@ class EmbeddedNeo4jEarlyStart implements EarlyDatabaseStart.Begin {
 	public void begin(ConfigurableApplicationContext context) {
 		var properties = Binder.get(context.getEnvironment())
 			.bindOrCreate("pedigree.embedded", EmbeddedNeo4jProperties.class);
-		if (properties.command() && throughRunningServer(context.getEnvironment(), properties)) {
+		// An ephemeral store is a new folder: nobody holds it.
+		if (properties.command() && !properties.ephemeral()
+				&& throughRunningServer(context.getEnvironment(), properties)) {
 			return;
 		}
 		var start = EmbeddedNeo4jConfiguration.EmbeddedNeo4jStart.begin(properties);
@@ -42,7 +44,7 @@ class EmbeddedNeo4jEarlyStart implements EarlyDatabaseStart.Begin {
 		if (server.isEmpty()) {
 			return false;
 		}
-		var login = BoltCredentials.loadOrCreate(home);
+		var login = BoltCredentials.loadExisting(home, "the server (process " + server.get().pid() + ")");
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("pedigree-running-server",
 					Map.of("spring.neo4j.uri", server.get().uri().toString(), "spring.neo4j.authentication.username",

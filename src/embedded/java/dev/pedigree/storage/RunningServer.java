@@ -3,6 +3,7 @@ package dev.pedigree.storage;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
  *
  * @param uri the server's Bolt address on the loopback interface
  * @param pid the server's process
+ * @param store the real path of the store the server holds: a copy of the folder (with
+ * this file in it) names the original, not the copy
  */
-record RunningServer(URI uri, long pid) {
+record RunningServer(URI uri, long pid, Path store) {
 
 	static final String FILE_NAME = "running-server.properties";
 
@@ -36,7 +39,8 @@ record RunningServer(URI uri, long pid) {
 	private static final int CONNECT_TIMEOUT_MILLIS = 1000;
 
 	/**
-	 * Records this process as the store's server; written whole (a temporary file
+	 * Records this process as the store's server, once it is ready (its schema migrations
+	 * run: a command must not run them beside it); written whole (a temporary file
 	 * renamed), so a reader never sees half of it.
 	 * @return the file, to withdraw at shutdown; null when it could not be written (the
 	 * server runs on, and commands find its store locked as before)
@@ -44,12 +48,14 @@ record RunningServer(URI uri, long pid) {
 	static Path publish(Path home, URI uri) {
 		Path file = home.resolve(FILE_NAME);
 		try {
+			var properties = new Properties();
+			properties.setProperty("uri", uri.toString());
+			properties.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+			properties.setProperty("store", home.toRealPath().toString());
 			Path partial = Files.createTempFile(home, FILE_NAME, ".partial");
 			try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-				out.write("# The Pedigree server that holds this store; commands on the store run through it.\n");
-				out.write("# Deleted when it stops; ignored when its process or port is gone.\n");
-				out.write("uri=" + uri + "\n");
-				out.write("pid=" + ProcessHandle.current().pid() + "\n");
+				properties.store(out, "The Pedigree server that holds this store; commands on the store run through it."
+						+ " Deleted when it stops; ignored when its process or port is gone.");
 			}
 			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			return file;
@@ -75,11 +81,20 @@ record RunningServer(URI uri, long pid) {
 
 	/**
 	 * The server that holds the store in {@code home}: present only when its record names
-	 * a live process whose Bolt port accepts a connection. A record left by a server that
-	 * was killed (its process gone, or its port closed or taken by nothing) is ignored.
+	 * this store (not the one a copied folder came from), a live process and a loopback
+	 * Bolt port that accepts a connection. A record left by a server that was killed (its
+	 * process gone, or its port closed) is ignored.
 	 */
 	static Optional<RunningServer> find(Path home) {
-		return read(home.resolve(FILE_NAME)).filter(RunningServer::alive);
+		Path store;
+		try {
+			store = home.toRealPath();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+		return read(home.resolve(FILE_NAME)).filter(server -> server.store().equals(store))
+			.filter(RunningServer::alive);
 	}
 
 	private static Optional<RunningServer> read(Path file) {
@@ -91,8 +106,12 @@ record RunningServer(URI uri, long pid) {
 			properties.load(in);
 			URI uri = URI.create(properties.getProperty("uri", ""));
 			long pid = Long.parseLong(properties.getProperty("pid", ""));
-			return ("bolt".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0)
-					? Optional.of(new RunningServer(uri, pid)) : Optional.empty();
+			Path store = Path.of(properties.getProperty("store", ""));
+			// Loopback only, as the embedded Bolt connector listens: the login never
+			// leaves the machine, whatever the file says.
+			boolean loopback = "bolt".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0
+					&& InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+			return loopback && store.isAbsolute() ? Optional.of(new RunningServer(uri, pid, store)) : Optional.empty();
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			// Unreadable or not ours: as if there were none.

@@ -90,7 +90,8 @@ public final class CommandLine {
 				Without a command, pedigree is the server: the GraphQL API (/graphql), the lineage explorer, the
 				HTTP exports and reports (port 8080), over the embedded Neo4j store in ./pedigree-data.
 
-				Commands (on the store; stop the server first, or use --server URL where a command offers it):
+				Commands (on the store, through the running server's database when one holds it; or through
+				--server URL where a command offers it):
 				""");
 		int width = SPECS.stream().mapToInt(s -> s.name().length()).max().orElse(0);
 		for (CommandSpec spec : SPECS) {
