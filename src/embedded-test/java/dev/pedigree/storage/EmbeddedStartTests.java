@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.pedigree.GraphQlClient;
+import dev.pedigree.OwnJvm;
 import dev.pedigree.PedigreeApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,19 +40,21 @@ class EmbeddedStartTests {
 	Path out;
 
 	@Test
-	void a_command_on_a_store_a_running_server_holds_runs_through_the_servers_database(CapturedOutput output)
-			throws IOException {
+	void a_command_on_a_store_a_running_server_holds_runs_through_the_servers_database()
+			throws IOException, InterruptedException {
 		try (var server = start()) {
 			assertThat(this.store.resolve(RunningServer.FILE_NAME)).exists();
-			assertThat(importEdge(this.store)).isZero();
-			assertThat(output.getErr()).contains(this.store + " is held by the running server (process "
+			// Each command in a process of its own, as a user runs it beside the server.
+			var imported = importEdgeInOwnJvm(this.store);
+			assertThat(imported.exitCode()).as(imported.output()).isZero();
+			assertThat(imported.output()).contains(this.store + " is held by the running server (process "
 					+ ProcessHandle.current().pid() + "); this command runs through its database at bolt://127.0.0.1:");
 			// The server reads what the command wrote, and the command reads the server's store.
 			assertThat(lineageOf(server)).contains("{\"parent\":{\"id\":\"acme/base\"}}");
-			int exported = PedigreeApplication.runCommand("export", "--format", "mermaid", "--model", "acme/base-chat",
-					"--direction", "up", "--out", this.out.resolve("lineage.mmd").toString(),
+			var exported = OwnJvm.run(this.out.resolve("export.log"), "export", "--format", "mermaid", "--model",
+					"acme/base-chat", "--direction", "up", "--out", this.out.resolve("lineage.mmd").toString(),
 					"--pedigree.embedded.data-dir=" + this.store);
-			assertThat(exported).isZero();
+			assertThat(exported.exitCode()).as(exported.output()).isZero();
 			assertThat(Files.readString(this.out.resolve("lineage.mmd"))).contains("acme/base");
 			BoltAuthenticationTests.assertServes(server);
 		}
@@ -65,8 +68,8 @@ class EmbeddedStartTests {
 	}
 
 	@Test
-	void a_copy_of_a_running_servers_folder_or_an_ephemeral_store_is_not_run_through_it(CapturedOutput output)
-			throws IOException {
+	void a_copy_of_a_running_servers_folder_or_an_ephemeral_store_is_not_run_through_it()
+			throws IOException, InterruptedException {
 		try (var server = start()) {
 			// A copied folder carries the server's record and login, but names another store.
 			Path copy = this.out.resolve("copy");
@@ -74,11 +77,13 @@ class EmbeddedStartTests {
 			for (String file : List.of(RunningServer.FILE_NAME, BoltCredentials.FILE_NAME)) {
 				Files.copy(this.store.resolve(file), copy.resolve(file));
 			}
-			assertThat(importEdge(copy, "--pedigree.embedded.page-cache=64m")).isZero();
-			assertThat(importEdge(this.store, "--pedigree.embedded.ephemeral=true",
-					"--pedigree.embedded.page-cache=64m"))
-				.isZero();
-			assertThat(output.getErr()).doesNotContain("is held by the running server");
+			// Their own databases, in processes of their own: not two databases in this JVM.
+			for (var imported : List.of(importEdgeInOwnJvm(copy, "--pedigree.embedded.page-cache=64m"),
+					importEdgeInOwnJvm(this.store, "--pedigree.embedded.ephemeral=true",
+							"--pedigree.embedded.page-cache=64m"))) {
+				assertThat(imported.exitCode()).as(imported.output()).isZero();
+				assertThat(imported.output()).contains("1 created").doesNotContain("is held by the running server");
+			}
 			assertThat(lineageOf(server)).contains("\"model\":null").doesNotContain("acme/base\"");
 		}
 	}
@@ -160,12 +165,21 @@ class EmbeddedStartTests {
 
 	/** Imports the edge acme/base ← acme/base-chat into the store. */
 	private int importEdge(Path store, String... more) throws IOException {
+		return PedigreeApplication.runCommand(importArgs(store, more));
+	}
+
+	/** The same import in a JVM of its own. */
+	private OwnJvm.Result importEdgeInOwnJvm(Path store, String... more) throws IOException, InterruptedException {
+		return OwnJvm.run(Files.createTempFile(this.out, "import", ".log"), importArgs(store, more));
+	}
+
+	private String[] importArgs(Path store, String... more) throws IOException {
 		Path edges = this.out.resolve("edges.csv");
 		Files.writeString(edges, "parent_id,child_id,relation\nacme/base,acme/base-chat,finetune\n");
 		var args = new ArrayList<>(List.of("import", "--format", "hf-edges", edges.toString(),
 				"--pedigree.embedded.data-dir=" + store));
 		args.addAll(List.of(more));
-		return PedigreeApplication.runCommand(args.toArray(String[]::new));
+		return args.toArray(String[]::new);
 	}
 
 	/** The server's answer for acme/base-chat's parents. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Bolt address of the server that holds an embedded store, kept in
- * {@code <data-dir>/running-server.properties} while it runs, so that a command-line
+ * {@code <data-dir>/running-server.properties} from when it is ready until it stops, so that a command-line
  * command on the same store runs through that server's database instead of failing on
  * the store's lock (one process opens a store at a time). The file holds no secret: a
  * command still logs in with the store's kept login, readable by its owner only.
@@ -47,12 +47,13 @@ record RunningServer(URI uri, long pid, Path store) {
 	 */
 	static Path publish(Path home, URI uri) {
 		Path file = home.resolve(FILE_NAME);
+		Path partial = null;
 		try {
 			var properties = new Properties();
 			properties.setProperty("uri", uri.toString());
 			properties.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
 			properties.setProperty("store", home.toRealPath().toString());
-			Path partial = Files.createTempFile(home, FILE_NAME, ".partial");
+			partial = Files.createTempFile(home, FILE_NAME, ".partial");
 			try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
 				properties.store(out, "The Pedigree server that holds this store; commands on the store run through it."
 						+ " Deleted when it stops; ignored when its process or port is gone.");
@@ -63,6 +64,14 @@ record RunningServer(URI uri, long pid, Path store) {
 		catch (IOException ex) {
 			log.warn("Could not write {} ({}): commands on this store will find it locked while the server runs",
 					file, ex.getMessage());
+			try {
+				if (partial != null) {
+					Files.deleteIfExists(partial);
+				}
+			}
+			catch (IOException cleanup) {
+				ex.addSuppressed(cleanup);
+			}
 			return null;
 		}
 	}

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.pedigree.OwnJvm;
 import dev.pedigree.PedigreeApplication;
 import dev.pedigree.interchange.ExportFormat;
 import dev.pedigree.interchange.ImportFormat;
@@ -302,7 +303,7 @@ class CommandLineTests {
 			manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, PedigreeApplication.class.getName());
 			manifest.getMainAttributes()
 				.put(Attributes.Name.CLASS_PATH,
-						Stream.of(classPath().split(java.io.File.pathSeparator))
+						Stream.of(OwnJvm.classPath().split(java.io.File.pathSeparator))
 							.map(entry -> Path.of(entry).toUri().toString())
 							.collect(Collectors.joining(" ")));
 			try (var jar = new JarOutputStream(Files.newOutputStream(install.resolve("target/pedigree.jar")),
@@ -330,17 +331,6 @@ class CommandLineTests {
 			process.destroyForcibly().waitFor();
 		}
 		return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
-	}
-
-	/**
-	 * This JVM's class path without Surefire's booter jar, whose manifest lists the same
-	 * folders again (the schema migrations would be found twice).
-	 */
-	private static String classPath() {
-		return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-			.filter(entry -> !entry.contains("surefire"))
-			.distinct()
-			.collect(Collectors.joining(java.io.File.pathSeparator));
 	}
 
 	private void assertUsageError(Result result, String command, String message) {

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 
 import dev.pedigree.GraphQlClient;
+import dev.pedigree.OwnJvm;
 import dev.pedigree.PedigreeApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -65,7 +65,7 @@ class CrashRestartTests {
 		Path log = this.temp.resolve("import.log");
 		// A first load: the import drops the search text indexes to populate them after
 		// the load (DeferredIndexes), and is killed before it recreates them.
-		Process cli = java(log, "import", "--format", "hf-edges", edges.toString(),
+		Process cli = OwnJvm.start(log, "import", "--format", "hf-edges", edges.toString(),
 				"--pedigree.embedded.data-dir=" + store, "--pedigree.embedded.bolt-port=0",
 				"--pedigree.embedded.page-cache=64m", "--pedigree.import.defer-indexes-from=1");
 		// Kill once the import has committed work: the transaction log has grown past
@@ -113,7 +113,7 @@ class CrashRestartTests {
 	void a_server_killed_while_serving_writes_keeps_every_acknowledged_write_and_serves_again() throws Exception {
 		Path store = this.temp.resolve("store");
 		Path log = this.temp.resolve("server.log");
-		Process server = java(log, "--pedigree.embedded.data-dir=" + store, "--pedigree.embedded.bolt-port=0",
+		Process server = OwnJvm.start(log, "--pedigree.embedded.data-dir=" + store, "--pedigree.embedded.bolt-port=0",
 				"--pedigree.embedded.page-cache=64m", "--pedigree.seed.enabled=false",
 				"--pedigree.security.curator-token=" + TOKEN, "--server.port=0");
 		int port = awaitPort(server, log);
@@ -217,32 +217,6 @@ class CrashRestartTests {
 				"--pedigree.embedded.bolt-port=0", "--pedigree.embedded.page-cache=64m",
 				"--pedigree.seed.enabled=false", "--pedigree.security.curator-token=" + TOKEN,
 				"--pedigree.limits.read-timeout=60s", "--server.port=0");
-	}
-
-	/**
-	 * The application in its own JVM, from this test's class path, its output to
-	 * {@code log}.
-	 */
-	private static Process java(Path log, String... args) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command
-			.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-					"--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "-Xmx768m",
-					"-cp", classPath(), PedigreeApplication.class.getName()));
-		command.addAll(List.of(args));
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-	}
-
-	/**
-	 * This JVM's class path without Surefire's booter jar, whose manifest lists the same
-	 * folders again (the schema migrations would be found twice).
-	 */
-	private static String classPath() {
-		return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter(entry -> !entry.contains("surefire"))
-			.distinct()
-			.collect(Collectors.joining(File.pathSeparator));
 	}
 
 	/** Waits until the server's log names its HTTP port. */

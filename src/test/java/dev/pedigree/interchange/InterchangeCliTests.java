@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pedigree.GraphQlClient;
+import dev.pedigree.OwnJvm;
 import dev.pedigree.PedigreeApplication;
 import dev.pedigree.PedigreeServerTest;
 import dev.pedigree.TestData;
@@ -423,31 +424,10 @@ class InterchangeCliTests {
 		}
 	}
 
-	/**
-	 * Runs the CLI in a JVM of its own (this test's class path and the embedded
-	 * database's JVM flags), its output and log on one stream.
-	 */
+	/** Runs the CLI in a JVM of its own, its output and log on one stream. */
 	private Result ownProcess(String... args) throws IOException, InterruptedException {
-		var command = new java.util.ArrayList<String>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		java.lang.management.ManagementFactory.getRuntimeMXBean()
-			.getInputArguments()
-			.stream()
-			.filter(a -> a.startsWith("--add-opens") || a.startsWith("--enable-native-access"))
-			.forEach(command::add);
-		command.addAll(List.of("-cp",
-				java.util.stream.Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-					.filter(entry -> !entry.contains("surefire"))
-					.distinct()
-					.collect(Collectors.joining(java.io.File.pathSeparator)),
-				PedigreeApplication.class.getName()));
-		command.addAll(List.of(args));
-		Path output = this.temp.resolve("process-output.txt");
-		var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-		if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
-			process.destroyForcibly().waitFor();
-		}
-		return new Result(process.exitValue(), Files.readString(output));
+		var result = OwnJvm.run(this.temp.resolve("process-output.txt"), args);
+		return new Result(result.exitCode(), result.output());
 	}
 
 	/**
