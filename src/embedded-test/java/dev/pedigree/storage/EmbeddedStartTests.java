@@ -68,6 +68,32 @@ class EmbeddedStartTests {
 	}
 
 	@Test
+	void a_command_through_a_server_whose_schema_lacks_a_migration_applies_nothing_and_says_so_in_one_sentence()
+			throws IOException, InterruptedException {
+		try (var server = start()) {
+			// As a server of the release before V0012: the migration is not recorded.
+			var driver = server.getBean(org.neo4j.driver.Driver.class);
+			driver.executableQuery("MATCH (m:__SchemaMigration {version: 12}) DELETE m").execute();
+			var imported = importEdgeInOwnJvm(this.store);
+			assertThat(imported.exitCode()).as(imported.output()).isEqualTo(1);
+			assertThat(imported.output()).contains("is held by the running server")
+				.contains("The database has not applied the schema migration V0012__search_tiers.cypher that this "
+						+ "version of Pedigree needs")
+				.contains("Restart the server on this version")
+				.doesNotContain("\tat dev.pedigree");
+			// Neither the migration nor the edge was written.
+			assertThat(driver.executableQuery("MATCH (m:__SchemaMigration {version: 12}) RETURN count(m) AS n")
+				.execute()
+				.records()
+				.get(0)
+				.get("n")
+				.asInt()).isZero();
+			assertThat(lineageOf(server)).contains("\"model\":null");
+			BoltAuthenticationTests.assertServes(server);
+		}
+	}
+
+	@Test
 	void a_copy_of_a_running_servers_folder_or_an_ephemeral_store_is_not_run_through_it()
 			throws IOException, InterruptedException {
 		try (var server = start()) {

@@ -48,7 +48,9 @@ class EmbeddedNeo4jEarlyStart implements EarlyDatabaseStart.Begin {
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("pedigree-running-server",
 					Map.of("spring.neo4j.uri", server.get().uri().toString(), "spring.neo4j.authentication.username",
-							login.username(), "spring.neo4j.authentication.password", login.password())));
+							login.username(), "spring.neo4j.authentication.password", login.password(),
+							// The schema is the server's: a newer command only checks it.
+							"pedigree.schema.apply-migrations", "false")));
 		// On stderr, beside the command's own output: where its reads and writes go.
 		System.err.println("pedigree: " + home + " is held by the running server (process " + server.get().pid()
 				+ "); this command runs through its database at " + server.get().uri());

@@ -3,6 +3,7 @@ package dev.pedigree.storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -24,7 +26,10 @@ import org.springframework.util.DigestUtils;
 /**
  * Applies {@code cypher/schema/V<version>__<description>.cypher} in version order, each
  * once, recording what ran as {@code :__SchemaMigration} nodes so a restart (or a second
- * instance against a shared server) skips them.
+ * instance against a shared server) skips them. An instance told not to apply them
+ * ({@code pedigree.schema.apply-migrations=false}: a command running through a running
+ * server's database, which must not change that server's schema under it) only checks
+ * that every one is applied and refuses to start otherwise.
  */
 @Component
 public class SchemaMigrations implements SmartInitializingSingleton {
@@ -41,18 +46,22 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 
 	private final String location;
 
+	private final boolean apply;
+
 	@Autowired
-	SchemaMigrations(Driver driver) {
-		this(driver, "classpath*:cypher/schema/V*__*.cypher");
+	SchemaMigrations(Driver driver, @Value("${pedigree.schema.apply-migrations:true}") boolean apply) {
+		this(driver, "classpath*:cypher/schema/V*__*.cypher", apply);
 	}
 
 	/**
 	 * Migrations from {@code location}, a resource pattern of
-	 * {@code V<version>__<description>.cypher} files.
+	 * {@code V<version>__<description>.cypher} files, applied or (not {@code apply}) only
+	 * checked.
 	 */
-	SchemaMigrations(Driver driver, String location) {
+	SchemaMigrations(Driver driver, String location, boolean apply) {
 		this.driver = driver;
 		this.location = location;
+		this.apply = apply;
 	}
 
 	@Override
@@ -77,8 +86,31 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 						+ scripts[i - 1].getFilename() + " and " + scripts[i].getFilename());
 			}
 		}
+		if (!this.apply) {
+			var missing = new ArrayList<String>();
+			for (Resource script : scripts) {
+				if (appliedChecksum(script).isEmpty()) {
+					missing.add(script.getFilename());
+				}
+			}
+			if (!missing.isEmpty()) {
+				throw new SchemaBehindException(missing);
+			}
+			return;
+		}
 		for (Resource script : scripts) {
 			apply(script);
+		}
+	}
+
+	/** The checksum recorded when {@code script} was applied; empty if it was not. */
+	private List<String> appliedChecksum(Resource script) {
+		try (var session = this.driver.session()) {
+			return session.executeRead(
+					tx -> tx
+						.run("MATCH (m:__SchemaMigration {version: $version}) RETURN m.checksum AS checksum",
+								Map.of("version", version(script)))
+						.list(r -> r.get("checksum").asString()));
 		}
 	}
 
@@ -92,25 +124,19 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 			throw new UncheckedIOException(ex);
 		}
 		String checksum = DigestUtils.md5DigestAsHex(text.getBytes(StandardCharsets.UTF_8));
-		try (var session = this.driver.session()) {
-			var applied = session.executeRead(
-					tx -> tx
-						.run("MATCH (m:__SchemaMigration {version: $version}) RETURN m.checksum AS checksum",
-								Map.of("version", version))
-						.list());
-			if (!applied.isEmpty()) {
-				if (!checksum.equals(applied.get(0).get("checksum").asString())) {
-					log.warn("Schema migration {} changed after it was applied; it is not re-run",
-							script.getFilename());
-				}
-				return;
+		var applied = appliedChecksum(script);
+		if (!applied.isEmpty()) {
+			if (!checksum.equals(applied.get(0))) {
+				log.warn("Schema migration {} changed after it was applied; it is not re-run", script.getFilename());
 			}
+			return;
+		}
+		try (var session = this.driver.session()) {
 			List<String> statements = CypherScript.statements(text);
 			if (statements.stream().anyMatch(statement -> IN_TRANSACTIONS.matcher(statement).find())) {
 				// A data migration in batches (CALL … IN TRANSACTIONS, e.g. a new
-				// property
-				// of every model) commits its own transactions: each statement runs
-				// alone, in an implicit transaction, in order.
+				// property of every model) commits its own transactions: each statement
+				// runs alone, in an implicit transaction, in order.
 				for (String statement : statements) {
 					session.run(statement).consume();
 				}

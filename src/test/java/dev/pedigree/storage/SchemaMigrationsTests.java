@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The migration runner against the embedded database: a script is split into statements
@@ -36,7 +37,7 @@ class SchemaMigrationsTests {
 
 	@Test
 	void splits_statements_at_code_semicolons_only_and_applies_a_script_once() {
-		var migrations = new SchemaMigrations(this.driver, "classpath*:cypher/migration-probe/V*__*.cypher");
+		var migrations = new SchemaMigrations(this.driver, "classpath*:cypher/migration-probe/V*__*.cypher", true);
 		migrations.migrate();
 		migrations.migrate();
 		List<Map<String, Object>> probes = this.driver
@@ -54,6 +55,30 @@ class SchemaMigrationsTests {
 			.records()).singleElement()
 			.satisfies(
 					r -> assertThat(r.get("script").asString()).isEqualTo("V9001__statements_with_semicolons.cypher"));
+	}
+
+	/**
+	 * A process that may not migrate (a command through a running server's database) only
+	 * checks: a migration not applied ends it naming the script, and nothing is written.
+	 */
+	@Test
+	void a_process_that_does_not_apply_migrations_refuses_a_store_that_lacks_one_and_writes_nothing() {
+		String probes = "classpath*:cypher/migration-probe/V*__*.cypher";
+		assertThatThrownBy(() -> new SchemaMigrations(this.driver, probes, false).migrate())
+			.isInstanceOfSatisfying(SchemaBehindException.class,
+					ex -> assertThat(ex.missing()).containsExactly("V9001__statements_with_semicolons.cypher"))
+			.hasMessageContaining("pedigree.schema.apply-migrations=false");
+		assertThat(this.driver
+			.executableQuery("MATCH (n) WHERE n:__MigrationProbe OR n:__SchemaMigration AND "
+					+ "n.version = 9001 RETURN count(n) AS n")
+			.execute()
+			.records()
+			.get(0)
+			.get("n")
+			.asInt()).isZero();
+		// Once applied (by the server), the check passes.
+		new SchemaMigrations(this.driver, probes, true).migrate();
+		new SchemaMigrations(this.driver, probes, false).migrate();
 	}
 
 	/**
