@@ -42,7 +42,8 @@ cp -a "$STORE" "$copy"
 [ -f "$JAR" ] || { echo "no jar at $JAR: build it (./mvnw -DskipTests package) or set PEDIGREE_JAR" >&2; exit 1; }
 java_home=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")
 [ -x "$java_home/bin/java" ] || { echo "cannot tell the JDK of $JAVA (a wrapper?): set JAVA to a JDK's bin/java" >&2; exit 1; }
-JAVA_HOME=$java_home PEDIGREE_JAR=$JAR PEDIGREE_AOT=off PEDIGREE_JAVA_OPTS=-Xmx2g "$here/pedigree" \
+# SERVER_JAVA_OPTS adds JVM flags of the server's (e.g. -XX:+UseG1GC: the launcher's collector otherwise).
+JAVA_HOME=$java_home PEDIGREE_JAR=$JAR PEDIGREE_AOT=off PEDIGREE_JAVA_OPTS="-Xmx2g ${SERVER_JAVA_OPTS:-}" "$here/pedigree" \
   --pedigree.embedded.data-dir="$copy" --pedigree.embedded.bolt-port="$BOLT_PORT" \
   --server.port="$HTTP_PORT" --pedigree.embedded.page-cache=2g --pedigree.limits.kept-answers-ttl=0 \
   >"$OUT/server.log" 2>&1 &
@@ -64,6 +65,7 @@ done
 {
   echo "ready after $(python3 -c "import time; print(round(time.time() - $started, 1))") s"
   echo "jar $JAR sha256 $(sha256sum "$JAR" | cut -d' ' -f1)"
+  echo "server's collector: $(tr '\0' ' ' </proc/$server/cmdline | grep -o -- '-XX:+Use[A-Za-z0-9]*GC' | tail -1 || echo "the JVM's default")"
   echo "server and raw harness on $("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')"
 } | tee "$OUT/run.txt"
 # The embedded database's login (README, "Embedded database login"), for the two other systems.

@@ -173,6 +173,28 @@ class CommandLineTests {
 	}
 
 	/**
+	 * The launcher's collector: the server on two cores or fewer on the parallel
+	 * collector (G1, the JVM's own choice, on more), a short command on the JVM's choice,
+	 * an import on the parallel collector; a collector the user names wins.
+	 * {@code -version} ends each JVM once {@code -Xlog:gc} has printed its collector:
+	 * nothing starts.
+	 */
+	@Test
+	void the_launcher_runs_the_server_on_the_parallel_collector_on_two_cores_and_a_collector_the_user_names_wins()
+			throws Exception {
+		var nproc = new ProcessBuilder("nproc").start();
+		boolean twoCoresOrFewer = Integer.parseInt(new String(nproc.getInputStream().readAllBytes()).trim()) <= 2;
+		var probe = Map.of("PEDIGREE_AOT", "off", "PEDIGREE_JAVA_OPTS", "-Xlog:gc -version");
+		assertThat(launcher(probe).out()).contains(twoCoresOrFewer ? "Using Parallel" : "Using G1");
+		assertThat(launcher(probe, "--server.port=0").out()).contains(twoCoresOrFewer ? "Using Parallel" : "Using G1");
+		assertThat(launcher(probe, "report", "--model", "google/gemma-7b").out()).contains("Using ")
+			.doesNotContain("Using Parallel");
+		assertThat(launcher(probe, "import", "--format", "hf-edges", "edges.csv").out()).contains("Using Parallel");
+		var named = Map.of("PEDIGREE_AOT", "off", "PEDIGREE_JAVA_OPTS", "-XX:+UseG1GC -Xlog:gc -version");
+		assertThat(launcher(named).out()).contains("Using G1");
+	}
+
+	/**
 	 * A command beside a server on another store: the server holds the configured Bolt
 	 * port (7687 unless set), so a command's own database listens on any free one. A port
 	 * the user sets still wins.
