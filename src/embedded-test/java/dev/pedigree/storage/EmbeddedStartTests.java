@@ -5,8 +5,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.OwnJvm;
@@ -16,9 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +71,82 @@ class EmbeddedStartTests {
 				"--pedigree.embedded.data-dir=" + this.store, "--pedigree.embedded.page-cache=64m"))
 			.isZero();
 		assertThat(Files.readString(this.out.resolve("again.mmd"))).contains("acme/base");
+	}
+
+	@Test
+	void a_command_begun_while_the_server_starts_waits_for_it_and_then_runs_through_its_database()
+			throws IOException, InterruptedException {
+		try (var server = start()) {
+			Path record = this.store.resolve(RunningServer.FILE_NAME);
+			String ready = Files.readString(record);
+			assertThat(ready).contains("uri=bolt").doesNotContain("state=");
+			// The record as it reads while the server starts: no address yet.
+			Files.delete(record);
+			assertThat(RunningServer.announce(this.store)).isEqualTo(record);
+			assertThat(Files.readString(record)).contains("state=starting").doesNotContain("uri=");
+			Path log = Files.createTempFile(this.out, "import", ".log");
+			Process command = OwnJvm.start(log, importArgs(this.store));
+			try {
+				long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+				while (!Files.readString(log).contains("that is still starting") && command.isAlive()
+						&& System.nanoTime() - deadline < 0) {
+					Thread.sleep(100);
+				}
+				assertThat(Files.readString(log)).contains(this.store + " is held by a server (process "
+						+ ProcessHandle.current().pid() + ") that is still starting; this command waits up to 300 s");
+				// Waiting, not failed on the store's lock.
+				Thread.sleep(1000);
+				assertThat(command.isAlive()).as(Files.readString(log)).isTrue();
+				// Ready: the record names the address (written whole, as the server does).
+				Path partial = this.out.resolve("record.partial");
+				Files.writeString(partial, ready);
+				Files.move(partial, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+				assertThat(command.waitFor(5, TimeUnit.MINUTES)).isTrue();
+			}
+			finally {
+				command.destroyForcibly();
+			}
+			assertThat(command.exitValue()).as(Files.readString(log)).isZero();
+			assertThat(Files.readString(log)).contains("is held by the running server (process "
+					+ ProcessHandle.current().pid() + "); this command runs through its database");
+			assertThat(lineageOf(server)).contains("{\"parent\":{\"id\":\"acme/base\"}}");
+		}
+	}
+
+	@Test
+	void the_server_publishes_its_address_before_the_ready_events_other_listeners_such_as_the_warm_up() {
+		var seen = new AtomicReference<String>();
+		// A listener of no particular order, as the warm-up is.
+		ApplicationListener<ApplicationEvent> afterPublishing = event -> {
+			if (event instanceof ApplicationReadyEvent) {
+				try {
+					seen.set(Files.readString(this.store.resolve(RunningServer.FILE_NAME)));
+				}
+				catch (IOException ex) {
+					seen.set(ex.toString());
+				}
+			}
+		};
+		try (var server = new SpringApplicationBuilder(PedigreeApplication.class).listeners(afterPublishing)
+			.run(startArgs())) {
+			assertThat(seen.get()).contains("uri=bolt").doesNotContain("state=starting");
+		}
+	}
+
+	@Test
+	void a_starting_server_does_not_replace_a_live_servers_record() throws IOException {
+		try (var server = start()) {
+			Path record = this.store.resolve(RunningServer.FILE_NAME);
+			String ready = Files.readString(record);
+			// Another process's live record: a second server's start on this store
+			// would fail on the lock, and the record stays the first one's.
+			String other = ready.replace("pid=" + ProcessHandle.current().pid(),
+					"pid=" + ProcessHandle.current().parent().orElseThrow().pid());
+			Files.writeString(record, other);
+			assertThat(RunningServer.announce(this.store)).isNull();
+			assertThat(Files.readString(record)).isEqualTo(other);
+			Files.writeString(record, ready);
+		}
 	}
 
 	@Test
@@ -175,9 +257,11 @@ class EmbeddedStartTests {
 			// A process that has exited, although something listens on its port.
 			ignored("uri=bolt://127.0.0.1:" + listening.getLocalPort() + "\npid=" + exited.pid() + "\n" + store);
 		}
+		// A server that was starting when its process ended: no wait.
+		ignored("state=starting\npid=" + exited.pid() + "\n" + store);
 		// A live process (this one) whose port is closed: a server killed and its pid reused.
 		ignored("uri=bolt://127.0.0.1:" + closedPort + "\npid=" + ProcessHandle.current().pid() + "\n" + store);
-		assertThat(output.getErr()).doesNotContain("is held by the running server");
+		assertThat(output.getErr()).doesNotContain("is held by the running server").doesNotContain("still starting");
 		// A command publishes nothing: the last record is still the one written above.
 		assertThat(Files.readString(this.store.resolve(RunningServer.FILE_NAME))).contains("pid=" + ProcessHandle.current().pid());
 	}
@@ -220,6 +304,8 @@ class EmbeddedStartTests {
 	@Test
 	void a_context_that_fails_before_its_first_query_shuts_the_database_it_began_down() {
 		assertThatThrownBy(() -> start("--pedigree.warmup.requests=many")).hasStackTraceContaining("many");
+		// It had said it was starting; a command does not wait for it now.
+		assertThat(this.store.resolve(RunningServer.FILE_NAME)).doesNotExist();
 		// The store's lock was released: a second start opens it.
 		try (var context = start()) {
 			BoltAuthenticationTests.assertServes(context);
@@ -231,11 +317,15 @@ class EmbeddedStartTests {
 	}
 
 	private ConfigurableApplicationContext start(String... more) {
+		return new SpringApplicationBuilder(PedigreeApplication.class).run(startArgs(more));
+	}
+
+	private String[] startArgs(String... more) {
 		var args = new ArrayList<>(List.of("--pedigree.embedded.data-dir=" + this.store,
 				"--pedigree.embedded.bolt-port=0", "--pedigree.embedded.page-cache=64m",
 				"--pedigree.seed.enabled=false", "--pedigree.warmup.requests=0", "--server.port=0"));
 		args.addAll(List.of(more));
-		return new SpringApplicationBuilder(PedigreeApplication.class).run(args.toArray(String[]::new));
+		return args.toArray(String[]::new);
 	}
 
 }

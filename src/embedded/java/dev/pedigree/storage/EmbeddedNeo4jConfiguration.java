@@ -53,6 +53,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -130,16 +131,32 @@ class EmbeddedNeo4jConfiguration {
 
 	/**
 	 * A server (not a command, not an ephemeral store nobody else knows) publishes its
-	 * Bolt address once ready, for commands on its store ({@link RunningServer}).
+	 * Bolt address for commands on its store ({@link RunningServer}) once ready: its
+	 * schema migrations and its runners (the first start's seed) are done. First among
+	 * the ready event's listeners: the start-up warm-up (tens of seconds on a large store)
+	 * need not keep commands waiting.
 	 */
 	@Bean
 	static ApplicationListener<ApplicationReadyEvent> embeddedNeo4jPublishedWhenReady(
 			ObjectProvider<EmbeddedNeo4jStart> start, EmbeddedNeo4jProperties properties) {
-		return event -> {
-			if (!properties.command() && !properties.ephemeral()) {
-				start.ifAvailable(EmbeddedNeo4jStart::publish);
+		return new PublishWhenReady(start, properties);
+	}
+
+	private record PublishWhenReady(ObjectProvider<EmbeddedNeo4jStart> start,
+			EmbeddedNeo4jProperties properties) implements ApplicationListener<ApplicationReadyEvent>, Ordered {
+
+		@Override
+		public void onApplicationEvent(ApplicationReadyEvent event) {
+			if (!this.properties.command() && !this.properties.ephemeral()) {
+				this.start.ifAvailable(EmbeddedNeo4jStart::publish);
 			}
-		};
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	private static Driver waitingForStart(Driver driver, ObjectProvider<EmbeddedNeo4jStart> start) {
@@ -399,7 +416,7 @@ class EmbeddedNeo4jConfiguration {
 				return new EmbeddedNeo4jStartupException(
 						"The embedded Neo4j store " + home + " is locked by another running process.",
 						"Stop the other Pedigree instance or set pedigree.embedded.data-dir to another folder (a "
-								+ "command runs through a Pedigree server on the store once that server is ready).",
+								+ "command runs through a Pedigree server on the store, waiting for it while it starts).",
 						failure);
 			}
 		}
@@ -444,6 +461,11 @@ class EmbeddedNeo4jConfiguration {
 				throw ex;
 			}
 			var start = new EmbeddedNeo4jStart(home, properties.boltPort(), credentials);
+			if (!properties.command() && !properties.ephemeral()) {
+				// A command begun while this server starts waits for it instead of
+				// failing on the store's lock.
+				start.published = RunningServer.announce(home);
+			}
 			Thread.ofPlatform().name("embedded-neo4j-start").daemon().start(() -> {
 				try {
 					start.started.complete(EmbeddedNeo4jConfiguration.start(properties, home, credentials));
@@ -482,12 +504,17 @@ class EmbeddedNeo4jConfiguration {
 
 		/**
 		 * Tells commands on this store to run through this database from now on. Called
-		 * once the server is ready: its schema migrations have run (a command would
-		 * otherwise run them beside it).
+		 * once the server is ready, before its warm-up: its schema migrations have run (a
+		 * command would otherwise run them beside it).
 		 */
 		void publish() {
 			if (this.started.isDone() && !this.started.isCompletedExceptionally()) {
-				this.published = RunningServer.publish(this.home, this.started.join().boltUri());
+				Path file = RunningServer.publish(this.home, this.started.join().boltUri());
+				if (file == null && this.published != null) {
+					// Not "starting" forever: commands find the store locked, as before.
+					RunningServer.withdraw(this.published);
+				}
+				this.published = file;
 			}
 		}
 

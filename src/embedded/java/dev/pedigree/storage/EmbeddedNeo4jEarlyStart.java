@@ -2,6 +2,7 @@ package dev.pedigree.storage;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,7 +13,7 @@ import org.springframework.core.env.MapPropertySource;
  * Begins the embedded start before the context's refresh ({@link EarlyDatabaseStart}) and
  * hands it to the context, which shuts it down when it closes, whether or not a bean used
  * it. A command on a store that a running server holds starts no database: it runs
- * through the server's.
+ * through the server's (waiting for it first if it is still starting).
  */
 class EmbeddedNeo4jEarlyStart implements EarlyDatabaseStart.Begin {
 
@@ -40,7 +41,17 @@ class EmbeddedNeo4jEarlyStart implements EarlyDatabaseStart.Begin {
 	private static boolean throughRunningServer(ConfigurableEnvironment environment,
 			EmbeddedNeo4jProperties properties) {
 		Path home = properties.dataDir().toAbsolutePath().normalize();
-		var server = RunningServer.find(home);
+		Optional<RunningServer> server;
+		try {
+			server = RunningServer.awaitReady(home, properties.serverWait(),
+					pid -> System.err.println("pedigree: " + home + " is held by a server (process " + pid
+							+ ") that is still starting; this command waits up to " + properties.serverWait().toSeconds()
+							+ " s for it and then runs through its database"));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			server = Optional.empty();
+		}
 		if (server.isEmpty()) {
 			return false;
 		}

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * The Bolt address of the server that holds an embedded store, kept in
  * {@code <data-dir>/running-server.properties} from when it is ready until it stops, so that a command-line
  * command on the same store runs through that server's database instead of failing on
- * the store's lock (one process opens a store at a time). The file holds no secret: a
- * command still logs in with the store's kept login, readable by its owner only.
+ * the store's lock (one process opens a store at a time). While the server starts, the
+ * file says so ({@code state=starting}, no address yet), and a command waits for it
+ * instead of failing on the lock. The file holds no secret: a command still logs in with
+ * the store's kept login, readable by its owner only.
  *
  * @param uri the server's Bolt address on the loopback interface
  * @param pid the server's process
@@ -38,6 +42,11 @@ record RunningServer(URI uri, long pid, Path store) {
 	/** How long a command waits for the published port to accept a connection. */
 	private static final int CONNECT_TIMEOUT_MILLIS = 1000;
 
+	/** How often a command waiting for a starting server looks again. */
+	private static final long POLL_MILLIS = 200;
+
+	private static final String STARTING = "starting";
+
 	/**
 	 * Records this process as the store's server, once it is ready (its schema migrations
 	 * run: a command must not run them beside it); written whole (a temporary file
@@ -46,11 +55,32 @@ record RunningServer(URI uri, long pid, Path store) {
 	 * server runs on, and commands find its store locked as before)
 	 */
 	static Path publish(Path home, URI uri) {
+		var properties = new Properties();
+		properties.setProperty("uri", uri.toString());
+		return write(home, properties);
+	}
+
+	/**
+	 * Records this process as the store's server while it starts (before its database
+	 * holds the store's lock), so that a command begun meanwhile waits for it; unless a
+	 * live process's record is there already (a server that holds the store: this start
+	 * is about to fail on its lock, and the record stays that server's).
+	 * @return the file, to withdraw if the start fails; null when none was written
+	 */
+	static Path announce(Path home) {
+		Path file = home.resolve(FILE_NAME);
+		if (readPid(file).filter(pid -> pid != ProcessHandle.current().pid()).filter(RunningServer::live).isPresent()) {
+			return null;
+		}
+		var properties = new Properties();
+		properties.setProperty("state", STARTING);
+		return write(home, properties);
+	}
+
+	private static Path write(Path home, Properties properties) {
 		Path file = home.resolve(FILE_NAME);
 		Path partial = null;
 		try {
-			var properties = new Properties();
-			properties.setProperty("uri", uri.toString());
 			properties.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
 			properties.setProperty("store", home.toRealPath().toString());
 			partial = Files.createTempFile(home, FILE_NAME, ".partial");
@@ -79,7 +109,7 @@ record RunningServer(URI uri, long pid, Path store) {
 	/** Deletes the record if it is still this process's (a later server may have replaced it). */
 	static void withdraw(Path file) {
 		try {
-			if (read(file).filter(server -> server.pid() == ProcessHandle.current().pid()).isPresent()) {
+			if (readPid(file).filter(pid -> pid == ProcessHandle.current().pid()).isPresent()) {
 				Files.deleteIfExists(file);
 			}
 		}
@@ -106,13 +136,86 @@ record RunningServer(URI uri, long pid, Path store) {
 			.filter(RunningServer::alive);
 	}
 
-	private static Optional<RunningServer> read(Path file) {
+	/**
+	 * The server that holds the store in {@code home} once it is ready, waiting up to
+	 * {@code wait} while a live server on this store says it is starting ({@code waiting}
+	 * is told its process first). Empty at once when no server is starting there, and as
+	 * soon as the starting server's record goes (its start failed) or its process ends.
+	 */
+	static Optional<RunningServer> awaitReady(Path home, Duration wait, LongConsumer waiting)
+			throws InterruptedException {
+		var ready = find(home);
+		if (ready.isPresent()) {
+			return ready;
+		}
+		var starting = startingPid(home);
+		if (starting.isEmpty()) {
+			return Optional.empty();
+		}
+		waiting.accept(starting.get());
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (System.nanoTime() - deadline < 0) {
+			Thread.sleep(POLL_MILLIS);
+			ready = find(home);
+			if (ready.isPresent() || !startingPid(home).equals(starting)) {
+				return ready;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The live process whose record says it is starting a server on the store in {@code home}. */
+	private static Optional<Long> startingPid(Path home) {
+		Path file = home.resolve(FILE_NAME);
+		try {
+			Path store = home.toRealPath();
+			var properties = properties(file);
+			if (properties.isEmpty() || !STARTING.equals(properties.get().getProperty("state"))
+					|| !store.equals(Path.of(properties.get().getProperty("store", "")))) {
+				return Optional.empty();
+			}
+			return readPid(file).filter(RunningServer::live);
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static Optional<Long> readPid(Path file) {
+		try {
+			return properties(file).map(properties -> Long.parseLong(properties.getProperty("pid", "")));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** The record's properties; empty when there is none or it cannot be read. */
+	private static Optional<Properties> properties(Path file) {
 		if (Files.notExists(file)) {
 			return Optional.empty();
 		}
 		var properties = new Properties();
 		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			properties.load(in);
+			return Optional.of(properties);
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static boolean live(long pid) {
+		return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	private static Optional<RunningServer> read(Path file) {
+		var record = properties(file);
+		if (record.isEmpty()) {
+			return Optional.empty();
+		}
+		var properties = record.get();
+		try {
 			URI uri = URI.create(properties.getProperty("uri", ""));
 			long pid = Long.parseLong(properties.getProperty("pid", ""));
 			Path store = Path.of(properties.getProperty("store", ""));
@@ -129,7 +232,7 @@ record RunningServer(URI uri, long pid, Path store) {
 	}
 
 	private boolean alive() {
-		if (!ProcessHandle.of(this.pid).map(ProcessHandle::isAlive).orElse(false)) {
+		if (!live(this.pid)) {
 			return false;
 		}
 		try (var socket = new Socket()) {

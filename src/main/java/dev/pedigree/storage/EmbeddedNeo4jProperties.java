@@ -1,6 +1,7 @@
 package dev.pedigree.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,9 +22,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * on a store that a running server holds it runs through that server's database instead
  * of failing on the store's lock, and it publishes no address of its own (a command's
  * database lives only as long as the command)
+ * @param serverWait how long a command on a store whose server is still starting waits
+ * for it before it tries the store itself (and finds it locked)
  */
 @ConfigurationProperties("pedigree.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("./pedigree-data") Path dataDir, @DefaultValue("7687") int boltPort,
 		@DefaultValue("false") boolean ephemeral, @DefaultValue("") String pageCache,
-		@DefaultValue("false") boolean usageReport, @DefaultValue("false") boolean command) {
+		@DefaultValue("false") boolean usageReport, @DefaultValue("false") boolean command,
+		@DefaultValue("5m") Duration serverWait) {
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -86,10 +87,11 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 						+ scripts[i - 1].getFilename() + " and " + scripts[i].getFilename());
 			}
 		}
+		Map<Integer, String> applied = appliedChecksums();
 		if (!this.apply) {
 			var missing = new ArrayList<String>();
 			for (Resource script : scripts) {
-				if (appliedChecksum(script).isEmpty()) {
+				if (!applied.containsKey(version(script))) {
 					missing.add(script.getFilename());
 				}
 			}
@@ -99,22 +101,28 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 			return;
 		}
 		for (Resource script : scripts) {
-			apply(script);
+			apply(script, applied.get(version(script)));
 		}
 	}
 
-	/** The checksum recorded when {@code script} was applied; empty if it was not. */
-	private List<String> appliedChecksum(Resource script) {
+	/**
+	 * The checksum recorded for each applied version, in one read (a command's start pays
+	 * for it before its first row).
+	 */
+	private Map<Integer, String> appliedChecksums() {
 		try (var session = this.driver.session()) {
-			return session.executeRead(
-					tx -> tx
-						.run("MATCH (m:__SchemaMigration {version: $version}) RETURN m.checksum AS checksum",
-								Map.of("version", version(script)))
-						.list(r -> r.get("checksum").asString()));
+			return session.executeRead(tx -> {
+				var checksums = new HashMap<Integer, String>();
+				tx.run("MATCH (m:__SchemaMigration) RETURN m.version AS version, m.checksum AS checksum")
+					.forEachRemaining(
+							r -> checksums.putIfAbsent(r.get("version").asInt(), r.get("checksum").asString()));
+				return checksums;
+			});
 		}
 	}
 
-	private void apply(Resource script) {
+	/** Applies {@code script} unless {@code appliedChecksum} says it already ran. */
+	private void apply(Resource script, String appliedChecksum) {
 		int version = version(script);
 		String text;
 		try (var in = script.getInputStream()) {
@@ -124,9 +132,8 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 			throw new UncheckedIOException(ex);
 		}
 		String checksum = DigestUtils.md5DigestAsHex(text.getBytes(StandardCharsets.UTF_8));
-		var applied = appliedChecksum(script);
-		if (!applied.isEmpty()) {
-			if (!checksum.equals(applied.get(0))) {
+		if (appliedChecksum != null) {
+			if (!checksum.equals(appliedChecksum)) {
 				log.warn("Schema migration {} changed after it was applied; it is not re-run", script.getFilename());
 			}
 			return;
