@@ -5,7 +5,7 @@
 # with curl: the first after the start, the first after a registerModel of a family member, after a registerModel and a
 # recordDerivation outside the family, after a recordDerivation below a member and one from the root itself; then warm
 # percentiles with bench/graphql_bench.py, and stops the server. Every line says the load average. The writes stay in
-# STORE: run it on a copy. Needs curl, jq, python3.
+# STORE: run it on a copy. PAGE_CACHE sets the database's page cache (2g; 3g for the 2M store). Needs curl, jq, python3.
 #   bench/giant_first_page.sh JAR STORE ROOT [HTTP_PORT] [BOLT_PORT] [extra server arguments, e.g. --pedigree.warmup.requests=0]
 set -uo pipefail
 JAR=$1; STORE=$2; ROOT=$3; P=${4:-18250}; B=${5:-17750}; shift $(( $# < 5 ? $# : 5 ))
@@ -26,7 +26,7 @@ if curl -s -o /dev/null "localhost:$P/actuator/health"; then echo "a server alre
 $JAVA --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -Xmx2g -jar "$JAR" \
   --pedigree.embedded.data-dir="$STORE" --pedigree.embedded.bolt-port="$B" --server.port="$P" \
-  --pedigree.seed.enabled=false --pedigree.embedded.page-cache=2g --pedigree.security.curator-token=bench-curator \
+  --pedigree.seed.enabled=false --pedigree.embedded.page-cache="${PAGE_CACHE:-2g}" --pedigree.security.curator-token=bench-curator \
   "$@" > "$OUT.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -f "$OUT"' EXIT

@@ -24,6 +24,8 @@ JAVA=${JAVA:-java}
 major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
 [ "${major:-0}" -ge 21 ] 2>/dev/null || { echo "needs a JDK 21 or newer: set JAVA or JAVA_HOME ($JAVA is ${major:-unknown})" >&2; exit 1; }
 WARM=${WARM:-4}
+# The database's page cache: 2g holds the 500k store; 3g the 2M one (its store is about 3 GiB).
+PAGE_CACHE=${PAGE_CACHE:-2g}
 QUESTIONS=${QUESTIONS:-"q1 q3 q2small"}
 PEER=${PEER:-1}
 HTTP_PORT=${HTTP_PORT:-18080}
@@ -45,7 +47,7 @@ java_home=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")
 # SERVER_JAVA_OPTS adds JVM flags of the server's (e.g. -XX:+UseG1GC: the launcher's collector otherwise).
 JAVA_HOME=$java_home PEDIGREE_JAR=$JAR PEDIGREE_AOT=off PEDIGREE_JAVA_OPTS="-Xmx2g ${SERVER_JAVA_OPTS:-}" "$here/pedigree" \
   --pedigree.embedded.data-dir="$copy" --pedigree.embedded.bolt-port="$BOLT_PORT" \
-  --server.port="$HTTP_PORT" --pedigree.embedded.page-cache=2g --pedigree.limits.kept-answers-ttl=0 \
+  --server.port="$HTTP_PORT" --pedigree.embedded.page-cache="$PAGE_CACHE" --pedigree.limits.kept-answers-ttl=0 \
   >"$OUT/server.log" 2>&1 &
 server=$!
 gql=
@@ -64,6 +66,7 @@ until grep -q "Warm-up: \|Warm-up stopped\|Warm-up skipped" "$OUT/server.log"; d
 done
 {
   echo "ready after $(python3 -c "import time; print(round(time.time() - $started, 1))") s"
+  echo "page cache $PAGE_CACHE, store $STORE"
   echo "jar $JAR sha256 $(sha256sum "$JAR" | cut -d' ' -f1)"
   echo "server's collector: $(tr '\0' ' ' </proc/$server/cmdline | grep -o -- '-XX:+Use[A-Za-z0-9]*GC' | tail -1 || echo "the JVM's default")"
   echo "server and raw harness on $("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')"

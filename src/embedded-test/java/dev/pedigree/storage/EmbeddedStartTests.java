@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -114,23 +115,44 @@ class EmbeddedStartTests {
 	}
 
 	@Test
-	void the_server_publishes_its_address_before_the_ready_events_other_listeners_such_as_the_warm_up() {
+	void the_server_says_it_is_starting_and_publishes_its_address_before_the_ready_events_other_listeners_such_as_the_warm_up() {
+		var whileStarting = new AtomicReference<String>();
 		var seen = new AtomicReference<String>();
 		// A listener of no particular order, as the warm-up is.
 		ApplicationListener<ApplicationEvent> afterPublishing = event -> {
-			if (event instanceof ApplicationReadyEvent) {
+			var into = event instanceof ApplicationStartedEvent ? whileStarting
+					: event instanceof ApplicationReadyEvent ? seen : null;
+			if (into != null) {
 				try {
-					seen.set(Files.readString(this.store.resolve(RunningServer.FILE_NAME)));
+					into.set(Files.readString(this.store.resolve(RunningServer.FILE_NAME)));
 				}
 				catch (IOException ex) {
-					seen.set(ex.toString());
+					into.set(ex.toString());
 				}
 			}
 		};
 		try (var server = new SpringApplicationBuilder(PedigreeApplication.class).listeners(afterPublishing)
 			.run(startArgs())) {
+			// Started (migrations run, runners such as the seed still to come): no
+			// address yet, but a command waits.
+			assertThat(whileStarting.get()).contains("state=starting")
+				.contains("pid=" + ProcessHandle.current().pid())
+				.doesNotContain("uri=");
 			assertThat(seen.get()).contains("uri=bolt").doesNotContain("state=starting");
 		}
+	}
+
+	@Test
+	void a_command_waits_for_a_starting_server_no_longer_than_server_wait() throws IOException, InterruptedException {
+		// A live process (this one) says it starts a server, but none comes: after the
+		// wait the command opens the store itself (here nothing holds it).
+		RunningServer.announce(this.store);
+		var imported = importEdgeInOwnJvm(this.store, "--pedigree.embedded.server-wait=1s",
+				"--pedigree.embedded.page-cache=64m");
+		assertThat(imported.exitCode()).as(imported.output()).isZero();
+		assertThat(imported.output()).contains("that is still starting; this command waits up to 1 s")
+			.contains("1 created")
+			.doesNotContain("is held by the running server");
 	}
 
 	@Test
@@ -140,11 +162,18 @@ class EmbeddedStartTests {
 			String ready = Files.readString(record);
 			// Another process's live record: a second server's start on this store
 			// would fail on the lock, and the record stays the first one's.
-			String other = ready.replace("pid=" + ProcessHandle.current().pid(),
-					"pid=" + ProcessHandle.current().parent().orElseThrow().pid());
-			Files.writeString(record, other);
+			ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
+			String others = ready.replace("pid=" + ProcessHandle.current().pid(), "pid=" + parent.pid())
+				.replaceAll("started=\\d+", "started=" + parent.info().startInstant().orElseThrow().toEpochMilli());
+			Files.writeString(record, others);
 			assertThat(RunningServer.announce(this.store)).isNull();
-			assertThat(Files.readString(record)).isEqualTo(other);
+			assertThat(Files.readString(record)).isEqualTo(others);
+			// The same pid, another process (its pid reused after the first ended): replaced.
+			String reused = others.replaceAll("started=\\d+", "started=1");
+			Files.writeString(record, reused);
+			assertThat(RunningServer.announce(this.store)).isEqualTo(record);
+			assertThat(Files.readString(record)).contains("state=starting")
+				.contains("pid=" + ProcessHandle.current().pid());
 			Files.writeString(record, ready);
 		}
 	}

@@ -50,7 +50,7 @@ class EmbeddedNeo4jEarlyStart implements EarlyDatabaseStart.Begin {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			server = Optional.empty();
+			throw new IllegalStateException("Interrupted while waiting for the server that starts on " + home, ex);
 		}
 		if (server.isEmpty()) {
 			return false;

@@ -62,14 +62,14 @@ record RunningServer(URI uri, long pid, Path store) {
 
 	/**
 	 * Records this process as the store's server while it starts (before its database
-	 * holds the store's lock), so that a command begun meanwhile waits for it; unless a
-	 * live process's record is there already (a server that holds the store: this start
-	 * is about to fail on its lock, and the record stays that server's).
+	 * holds the store's lock), so that a command begun meanwhile waits for it; unless
+	 * another live process's record for this store is there already (a server that holds
+	 * the store, or starts on it: this start is about to fail on its lock, and the record
+	 * stays that server's).
 	 * @return the file, to withdraw if the start fails; null when none was written
 	 */
 	static Path announce(Path home) {
-		Path file = home.resolve(FILE_NAME);
-		if (readPid(file).filter(pid -> pid != ProcessHandle.current().pid()).filter(RunningServer::live).isPresent()) {
+		if (holder(home).isPresent()) {
 			return null;
 		}
 		var properties = new Properties();
@@ -82,6 +82,12 @@ record RunningServer(URI uri, long pid, Path store) {
 		Path partial = null;
 		try {
 			properties.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+			// With the pid: a record whose pid another process reuses later is not
+			// taken for it.
+			ProcessHandle.current()
+				.info()
+				.startInstant()
+				.ifPresent(started -> properties.setProperty("started", Long.toString(started.toEpochMilli())));
 			properties.setProperty("store", home.toRealPath().toString());
 			partial = Files.createTempFile(home, FILE_NAME, ".partial");
 			try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
@@ -148,37 +154,58 @@ record RunningServer(URI uri, long pid, Path store) {
 		if (ready.isPresent()) {
 			return ready;
 		}
-		var starting = startingPid(home);
+		var starting = holder(home).filter(record -> STARTING.equals(record.getProperty("state"))).map(RunningServer::pid);
 		if (starting.isEmpty()) {
 			return Optional.empty();
 		}
 		waiting.accept(starting.get());
-		long deadline = System.nanoTime() + wait.toNanos();
-		while (System.nanoTime() - deadline < 0) {
+		long waitNanos;
+		try {
+			waitNanos = wait.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			waitNanos = Long.MAX_VALUE;
+		}
+		long begun = System.nanoTime();
+		while (System.nanoTime() - begun < waitNanos) {
 			Thread.sleep(POLL_MILLIS);
 			ready = find(home);
-			if (ready.isPresent() || !startingPid(home).equals(starting)) {
+			if (ready.isPresent()) {
 				return ready;
+			}
+			if (!holder(home).map(RunningServer::pid).equals(starting)) {
+				// Changed since the read above: ready now, or its start failed.
+				return find(home);
 			}
 		}
 		return Optional.empty();
 	}
 
-	/** The live process whose record says it is starting a server on the store in {@code home}. */
-	private static Optional<Long> startingPid(Path home) {
-		Path file = home.resolve(FILE_NAME);
+	/**
+	 * The record in {@code home} when it names this store and a live process other than
+	 * this one (the one that wrote it, not a later process given its pid).
+	 */
+	private static Optional<Properties> holder(Path home) {
+		Path store;
 		try {
-			Path store = home.toRealPath();
-			var properties = properties(file);
-			if (properties.isEmpty() || !STARTING.equals(properties.get().getProperty("state"))
-					|| !store.equals(Path.of(properties.get().getProperty("store", "")))) {
-				return Optional.empty();
-			}
-			return readPid(file).filter(RunningServer::live);
+			store = home.toRealPath();
 		}
-		catch (IOException | IllegalArgumentException ex) {
+		catch (IOException ex) {
 			return Optional.empty();
 		}
+		return properties(home.resolve(FILE_NAME)).filter(record -> {
+			try {
+				return store.equals(Path.of(record.getProperty("store", ""))) && pid(record) != ProcessHandle.current().pid()
+						&& live(pid(record), record.getProperty("started"));
+			}
+			catch (IllegalArgumentException ex) {
+				return false;
+			}
+		});
+	}
+
+	private static long pid(Properties record) {
+		return Long.parseLong(record.getProperty("pid", ""));
 	}
 
 	private static Optional<Long> readPid(Path file) {
@@ -205,8 +232,15 @@ record RunningServer(URI uri, long pid, Path store) {
 		}
 	}
 
-	private static boolean live(long pid) {
-		return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+	/** Whether {@code pid} is alive and, when the record says when it started, the same process. */
+	private static boolean live(long pid, String started) {
+		return ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
+			.filter(process -> started == null || process.info()
+				.startInstant()
+				.map(instant -> Long.toString(instant.toEpochMilli()).equals(started))
+				.orElse(true))
+			.isPresent();
 	}
 
 	private static Optional<RunningServer> read(Path file) {
@@ -232,7 +266,7 @@ record RunningServer(URI uri, long pid, Path store) {
 	}
 
 	private boolean alive() {
-		if (!live(this.pid)) {
+		if (!live(this.pid, null)) {
 			return false;
 		}
 		try (var socket = new Socket()) {

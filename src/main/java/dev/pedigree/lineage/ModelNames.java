@@ -4,12 +4,14 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -84,6 +86,35 @@ public final class ModelNames {
 				add(this.normalised, key(name), c);
 			}
 		}
+	}
+
+	/**
+	 * Whether {@code candidate} can matter to resolving any of {@code names}: a
+	 * resolution looks up only the exact and normalised forms of the name it is given, so
+	 * an index of the candidates this keeps answers those names as an index of all would.
+	 * It lets a resolution stream the whole store's models (two million after a Hub
+	 * import) and keep the few that share a form with the names, instead of holding all.
+	 */
+	public static Predicate<Candidate> relevantTo(Collection<String> names) {
+		Set<String> exactForms = new HashSet<>();
+		Set<String> keys = new HashSet<>();
+		for (String name : names) {
+			exactForms.add(name.strip().toLowerCase(Locale.ROOT));
+			keys.add(key(name));
+		}
+		keys.remove("");
+		return c -> {
+			if (exactForms.contains(c.id().toLowerCase(Locale.ROOT))
+					|| keys.contains(key(c.id().substring(c.id().lastIndexOf('/') + 1)))) {
+				return true;
+			}
+			for (String name : names(c)) {
+				if (exactForms.contains(name.strip().toLowerCase(Locale.ROOT)) || keys.contains(key(name))) {
+					return true;
+				}
+			}
+			return false;
+		};
 	}
 
 	private static List<String> names(Candidate c) {

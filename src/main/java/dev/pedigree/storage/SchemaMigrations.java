@@ -101,7 +101,10 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 			return;
 		}
 		for (Resource script : scripts) {
-			apply(script, applied.get(version(script)));
+			String checksum = applied.get(version(script));
+			// Read again just before applying: another instance on the same server may
+			// have applied it since the read above.
+			apply(script, checksum != null ? checksum : appliedChecksum(version(script)));
 		}
 	}
 
@@ -113,11 +116,26 @@ public class SchemaMigrations implements SmartInitializingSingleton {
 		try (var session = this.driver.session()) {
 			return session.executeRead(tx -> {
 				var checksums = new HashMap<Integer, String>();
-				tx.run("MATCH (m:__SchemaMigration) RETURN m.version AS version, m.checksum AS checksum")
+				tx.run("MATCH (m:__SchemaMigration) WHERE m.version IS :: INTEGER NOT NULL "
+						+ "RETURN m.version AS version, m.checksum AS checksum")
 					.forEachRemaining(
 							r -> checksums.putIfAbsent(r.get("version").asInt(), r.get("checksum").asString()));
 				return checksums;
 			});
+		}
+	}
+
+	/** The checksum recorded when {@code version} was applied; null if it was not. */
+	private String appliedChecksum(int version) {
+		try (var session = this.driver.session()) {
+			return session
+				.executeRead(tx -> tx
+					.run("MATCH (m:__SchemaMigration {version: $version}) RETURN m.checksum AS checksum LIMIT 1",
+							Map.of("version", version))
+					.list(r -> r.get("checksum").asString()))
+				.stream()
+				.findFirst()
+				.orElse(null);
 		}
 	}
 
