@@ -129,6 +129,15 @@ for q in $QUESTIONS; do
   raw "$q" 32 0 5 10 >/dev/null
   if [ "$PEER" = 1 ]; then peer "$q" 32 0 >/dev/null; fi
 done
+# The warm-ups' last requests may still run in the database after their clients stop (the peer's giant family at 32
+# clients queues seconds of work): wait until the server is idle (under a tenth of a core for a second, at most 60 s)
+# so that they do not fall into the first round's first measurement.
+server_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+for _ in $(seq 1 60); do
+  before=$(server_ticks); sleep 1
+  [ $(( $(server_ticks) - before )) -lt $(( $(getconf CLK_TCK) / 10 )) ] && break
+done
+echo "idle after the warm-ups at $(date -u +%T)"
 for round in 1 2; do
   echo "round $round from $(date -u +%T), load $(cut -d' ' -f1 /proc/loadavg)"
   for q in $QUESTIONS; do
