@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -65,6 +66,13 @@ class FamilyIndex {
 			return size() > MAX_MEMOS;
 		}
 	};
+
+	/** Memo computations under way, by key (guarded by {@link #memos}). */
+	private final Map<Object, InFlight> inFlight = new HashMap<>();
+
+	/** A memo's computation begun at graph {@code version} on thread {@code owner}. */
+	private record InFlight(long version, Thread owner, CompletableFuture<Object> answer) {
+	}
 
 	/** roots: the families the answer is about; null when any write drops it. */
 	private record Memo(Object value, List<String> roots, Depends depends, long version, Instant computedAt) {
@@ -249,11 +257,59 @@ class FamilyIndex {
 				return updated;
 			}
 		}
-		T value = compute.get();
-		if (large.test(value)) {
+		// One computation per key and graph version at a time: the requests that arrive
+		// while it runs (32 first pages of a 150k family after its kept count expired,
+		// each counting it for 2-4 s on the 2M graph) wait for its answer. A request that
+		// reads after bookmarks computes its own.
+		InFlight mine = null;
+		InFlight running = null;
+		if (!this.graph.readsAfterBookmarks()) {
 			synchronized (this.memos) {
+				running = this.inFlight.get(key);
+				if (running == null) {
+					mine = new InFlight(version, Thread.currentThread(), new CompletableFuture<>());
+					this.inFlight.put(key, mine);
+				}
+				else if (running.version() != version || running.owner() == Thread.currentThread()) {
+					// Begun before a write this request must see, or by this thread
+					// itself (an answer computed from another of the same key).
+					running = null;
+				}
+			}
+		}
+		if (running != null) {
+			try {
+				return (T) running.answer().join();
+			}
+			catch (CompletionException ex) {
+				// Its computation failed (e.g. its budget ran out): this request tries
+				// its
+				// own.
+			}
+		}
+		T value;
+		try {
+			value = compute.get();
+		}
+		catch (RuntimeException | Error ex) {
+			if (mine != null) {
+				synchronized (this.memos) {
+					this.inFlight.remove(key, mine);
+				}
+				mine.answer().completeExceptionally(ex);
+			}
+			throw ex;
+		}
+		synchronized (this.memos) {
+			if (large.test(value)) {
 				this.memos.put(key, new Memo(value, families, depends, version, Instant.now()));
 			}
+			if (mine != null) {
+				this.inFlight.remove(key, mine);
+			}
+		}
+		if (mine != null) {
+			mine.answer().complete(value);
 		}
 		return value;
 	}
