@@ -282,9 +282,7 @@ class FamilyIndex {
 				return (T) running.answer().join();
 			}
 			catch (CompletionException ex) {
-				// Its computation failed (e.g. its budget ran out): this request tries
-				// its
-				// own.
+				// Its computation failed (its budget ran out, say): compute our own.
 			}
 		}
 		T value;
