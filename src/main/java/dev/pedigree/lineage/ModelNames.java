@@ -79,12 +79,52 @@ public final class ModelNames {
 
 	public ModelNames(Collection<Candidate> candidates) {
 		for (Candidate c : candidates) {
-			add(this.exact, c.id().toLowerCase(Locale.ROOT), c);
-			add(this.idNames, key(c.id().substring(c.id().lastIndexOf('/') + 1)), c);
-			for (String name : names(c)) {
-				add(this.exact, name.strip().toLowerCase(Locale.ROOT), c);
-				add(this.normalised, key(name), c);
-			}
+			forms(c, new Forms() {
+
+				@Override
+				public void exact(String form) {
+					add(ModelNames.this.exact, form, c);
+				}
+
+				@Override
+				public void normalised(String key) {
+					add(ModelNames.this.normalised, key, c);
+				}
+
+				@Override
+				public void idName(String key) {
+					add(ModelNames.this.idNames, key, c);
+				}
+
+			});
+		}
+	}
+
+	/** The forms under which a candidate is found, by the look-up that finds it. */
+	private interface Forms {
+
+		/**
+		 * Its id or a name or alias, in lower case ({@link #resolve}'s exact look-up).
+		 */
+		void exact(String form);
+
+		/** The {@link #key} of a name or alias. */
+		void normalised(String key);
+
+		/** The {@link #key} of its id's name part ({@code owner/name}). */
+		void idName(String key);
+
+	}
+
+	/**
+	 * Every form of {@code c}: the one place both the index and {@link #relevantTo} read.
+	 */
+	private static void forms(Candidate c, Forms forms) {
+		forms.exact(c.id().toLowerCase(Locale.ROOT));
+		forms.idName(key(c.id().substring(c.id().lastIndexOf('/') + 1)));
+		for (String name : names(c)) {
+			forms.exact(name.strip().toLowerCase(Locale.ROOT));
+			forms.normalised(key(name));
 		}
 	}
 
@@ -104,16 +144,27 @@ public final class ModelNames {
 		}
 		keys.remove("");
 		return c -> {
-			if (exactForms.contains(c.id().toLowerCase(Locale.ROOT))
-					|| keys.contains(key(c.id().substring(c.id().lastIndexOf('/') + 1)))) {
-				return true;
-			}
-			for (String name : names(c)) {
-				if (exactForms.contains(name.strip().toLowerCase(Locale.ROOT)) || keys.contains(key(name))) {
-					return true;
+			boolean[] shares = { false };
+			forms(c, new Forms() {
+
+				@Override
+				public void exact(String form) {
+					shares[0] |= exactForms.contains(form);
 				}
-			}
-			return false;
+
+				@Override
+				public void normalised(String key) {
+					shares[0] |= keys.contains(key);
+				}
+
+				@Override
+				public void idName(String key) {
+					// resolve looks a name's key up among the ids' name parts too
+					shares[0] |= keys.contains(key);
+				}
+
+			});
+			return shares[0];
 		};
 	}
 
