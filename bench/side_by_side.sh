@@ -126,12 +126,12 @@ raw() { # QUESTION CLIENTS ROUND [WARMUP DURATION]
 
 # The giant family's question runs after the others' two rounds, with its own warm-ups of the raw driver and the
 # peer: their requests read the whole 60k family for seconds each, 32 at a time, and Pedigree's ancestors measured
-# right after them ran at 0.52-0.72x the raw driver's pace instead of about 1x (docs/benchmarks.md, session 27).
+# after them ran at 0.52-0.72x the raw driver's pace instead of about 1x (docs/benchmarks.md, session 27).
 light=() heavy=()
 for q in $QUESTIONS; do if [ "$q" = q2giant ]; then heavy+=("$q"); else light+=("$q"); fi; done
-# A client's last requests may still run in the database after it stops (the raw driver's and the peer's giant
-# family at 32 clients leave seconds of work queued): every measurement and warm-up of the other systems starts once
-# the server is idle (under a tenth of a core for a second, at most 60 s).
+# A client's last requests may still run in the database after it stops (the peer's server goes on with the giant
+# family's requests its load generator left, seconds of work at 32 clients): every measurement, and every warm-up of
+# the other systems, starts once the server is idle (under a tenth of a core for a second, at most 60 s).
 server_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 await_idle() {
   for _ in $(seq 1 60); do
