@@ -123,10 +123,11 @@ class LineageController {
 	 * Plans the request from its selection set: when the model's {@code ancestors},
 	 * {@code parents} or {@code descendants} (without {@code truncated}) is selected once
 	 * and alone among the three, the model and that field come from one statement, handed
-	 * to the field (and the parents' models to {@code Derivation.parent}) in the local
-	 * context. The statement returns only the properties the selection reads
-	 * ({@link Projection}). Any other shape takes the field-by-field path: one query per
-	 * field and level. The plan is worked out once per document ({@link FieldPlans}).
+	 * to the field in the local context (the parents' models in their derivations, for
+	 * {@code Derivation.parent}: {@link DerivationParent}). The statement returns only
+	 * the properties the selection reads ({@link Projection}). Any other shape takes the
+	 * field-by-field path: one query per field and level. The plan is worked out once per
+	 * document ({@link FieldPlans}).
 	 */
 	@QueryMapping
 	DataFetcherResult<ModelView> model(@Argument String id, @Argument java.time.LocalDate asOf,
@@ -145,8 +146,8 @@ class LineageController {
 		}
 		if (plan instanceof ParentsPlan parents) {
 			var found = this.queries.modelWithParents(id, parents.projection());
-			return result(found == null ? null : found.model(), found == null ? null
-					: new PrefetchedParents(here.segment(parents.field()), found.parents(), found.parentModels()));
+			return result(found == null ? null : found.model(),
+					found == null ? null : new PrefetchedParents(here.segment(parents.field()), found.parents()));
 		}
 		if (plan instanceof DescendantsPlan descendants) {
 			var found = this.queries.modelWithDescendants(id, descendants.page(), descendants.projection());
@@ -279,11 +280,12 @@ class LineageController {
 	 */
 
 	/**
-	 * Parents fetched together with their model, and the parents' models (with the
-	 * properties this selection reads, so they serve only the derivations below it), by
-	 * id; {@code field} is the result path of the planned {@code parents} field.
+	 * Parents fetched together with their model, each derivation with its parent's model
+	 * (with the properties this selection reads, so they serve only the derivations this
+	 * field lists); {@code field} is the result path of the planned {@code parents}
+	 * field.
 	 */
-	private record PrefetchedParents(ResultPath field, List<Derivation> parents, Map<String, ModelView> parentModels) {
+	private record PrefetchedParents(ResultPath field, List<Derivation> parents) {
 	}
 
 	/**
@@ -471,23 +473,6 @@ class LineageController {
 			.map(ModelView::id)
 			.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
 		return models.stream().map(m -> byModel.getOrDefault(m.id(), List.of())).toList();
-	}
-
-	/**
-	 * The parent model: the one a planned statement read with its model's parents (for a
-	 * derivation listed by that very {@code parents} field: its path is
-	 * {@code …/parents[i]/parent}), else loaded with the level's other ends in one query.
-	 */
-	@SchemaMapping(typeName = "Derivation")
-	CompletableFuture<ModelView> parent(Derivation derivation, DataFetchingEnvironment environment) {
-		if (environment.getLocalContext() instanceof PrefetchedParents prefetched
-				&& prefetched.field().equals(environment.getExecutionStepInfo().getPath().getParent().getParent())) {
-			ModelView parent = prefetched.parentModels().get(derivation.parentId());
-			if (parent != null) {
-				return CompletableFuture.completedFuture(parent);
-			}
-		}
-		return environment.<String, ModelView>getDataLoader(MODELS).load(derivation.parentId());
 	}
 
 	/**

@@ -387,8 +387,11 @@ public class LineageQueries {
 		return new ModelWithAncestors(ModelView.from(projection.root().read(rows.get(0).get("root"))), ancestors);
 	}
 
-	/** A model with its direct bases and their models, from one query. */
-	public record ModelWithParents(ModelView model, List<Derivation> parents, Map<String, ModelView> parentModels) {
+	/**
+	 * A model with its direct bases, each with its parent's model (with the properties
+	 * the request's selection reads), from one query.
+	 */
+	public record ModelWithParents(ModelView model, List<Derivation> parents) {
 	}
 
 	/**
@@ -411,15 +414,14 @@ public class LineageQueries {
 		}
 		ModelView model = ModelView.from(projection.root().read(rows.get(0).get("model")));
 		List<Derivation> parents = new java.util.ArrayList<>();
-		Map<String, ModelView> parentModels = new HashMap<>();
 		for (Record r : rows) {
 			if (!r.get("parentId").isNull()) {
 				String parentId = r.get("parentId").asString();
-				parents.add(Derivation.from(projection.via().read(r.get("via")), model.id(), parentId));
-				parentModels.put(parentId, ModelView.from(projection.models().read(r.get("parent"))));
+				parents.add(Derivation.from(projection.via().read(r.get("via")), model.id(), parentId)
+					.withPrefetchedParent(ModelView.from(projection.models().read(r.get("parent")))));
 			}
 		}
-		return new ModelWithParents(model, List.copyOf(parents), Map.copyOf(parentModels));
+		return new ModelWithParents(model, List.copyOf(parents));
 	}
 
 	/** A model with one page of its descendants. */

@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 
 import dev.pedigree.GraphQlClient;
 import dev.pedigree.PedigreeServerTest;
@@ -27,6 +28,9 @@ class PlainSubtreesHttpTests {
 
 	@Autowired
 	PlainSubtrees.Strategy strategy;
+
+	@Autowired
+	Driver driver;
 
 	private static final String DESCENDANTS = """
 			{ model(id: "google/gemma-7b") { id descendants(first: 5) { totalCount
@@ -58,6 +62,40 @@ class PlainSubtreesHttpTests {
 		assertThat(plainParents).contains("\"relation\"");
 		assertThat(plainParents)
 			.isEqualTo(GraphQlClient.postAnonymous(this.port, parents.replace("name }", "name @include(if: true) }")));
+	}
+
+	/**
+	 * A merge's parents, planned with their model: the whole list is one subtree
+	 * completed in one pass (each parent's model travels with its derivation), not one
+	 * pass per parent's model below a list completed field by field.
+	 */
+	@Test
+	void a_merges_parents_are_one_subtree_completed_in_one_pass() {
+		String merge = this.driver.executableQuery("""
+				MATCH (m:Model)-[:DERIVED_FROM]->(p:Model) WITH m, count(p) AS parents WHERE parents >= 2
+				RETURN m.id AS id ORDER BY id LIMIT 1""").execute().records().get(0).get("id").asString();
+		String parents = "{ model(id: \"" + merge + "\") { parents { relation parent { id name } } } }";
+		long before = this.strategy.completedInOnePass();
+		String plain = GraphQlClient.postAnonymous(this.port, parents);
+		assertThat(this.strategy.completedInOnePass() - before).as("subtrees completed in one pass").isEqualTo(1);
+		assertThat(plain).doesNotContain("\"errors\"");
+		assertThat(Pattern.compile("\"parent\":\\{\"id\":").matcher(plain).results().count()).isGreaterThanOrEqualTo(2);
+		assertThat(plain)
+			.isEqualTo(GraphQlClient.postAnonymous(this.port, parents.replace("name }", "name @include(if: true) }")));
+	}
+
+	/**
+	 * Derivations listed without their parents' models (a page of children) load each
+	 * parent: the one pass is abandoned, and the answer is field by field's.
+	 */
+	@Test
+	void a_derivation_without_its_parents_model_loads_it() {
+		String children = "{ model(id: \"google/gemma-7b\") { children(first: 3) { edges { node { relation "
+				+ "parent { id name } } } } } }";
+		String answer = GraphQlClient.postAnonymous(this.port, children);
+		assertThat(answer).doesNotContain("\"errors\"").contains("\"parent\":{\"id\":\"google/gemma-7b\"");
+		assertThat(answer)
+			.isEqualTo(GraphQlClient.postAnonymous(this.port, children.replace("name }", "name @include(if: true) }")));
 	}
 
 	private String answerInOnePass(String document) {
