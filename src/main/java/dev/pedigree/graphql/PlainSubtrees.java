@@ -71,19 +71,21 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolver;
  * <p>
  * A subtree qualifies when, below the field, every object type is concrete, every field
  * is served by a {@link LightDataFetcher} (GraphQL Java's property fetcher and ours; they
- * need no environment and are never wrapped or observed) or is {@code __typename}, and no
- * selection, fragment or spread carries a directive (so {@code @include}/{@code @skip}
- * never depend on variables, and nothing is deferred), and the request sets no
- * conditional-node decision of its own. That is decided once per document and field
- * place. Field by field and at once give the same answer: the keys in the order GraphQL
- * Java collects them (aliases, merged fields, fragments in place), scalars and enums
- * serialised by their types. Anything that would make GraphQL Java report an error — a
- * null where the schema promises a value, a value a scalar cannot serialise, a fetcher
- * that throws or answers asynchronously, a value wrapped with errors or a local context —
- * abandons the one pass, and the subtree is completed field by field as before, errors
- * and all (plain reads have no side effects to repeat). The instrumentations' per-field
- * hooks are not called below such a field: ours and Spring's ignore plain fetchers
- * ({@link ClampWarnings}, Spring's observations).
+ * are never wrapped or observed, and one that asks for its environment, as
+ * {@code Derivation.parent} does when it loads the parent, takes its field place out of
+ * the one pass for the document) or is {@code __typename}, and no selection, fragment or
+ * spread carries a directive (so {@code @include}/{@code @skip} never depend on
+ * variables, and nothing is deferred), and the request sets no conditional-node decision
+ * of its own. That is decided once per document and field place. Field by field and at
+ * once give the same answer: the keys in the order GraphQL Java collects them (aliases,
+ * merged fields, fragments in place), scalars and enums serialised by their types.
+ * Anything that would make GraphQL Java report an error — a null where the schema
+ * promises a value, a value a scalar cannot serialise, a fetcher that throws or answers
+ * asynchronously, a value wrapped with errors or a local context — abandons the one pass,
+ * and the subtree is completed field by field as before, errors and all (plain reads have
+ * no side effects to repeat). The instrumentations' per-field hooks are not called below
+ * such a field: ours and Spring's ignore plain fetchers ({@link ClampWarnings}, Spring's
+ * observations).
  * <p>
  * {@code pedigree.graphql.plain-subtrees=false} turns it off (field by field everywhere).
  */
@@ -120,6 +122,8 @@ class PlainSubtrees {
 
 		private final LongAdder completed = new LongAdder();
 
+		private final LongAdder askedForEnvironment = new LongAdder();
+
 		Strategy(DataFetcherExceptionHandler handler) {
 			super(handler);
 		}
@@ -127,6 +131,14 @@ class PlainSubtrees {
 		/** Subtrees completed in one pass since the start. */
 		long completedInOnePass() {
 			return this.completed.sum();
+		}
+
+		/**
+		 * One passes abandoned since the start because a light fetcher asked for its
+		 * environment (each field place once: it is then field by field).
+		 */
+		long abandonedForEnvironment() {
+			return this.askedForEnvironment.sum();
 		}
 
 		@Override
@@ -151,7 +163,15 @@ class PlainSubtrees {
 								: FieldValueInfo.CompleteValueType.OBJECT, completed);
 					}
 					catch (NotPlain ex) {
-						// Field by field, where GraphQL Java reports what went wrong.
+						// Field by field, where GraphQL Java reports what went wrong. A
+						// fetcher that needs its environment here (a derivation whose
+						// parent is loaded, not carried) will most likely need it for the
+						// next request too: the place is field by field from now on,
+						// rather than a pass begun and abandoned on every request.
+						if (ex == NotPlain.ENVIRONMENT) {
+							this.askedForEnvironment.increment();
+							notPlain(context, new Place(definition, parameters.getField().getFields()));
+						}
 					}
 				}
 			}
@@ -163,10 +183,17 @@ class PlainSubtrees {
 			return !(unwrapped instanceof GraphQLScalarType) && !(unwrapped instanceof GraphQLEnumType);
 		}
 
+		private Map<Place, Object> shapes(ExecutionContext context) {
+			return this.byDocument.get(context.getDocument(), document -> new ConcurrentHashMap<>());
+		}
+
+		private void notPlain(ExecutionContext context, Place place) {
+			shapes(context).put(place, NOT_PLAIN);
+		}
+
 		/** The field place's subtree shape; null when it is not plain. */
 		private Shape shape(ExecutionContext context, GraphQLFieldDefinition definition, List<Field> fields) {
-			Map<Place, Object> shapes = this.byDocument.get(context.getDocument(),
-					document -> new ConcurrentHashMap<>());
+			Map<Place, Object> shapes = shapes(context);
 			Place place = new Place(definition, fields);
 			Object shape = shapes.get(place);
 			if (shape == null) {
@@ -226,7 +253,7 @@ class PlainSubtrees {
 					fetched = child.fetcher().get(child.definition(), value, NO_ENVIRONMENT);
 				}
 				catch (Exception ex) {
-					throw NotPlain.INSTANCE;
+					throw ex == NotPlain.ENVIRONMENT ? NotPlain.ENVIRONMENT : NotPlain.INSTANCE;
 				}
 				Object unboxed = plain(context, fetched);
 				if (unboxed == null) {
@@ -287,7 +314,7 @@ class PlainSubtrees {
 		 * is what the one pass avoids).
 		 */
 		private static final Supplier<DataFetchingEnvironment> NO_ENVIRONMENT = () -> {
-			throw NotPlain.INSTANCE;
+			throw NotPlain.ENVIRONMENT;
 		};
 
 	}
@@ -322,6 +349,9 @@ class PlainSubtrees {
 	private static final class NotPlain extends RuntimeException {
 
 		static final NotPlain INSTANCE = new NotPlain();
+
+		/** A plain fetcher asked for its environment. */
+		static final NotPlain ENVIRONMENT = new NotPlain();
 
 		private NotPlain() {
 			super("not a plain subtree", null, false, false);

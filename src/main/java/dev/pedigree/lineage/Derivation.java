@@ -11,8 +11,8 @@ import org.neo4j.driver.types.Relationship;
  * effect of {@code heuristic} source rests on; {@code warnings} are findings about the
  * claim (a declared parent whose size cannot have produced the child), never changes to
  * it. {@code prefetchedParent} is the parent model as the statement that listed the
- * derivation read it (only the properties its request's selection reads), or null: the
- * {@code parent} field then loads it ({@link DerivationParent}).
+ * derivation read it (only the properties a selection of its projection reads), or null:
+ * the {@code parent} field then loads it ({@link DerivationParent}).
  */
 public record Derivation(String childId, String parentId, Relation relation, Double computeFlop, String date,
 		SafetyEffect safetyEffect, CapabilityEffect capabilityEffect, String source, Double confidence,

@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * Light (GraphQL Java builds no environment for it, Spring for GraphQL neither wraps nor
  * times it), so that a planned {@code parents} list below a model is completed in one
- * pass like an {@code ancestors} list: as a controller method it cost a call through
- * Spring's handler, its context propagation and a timer for every parent of the statement
- * path's commonest request shape (docs/benchmarks.md, issue 12, session 28). A derivation
- * without a prefetched parent asks for the environment, which takes its subtree out of
- * the one pass and field by field again.
+ * pass like an {@code ancestors} list, without a call through Spring's handler, its
+ * context propagation and a timer for every parent (docs/benchmarks.md, issue 12, session
+ * 28). A derivation without a prefetched parent asks for the environment, which takes its
+ * field place out of the one pass: field by field, as before, for that request and the
+ * document's next ones.
  */
 @Component
 class DerivationParent implements RuntimeWiringConfigurer {

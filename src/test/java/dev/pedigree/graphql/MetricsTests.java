@@ -41,9 +41,9 @@ class MetricsTests {
 	}
 
 	/**
-	 * Requests and the data fetchers that may query the database are timed; no long task
-	 * timer runs beside each (no series of tasks in flight), and a connection's edges and
-	 * page info, read from its page in memory, are not timed as data fetchers.
+	 * Requests and the controllers' data fetchers are timed; no long task timer runs
+	 * beside each (no series of tasks in flight), and a connection's edges and page info,
+	 * read from its page in memory, are not timed as data fetchers.
 	 */
 	@Test
 	void fetchers_that_may_query_are_timed_and_nothing_else_per_field() {

@@ -86,14 +86,21 @@ class PlainSubtreesHttpTests {
 
 	/**
 	 * Derivations listed without their parents' models (a page of children) load each
-	 * parent: the one pass is abandoned, and the answer is field by field's.
+	 * parent: the fetcher asks for its environment, the one pass is abandoned and the
+	 * answer is field by field's; the field place is then field by field for the next
+	 * request of the document, with no pass begun and abandoned again.
 	 */
 	@Test
 	void a_derivation_without_its_parents_model_loads_it() {
 		String children = "{ model(id: \"google/gemma-7b\") { children(first: 3) { edges { node { relation "
 				+ "parent { id name } } } } } }";
+		long before = this.strategy.abandonedForEnvironment();
 		String answer = GraphQlClient.postAnonymous(this.port, children);
+		long abandoned = this.strategy.abandonedForEnvironment() - before;
+		assertThat(abandoned).as("one passes abandoned for the environment").isPositive();
 		assertThat(answer).doesNotContain("\"errors\"").contains("\"parent\":{\"id\":\"google/gemma-7b\"");
+		assertThat(GraphQlClient.postAnonymous(this.port, children)).isEqualTo(answer);
+		assertThat(this.strategy.abandonedForEnvironment() - before).as("abandoned again").isEqualTo(abandoned);
 		assertThat(answer)
 			.isEqualTo(GraphQlClient.postAnonymous(this.port, children.replace("name }", "name @include(if: true) }")));
 	}
