@@ -9,13 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.local.LocalAddress;
 
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -25,7 +30,10 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config.ConfigBuilder;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.internal.DriverFactory;
+import org.neo4j.driver.internal.security.StaticAuthTokenManager;
 import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
 import org.neo4j.internal.kernel.api.security.AuthenticationResult;
 import org.neo4j.io.ByteUnit;
@@ -48,10 +56,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
@@ -113,6 +124,53 @@ class EmbeddedNeo4jConfiguration {
 				return login;
 			}
 		};
+	}
+
+	/**
+	 * The service's own driver over the database's in-process channel (Bolt over Netty's
+	 * local transport, {@code pedigree.embedded.in-process-bolt}): the same protocol,
+	 * pool and sessions as over the loopback port, without the kernel's TCP stack
+	 * between two threads of this process. Boot's driver is not created beside it; this
+	 * one takes the same {@code spring.neo4j.*} settings (pool, timeouts, retries) and
+	 * customizers, unencrypted as the loopback port is. The address it connects to is the
+	 * port's, for logs and errors; the bytes go through the channel.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "pedigree.embedded.in-process-bolt", matchIfMissing = true)
+	Driver embeddedNeo4jDriver(Neo4jProperties properties, Neo4jConnectionDetails details,
+			ObjectProvider<ConfigBuilderCustomizer> customizers, EmbeddedNeo4jStart start) {
+		ConfigBuilder config = org.neo4j.driver.Config.builder();
+		Neo4jProperties.Pool pool = properties.getPool();
+		if (pool.isLogLeakedSessions()) {
+			config.withLeakedSessionsLogging();
+		}
+		config.withMaxConnectionPoolSize(pool.getMaxConnectionPoolSize());
+		if (pool.getIdleTimeBeforeConnectionTest() != null) {
+			config.withConnectionLivenessCheckTimeout(pool.getIdleTimeBeforeConnectionTest().toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
+		config.withMaxConnectionLifetime(pool.getMaxConnectionLifetime().toMillis(), TimeUnit.MILLISECONDS)
+			.withConnectionAcquisitionTimeout(pool.getConnectionAcquisitionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+			.withConnectionTimeout(properties.getConnectionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+			.withMaxTransactionRetryTime(properties.getMaxTransactionRetryTime().toMillis(), TimeUnit.MILLISECONDS)
+			.withoutEncryption();
+		customizers.orderedStream().forEach(customizer -> customizer.customize(config));
+		return inProcessDriver(details.getUri(), details.getAuthToken(), start.localChannel(), config.build());
+	}
+
+	/**
+	 * A driver whose connections go to the database's in-process channel named
+	 * {@code channel} ({@code uri} names the port, for logs and errors). A rejected login
+	 * fails at once, as with Boot's driver (a static token, not a retried one).
+	 */
+	static Driver inProcessDriver(URI uri, AuthToken login, String channel, org.neo4j.driver.Config config) {
+		LocalAddress address = new LocalAddress(channel);
+		return new DriverFactory() {
+			@Override
+			protected java.net.SocketAddress localAddress() {
+				return address;
+			}
+		}.newInstance(uri, new StaticAuthTokenManager(login), null, config);
 	}
 
 	/**
@@ -190,7 +248,8 @@ class EmbeddedNeo4jConfiguration {
 		return URI.create("bolt://127.0.0.1:" + port);
 	}
 
-	private static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, Path home, BoltCredentials credentials) {
+	private static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, Path home, BoltCredentials credentials,
+			String localChannel) {
 		log.info("Embedded Neo4j store: {}", home);
 		var builder = new DatabaseManagementServiceBuilder(home)
 			.setConfig(GraphDatabaseSettings.auth_enabled, true)
@@ -204,6 +263,13 @@ class EmbeddedNeo4jConfiguration {
 			.setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
 			.setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
 			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(50));
+		if (properties.inProcessBolt()) {
+			// Neo4j runs its in-process connector by default, under a random name: named
+			// here for the service's own driver (embeddedNeo4jDriver), and kept on should
+			// that default change. It takes the port's login.
+			builder.setConfig(BoltConnectorInternalSettings.enable_local_connector, true)
+				.setConfig(BoltConnectorInternalSettings.local_channel_address, localChannel);
+		}
 		if (StringUtils.hasText(properties.pageCache())) {
 			builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
 		}
@@ -439,6 +505,12 @@ class EmbeddedNeo4jConfiguration {
 
 		private final BoltCredentials credentials;
 
+		/**
+		 * The in-process channel's name, unique among the databases of this process
+		 * (tests start several).
+		 */
+		private final String localChannel = "pedigree-bolt-" + UUID.randomUUID();
+
 		private final CompletableFuture<EmbeddedNeo4j> started = new CompletableFuture<>();
 
 		/** This server's {@link RunningServer} record while it is published. */
@@ -468,7 +540,8 @@ class EmbeddedNeo4jConfiguration {
 			}
 			Thread.ofPlatform().name("embedded-neo4j-start").daemon().start(() -> {
 				try {
-					start.started.complete(EmbeddedNeo4jConfiguration.start(properties, home, credentials));
+					start.started
+						.complete(EmbeddedNeo4jConfiguration.start(properties, home, credentials, start.localChannel));
 				}
 				catch (Throwable ex) {
 					deleteIfEphemeral(properties, home);
@@ -484,6 +557,10 @@ class EmbeddedNeo4jConfiguration {
 
 		BoltCredentials credentials() {
 			return this.credentials;
+		}
+
+		String localChannel() {
+			return this.localChannel;
 		}
 
 		/** The started database; a failed start's exception (e.g. a locked store). */

@@ -24,10 +24,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * database lives only as long as the command)
  * @param serverWait how long a command on a store whose server is still starting waits
  * for it before it tries the store itself (and finds it locked)
+ * @param inProcessBolt whether the service's own driver reaches the database it started
+ * through an in-process channel (Bolt over Netty's local transport) instead of the
+ * loopback port: the same protocol, sessions and pool, without the operating system's TCP
+ * stack between two threads of one process; other processes (commands, Neo4j Browser,
+ * cypher-shell) use the port as before
  */
 @ConfigurationProperties("pedigree.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("./pedigree-data") Path dataDir, @DefaultValue("7687") int boltPort,
 		@DefaultValue("false") boolean ephemeral, @DefaultValue("") String pageCache,
 		@DefaultValue("false") boolean usageReport, @DefaultValue("false") boolean command,
-		@DefaultValue("5m") Duration serverWait) {
+		@DefaultValue("5m") Duration serverWait, @DefaultValue("true") boolean inProcessBolt) {
 }
