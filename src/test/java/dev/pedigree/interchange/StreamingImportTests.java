@@ -103,6 +103,56 @@ class StreamingImportTests {
 		assertThat(developers(chunked)).isEqualTo(developers(whole)).hasSize(7);
 	}
 
+	/**
+	 * Session 30: a node list over an edge list's placeholders is all comparing upserts,
+	 * which run two batches at a time (any two rows make two batches), in order of
+	 * developer. Each model is filled once, linked once to its developer, and a re-run
+	 * changes nothing.
+	 */
+	@Test
+	void a_node_list_over_an_edge_lists_placeholders_fills_each_model_once() {
+		String prefix = "f" + UUID.randomUUID().toString().substring(0, 8);
+		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
+		StringBuilder nodes = new StringBuilder("model_id,author,downloads\n");
+		List<String> expected = new java.util.ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			// Five organisations, their models interleaved in the file.
+			String org = prefix + "o" + (i % 5);
+			String id = org + "/m" + i;
+			if (i > 0) {
+				String parent = i < 5 ? prefix + "o0/m0" : org + "/m" + (i - 5);
+				edges.append(parent).append(',').append(id).append(",finetune\n");
+			}
+			nodes.append(id).append(',').append(org).append(',').append(i * 10).append('\n');
+			expected.add(id.replace(prefix, "") + " by " + org.replace(prefix, "") + " " + (i * 10));
+		}
+		pipeline(Integer.MAX_VALUE).importContent(ImportFormat.HF_EDGES, edges.toString());
+		long placeholders = this.graph
+			.read("MATCH (m:Model) WHERE m.id STARTS WITH $prefix AND m.placeholder RETURN count(m) AS n",
+					Map.of("prefix", prefix), r -> r.get("n").asLong())
+			.get(0);
+		assertThat(placeholders).isEqualTo(40);
+
+		var filled = pipeline(Integer.MAX_VALUE).importContent(ImportFormat.HF_NODES, nodes.toString());
+		assertThat(filled.rejected()).isEmpty();
+		assertThat(filled.created()).isZero();
+		assertThat(filled.updated()).isEqualTo(40);
+		assertThat(developers(prefix)).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(this.graph.read("""
+				MATCH (m:Model) WHERE m.id STARTS WITH $prefix
+				RETURN count(m) AS models, sum(CASE WHEN m.placeholder THEN 1 ELSE 0 END) AS placeholders,
+				       sum(COUNT { (m)-[:DEVELOPED_BY]->() }) AS links,
+				       sum(CASE WHEN m.developerId = split(m.id, '/')[0] THEN 1 ELSE 0 END) AS developerIds""",
+				Map.of("prefix", prefix),
+				r -> r.get("models").asLong() + " models, " + r.get("placeholders").asLong() + " placeholders, "
+						+ r.get("links").asLong() + " links, " + r.get("developerIds").asLong() + " developer ids"))
+			.containsExactly("40 models, 0 placeholders, 40 links, 40 developer ids");
+
+		var again = pipeline(Integer.MAX_VALUE).importContent(ImportFormat.HF_NODES, nodes.toString());
+		assertThat(again.updated()).isZero();
+		assertThat(again.unchanged()).isEqualTo(40);
+	}
+
 	private ImportPipeline pipeline(int chunkSize) {
 		return new ImportPipeline(this.parsers, this.lineage, this.assets, this.indexes, chunkSize);
 	}
