@@ -153,6 +153,43 @@ class StreamingImportTests {
 		assertThat(again.unchanged()).isEqualTo(40);
 	}
 
+	/**
+	 * Session 30: the rows of a developer with more rows than a batch (10,000,
+	 * {@code BulkWrites.BATCH}) go one batch at a time, after the others run two at a
+	 * time: every model is still filled and linked once, and the counts add up.
+	 */
+	@Test
+	void a_developer_with_more_models_than_a_batch_is_filled_as_the_others() {
+		String prefix = "g" + UUID.randomUUID().toString().substring(0, 8);
+		int large = 10_001;
+		StringBuilder edges = new StringBuilder("parent_id,child_id,relation\n");
+		StringBuilder nodes = new StringBuilder("model_id,author,downloads\n");
+		for (int i = 0; i < large + 6; i++) {
+			String org = prefix + (i < large ? "big" : "small" + (i % 3));
+			String id = prefix + "m/" + i;
+			edges.append(prefix).append("m/root,").append(id).append(",finetune\n");
+			nodes.append(id).append(',').append(org).append(",1\n");
+		}
+		pipeline(Integer.MAX_VALUE).importContent(ImportFormat.HF_EDGES, edges.toString());
+
+		var filled = pipeline(Integer.MAX_VALUE).importContent(ImportFormat.HF_NODES, nodes.toString());
+		assertThat(filled.rejected()).isEmpty();
+		assertThat(filled.updated()).isEqualTo(large + 6);
+		assertThat(this.graph.read(
+				"""
+						MATCH (m:Model)-[:DEVELOPED_BY]->(o:Organization) WHERE m.id STARTS WITH $prefix
+						WITH o.id AS developer, count(m) AS models, sum(CASE WHEN m.placeholder THEN 1 ELSE 0 END) AS placeholders
+						RETURN developer, models, placeholders ORDER BY developer""",
+				Map.of("prefix", prefix),
+				r -> r.get("developer").asString().replace(prefix, "") + " " + r.get("models").asLong() + " "
+						+ r.get("placeholders").asLong()))
+			.containsExactly("big 10001 0", "small0 2 0", "small1 2 0", "small2 2 0");
+
+		var again = pipeline(Integer.MAX_VALUE).importContent(ImportFormat.HF_NODES, nodes.toString());
+		assertThat(again.updated()).isZero();
+		assertThat(again.unchanged()).isEqualTo(large + 6);
+	}
+
 	private ImportPipeline pipeline(int chunkSize) {
 		return new ImportPipeline(this.parsers, this.lineage, this.assets, this.indexes, chunkSize);
 	}
