@@ -101,17 +101,9 @@ class BulkWrites {
 		// A developer with more rows than a batch would fill batch after batch that each
 		// wait for the one before (session 30: slower than one at a time when one had
 		// 40 % of the rows), so its rows go one batch at a time, after the others.
-		Map<String, Integer> perDeveloper = new HashMap<>();
-		upserted.forEach(r -> perDeveloper.merge(String.valueOf(r.get("developerId")), 1, Integer::sum));
-		List<Map<String, Object>> apart = new ArrayList<>();
-		List<Map<String, Object>> shared = new ArrayList<>();
-		for (var row : upserted) {
-			boolean large = row.get("developerId") != null
-					&& perDeveloper.get(String.valueOf(row.get("developerId"))) > BATCH;
-			(large ? apart : shared).add(row);
-		}
-		shared.sort(Comparator.comparing(r -> (String) r.get("developerId"),
-				Comparator.nullsFirst(Comparator.naturalOrder())));
+		var split = DeveloperSplit.of(upserted);
+		List<Map<String, Object>> shared = split.shared();
+		List<Map<String, Object>> apart = split.apart();
 		var total = new WriteCounts(created.size(), 0, created.size());
 		String writer = this.changes.writer();
 		for (var done : inParallel(shared, progress, (tx, batch) -> {
@@ -124,6 +116,32 @@ class BulkWrites {
 		}
 		total = total.plus(upserts(apart, "lineage/upsert-models", ChangeLog.Kind.MODELS_WRITTEN, progress));
 		return total;
+	}
+
+	/**
+	 * Updates of stored models split for {@link #models}: {@code shared} (two batches at
+	 * a time, in order of developer, rows without one first) and {@code apart} (the rows
+	 * of each developer with more rows than one of those batches, one batch at a time).
+	 * The rows are counted per developer whether or not their model still needs the link,
+	 * so a re-run sends a large developer's rows one at a time, as before session 30.
+	 */
+	record DeveloperSplit(List<Map<String, Object>> shared, List<Map<String, Object>> apart) {
+
+		static DeveloperSplit of(List<Map<String, Object>> rows) {
+			int batch = balancedBatch(rows.size());
+			Map<String, Integer> perDeveloper = new HashMap<>();
+			rows.forEach(r -> perDeveloper.merge((String) r.get("developerId"), 1, Integer::sum));
+			List<Map<String, Object>> shared = new ArrayList<>();
+			List<Map<String, Object>> apart = new ArrayList<>();
+			for (var row : rows) {
+				String developer = (String) row.get("developerId");
+				(developer != null && perDeveloper.get(developer) > batch ? apart : shared).add(row);
+			}
+			shared.sort(Comparator.comparing(r -> (String) r.get("developerId"),
+					Comparator.nullsFirst(Comparator.naturalOrder())));
+			return new DeveloperSplit(shared, apart);
+		}
+
 	}
 
 	/**

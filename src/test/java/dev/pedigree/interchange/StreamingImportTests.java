@@ -154,9 +154,10 @@ class StreamingImportTests {
 	}
 
 	/**
-	 * Session 30: the rows of a developer with more rows than a batch (10,000,
-	 * {@code BulkWrites.BATCH}) go one batch at a time, after the others run two at a
-	 * time: every model is still filled and linked once, and the counts add up.
+	 * Session 30: the rows of a developer with more rows than a batch (here 10,001 of
+	 * 10,007 stored models: two batches of 5,004) go one batch at a time, after the
+	 * others run two at a time ({@code BulkBatchTests} checks the split): every model is
+	 * still filled and linked once, and the counts add up.
 	 */
 	@Test
 	void a_developer_with_more_models_than_a_batch_is_filled_as_the_others() {
@@ -174,6 +175,7 @@ class StreamingImportTests {
 
 		var filled = pipeline(Integer.MAX_VALUE).importContent(ImportFormat.HF_NODES, nodes.toString());
 		assertThat(filled.rejected()).isEmpty();
+		assertThat(filled.created()).isZero();
 		assertThat(filled.updated()).isEqualTo(large + 6);
 		assertThat(this.graph.read(
 				"""
