@@ -98,9 +98,10 @@ class BulkWrites {
 		// that organisation's lock until it commits: in input order the two batches in
 		// flight shared many and waited on each other (session 30: no faster than one
 		// at a time); in order of developer they share at most the one at their border.
-		// A developer with more rows than a batch would fill batch after batch that each
-		// wait for the one before (session 30: slower than one at a time when one had
-		// 40 % of the rows), so its rows go one batch at a time, after the others.
+		// A developer with more rows than one of those batches would fill batch after
+		// batch that each wait for the one before (session 30: slower than one at a time
+		// when one had 40 % of the rows), so its rows go one batch at a time, after the
+		// others.
 		var split = DeveloperSplit.of(upserted);
 		List<Map<String, Object>> shared = split.shared();
 		List<Map<String, Object>> apart = split.apart();
@@ -421,8 +422,8 @@ class BulkWrites {
 	 */
 	private <T, R> List<R> inParallel(List<T> rows, LongConsumer progress, BatchWork<T, R> work) {
 		List<Future<R>> pending = new ArrayList<>();
-		// After a failure no further batch starts: the committed ones stand (a re-run
-		// completes the import), and nothing after the failure is written meanwhile.
+		// After a failure no further batch starts (one already running may still commit):
+		// the committed ones stand, and a re-run completes the import.
 		var failed = new AtomicBoolean();
 		// The batches run on other threads: they carry the caller's context along (who is
 		// writing, for the change log).
