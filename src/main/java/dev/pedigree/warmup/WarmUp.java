@@ -147,8 +147,12 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 					default -> children;
 				}).add(r.get("id").asString()));
 			// Planned now: the first read after a write asks which families the write
-			// reached (lineage/FamilyIndex).
-			tx.run(this.cypher.get("lineage/ancestor-ids"), Map.of("ids", List.of())).consume();
+			// reached (lineage/FamilyIndex). With a list of one string, as a write's ids
+			// are: the plan cache keys a plan by its parameters' types, and an empty list
+			// is not a list of strings (with an empty one, the first page after a start's
+			// first write paid about 75 ms to plan it again; docs/benchmarks.md, session
+			// 31). No model has the empty id.
+			tx.run(this.cypher.get("lineage/ancestor-ids"), Map.of("ids", List.of(""))).consume();
 			// Planned now, run on nothing: the statements of a search read band by band,
 			// which a whole-id search never reaches (the first such search after a start
 			// on the 2M graph once ran out of its time budget). Empty values are a size
