@@ -28,6 +28,9 @@ WARM=${WARM:-4}
 # The database's page cache: 2g holds the 500k store; 3g the 2M one (its store is about 3 GiB).
 PAGE_CACHE=${PAGE_CACHE:-2g}
 QUESTIONS=${QUESTIONS:-"q1 q3 q2small"}
+# ECOSYSTEM=1: after the questions, two rounds of the giant family's ecosystem report (summary, byRelation, byDepth),
+# Pedigree only (neither the raw harness nor the peer has the report), 150 requests at 1 client each.
+ECOSYSTEM=${ECOSYSTEM:-0}
 PEER=${PEER:-1}
 HTTP_PORT=${HTTP_PORT:-18080}
 BOLT_PORT=${BOLT_PORT:-17687}
@@ -172,5 +175,20 @@ rounds "${light[@]}"
 if [ ${#heavy[@]} -gt 0 ]; then
   warm_others "${heavy[@]}"
   rounds "${heavy[@]}"
+fi
+if [ "$ECOSYSTEM" = 1 ]; then
+  for round in 1 2; do
+    await_idle
+    echo "ecosystem report, round $round, from $(date -u +%T)"
+    python3 "$here/bench/graphql_bench.py" --url "$URL" --query ecosystem --params "$DATA/params/q2_giant_root.txt" \
+      --requests 150 --warmup 10 --clients 1 | tail -1 | python3 -c '
+import json, re, sys
+line = sys.stdin.read()
+got = dict(re.findall(r"(n|errors|p50|p95|p99)=([0-9.]+)", line))
+if "n" not in got: sys.exit("no result from graphql_bench.py: " + line)
+print(json.dumps({"sys": "pedigree", "q": "ecosystem", "round": int(sys.argv[1]), "concurrency": 1, "n": int(got["n"]),
+                  "errors": int(got["errors"]), "p50": float(got["p50"]), "p95": float(got["p95"]), "p99": float(got["p99"])}))
+' "$round" >>"$results"
+  done
 fi
 echo "done at $(date -u +%T); python3 bench/side_by_side_table.py $results"

@@ -70,6 +70,14 @@ def main(path):
         errors = sum((row.get("errors") or row.get("errs") or 0) for row in rows if row["q"] == question)
         if errors:
             print(f"| {name}: {errors} failed requests | | | | | |")
+    reports = [row for row in rows if row["q"] == "ecosystem"]
+    if reports:
+        print()
+        print("| giant family's ecosystem report, Pedigree only, 1 client | p50 / p95 / p99, ms | requests | errors |")
+        print("|---|---|---|---|")
+        for row in sorted(reports, key=lambda r: r["round"]):
+            print(f"| round {row['round']} | {row['p50']:.2f} / {row['p95']:.2f} / {row['p99']:.2f} | {row['n']} | "
+                  f"{row['errors']} |")
 
 
 if __name__ == "__main__":
