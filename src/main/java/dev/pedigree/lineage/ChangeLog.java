@@ -63,10 +63,18 @@ public class ChangeLog {
 		if (modelIds.isEmpty()) {
 			return;
 		}
-		tx.run(this.cypher.get("lineage/append-change"),
-				Map.of("kind", kind.name(), "modelIds", List.copyOf(new LinkedHashSet<>(modelIds)), "derivations",
-						List.copyOf(new LinkedHashSet<>(derivations)), "writer", writer))
-			.consume();
+		tx.run(statement(), parameters(kind, modelIds, derivations, writer)).consume();
+	}
+
+	String statement() {
+		return this.cypher.get("lineage/append-change");
+	}
+
+	/** The parameters of {@code lineage/append-change}, also as the warm-up plans it. */
+	static Map<String, Object> parameters(Kind kind, Collection<String> modelIds, Collection<String> derivations,
+			String writer) {
+		return Map.of("kind", kind.name(), "modelIds", List.copyOf(new LinkedHashSet<>(modelIds)), "derivations",
+				List.copyOf(new LinkedHashSet<>(derivations)), "writer", writer);
 	}
 
 	/** How a derivation is named in the change log. */

@@ -42,6 +42,9 @@ public class LineageWrites {
 	 */
 	static final Map<String, Object> NOT_AN_IMPORT = java.util.Collections.singletonMap("holder", null);
 
+	/** Whether a curated model's developer is stored. */
+	static final String ORGANIZATION_EXISTS = "MATCH (o:Organization {id: $id}) RETURN o";
+
 	private final Graph graph;
 
 	private final CypherQueries cypher;
@@ -432,17 +435,12 @@ public class LineageWrites {
 			.properties();
 		// A curator's alias list replaces the model's.
 		putIfPresent(properties, "aliases", input.aliases());
-		Map<String, Object> params = new HashMap<>();
-		params.put("id", input.id().strip());
-		params.put("properties", properties);
-		params.put("developerId", input.developerId());
+		Map<String, Object> params = registerParameters(input.id().strip(), properties, input.developerId());
 		// Only this model's own facts (and its developer link): no derivation changes.
 		var scope = new Graph.Scope(Set.of(), Set.of(input.id().strip()));
 		ModelView registered = this.graph.write(scope, tx -> {
 			if (input.developerId() != null
-					&& tx.run("MATCH (o:Organization {id: $id}) RETURN o", Map.of("id", input.developerId()))
-						.list()
-						.isEmpty()) {
+					&& tx.run(ORGANIZATION_EXISTS, Map.of("id", input.developerId())).list().isEmpty()) {
 				throw new InvalidInputException("developerId", "No organization with id '" + input.developerId() + "'");
 			}
 			var model = ModelView
@@ -511,9 +509,7 @@ public class LineageWrites {
 										!r.get("estimated").isNull() && r.get("estimated").asBoolean())));
 			List<Derivation> written = new ArrayList<>();
 			for (String parent : parents) {
-				var cycle = tx
-					.run(this.cypher.get("lineage/cycles-closed"),
-							Map.of("rows", List.of(Map.of("parent", parent, "child", input.childId()))))
+				var cycle = tx.run(this.cypher.get("lineage/cycles-closed"), cycleParameters(parent, input.childId()))
 					.list();
 				if (!cycle.isEmpty()) {
 					List<String> path = new ArrayList<>();
@@ -524,7 +520,7 @@ public class LineageWrites {
 				}
 				written.add(LineageQueries.derivation(tx
 					.run(this.cypher.get("lineage/record-derivation"),
-							Map.of("child", input.childId(), "parent", parent, "properties",
+							derivationParameters(input.childId(), parent,
 									withWarnings(properties, Plausibility.sizeWarning(input.relation(),
 											sizes.get(parent), sizes.get(input.childId()), input.childId()))))
 					.single()));
@@ -546,6 +542,30 @@ public class LineageWrites {
 			.stream()
 			.filter(d -> parentIds.contains(d.parentId()))
 			.toList();
+	}
+
+	/** The parameters of {@code lineage/register-model}, also as the warm-up plans it. */
+	static Map<String, Object> registerParameters(String id, Map<String, Object> properties, String developerId) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", id);
+		params.put("properties", properties);
+		params.put("developerId", developerId);
+		return params;
+	}
+
+	/**
+	 * The parameters of {@code lineage/cycles-closed} for one curated derivation, also as
+	 * the warm-up plans it.
+	 */
+	static Map<String, Object> cycleParameters(String parent, String child) {
+		return Map.of("rows", List.of(Map.of("parent", parent, "child", child)));
+	}
+
+	/**
+	 * The parameters of {@code lineage/record-derivation}, also as the warm-up plans it.
+	 */
+	static Map<String, Object> derivationParameters(String child, String parent, Map<String, Object> properties) {
+		return Map.of("child", child, "parent", parent, "properties", properties);
 	}
 
 	/**

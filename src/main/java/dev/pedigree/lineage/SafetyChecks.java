@@ -52,9 +52,7 @@ public class SafetyChecks {
 	}
 
 	private long check(List<String> ids) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("ids", ids);
-		params.put("words", SafetySignals.CANDIDATE_WORDS);
+		Map<String, Object> params = candidateParameters(ids);
 		var classifier = SafetySignals.shipped();
 		List<Map<String, Object>> changes = new ArrayList<>();
 		for (Record r : this.graph.readBulk(tx -> tx
@@ -95,6 +93,17 @@ public class SafetyChecks {
 			});
 		}
 		return changes.size();
+	}
+
+	/**
+	 * The parameters of {@code lineage/safety-candidates(-of)}, also as the warm-up plans
+	 * them.
+	 */
+	static Map<String, Object> candidateParameters(List<String> ids) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", ids);
+		params.put("words", SafetySignals.CANDIDATE_WORDS);
+		return params;
 	}
 
 	private static String string(Record r, String key) {

@@ -399,6 +399,86 @@ public class Graph {
 	}
 
 	/**
+	 * A statement with parameters of the shapes its callers send, and the transaction
+	 * they run it in, to be planned before its first use ({@link #plan}).
+	 */
+	public record Statement(String cypher, Map<String, Object> parameters, Runs runs) {
+
+		public Statement {
+			// Null parameter values are a shape of their own (e.g. no developer).
+			parameters = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(parameters));
+		}
+
+	}
+
+	/**
+	 * Where a statement runs, which the database's plan cache keeps apart: in a read
+	 * transaction (on a cluster's readers), in a write transaction before anything in it
+	 * wrote, or after a write in the same transaction (a plan made with uncommitted
+	 * changes in the transaction is cached apart from one made without).
+	 */
+	public enum Runs {
+
+		READ, WRITE, AFTER_A_WRITE
+
+	}
+
+	/**
+	 * Plans {@code statements} without running them ({@code EXPLAIN}), so their first run
+	 * finds its plan cached. The database keys a plan by the statement, its parameters'
+	 * types, the size class of each string and list (1, up to 10, up to 100, ...) and
+	 * whether the transaction has uncommitted changes, so each statement is planned with
+	 * the shapes its callers send, in a transaction like theirs. For
+	 * {@link Runs#AFTER_A_WRITE} the transaction first creates a node and is rolled back:
+	 * nothing is ever committed. A statement given a parameter too few comes back with
+	 * the server's notification, which this turns into an exception: a caller and its
+	 * planned shape have drifted apart.
+	 * @return how many statements were planned
+	 */
+	public int plan(List<Statement> statements) {
+		for (Runs runs : Runs.values()) {
+			List<Statement> these = statements.stream().filter(s -> s.runs() == runs).toList();
+			if (these.isEmpty()) {
+				continue;
+			}
+			try (var lease = lease(runs == Runs.READ ? AccessMode.READ : AccessMode.WRITE, "plan")) {
+				if (runs == Runs.READ) {
+					lease.session().executeRead(tx -> explain(tx, these));
+				}
+				else if (runs == Runs.WRITE) {
+					lease.session().executeWrite(tx -> explain(tx, these));
+				}
+				else {
+					try (var tx = lease.session().beginTransaction()) {
+						// No label, no property: no token is created outside the
+						// transaction.
+						tx.run("CREATE ()").consume();
+						explain(tx, these);
+						tx.rollback();
+					}
+				}
+			}
+			catch (org.neo4j.driver.exceptions.Neo4jException ex) {
+				throw translate(ex);
+			}
+		}
+		return statements.size();
+	}
+
+	private Void explain(org.neo4j.driver.SimpleQueryRunner tx, List<Statement> statements) {
+		for (Statement statement : statements) {
+			var summary = tx.run("EXPLAIN " + statement.cypher(), statement.parameters()).consume();
+			for (var notification : summary.notifications()) {
+				if (notification.code() != null && notification.code().endsWith("ParameterNotProvided")) {
+					throw new IllegalStateException(
+							"Planning " + this.queries.nameOf(statement.cypher()) + ": " + notification.description());
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Runs {@code work} in one write transaction that touches only Pedigree's internal
 	 * bookkeeping nodes (labels starting with {@code __}, e.g. the watch runner's
 	 * rounds), from which no cached answer is derived: unlike {@link #write}, it leaves

@@ -19,6 +19,7 @@ import java.util.Map;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 import dev.pedigree.storage.RequestSessions;
+import dev.pedigree.storage.StatementPlans;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -44,9 +45,11 @@ import org.springframework.stereotype.Component;
  * run only in the first {@code report-rounds} rounds: each costs several lineage
  * requests, and their first request after the start is what planning them buys (it
  * measured the same after 10 rounds as after 143); the rounds after that go to the
- * lineage and search documents, which clients send most. The server already serves while
- * it runs; the application reports itself ready (readiness state) once it is done. Stops
- * at the first refused request (e.g. reads that need a token).
+ * lineage and search documents, which clients send most. Then it plans, without running
+ * them, the statements of curated writes ({@link StatementPlans}), which no request of
+ * its own reaches. The server already serves while it runs; the application reports
+ * itself ready (readiness state) once it is done. Stops at the first refused request
+ * (e.g. reads that need a token).
  */
 @Component
 @ConditionalOnWebApplication
@@ -76,6 +79,8 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 
 	private final CypherQueries cypher;
 
+	private final List<StatementPlans> plans;
+
 	private final int requests;
 
 	private final int reportRounds;
@@ -90,10 +95,11 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	WarmUp(Graph graph, CypherQueries cypher, MeterRegistry meters, WarmUpProperties properties,
-			@Value("${spring.graphql.http.path:/graphql}") String path) {
+	WarmUp(Graph graph, CypherQueries cypher, List<StatementPlans> plans, MeterRegistry meters,
+			WarmUpProperties properties, @Value("${spring.graphql.http.path:/graphql}") String path) {
 		this.graph = graph;
 		this.cypher = cypher;
+		this.plans = plans;
 		this.requests = properties.requests();
 		this.reportRounds = properties.reportRounds();
 		this.timeLimit = properties.timeLimit();
@@ -221,6 +227,10 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 				this.ok.increment();
 			}
 		}
+		long requestsEnd = System.nanoTime();
+		// After the requests: clients read far more than they write, and the time limit
+		// is the requests'.
+		int writesPlanned = planWrites(children.get(0), roots.get(0));
 		long end = System.nanoTime();
 		// Its phases say where a start's warm-up went: the ids and the statements planned
 		// with them, the first round (the hub's order and summary, each statement's first
@@ -230,8 +240,31 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 		String cut = (sent < steps.size()) ? "; stopped by pedigree.warmup.time-limit (" + this.timeLimit + ")" : "";
 		log.info(
 				"Warm-up: {} requests ({} failed) over {} documents in {} ms (ids and first plans {} ms, "
-						+ "first round {} ms){}",
-				sent, errors, every.size() + reports.size(), (end - start) / 1_000_000, idsMs, firstRoundMs, cut);
+						+ "first round {} ms; then {} write statements planned in {} ms){}",
+				sent, errors, every.size() + reports.size(), (end - start) / 1_000_000, idsMs, firstRoundMs,
+				writesPlanned, (end - requestsEnd) / 1_000_000, cut);
+	}
+
+	/**
+	 * Plans the statements of writes (a curated registerModel and recordDerivation),
+	 * which the warm-up's requests, reads all, never reach: unplanned, the first of each
+	 * after a start took 1.5-1.9 s together, planned 0.5-0.7 s (docs/benchmarks.md, issue
+	 * 12, session 32). Nothing is committed. A failure is logged and leaves them to be
+	 * planned on first use.
+	 * @return how many statements were planned
+	 */
+	private int planWrites(String model, String other) {
+		int planned = 0;
+		for (StatementPlans module : this.plans) {
+			try {
+				planned += this.graph.batch(() -> this.graph.plan(module.statements(model, other)));
+			}
+			catch (RuntimeException ex) {
+				log.warn("Warm-up could not plan the statements of {}: {}", module.getClass().getSimpleName(),
+						ex.getMessage());
+			}
+		}
+		return planned;
 	}
 
 	/**

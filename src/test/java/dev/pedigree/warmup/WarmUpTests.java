@@ -75,7 +75,7 @@ class WarmUpTests {
 	@Test
 	void no_requests_configured_is_logged_and_reads_nothing(CapturedOutput output) {
 		// No graph: with no requests to send the warm-up must not read the store.
-		var warmUp = new WarmUp(null, null, new SimpleMeterRegistry(),
+		var warmUp = new WarmUp(null, null, List.of(), new SimpleMeterRegistry(),
 				new WarmUpProperties(0, Duration.ofSeconds(20), 10), "/graphql");
 		try (var context = new GenericApplicationContext()) {
 			warmUp.onApplicationEvent(
