@@ -16,16 +16,28 @@ import org.springframework.stereotype.Component;
  * the checks that follow them (sizes, safety signals) and the change log, for the warm-up
  * to plan: its requests only read. Each with the parameter shapes those writes send,
  * built by the same methods: ids of one model (a registration, a derivation's child, one
- * parent) and of two (a merge's parents; a derivation's ends), a developer or none, and a
- * token's caller as the writer, as GraphQL writes name it (the CLI has no curated writes;
- * its imports run statements of their own). Each statement planned costs the warm-up
- * about 0.1 s; a shape not planned here is planned on its first use, as before.
+ * parent) and of two (a merge's parents; a derivation's ends), a developer (of either
+ * length organisation ids have) or none, and a token's caller as the writer, as GraphQL
+ * writes name it (the CLI has no curated writes; its imports run statements of their
+ * own). Each statement planned costs the warm-up about 0.1 s; a shape not planned here is
+ * planned on its first use, as before.
  */
 @Component
 class CuratedWritePlans implements StatementPlans {
 
-	/** A caller's name as a token gives it (11 to 100 characters, as those are). */
+	/**
+	 * A writer as GraphQL writes name it: {@code curator-token} for the configured token,
+	 * {@code <name> (token <id>)} for an issued one; 11 to 100 characters, one size
+	 * class.
+	 */
 	private static final String CALLER = "curator (token 0123456789)";
+
+	/**
+	 * Organisation ids of the two size classes they come in (the seed's {@code meta},
+	 * {@code google}, {@code mistral-ai}; {@code stability-ai},
+	 * {@code tsinghua-university}).
+	 */
+	private static final List<String> DEVELOPERS = List.of("org", "an-organisation");
 
 	private final CypherQueries cypher;
 
@@ -41,8 +53,12 @@ class CuratedWritePlans implements StatementPlans {
 		List<Graph.Statement> plans = new ArrayList<>();
 		Map<String, Object> properties = ModelFacts.of(model).name(model).build().properties();
 		// registerModel
-		plans.add(first(LineageWrites.ORGANIZATION_EXISTS, Map.of("id", other)));
-		for (String developer : new String[] { null, other }) {
+		List<String> developers = new ArrayList<>(DEVELOPERS);
+		developers.add(null);
+		for (String developer : developers) {
+			if (developer != null) {
+				plans.add(first(LineageWrites.ORGANIZATION_EXISTS, Map.of("id", developer)));
+			}
 			plans.add(first(get("lineage/register-model"),
 					LineageWrites.registerParameters(model, properties, developer)));
 		}
@@ -56,7 +72,8 @@ class CuratedWritePlans implements StatementPlans {
 		plans.add(afterAWrite(get("lineage/record-derivation"),
 				LineageWrites.derivationParameters(model, other, new HashMap<>(properties))));
 		// The checks after both (SizeChecks.of, SafetyChecks.of), their reads and the
-		// writes they make when a warning or signal changes.
+		// writes they make when a warning or signal changes, for one derivation (a model
+		// registered again with several derivations plans its larger lists on first use).
 		plans.add(
 				new Graph.Statement(get("lineage/size-candidates-of"), Map.of("ids", List.of(model)), Graph.Runs.READ));
 		plans.add(new Graph.Statement(get("lineage/safety-candidates-of"),
@@ -75,6 +92,9 @@ class CuratedWritePlans implements StatementPlans {
 				ChangeLog.parameters(ChangeLog.Kind.MODELS_WRITTEN, List.of(model), List.of(), CALLER)));
 		plans.add(afterAWrite(this.changes.statement(),
 				ChangeLog.parameters(ChangeLog.Kind.DERIVATIONS_WRITTEN, List.of(model), List.of(derivation), CALLER)));
+		// A merge's: a derivation key for each parent.
+		plans.add(afterAWrite(this.changes.statement(), ChangeLog.parameters(ChangeLog.Kind.DERIVATIONS_WRITTEN,
+				List.of(model), List.of(derivation, ChangeLog.derivationKey(model, model)), CALLER)));
 		return plans;
 	}
 

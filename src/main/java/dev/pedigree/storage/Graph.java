@@ -59,6 +59,8 @@ public class Graph {
 	 */
 	private static final Logger slowQueries = LoggerFactory.getLogger("dev.pedigree.slow-queries");
 
+	private volatile StatementObserver observer;
+
 	private static final Logger log = LoggerFactory.getLogger(Graph.class);
 
 	/** Set while the current thread runs a batch ({@link #batch}). */
@@ -412,10 +414,10 @@ public class Graph {
 	}
 
 	/**
-	 * Where a statement runs, which the database's plan cache keeps apart: in a read
-	 * transaction (on a cluster's readers), in a write transaction before anything in it
-	 * wrote, or after a write in the same transaction (a plan made with uncommitted
-	 * changes in the transaction is cached apart from one made without).
+	 * Where a statement runs: in a read transaction (on a cluster, a reader plans it), in
+	 * a write transaction before anything in it wrote (the leader), or after a write in
+	 * the same transaction, which the database's plan cache keeps apart (a plan made with
+	 * uncommitted changes in the transaction is cached apart from one made without).
 	 */
 	public enum Runs {
 
@@ -428,14 +430,19 @@ public class Graph {
 	 * finds its plan cached. The database keys a plan by the statement, its parameters'
 	 * types, the size class of each string and list (1, up to 10, up to 100, ...) and
 	 * whether the transaction has uncommitted changes, so each statement is planned with
-	 * the shapes its callers send, in a transaction like theirs. For
-	 * {@link Runs#AFTER_A_WRITE} the transaction first creates a node and is rolled back:
-	 * nothing is ever committed. A statement given a parameter too few comes back with
-	 * the server's notification, which this turns into an exception: a caller and its
-	 * planned shape have drifted apart.
+	 * the shapes its callers send, in a transaction like theirs: {@code EXPLAIN} writes
+	 * nothing, and for {@link Runs#AFTER_A_WRITE} the transaction first creates a node
+	 * (no label, no property: no token) and is rolled back. A statement given a parameter
+	 * too few comes back with the server's notification, which this turns into an
+	 * exception: a caller and its planned shape have drifted apart. Each kind of
+	 * transaction is tried, with a time budget of a minute, even when another failed; the
+	 * first failure is thrown at the end.
 	 * @return how many statements were planned
 	 */
 	public int plan(List<Statement> statements) {
+		var budget = TransactionConfig.builder().withTimeout(Duration.ofMinutes(1)).build();
+		int planned = 0;
+		RuntimeException failed = null;
 		for (Runs runs : Runs.values()) {
 			List<Statement> these = statements.stream().filter(s -> s.runs() == runs).toList();
 			if (these.isEmpty()) {
@@ -443,26 +450,35 @@ public class Graph {
 			}
 			try (var lease = lease(runs == Runs.READ ? AccessMode.READ : AccessMode.WRITE, "plan")) {
 				if (runs == Runs.READ) {
-					lease.session().executeRead(tx -> explain(tx, these));
+					lease.session().executeRead(tx -> explain(tx, these), budget);
 				}
 				else if (runs == Runs.WRITE) {
-					lease.session().executeWrite(tx -> explain(tx, these));
+					lease.session().executeWrite(tx -> explain(tx, these), budget);
 				}
 				else {
-					try (var tx = lease.session().beginTransaction()) {
-						// No label, no property: no token is created outside the
-						// transaction.
+					try (var tx = lease.session().beginTransaction(budget)) {
 						tx.run("CREATE ()").consume();
 						explain(tx, these);
 						tx.rollback();
 					}
 				}
+				planned += these.size();
 			}
-			catch (org.neo4j.driver.exceptions.Neo4jException ex) {
-				throw translate(ex);
+			catch (RuntimeException ex) {
+				RuntimeException cause = (ex instanceof org.neo4j.driver.exceptions.Neo4jException neo4j)
+						? translate(neo4j) : ex;
+				if (failed == null) {
+					failed = cause;
+				}
+				else {
+					failed.addSuppressed(cause);
+				}
 			}
 		}
-		return statements.size();
+		if (failed != null) {
+			throw failed;
+		}
+		return planned;
 	}
 
 	private Void explain(org.neo4j.driver.SimpleQueryRunner tx, List<Statement> statements) {
@@ -502,6 +518,28 @@ public class Graph {
 	public boolean readsAfterBookmarks() {
 		RequestSessions request = RequestSessions.current();
 		return request != null && !request.given().isEmpty();
+	}
+
+	/**
+	 * Hands every statement a unit of work runs from now on (not the single auto-commit
+	 * reads) to {@code observer} until the returned handle is closed: for tests that
+	 * check what a request ran.
+	 */
+	public AutoCloseable observeStatements(StatementObserver observer) {
+		this.observer = observer;
+		return () -> this.observer = null;
+	}
+
+	/** Sees the statements units of work run ({@link #observeStatements}). */
+	@FunctionalInterface
+	public interface StatementObserver {
+
+		/**
+		 * @param operation the GraphQL operation that ran it, as the slow-query log names
+		 * it; null outside a GraphQL request
+		 */
+		void ran(String operation, String cypher, Map<String, Object> parameters);
+
 	}
 
 	/** Changes whenever this instance commits a write. */
@@ -576,7 +614,8 @@ public class Graph {
 
 		/** The unit of work, noting the query file of every statement it runs. */
 		<T> TransactionCallback<T> traced(TransactionCallback<T> work) {
-			return tx -> work.execute(new TracedTransaction(tx, this.files, Graph.this.queries));
+			return tx -> work.execute(new TracedTransaction(tx, this.files, Graph.this.queries, Graph.this.observer,
+					this.request == null ? null : this.request.operation()));
 		}
 
 		@Override
@@ -616,37 +655,55 @@ public class Graph {
 
 	}
 
-	/** A transaction that notes the query file of each statement run in it. */
-	private record TracedTransaction(TransactionContext tx, Set<String> files,
-			CypherQueries queries) implements TransactionContext {
+	/**
+	 * A transaction that notes the query file of each statement run in it (and hands the
+	 * statement to the observer, when one is set).
+	 */
+	private record TracedTransaction(TransactionContext tx, Set<String> files, CypherQueries queries,
+			StatementObserver observer, String operation) implements TransactionContext {
 
 		@Override
 		public Result run(String query, org.neo4j.driver.Value parameters) {
 			this.files.add(this.queries.nameOf(query));
+			if (this.observer != null) {
+				this.observer.ran(this.operation, query, parameters.asMap(v -> v.asObject()));
+			}
 			return this.tx.run(query, parameters);
 		}
 
 		@Override
 		public Result run(String query, Map<String, Object> parameters) {
 			this.files.add(this.queries.nameOf(query));
+			if (this.observer != null) {
+				this.observer.ran(this.operation, query, parameters);
+			}
 			return this.tx.run(query, parameters);
 		}
 
 		@Override
 		public Result run(String query, Record parameters) {
 			this.files.add(this.queries.nameOf(query));
+			if (this.observer != null) {
+				this.observer.ran(this.operation, query, parameters.asMap());
+			}
 			return this.tx.run(query, parameters);
 		}
 
 		@Override
 		public Result run(String query) {
 			this.files.add(this.queries.nameOf(query));
+			if (this.observer != null) {
+				this.observer.ran(this.operation, query, Map.of());
+			}
 			return this.tx.run(query);
 		}
 
 		@Override
 		public Result run(Query query) {
 			this.files.add(this.queries.nameOf(query.text()));
+			if (this.observer != null) {
+				this.observer.ran(this.operation, query.text(), query.parameters().asMap(v -> v.asObject()));
+			}
 			return this.tx.run(query);
 		}
 

@@ -48,8 +48,8 @@ import org.springframework.stereotype.Component;
  * lineage and search documents, which clients send most. Then it plans, without running
  * them, the statements of curated writes ({@link StatementPlans}), which no request of
  * its own reaches. The server already serves while it runs; the application reports
- * itself ready (readiness state) once it is done. Stops at the first refused request
- * (e.g. reads that need a token).
+ * itself ready (readiness state) once it is done. Its requests stop at the first refused
+ * one (e.g. reads that need a token); the planning still runs.
  */
 @Component
 @ConditionalOnWebApplication
@@ -192,6 +192,7 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 			.build();
 		int sent = 0;
 		int errors = 0;
+		int refused = 0;
 		long deadline = System.nanoTime() + this.timeLimit.toNanos();
 		for (int i = 0; i < steps.size() && System.nanoTime() < deadline; i++) {
 			Step step = steps.get(i);
@@ -213,8 +214,8 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 			HttpResponse<String> response = send(client, endpoint, body);
 			sent++;
 			if (response.statusCode() == 401 || response.statusCode() == 403) {
-				log.info("Warm-up stopped: the server refused an anonymous read ({})", response.statusCode());
-				return;
+				refused = response.statusCode();
+				break;
 			}
 			if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
 				this.failed.increment();
@@ -232,6 +233,11 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 		// is the requests'.
 		int writesPlanned = planWrites(children.get(0), roots.get(0));
 		long end = System.nanoTime();
+		if (refused != 0) {
+			log.info("Warm-up stopped: the server refused an anonymous read ({}); {} write statements planned in {} ms",
+					refused, writesPlanned, (end - requestsEnd) / 1_000_000);
+			return;
+		}
 		// Its phases say where a start's warm-up went: the ids and the statements planned
 		// with them, the first round (the hub's order and summary, each statement's first
 		// plan), the rest (mostly the JIT).
