@@ -254,7 +254,7 @@ class WarmUp implements ApplicationListener<ApplicationReadyEvent> {
 	/**
 	 * Plans the statements of writes (a curated registerModel and recordDerivation),
 	 * which the warm-up's requests, reads all, never reach: unplanned, the first of each
-	 * after a start took 1.3-2.2 s together, planned 0.5-1.0 s (docs/benchmarks.md, issue
+	 * after a start took 1.3-2.2 s together, planned 0.8-1.0 s (docs/benchmarks.md, issue
 	 * 12, session 32). Nothing is committed. A failure is logged and leaves them to be
 	 * planned on first use.
 	 * @return how many statements were planned
