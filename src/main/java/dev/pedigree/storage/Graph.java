@@ -614,8 +614,12 @@ public class Graph {
 
 		/** The unit of work, noting the query file of every statement it runs. */
 		<T> TransactionCallback<T> traced(TransactionCallback<T> work) {
-			return tx -> work.execute(new TracedTransaction(tx, this.files, Graph.this.queries, Graph.this.observer,
-					this.request == null ? null : this.request.operation()));
+			return tx -> {
+				StatementObserver observer = Graph.this.observer;
+				// The operation's name is looked up for the observer only (tests).
+				String operation = (this.request == null || observer == null) ? null : this.request.operation();
+				return work.execute(new TracedTransaction(tx, this.files, Graph.this.queries, observer, operation));
+			};
 		}
 
 		@Override
