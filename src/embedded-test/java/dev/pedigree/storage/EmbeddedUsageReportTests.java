@@ -19,11 +19,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Neo4j's daily usage report (store size, node and relationship counts) stays off in the
  * embedded database unless {@code pedigree.embedded.usage-report} turns it on: the
- * database's own settings, read over Bolt, say which.
+ * database's own settings, read over Bolt, say which. So do they for the other Neo4j
+ * settings an operator passes through {@code pedigree.embedded.settings}.
  */
 class EmbeddedUsageReportTests {
 
@@ -40,7 +42,28 @@ class EmbeddedUsageReportTests {
 		}
 	}
 
+	@Test
+	void an_operators_neo4j_setting_reaches_the_embedded_database_and_the_services_own_settings_win()
+			throws IOException {
+		try (var context = start("--pedigree.embedded.settings[db.transaction.timeout]=17s",
+				"--pedigree.embedded.settings[dbms.usage_report.enabled]=true")) {
+			assertThat(setting(context, "db.transaction.timeout")).isEqualTo("17s");
+			assertThat(usageReport(context)).isEqualTo("false");
+		}
+	}
+
+	@Test
+	void an_unknown_neo4j_setting_stops_the_start_with_its_name() {
+		assertThatThrownBy(() -> start("--pedigree.embedded.settings[db.no_such_setting]=1"))
+			.hasStackTraceContaining("A Neo4j setting in pedigree.embedded.settings was refused")
+			.hasStackTraceContaining("db.no_such_setting");
+	}
+
 	private String usageReport(ConfigurableApplicationContext context) throws IOException {
+		return setting(context, "dbms.usage_report.enabled");
+	}
+
+	private String setting(ConfigurableApplicationContext context, String name) throws IOException {
 		var embedded = context.getBean(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class);
 		var login = new Properties();
 		try (var in = Files.newInputStream(this.store.resolve("bolt-credentials.properties"))) {
@@ -50,7 +73,7 @@ class EmbeddedUsageReportTests {
 		try (var driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.basic("neo4j", password))) {
 			return driver
 				.executableQuery("SHOW SETTINGS YIELD name, value WHERE name = $name RETURN value")
-				.withParameters(Map.of("name", "dbms.usage_report.enabled"))
+				.withParameters(Map.of("name", name))
 				.withConfig(QueryConfig.builder().withDatabase("system").build())
 				.execute()
 				.records()

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,7 @@ import org.neo4j.driver.Config.ConfigBuilder;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.internal.DriverFactory;
 import org.neo4j.driver.internal.security.StaticAuthTokenManager;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
 import org.neo4j.internal.kernel.api.security.AuthenticationResult;
 import org.neo4j.io.ByteUnit;
@@ -244,6 +246,33 @@ class EmbeddedNeo4jConfiguration {
 				});
 	}
 
+	/**
+	 * {@code pedigree.embedded.settings}, parsed and checked by Neo4j's own configuration
+	 * (an unknown name or a bad value is refused before anything starts).
+	 */
+	static Map<Setting<?>, Object> operatorSettings(Map<String, String> raw) {
+		if (raw.isEmpty()) {
+			return Map.of();
+		}
+		Config parsed;
+		try {
+			parsed = Config.newBuilder().setRaw(raw).build();
+		}
+		catch (RuntimeException ex) {
+			throw new EmbeddedNeo4jStartupException("A Neo4j setting in pedigree.embedded.settings was refused: "
+					+ ex.getMessage(),
+					"Correct or remove it (the names and values of neo4j.conf: "
+							+ "https://neo4j.com/docs/operations-manual/current/configuration/configuration-settings/).",
+					ex);
+		}
+		Map<Setting<?>, Object> settings = new HashMap<>();
+		raw.keySet().forEach(name -> {
+			Setting<Object> setting = parsed.getSetting(name);
+			settings.put(setting, parsed.get(setting));
+		});
+		return settings;
+	}
+
 	private static URI boltUri(int port) {
 		return URI.create("bolt://127.0.0.1:" + port);
 	}
@@ -251,7 +280,9 @@ class EmbeddedNeo4jConfiguration {
 	private static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, Path home, BoltCredentials credentials,
 			String localChannel) {
 		log.info("Embedded Neo4j store: {}", home);
-		var builder = new DatabaseManagementServiceBuilder(home)
+		// The operator's own settings first: the service's below override them where
+		// both name one (the login and the connectors are the service's).
+		var builder = new DatabaseManagementServiceBuilder(home).setConfig(operatorSettings(properties.settings()))
 			.setConfig(GraphDatabaseSettings.auth_enabled, true)
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))

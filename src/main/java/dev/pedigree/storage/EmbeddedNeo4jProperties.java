@@ -2,6 +2,7 @@ package dev.pedigree.storage;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,10 +30,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * loopback port: the same protocol, sessions and pool, without the operating system's TCP
  * stack between two threads of one process; other processes (commands, Neo4j Browser,
  * cypher-shell) use the port as before
+ * @param settings any other Neo4j setting by its name in {@code neo4j.conf} (for example
+ * {@code pedigree.embedded.settings[db.logs.query.enabled]=INFO}); Neo4j rejects an
+ * unknown name or a bad value, and the service does not start. The settings above win
+ * where both name one.
  */
 @ConfigurationProperties("pedigree.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("./pedigree-data") Path dataDir, @DefaultValue("7687") int boltPort,
 		@DefaultValue("false") boolean ephemeral, @DefaultValue("") String pageCache,
 		@DefaultValue("false") boolean usageReport, @DefaultValue("false") boolean command,
-		@DefaultValue("5m") Duration serverWait, @DefaultValue("true") boolean inProcessBolt) {
+		@DefaultValue("5m") Duration serverWait, @DefaultValue("true") boolean inProcessBolt,
+		Map<String, String> settings) {
+
+	public EmbeddedNeo4jProperties {
+		settings = (settings == null) ? Map.of() : Map.copyOf(settings);
+	}
+
 }
