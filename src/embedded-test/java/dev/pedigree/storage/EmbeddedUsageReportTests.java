@@ -46,10 +46,22 @@ class EmbeddedUsageReportTests {
 	void an_operators_neo4j_setting_reaches_the_embedded_database_and_the_services_own_settings_win()
 			throws IOException {
 		try (var context = start("--pedigree.embedded.settings[db.transaction.timeout]=17s",
-				"--pedigree.embedded.settings[dbms.usage_report.enabled]=true")) {
+				"--pedigree.embedded.settings[dbms.usage_report.enabled]=true",
+				// A name of Neo4j 4, which Neo4j takes under its current name.
+				"--pedigree.embedded.settings[dbms.lock.acquisition.timeout]=23s")) {
 			assertThat(setting(context, "db.transaction.timeout")).isEqualTo("17s");
+			assertThat(setting(context, "db.lock.acquisition.timeout")).isEqualTo("23s");
 			assertThat(usageReport(context)).isEqualTo("false");
 		}
+	}
+
+	@Test
+	void a_setting_the_service_owns_stops_the_start_with_its_name() {
+		assertThatThrownBy(() -> start("--pedigree.embedded.settings[server.bolt.tls_level]=REQUIRED"))
+			.hasStackTraceContaining("The Neo4j setting server.bolt.tls_level in pedigree.embedded.settings is the "
+					+ "service's own");
+		assertThatThrownBy(() -> start("--pedigree.embedded.settings[server.directories.data]=elsewhere"))
+			.hasStackTraceContaining("The Neo4j setting server.directories.data in pedigree.embedded.settings");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -247,27 +248,51 @@ class EmbeddedNeo4jConfiguration {
 	}
 
 	/**
-	 * {@code pedigree.embedded.settings}, parsed and checked by Neo4j's own configuration
-	 * (an unknown name or a bad value is refused before anything starts).
+	 * Settings the service owns, which {@code pedigree.embedded.settings} may not set
+	 * (names, or prefixes ending in a dot): where the store, its login file and its logs
+	 * live (the store folder is {@code pedigree.embedded.data-dir}), the login and the
+	 * connectors the service's own driver and commands use, the database the service
+	 * opens, and Neo4j's own check of the settings.
 	 */
-	static Map<Setting<?>, Object> operatorSettings(Map<String, String> raw) {
+	static final List<String> SERVICE_OWNED = List.of("server.directories.", "server.bolt.",
+			"server.http.", "server.https.", "dbms.security.auth_enabled", "initial.dbms.default_database",
+			"dbms.default_database", "server.config.strict_validation.enabled");
+
+	/**
+	 * {@code pedigree.embedded.settings}, parsed and checked by Neo4j's own configuration
+	 * before the database starts: an unknown name, a bad value or a setting the service
+	 * owns is refused. Relative paths resolve against the store folder, as in a
+	 * {@code neo4j.conf} of its own; names of earlier Neo4j versions are taken under
+	 * their current names.
+	 */
+	static Map<Setting<?>, Object> operatorSettings(Map<String, String> raw, Path home) {
 		if (raw.isEmpty()) {
 			return Map.of();
 		}
+		String action = "Correct or remove it (the names and values of neo4j.conf: "
+				+ "https://neo4j.com/docs/operations-manual/current/configuration/configuration-settings/).";
 		Config parsed;
 		try {
-			parsed = Config.newBuilder().setRaw(raw).build();
+			parsed = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).setRaw(raw).build();
 		}
 		catch (RuntimeException ex) {
-			throw new EmbeddedNeo4jStartupException("A Neo4j setting in pedigree.embedded.settings was refused: "
-					+ ex.getMessage(),
-					"Correct or remove it (the names and values of neo4j.conf: "
-							+ "https://neo4j.com/docs/operations-manual/current/configuration/configuration-settings/).",
-					ex);
+			throw new EmbeddedNeo4jStartupException(
+					"A Neo4j setting in pedigree.embedded.settings was refused: " + ex.getMessage(), action, ex);
 		}
 		Map<Setting<?>, Object> settings = new HashMap<>();
-		raw.keySet().forEach(name -> {
-			Setting<Object> setting = parsed.getSetting(name);
+		parsed.getDeclaredSettings().values().forEach(setting -> {
+			if (setting.equals(GraphDatabaseSettings.neo4j_home) || !parsed.isExplicitlySet(setting)) {
+				return;
+			}
+			String name = setting.name();
+			if (SERVICE_OWNED.stream().anyMatch(owned -> owned.endsWith(".") ? name.startsWith(owned) : name.equals(owned))) {
+				throw new EmbeddedNeo4jStartupException("The Neo4j setting " + name
+						+ " in pedigree.embedded.settings is the service's own (the store's folders, the login, the "
+						+ "connectors, the database it opens) and cannot be set there.",
+						"Remove it; the store folder is pedigree.embedded.data-dir, the Bolt port "
+								+ "pedigree.embedded.bolt-port.",
+						null);
+			}
 			settings.put(setting, parsed.get(setting));
 		});
 		return settings;
@@ -282,7 +307,7 @@ class EmbeddedNeo4jConfiguration {
 		log.info("Embedded Neo4j store: {}", home);
 		// The operator's own settings first: the service's below override them where
 		// both name one (the login and the connectors are the service's).
-		var builder = new DatabaseManagementServiceBuilder(home).setConfig(operatorSettings(properties.settings()))
+		var builder = new DatabaseManagementServiceBuilder(home).setConfig(operatorSettings(properties.settings(), home))
 			.setConfig(GraphDatabaseSettings.auth_enabled, true)
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))

@@ -31,9 +31,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * stack between two threads of one process; other processes (commands, Neo4j Browser,
  * cypher-shell) use the port as before
  * @param settings any other Neo4j setting by its name in {@code neo4j.conf} (for example
- * {@code pedigree.embedded.settings[db.logs.query.enabled]=INFO}); Neo4j rejects an
- * unknown name or a bad value, and the service does not start. The settings above win
- * where both name one.
+ * {@code pedigree.embedded.settings[db.transaction.timeout]=30s}); Neo4j rejects an
+ * unknown name or a bad value, the service rejects a setting it owns (the store's
+ * folders, the connectors, the login, the database it opens), and the service does not
+ * start. The settings above win where both name one.
  */
 @ConfigurationProperties("pedigree.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("./pedigree-data") Path dataDir, @DefaultValue("7687") int boltPort,

@@ -84,7 +84,7 @@ public final class RequestSessions {
 	 * instance): every session of this request starts after the transactions they name,
 	 * on whichever cluster member it runs
 	 * @param operation the GraphQL operation, as the slow-query log names it (asked for
-	 * only when a query was slow)
+	 * only when a query was slow, or for a statement observer in tests)
 	 * @param warmUp whether this is one of the start-up warm-up's requests
 	 * ({@link #WARM_UP_HEADER})
 	 */
