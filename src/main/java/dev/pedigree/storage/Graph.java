@@ -668,47 +668,40 @@ public class Graph {
 
 		@Override
 		public Result run(String query, org.neo4j.driver.Value parameters) {
-			this.files.add(this.queries.nameOf(query));
-			if (this.observer != null) {
-				this.observer.ran(this.operation, query, parameters.asMap(v -> v.asObject()));
-			}
+			note(query, () -> parameters.asMap(v -> v.asObject()));
 			return this.tx.run(query, parameters);
 		}
 
 		@Override
 		public Result run(String query, Map<String, Object> parameters) {
-			this.files.add(this.queries.nameOf(query));
-			if (this.observer != null) {
-				this.observer.ran(this.operation, query, parameters);
-			}
+			note(query, () -> parameters);
 			return this.tx.run(query, parameters);
 		}
 
 		@Override
 		public Result run(String query, Record parameters) {
-			this.files.add(this.queries.nameOf(query));
-			if (this.observer != null) {
-				this.observer.ran(this.operation, query, parameters.asMap());
-			}
+			note(query, parameters::asMap);
 			return this.tx.run(query, parameters);
 		}
 
 		@Override
 		public Result run(String query) {
-			this.files.add(this.queries.nameOf(query));
-			if (this.observer != null) {
-				this.observer.ran(this.operation, query, Map.of());
-			}
+			note(query, Map::of);
 			return this.tx.run(query);
 		}
 
 		@Override
 		public Result run(Query query) {
-			this.files.add(this.queries.nameOf(query.text()));
-			if (this.observer != null) {
-				this.observer.ran(this.operation, query.text(), query.parameters().asMap(v -> v.asObject()));
-			}
+			note(query.text(), () -> query.parameters().asMap(v -> v.asObject()));
 			return this.tx.run(query);
+		}
+
+		/** The parameters are converted for the observer only. */
+		private void note(String query, java.util.function.Supplier<Map<String, Object>> parameters) {
+			this.files.add(this.queries.nameOf(query));
+			if (this.observer != null) {
+				this.observer.ran(this.operation, query, parameters.get());
+			}
 		}
 
 	}
