@@ -69,7 +69,8 @@ class GraphQlGetRequests {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.allow(HttpMethod.POST)
 				.contentType(responseType)
-				.body(Map.of("errors", List.of(Map.of("message", "Only queries may be sent with GET; use POST"))));
+				.body(Map.of("errors", List.of(Map.of("message", "Only queries may be sent with GET; use POST",
+						"extensions", Map.of("classification", "METHOD_NOT_ALLOWED")))));
 		}
 		Map<String, Object> body = new HashMap<>();
 		body.put("query", query);
@@ -101,7 +102,8 @@ class GraphQlGetRequests {
 	private static ServerResponse error(HttpStatus status, MediaType type, String message) {
 		return ServerResponse.status(status)
 			.contentType(type)
-			.body(Map.of("errors", List.of(Map.of("message", message))));
+			.body(Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("classification",
+					status == HttpStatus.METHOD_NOT_ALLOWED ? "METHOD_NOT_ALLOWED" : "BAD_REQUEST")))));
 	}
 
 }

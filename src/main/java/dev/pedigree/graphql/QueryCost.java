@@ -4,6 +4,7 @@ import dev.pedigree.common.Limits;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityCalculator;
@@ -27,6 +28,18 @@ class QueryCost extends MaxQueryComplexityInstrumentation {
 
 	/** What a list without {@code first} (parents, ancestors, foundations…) counts as. */
 	static final int UNPAGED_LIST_ESTIMATE = 10;
+
+	/**
+	 * What a report that walks a whole family or the whole graph adds to its own cost:
+	 * one such root holds a database connection for up to seconds, so a document of
+	 * hundreds of aliased ones waited out the connection pool and failed most of them
+	 * after 21 s (session 35's review); at the default limit a document may ask for 25.
+	 */
+	static final int FAMILY_WALK_COST = 2_000;
+
+	/** The root fields that walk a family or the graph. */
+	static final Set<String> FAMILY_WALKS = Set.of("ecosystem", "familyReport", "topOrganizations", "topFoundations",
+			"downstreamGrowth", "policyScenario", "evaluateScenario");
 
 	private final int maxCost;
 
@@ -70,7 +83,8 @@ class QueryCost extends MaxQueryComplexityInstrumentation {
 				multiplier = UNPAGED_LIST_ESTIMATE;
 			}
 			// Saturate well above any limit: the sum over siblings stays an int.
-			long cost = 1 + multiplier * childCost;
+			long cost = 1 + multiplier * childCost + ("Query".equals(environment.getParentType().getName())
+					&& FAMILY_WALKS.contains(environment.getField().getName()) ? FAMILY_WALK_COST : 0);
 			return (int) Math.min(cost, 1_000L * this.maxCost + 1);
 		}
 

@@ -24,6 +24,7 @@ import java.util.zip.GZIPInputStream;
 import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.lineage.LineageWrites;
 import dev.pedigree.lineage.OrganizationDirectory;
+import dev.pedigree.lineage.TextLimits;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -195,6 +196,7 @@ public class ImportPipeline {
 
 	private ImportReport write(FactBatch batch, LineageWrites.ImportWrites writes, Progress progress) {
 		ImportReport report = batch.report();
+		unstorable(batch, report);
 		var organizations = this.lineage.organizations(batch.organizations());
 		if (batch.organizationsCounted()) {
 			report.counted(organizations);
@@ -232,6 +234,35 @@ public class ImportPipeline {
 		report.counted(this.assets.trainedOn(batch.trainedOn()));
 		report.counted(this.assets.links(batch.links()));
 		return report;
+	}
+
+	/**
+	 * Takes out of the batch, as rejected records, the models and derivations whose ids
+	 * or texts are longer than the store keeps ({@link TextLimits}): refused before any
+	 * of the batch is written, instead of failing the import at a commit after earlier
+	 * batches stood. A derivation naming such an id is rejected with it, so no
+	 * placeholder is made for it.
+	 */
+	private static void unstorable(FactBatch batch, ImportReport report) {
+		for (var models : List.of(batch.models(), batch.placeholders())) {
+			models.removeIf(m -> TextLimits.problem(m).map(problem -> {
+				report.reject(batch.file(), 0, "model " + shortened(m.id()) + ": " + problem);
+				return true;
+			}).orElse(false));
+		}
+		batch.derivations()
+			.removeIf(d -> TextLimits.tooLong("child", d.child(), TextLimits.ID)
+				.or(() -> TextLimits.tooLong("parent", d.parent(), TextLimits.ID))
+				.map(problem -> {
+					report.reject(batch.file(), 0,
+							"derivation " + shortened(d.child()) + " <- " + shortened(d.parent()) + ": " + problem);
+					return true;
+				})
+				.orElse(false));
+	}
+
+	private static String shortened(String id) {
+		return id == null || id.length() <= 80 ? id : id.substring(0, 80) + "…";
 	}
 
 	/** What parsers may read of the graph. */

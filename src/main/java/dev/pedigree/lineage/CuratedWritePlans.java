@@ -53,6 +53,7 @@ class CuratedWritePlans implements StatementPlans {
 		List<Graph.Statement> plans = new ArrayList<>();
 		Map<String, Object> properties = ModelFacts.of(model).name(model).build().properties();
 		// registerModel
+		plans.add(first(get("lineage/resolve-model-id"), Map.of("id", model)));
 		List<String> developers = new ArrayList<>(DEVELOPERS);
 		developers.add(null);
 		for (String developer : developers) {

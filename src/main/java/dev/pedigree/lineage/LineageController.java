@@ -342,7 +342,22 @@ class LineageController {
 	List<Derivation> lineagePath(@Argument String from, @Argument String to, @Argument java.time.LocalDate asOf,
 			@Argument Boolean includeUndated) {
 		PointInTime at = PointInTime.of(asOf, includeUndated);
-		return at.now() ? this.queries.lineagePath(from, to) : this.history.lineagePath(from, to, at);
+		// Null means "not an ancestor", so an id that names no model is said to be
+		// unknown instead; either end may be typed in another case or as an alias, as
+		// model(id) takes it.
+		String descendant = storedId(from, "from");
+		String ancestor = storedId(to, "to");
+		return at.now() ? this.queries.lineagePath(descendant, ancestor)
+				: this.history.lineagePath(descendant, ancestor, at);
+	}
+
+	private String storedId(String id, String field) {
+		ModelView model = this.queries.model(id);
+		if (model == null) {
+			throw new dev.pedigree.common.NotFoundException(field,
+					"No model with id '" + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "'");
+		}
+		return model.id();
 	}
 
 	@MutationMapping

@@ -414,6 +414,13 @@ public class LineageWrites {
 	public ModelView registerModel(RegisterModelInput input) {
 		require(input.id(), "id");
 		require(input.name(), "name");
+		storable("id", input.id().strip(), TextLimits.ID);
+		storable("name", input.name(), TextLimits.TEXT);
+		storable("license", input.license(), TextLimits.TEXT);
+		storable("developerId", input.developerId(), TextLimits.ID);
+		TextLimits.problem(input.id().strip(), input.name(), null, input.aliases()).ifPresent(problem -> {
+			throw new InvalidInputException("aliases", problem);
+		});
 		nonNegative(input.trainingComputeFlop(), "trainingComputeFlop");
 		nonNegative(input.parameters(), "parameters");
 		if (input.access() != null && !List.of("OPEN_WEIGHTS", "API", "CLOSED", "GATED").contains(input.access())) {
@@ -439,6 +446,20 @@ public class LineageWrites {
 		// Only this model's own facts (and its developer link): no derivation changes.
 		var scope = new Graph.Scope(Set.of(), Set.of(input.id().strip()));
 		ModelView registered = this.graph.write(scope, tx -> {
+			// Reads match an id in any case (the Hub's ids are one model in any case), so
+			// a
+			// second model whose id differs only in case could never be read apart.
+			List<String> sameInAnyCase = tx
+				.run(this.cypher.get("lineage/resolve-model-id"), Map.of("id", input.id().strip()))
+				.list(r -> r.get("byId").asBoolean() ? r.get("id").asString() : null)
+				.stream()
+				.filter(java.util.Objects::nonNull)
+				.toList();
+			if (!sameInAnyCase.isEmpty() && !sameInAnyCase.contains(input.id().strip())) {
+				String stored = sameInAnyCase.get(0);
+				throw new InvalidInputException("id", "A model with id '" + stored + "' is stored; ids that differ only"
+						+ " in case name one model (as on the Hub): register '" + stored + "' to update it");
+			}
 			if (input.developerId() != null
 					&& tx.run(ORGANIZATION_EXISTS, Map.of("id", input.developerId())).list().isEmpty()) {
 				throw new InvalidInputException("developerId", "No organization with id '" + input.developerId() + "'");
@@ -498,6 +519,17 @@ public class LineageWrites {
 			tx.run(this.cypher.get("lineage/lock-lineage"), NOT_AN_IMPORT).consume();
 			requireExisting(tx, List.of(input.childId()), "childId");
 			requireExisting(tx, List.copyOf(parents), "parentIds");
+			if (input.mitigates() != null && !input.mitigates().isEmpty()) {
+				var unknown = tx.run(this.cypher.get("lineage/existing-mitigated"), Map.of("ids", input.mitigates()))
+					.list(r -> r.get("exists").asBoolean() ? null : r.get("id").asString())
+					.stream()
+					.filter(java.util.Objects::nonNull)
+					.toList();
+				if (!unknown.isEmpty()) {
+					throw new InvalidInputException("mitigates", "No risk finding or incident with id"
+							+ (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown) + " (record it first)");
+				}
+			}
 			Map<String, SourcedFigure> sizes = new HashMap<>();
 			List<String> ends = new ArrayList<>(parents);
 			ends.add(input.childId());
@@ -586,8 +618,10 @@ public class LineageWrites {
 			.filter(java.util.Objects::nonNull)
 			.toList();
 		if (!missing.isEmpty()) {
-			throw new InvalidInputException(field, "Unknown model" + (missing.size() > 1 ? "s" : "") + ": "
-					+ String.join(", ", missing) + " (register " + (missing.size() > 1 ? "them" : "it") + " first)");
+			throw new InvalidInputException(field,
+					"Unknown model" + (missing.size() > 1 ? "s" : "") + ": " + String.join(", ", missing)
+							+ " (register " + (missing.size() > 1 ? "them" : "it")
+							+ " first; writes match ids exactly, in their stored case)");
 		}
 	}
 
@@ -597,9 +631,19 @@ public class LineageWrites {
 		}
 	}
 
+	private static void storable(String field, String value, int limit) {
+		TextLimits.tooLong(field, value, limit).ifPresent(problem -> {
+			throw new InvalidInputException(field, problem);
+		});
+	}
+
 	private static void nonNegative(Double value, String field) {
-		if (value != null && (value < 0 || value.isNaN() || value.isInfinite())) {
-			throw new InvalidInputException(field, field + " must be a finite number >= 0, was " + value);
+		// GraphQL's Float turns a number past the largest double (1e400) into that
+		// largest double: refused as out of range rather than stored as a figure nobody
+		// gave.
+		if (value != null && (value < 0 || value.isNaN() || value.isInfinite() || value == Double.MAX_VALUE)) {
+			throw new InvalidInputException(field, field + " must be a finite number >= 0 below " + Double.MAX_VALUE
+					+ " (the largest a GraphQL Float holds; a larger one arrives as that), was " + value);
 		}
 	}
 

@@ -89,10 +89,15 @@ public class Watches {
 	}
 
 	public Watch get(String id) {
+		return get(id, "id");
+	}
+
+	/** The watch, or NOT_FOUND naming {@code field}, the argument that gave its id. */
+	private Watch get(String id, String field) {
 		var found = this.graph.read(this.cypher.get("watch/watches"), nullable("id", id),
 				r -> Watch.from(r.get("w").asNode()));
 		if (found.isEmpty()) {
-			throw new NotFoundException("id", "No watch with id '" + id + "'");
+			throw new NotFoundException(field, "No watch with id '" + id + "'");
 		}
 		return found.get(0);
 	}
@@ -111,14 +116,17 @@ public class Watches {
 	 */
 	public List<WatchNotification> notifications(String watchId, long after, int first) {
 		if (watchId != null) {
-			get(watchId);
+			get(watchId, "watchId");
 		}
 		if (after < 0) {
 			throw new InvalidInputException("after", "after must be >= 0, was " + after);
 		}
-		if (first < 1 || first > MAX_PAGE) {
+		if (first < 1) {
 			throw new InvalidInputException("first", "first must be between 1 and " + MAX_PAGE + ", was " + first);
 		}
+		// Above the page limit it is used at the limit, as every other page of the API
+		// (the response's clamp warning says so), not refused beside that warning.
+		first = Math.min(first, MAX_PAGE);
 		Map<String, Object> params = nullable("watchId", watchId);
 		params.put("after", after);
 		params.put("limit", first);

@@ -77,6 +77,38 @@ class WebhookDeliverer {
 		return claimed.size();
 	}
 
+	/**
+	 * What went wrong, for a curator reading {@code lastError}: the JDK's client throws a
+	 * {@code ConnectException} without a message when nothing listens, so the kind of
+	 * failure is said in words, with the address.
+	 */
+	static String failure(Exception ex, String url) {
+		String where;
+		try {
+			URI uri = URI.create(url);
+			where = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+		}
+		catch (IllegalArgumentException bad) {
+			where = "the webhook URL";
+		}
+		String detail = ex.getMessage() == null || ex.getMessage().isBlank() ? "" : " (" + ex.getMessage() + ")";
+		if (ex instanceof java.net.ConnectException) {
+			return "could not connect to " + where + ": nothing accepted the connection" + detail;
+		}
+		if (ex instanceof java.net.http.HttpTimeoutException) {
+			return "no answer from " + where + " within the request timeout" + detail;
+		}
+		if (ex instanceof java.nio.channels.UnresolvedAddressException
+				|| ex.getCause() instanceof java.nio.channels.UnresolvedAddressException
+				|| ex instanceof java.net.UnknownHostException) {
+			return "the host of " + where + " could not be resolved" + detail;
+		}
+		if (ex instanceof IllegalArgumentException) {
+			return "the webhook URL is not one the client can send to" + detail;
+		}
+		return "sending to " + where + " failed: " + ex.getClass().getSimpleName() + detail;
+	}
+
 	private void send(WatchNotification notification, String url, String secret, String subjectKind, String subjectId) {
 		String error;
 		try {
@@ -103,7 +135,7 @@ class WebhookDeliverer {
 			error = status / 100 == 2 ? null : "HTTP " + status;
 		}
 		catch (java.io.IOException | IllegalArgumentException ex) {
-			error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			error = failure(ex, url);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
