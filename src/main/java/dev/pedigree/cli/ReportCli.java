@@ -24,8 +24,9 @@ class ReportCli extends SubcommandRunner {
 
 	static final CommandSpec SPEC = new CommandSpec("report",
 			"write a model's liability report (parties, duties, their basis) as md, html, pdf or json", """
-					Writes the liability report of MODEL_ID: the rules of --as-of (default today) over its lineage, with
-					the SHA-256 of its canonical JSON printed. On the store, or through a running service with
+					Writes the liability report of MODEL_ID: the rules of --as-of over its lineage as it stood then
+					(default: today's rules over the lineage as it is), with the SHA-256 of its canonical JSON printed,
+					the same report GET /report/liability gives. On the store, or through a running service with
 					--server URL (no downtime).""",
 			List.of(Form.of("liability", List.of(Operand.value("MODEL_ID", "the model's id, e.g. org/name")),
 					List.of("out"), List.of("format", "as-of", "server"))),
@@ -37,7 +38,8 @@ class ReportCli extends SubcommandRunner {
 									.toList(),
 								LiabilityReports.Format::parse)
 						.withDefault("md"),
-					Option.date("as-of", "the date whose rules apply (default today)"), CommandSpec.SERVER),
+					Option.date("as-of", "the date whose rules apply and whose lineage is read (default today)"),
+					CommandSpec.SERVER),
 			List.of("report liability huihui-ai/DeepSeek-V3-abliterated --format md --as-of 2026-11-28 --out report.md",
 					"report liability huihui-ai/DeepSeek-V3-abliterated --format pdf --out report.pdf "
 							+ "--server http://localhost:8080"));
@@ -53,7 +55,7 @@ class ReportCli extends SubcommandRunner {
 	protected void execute(Command command) throws Exception {
 		var arguments = RemoteCommand.ReportArguments.of(command);
 		var format = LiabilityReports.Format.parse(arguments.format());
-		var report = this.reports.build(arguments.modelId(), LiabilityReports.asOf(arguments.asOf()));
+		var report = this.reports.build(arguments.modelId(), arguments.asOf());
 		Files.write(arguments.out(), this.reports.render(report, format));
 		System.out.println(
 				"report written to " + arguments.out() + " (SHA-256 of the canonical JSON " + report.sha256() + ")");

@@ -39,4 +39,38 @@ public class RuleEvaluation {
 		return roles;
 	}
 
+	/** The jurisdictions of the loaded rule sets, in order. */
+	public List<String> jurisdictions() {
+		return this.ruleSets.jurisdictions().stream().sorted().toList();
+	}
+
+	/**
+	 * The verdict for a model whose developer is not recorded: every role attaches to a
+	 * person the rule names (the provider, the frontier developer), so under each rule
+	 * set who holds a duty for the model, and which, is UNDETERMINED until its developer
+	 * is recorded; nothing is guessed from the model's figures.
+	 */
+	public List<RegulatoryRole> withoutDeveloper(String modelId, LocalDate asOf, String jurisdiction) {
+		List<RegulatoryRole> roles = new ArrayList<>();
+		for (String code : this.ruleSets.jurisdictions().stream().sorted().toList()) {
+			if (jurisdiction != null && !jurisdiction.equals(code)) {
+				continue;
+			}
+			RuleSet set = this.ruleSets.get(code);
+			String who = switch (code) {
+				case "EU" -> "the provider, who develops a general-purpose AI model or has it developed and places it"
+						+ " on the market (AI Act Art. 3(3))";
+				case "US-CA" -> "the frontier developer, a person who has trained, or initiated the training of, a"
+						+ " frontier model (Bus. & Prof. Code §22757.11(h))";
+				default -> "the person its rule set names";
+			};
+			roles.add(new RegulatoryRole(code, "UNDETERMINED", Basis.UNDETERMINED, List.of("No developer of " + modelId
+					+ " is recorded. A role under " + set.name() + " attaches to " + who
+					+ "; without one, who holds a duty for this model, and which, is UNDETERMINED. Recording its"
+					+ " developer (registerModel with developerId, or an import that names its author) decides it."),
+					List.of(), set.id(), set.version(), asOf.toString(), List.of()));
+		}
+		return roles;
+	}
+
 }

@@ -118,6 +118,18 @@ public class LiabilityReports {
 	}
 
 	/**
+	 * The report as {@code GET /report/liability} and {@code pedigree report liability}
+	 * both make it, so the two give the same bytes and hash for the same date: a date
+	 * given ({@code YYYY-MM-DD}) applies its rules over the graph as it stood then
+	 * (undated models counted in), as {@code liabilityTrace(asOf:)} does; none, today's
+	 * rules over the graph as it is now.
+	 */
+	public Report build(String modelId, String asOf) {
+		LocalDate date = asOf(asOf);
+		return build(modelId, date, asOf == null || asOf.isBlank() ? PointInTime.NOW : new PointInTime(date, true));
+	}
+
+	/**
 	 * The report with the rules of {@code asOf} over the graph as it stood at
 	 * {@code graph}.
 	 */
@@ -362,6 +374,22 @@ public class LiabilityReports {
 				md.append('\n');
 			}
 		}
+		if (!t.unattributed().isEmpty()) {
+			md.append("## Models without a recorded developer\n\n");
+			for (UnattributedModel u : t.unattributed()) {
+				md.append("### ")
+					.append(u.model().id())
+					.append("\n\n- Depth ")
+					.append(u.depth())
+					.append(u.depth() == 0 ? " (the traced model)" : "")
+					.append("\n\n");
+				for (RegulatoryRole r : u.roles()) {
+					md.append("**").append(r.jurisdiction()).append(": ").append(r.role()).append("**\n\n");
+					r.reasons().forEach(reason -> md.append("- ").append(reason).append('\n'));
+					md.append('\n');
+				}
+			}
+		}
 		md.append("## Accountability gap\n\n");
 		if (t.accountabilityGaps().isEmpty()) {
 			md.append("No derivation in this chain removed or degraded safety or increased capability outside every "
@@ -509,6 +537,26 @@ public class LiabilityReports {
 							.append("</td></tr>");
 					}
 					h.append("</table>");
+				}
+			}
+		}
+		if (!t.unattributed().isEmpty()) {
+			h.append("<h2>Models without a recorded developer</h2>");
+			for (UnattributedModel u : t.unattributed()) {
+				h.append("<h3>")
+					.append(esc(u.model().id()))
+					.append("</h3><p>Depth ")
+					.append(u.depth())
+					.append(u.depth() == 0 ? " (the traced model)" : "")
+					.append("</p>");
+				for (RegulatoryRole r : u.roles()) {
+					h.append("<p class=\"role\">")
+						.append(esc(r.jurisdiction()))
+						.append(": ")
+						.append(esc(r.role()))
+						.append("</p><ul>");
+					r.reasons().forEach(reason -> h.append("<li>").append(esc(reason)).append("</li>"));
+					h.append("</ul>");
 				}
 			}
 		}

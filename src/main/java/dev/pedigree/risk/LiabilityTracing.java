@@ -73,9 +73,12 @@ public class LiabilityTracing {
 		ModelView traced = ancestry.entries().get(0).model();
 		graph.requireExists(traced);
 		List<ResponsibleParty> parties = new ArrayList<>();
+		List<UnattributedModel> unattributed = new ArrayList<>();
 		Map<String, List<RegulatoryRole>> rolesByModel = new HashMap<>();
 		for (Entry e : ancestry.entries()) {
 			if (e.organization() == null) {
+				unattributed.add(new UnattributedModel(e.model(), e.via(), e.depth(),
+						this.rules.withoutDeveloper(e.model().id(), asOf, null)));
 				continue;
 			}
 			List<RegulatoryRole> roles = this.rules.evaluate(ancestry.facts(e.model().id()), asOf, null);
@@ -107,15 +110,25 @@ public class LiabilityTracing {
 						+ " it would be judged under guidelines para 63)");
 			}
 		}
-		return new LiabilityTrace(traced, parties, findings, gaps(ancestry, rolesByModel), asOf.toString(), graph,
-				leftOut, ancestry.entries().stream().map(Entry::model).toList());
+		return new LiabilityTrace(traced, parties, unattributed, findings, gaps(ancestry, rolesByModel),
+				asOf.toString(), graph, leftOut, ancestry.entries().stream().map(Entry::model).toList());
 	}
 
-	/** The roles of a model's own developer (empty when it has none). */
+	/**
+	 * The roles of a model's own developer; UNDETERMINED, saying what would decide them,
+	 * when none is recorded.
+	 */
 	public List<RegulatoryRole> obligations(String modelId, LocalDate asOf, String jurisdiction) {
+		if (jurisdiction != null && !this.rules.jurisdictions().contains(jurisdiction)) {
+			// A typo would otherwise read as "no duties".
+			throw new dev.pedigree.common.InvalidInputException("jurisdiction",
+					"No rule set is loaded for jurisdiction '"
+							+ (jurisdiction.length() > 40 ? jurisdiction.substring(0, 40) + "…" : jurisdiction)
+							+ "'; loaded: " + String.join(", ", this.rules.jurisdictions()));
+		}
 		Ancestry ancestry = ancestry(modelId);
 		if (ancestry.entries().get(0).organization() == null) {
-			return List.of();
+			return this.rules.withoutDeveloper(modelId, asOf, jurisdiction);
 		}
 		return this.rules.evaluate(ancestry.facts(modelId), asOf, jurisdiction);
 	}

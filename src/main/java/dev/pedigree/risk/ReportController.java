@@ -2,7 +2,6 @@ package dev.pedigree.risk;
 
 import java.time.LocalDate;
 
-import dev.pedigree.lineage.PointInTime;
 import java.util.Map;
 
 import dev.pedigree.common.InvalidInputException;
@@ -45,11 +44,7 @@ class ReportController {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("format", ex.getMessage());
 		}
-		// A date given reads the graph as it stood then (undated models counted in), as
-		// liabilityTrace(asOf:) does; none = today's rules over the graph as it is now.
-		LocalDate date = date(asOf);
-		var report = this.reports.build(model, date,
-				asOf == null || asOf.isBlank() ? PointInTime.NOW : new PointInTime(date, true));
+		var report = this.reports.build(model, asOf);
 		String file = model.replace('/', '_') + "-liability." + parsed.extension;
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(parsed.mediaType))

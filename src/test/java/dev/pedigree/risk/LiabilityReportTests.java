@@ -188,6 +188,15 @@ class LiabilityReportTests {
 			.isZero();
 		assertThat(Files.readString(out)).contains("EU: MODIFIER_PROVIDER_SYSTEMIC_RISK** (basis PRESUMED)")
 			.contains("para 70");
+		// With a date, the lineage as it stood then, as GET /report/liability reads it
+		// (the command once applied only that date's rules, so the two reports differed).
+		Path dated = this.temp.resolve("dated.md");
+		assertThat(PedigreeApplication.runCommand("report", "liability", "fixture-lab-iota/fixture-big-tune",
+				"--format", "md", "--as-of", "2026-11-28", "--out", dated.toString(), storeOptions[0], storeOptions[1],
+				storeOptions[2]))
+			.isZero();
+		assertThat(Files.readString(dated)).contains("is on or before **2026-11-28**");
+		assertThat(Files.readString(out)).doesNotContain("on or before");
 	}
 
 	private byte[] get(String format) {
