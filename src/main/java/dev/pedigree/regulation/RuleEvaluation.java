@@ -48,7 +48,8 @@ public class RuleEvaluation {
 	 * The verdict for a model whose developer is not recorded: every role attaches to a
 	 * person the rule names (the provider, the frontier developer), so under each rule
 	 * set who holds a duty for the model, and which, is UNDETERMINED until its developer
-	 * is recorded; nothing is guessed from the model's figures.
+	 * is recorded (the wording checked against Art. 3(3), guidelines paras 49, 51 and
+	 * 60-63 and §22757.11(h) by a review); nothing is guessed from the model's figures.
 	 */
 	public List<RegulatoryRole> withoutDeveloper(String modelId, LocalDate asOf, String jurisdiction) {
 		List<RegulatoryRole> roles = new ArrayList<>();
@@ -59,16 +60,20 @@ public class RuleEvaluation {
 			RuleSet set = this.ruleSets.get(code);
 			String who = switch (code) {
 				case "EU" -> "the provider, who develops a general-purpose AI model or has it developed and places it"
-						+ " on the market (AI Act Art. 3(3))";
+						+ " on the market under its own name or trademark (AI Act Art. 3(3); guidelines para 49), which"
+						+ " need not be its developer (para 51); whether a derived model is its provider's own later"
+						+ " development or another actor's modification turns on who trained it (paras 60-63, fn 12)";
 				case "US-CA" -> "the frontier developer, a person who has trained, or initiated the training of, a"
-						+ " frontier model (Bus. & Prof. Code §22757.11(h))";
+						+ " frontier model for which that person has used, or intends to use, the computing power"
+						+ " subdivision (i) requires (Bus. & Prof. Code §22757.11(h))";
 				default -> "the person its rule set names";
 			};
 			roles.add(new RegulatoryRole(code, "UNDETERMINED", Basis.UNDETERMINED, List.of("No developer of " + modelId
-					+ " is recorded. A role under " + set.name() + " attaches to " + who
+					+ " is recorded. A role under the " + set.name() + " attaches to " + who
 					+ "; without one, who holds a duty for this model, and which, is UNDETERMINED. Recording its"
-					+ " developer (registerModel with developerId, or an import that names its author) decides it."),
-					List.of(), set.id(), set.version(), asOf.toString(), List.of()));
+					+ " developer (registerModel with developerId, or an import that names its author) is the first"
+					+ " fact needed to decide it; compute, revenues or placing on the market may still leave it"
+					+ " open."), List.of(), set.id(), set.version(), asOf.toString(), List.of()));
 		}
 		return roles;
 	}
