@@ -72,9 +72,27 @@ class GraphQlErrors {
 		return error(env, ErrorType.INTERNAL_ERROR, "Internal error; it has been logged", Map.of());
 	}
 
+	/**
+	 * The longest message sent: a message quotes the input it refuses, and an input of
+	 * 100,000 characters came back whole (session 35's review); a cycle's path of 50
+	 * models still fits.
+	 */
+	static final int MAX_MESSAGE = 10_000;
+
 	private static GraphQLError error(DataFetchingEnvironment env, graphql.ErrorClassification type, String message,
 			Map<String, Object> extensions) {
-		return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(type)
+			.message(bounded(message))
+			.extensions(extensions)
+			.build();
+	}
+
+	static String bounded(String message) {
+		if (message == null || message.length() <= MAX_MESSAGE) {
+			return message;
+		}
+		return message.substring(0, MAX_MESSAGE) + "… (" + message.length() + " characters in all)";
 	}
 
 	/** Classifications beyond Spring's {@link ErrorType}. */

@@ -14,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -49,22 +48,14 @@ class UnreadableRequests implements HandlerExceptionResolver, Ordered {
 		if (!this.path.equals(request.getRequestURI())) {
 			return null;
 		}
-		String message;
-		HttpStatus status = HttpStatus.BAD_REQUEST;
-		if (ex instanceof HttpMediaTypeNotSupportedException) {
-			status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-			message = "A GraphQL request is sent as Content-Type application/json (or application/graphql-response+json"
-					+ " to accept); got " + String.valueOf(request.getContentType());
-		}
-		else if (ex instanceof ServerWebInputException || ex instanceof HttpMessageNotReadableException) {
-			message = "The request body is not a GraphQL request: it must be one JSON object with a string 'query' and,"
-					+ " optionally, 'operationName' (a string) and 'variables' (an object); batches are not accepted";
-		}
-		else {
+		// Another media type never gets here: UnsupportedMediaTypes answers it first.
+		if (!(ex instanceof ServerWebInputException || ex instanceof HttpMessageNotReadableException)) {
 			return null;
 		}
+		String message = "The request body is not a GraphQL request: it must be one JSON object with a string 'query'"
+				+ " and, optionally, 'operationName' (a string) and 'variables' (an object); batches are not accepted";
 		try {
-			response.setStatus(status.value());
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			this.json.writeValue(response.getOutputStream(), Map.of("errors",

@@ -485,6 +485,11 @@ public class LineageWrites {
 		if (input.relation() == null) {
 			throw new InvalidInputException("relation", "relation is required");
 		}
+		storable("childId", input.childId(), TextLimits.ID);
+		input.parentIds().forEach(parent -> storable("parentIds", parent, TextLimits.ID));
+		if (input.mitigates() != null) {
+			input.mitigates().forEach(id -> storable("mitigates", id, TextLimits.ID));
+		}
 		var parents = new LinkedHashSet<>(input.parentIds());
 		if (parents.contains(input.childId())) {
 			throw new InvalidInputException("parentIds",

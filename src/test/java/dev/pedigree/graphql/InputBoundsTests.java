@@ -61,21 +61,11 @@ class InputBoundsTests {
 	@Test
 	void a_number_past_the_largest_double_is_refused_not_stored_as_that_double() {
 		String id = "bounds/" + UUID.randomUUID();
-		String body = GraphQlClient.http(this.port)
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Authorization", "Bearer " + PedigreeServerTest.TOKEN)
-			.bodyValue("{\"query\": \"mutation($in: RegisterModelInput!) { registerModel(input: $in) { id } }\","
-					+ " \"variables\": {\"in\": {\"id\": \"" + id
-					+ "\", \"name\": \"n\", \"trainingComputeFlop\": 1e400}}}")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		var response = json(body);
+		var response = json(raw(MediaType.APPLICATION_JSON,
+				"{\"query\": \"mutation($in: RegisterModelInput!) { registerModel(input: $in) { id } }\","
+						+ " \"variables\": {\"in\": {\"id\": \"" + id
+						+ "\", \"name\": \"n\", \"trainingComputeFlop\": 1e400}}}",
+				200));
 		assertThat(response.read("$.errors[0].extensions.classification", String.class)).isEqualTo("BAD_REQUEST");
 		assertThat(response.read("$.errors[0].extensions.field", String.class)).isEqualTo("in");
 		var literal = json(GraphQlClient.post(this.port, "mutation { registerModel(input: {id: \"" + id
@@ -223,20 +213,30 @@ class InputBoundsTests {
 	@ValueSource(strings = { "{not json", "{}", "{\"query\": null}", "[{\"query\": \"{ __typename }\"}]",
 			"{\"query\": \"{ __typename }\", \"variables\": \"abc\"}" })
 	void a_body_that_is_not_a_graphql_request_is_answered_as_a_graphql_error(String body) {
-		String response = GraphQlClient.http(this.port)
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		var errors = json(response);
+		var errors = json(raw(MediaType.APPLICATION_JSON, body, 400));
 		assertThat(errors.read("$.errors[0].extensions.classification", String.class)).isEqualTo("BAD_REQUEST");
 		assertThat(errors.read("$.errors[0].message", String.class)).isNotBlank().doesNotContain("java.", "Exception");
+	}
+
+	@Test
+	void a_derivation_naming_an_overlong_id_is_refused_with_its_field() {
+		var response = json(GraphQlClient.post(this.port,
+				"mutation($in: RecordDerivationInput!) { recordDerivation(input: $in) { relation } }",
+				Map.of("in", Map.of("childId", "google/gemma-7b", "parentIds", List.of("x".repeat(100_000)), "relation",
+						"FINETUNE"))));
+		assertThat(response.read("$.errors[0].extensions.classification", String.class)).isEqualTo("BAD_REQUEST");
+		assertThat(response.read("$.errors[0].extensions.field", String.class)).isEqualTo("parentIds");
+		assertThat(response.read("$.errors[0].message", String.class)).hasSizeLessThan(500);
+	}
+
+	@Test
+	void a_refusal_quotes_a_huge_input_only_in_part() {
+		String huge = "x".repeat(100_000);
+		var response = json(GraphQlClient.post(this.port, "query($id: ID!) { ecosystem(rootId: $id) { rootId } }",
+				Map.of("id", huge)));
+		assertThat(response.read("$.errors[0].extensions.classification", String.class)).isEqualTo("NOT_FOUND");
+		assertThat(response.read("$.errors[0].message", String.class)).hasSizeLessThan(GraphQlErrors.MAX_MESSAGE + 100)
+			.endsWith("characters in all)");
 	}
 
 	@Test
@@ -247,6 +247,53 @@ class InputBoundsTests {
 		var huge = json(GraphQlClient.post(this.port, "{ watchNotifications(first: 100000000) { seq } }"));
 		assertThat(huge.jsonString()).doesNotContain("\"errors\"");
 		assertThat(huge.read("$.extensions.warnings[0].used", Integer.class)).isEqualTo(500);
+	}
+
+	@Test
+	void a_body_of_another_media_type_is_answered_as_a_graphql_error() {
+		assertThat(json(raw(MediaType.TEXT_PLAIN, "{ __typename }", 415)).read("$.errors[0].message", String.class))
+			.contains("application/json");
+	}
+
+	@Test
+	void two_hub_files_naming_one_derivation_add_up_their_evidence_instead_of_rewriting_each_other() {
+		String prefix = "evidence-" + UUID.randomUUID().toString().substring(0, 8) + "/";
+		String edges = "parent_id,child_id,relation,sources\n" + prefix + "base," + prefix
+				+ "tune,finetune,list:children\n";
+		String info = "{\"id\": \"" + prefix + "tune\", \"tags\": [\"base_model:finetune:" + prefix + "base\"]}\n";
+		String importEdges = "mutation($c: String!) { importRecords(format: HF_EDGES, content: $c) { created updated unchanged } }";
+		String importInfo = "mutation($c: String!) { importRecords(format: HUGGINGFACE, content: $c) { created updated unchanged } }";
+		assertThat(GraphQlClient.post(this.port, importEdges, Map.of("c", edges))).doesNotContain("\"errors\"");
+		assertThat(GraphQlClient.post(this.port, importInfo, Map.of("c", info))).doesNotContain("\"errors\"");
+		String source = "{ model(id: \"" + prefix + "tune\") { parents { source } } }";
+		assertThat(json(GraphQlClient.post(this.port, source)).read("$.data.model.parents[0].source", String.class))
+			.isEqualTo("hf:list:children|tag");
+		// In turn again: nothing to change, so nothing is rewritten.
+		var again = json(GraphQlClient.post(this.port, importEdges, Map.of("c", edges)));
+		assertThat(again.read("$.data.importRecords.updated", Integer.class)).isZero();
+		var infoAgain = json(GraphQlClient.post(this.port, importInfo, Map.of("c", info)));
+		assertThat(infoAgain.read("$.data.importRecords.updated", Integer.class)).isZero();
+		assertThat(json(GraphQlClient.post(this.port, source)).read("$.data.model.parents[0].source", String.class))
+			.isEqualTo("hf:list:children|tag");
+	}
+
+	/**
+	 * A body posted as it is, with the curator's token: the response's body, checked for
+	 * {@code status}.
+	 */
+	private String raw(MediaType type, String body, int status) {
+		return GraphQlClient.http(this.port)
+			.post()
+			.uri("/graphql")
+			.contentType(type)
+			.header("Authorization", "Bearer " + PedigreeServerTest.TOKEN)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private Object model(String id) {
