@@ -55,7 +55,9 @@ class QueryCost extends MaxQueryComplexityInstrumentation {
 			.errorType(GraphQlErrors.PedigreeErrorType.OVERLOADED)
 			.message("The document's estimated cost (" + cost + ") is above this server's limit of " + maxCost
 					+ ": nested pages multiply (for example, children(first: 300) inside children(first: 300) costs"
-					+ " 90,000 or more);"
+					+ " 90,000 or more), and each root that walks a whole family or the graph (ecosystem, familyReport,"
+					+ " topOrganizations, topFoundations, downstreamGrowth, policyScenario, evaluateScenario) adds "
+					+ FAMILY_WALK_COST + ";"
 					+ " ask for smaller pages or fewer levels, and page deeper levels in follow-up requests")
 			.extensions(Map.of("cost", totalCost, "maxCost", maxCost))
 			.build()));

@@ -320,6 +320,9 @@ public class LiabilityReports {
 		md.append("- Traced model: ").append(describe(t.model())).append("\n\n");
 		md.append("> ").append(NOTICE).append("\n\n");
 		md.append("## Parties\n\n");
+		if (t.parties().isEmpty()) {
+			md.append("No developer is recorded for any model of this chain (see the models below).\n\n");
+		}
 		for (ResponsibleParty p : t.parties()) {
 			md.append("### ").append(p.organization().name()).append(" — ").append(p.model().id()).append("\n\n");
 			md.append("- Depth ").append(p.depth()).append(p.depth() == 0 ? " (the traced model)" : "").append('\n');
@@ -479,6 +482,9 @@ public class LiabilityReports {
 		h.append("<p class=\"hash\">SHA-256 of the canonical JSON (RFC 8785): ").append(report.sha256()).append("</p>");
 		h.append("<p class=\"notice\">").append(esc(NOTICE)).append("</p>");
 		h.append("<h2>Parties</h2>");
+		if (t.parties().isEmpty()) {
+			h.append("<p>No developer is recorded for any model of this chain (see the models below).</p>");
+		}
 		for (ResponsibleParty p : t.parties()) {
 			h.append("<h3>")
 				.append(esc(p.organization().name()))

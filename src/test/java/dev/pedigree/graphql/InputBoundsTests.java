@@ -132,6 +132,27 @@ class InputBoundsTests {
 	}
 
 	@Test
+	void hub_records_with_numbers_out_of_range_are_rejected_and_the_rest_written() {
+		String prefix = "range-" + UUID.randomUUID().toString().substring(0, 8) + "/";
+		String info = "{\"id\": \"" + prefix + "ok\", \"downloads\": 12}\n{\"id\": \"" + prefix
+				+ "huge\", \"downloads\": 1e30}\n{\"id\": \"" + prefix
+				+ "weights\", \"safetensors\": {\"total\": 1e400}}\n";
+		var response = json(GraphQlClient.post(this.port,
+				"mutation($c: String!) { importRecords(format: HUGGINGFACE, content: $c) { created rejected { record reason } } }",
+				Map.of("c", info)));
+		assertThat(response.jsonString()).doesNotContain("INTERNAL_ERROR");
+		assertThat(response.read("$.data.importRecords.rejected[*].record", List.class)).containsExactly(2, 3);
+		assertThat(model(prefix + "ok")).isNotNull();
+		assertThat(model(prefix + "huge")).isNull();
+		assertThat(model(prefix + "weights")).isNull();
+		var nodes = json(GraphQlClient.post(this.port,
+				"mutation($c: String!) { importRecords(format: HF_NODES, content: $c) { rejected { record reason } } }",
+				Map.of("c", "model_id,downloads\n" + prefix + "nodes,1e400\n")));
+		assertThat(nodes.read("$.data.importRecords.rejected[0].reason", String.class)).contains("out of range");
+		assertThat(model(prefix + "nodes")).isNull();
+	}
+
+	@Test
 	void a_lineage_path_from_or_to_an_unknown_model_is_not_found_naming_the_end() {
 		var from = json(GraphQlClient.post(this.port,
 				"{ lineagePath(from: \"nobody/nothing\", to: \"google/gemma-7b\") { relation } }"));

@@ -99,8 +99,14 @@ class HubModelInfo implements FormatParser {
 		id = HubIds.normalise(id);
 		JsonNode card = card(model, origin, batch);
 		var facts = ModelFacts.of(id).source(HubIds.SOURCE);
+		Long downloads;
+		Long likes;
+		Double weights;
 		try {
 			facts.releaseDate(HubIds.date(text(model, "created_at", "createdAt")));
+			downloads = number(model, "downloads");
+			likes = number(model, "likes");
+			weights = parameterCount(model.path("safetensors").path("total"));
 		}
 		catch (IllegalArgumentException ex) {
 			batch.reject(file, number, id + ": " + ex.getMessage());
@@ -108,17 +114,14 @@ class HubModelInfo implements FormatParser {
 		}
 		boolean gated = model.path("gated").isString() || model.path("gated").asBoolean(false);
 		batch.model(facts.name(id)
-			.downloads(number(model, "downloads"))
-			.likes(number(model, "likes"))
+			.downloads(downloads)
+			.likes(likes)
 			.pipelineTag(text(model, "pipeline_tag", "pipelineTag"))
 			.libraryName(text(model, "library_name", "libraryName"))
 			.license(card != null && card.path("license").isString() ? card.path("license").asString()
 					: licenseTag(model))
 			// Counted from the weights: it replaces an estimate from the name.
-			.parameters(
-					model.path("safetensors").path("total").isNumber()
-							? model.path("safetensors").path("total").asDouble() : null,
-					SourcedFigure.SAFETENSORS, false)
+			.parameters(weights, SourcedFigure.SAFETENSORS, false)
 			.tags(strings(model.path("tags")))
 			.access(gated ? "GATED" : "OPEN_WEIGHTS")
 			.sourceUrl("https://huggingface.co/" + id)
@@ -211,9 +214,34 @@ class HubModelInfo implements FormatParser {
 		return null;
 	}
 
+	/**
+	 * A count the Hub gives (downloads, likes): a whole number a long holds, else the
+	 * record is rejected; a negative or missing one is left unknown. Reading 1e30 with
+	 * {@code asLong} failed the whole batch (session 35's review).
+	 */
 	private static Long number(JsonNode node, String field) {
 		JsonNode value = node.path(field);
-		return value.isNumber() && value.asLong() >= 0 ? value.asLong() : null;
+		if (!value.isNumber()) {
+			return null;
+		}
+		if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+			throw new IllegalArgumentException(field + " must be a whole number below 2^63, was " + value);
+		}
+		return value.asLong() >= 0 ? value.asLong() : null;
+	}
+
+	/**
+	 * The weights' parameter count: finite and non-negative, else the record is rejected.
+	 */
+	private static Double parameterCount(JsonNode total) {
+		if (!total.isNumber()) {
+			return null;
+		}
+		double count = total.asDouble();
+		if (!Double.isFinite(count) || count < 0 || count == Double.MAX_VALUE) {
+			throw new IllegalArgumentException("safetensors.total must be a finite number >= 0, was " + total);
+		}
+		return count;
 	}
 
 	/** A string or a list of strings. */

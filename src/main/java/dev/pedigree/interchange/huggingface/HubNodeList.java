@@ -92,7 +92,12 @@ class HubNodeList implements FormatParser {
 			return null;
 		}
 		try {
-			long n = (long) Double.parseDouble(value);
+			double parsed = Double.parseDouble(value);
+			// A cast would turn 1e400 into Long.MAX_VALUE: a count nobody gave.
+			if (!Double.isFinite(parsed) || parsed >= 0x1p63) {
+				throw new IllegalArgumentException("count out of range: " + value);
+			}
+			long n = (long) parsed;
 			if (n < 0) {
 				throw new IllegalArgumentException("negative count " + value);
 			}
