@@ -95,6 +95,16 @@ class GraphQlErrors {
 		return message.substring(0, MAX_MESSAGE) + "… (" + message.length() + " characters in all)";
 	}
 
+	/**
+	 * The body of an error answered before GraphQL runs (a GET that is not a query, a
+	 * body that is not a request, another media type): one error with its classification,
+	 * as every other error has.
+	 */
+	static Map<String, Object> body(String message, String classification) {
+		return Map.of("errors",
+				java.util.List.of(Map.of("message", message, "extensions", Map.of("classification", classification))));
+	}
+
 	/** Classifications beyond Spring's {@link ErrorType}. */
 	enum PedigreeErrorType implements graphql.ErrorClassification {
 

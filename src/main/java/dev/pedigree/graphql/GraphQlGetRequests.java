@@ -1,7 +1,6 @@
 package dev.pedigree.graphql;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -69,8 +68,7 @@ class GraphQlGetRequests {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.allow(HttpMethod.POST)
 				.contentType(responseType)
-				.body(Map.of("errors", List.of(Map.of("message", "Only queries may be sent with GET; use POST",
-						"extensions", Map.of("classification", "METHOD_NOT_ALLOWED")))));
+				.body(GraphQlErrors.body("Only queries may be sent with GET; use POST", "METHOD_NOT_ALLOWED"));
 		}
 		Map<String, Object> body = new HashMap<>();
 		body.put("query", query);
@@ -102,8 +100,8 @@ class GraphQlGetRequests {
 	private static ServerResponse error(HttpStatus status, MediaType type, String message) {
 		return ServerResponse.status(status)
 			.contentType(type)
-			.body(Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("classification",
-					status == HttpStatus.METHOD_NOT_ALLOWED ? "METHOD_NOT_ALLOWED" : "BAD_REQUEST")))));
+			.body(GraphQlErrors.body(message,
+					status == HttpStatus.METHOD_NOT_ALLOWED ? "METHOD_NOT_ALLOWED" : "BAD_REQUEST"));
 	}
 
 }

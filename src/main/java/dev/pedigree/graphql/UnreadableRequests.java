@@ -1,8 +1,6 @@
 package dev.pedigree.graphql;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,8 +56,7 @@ class UnreadableRequests implements HandlerExceptionResolver, Ordered {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
-			this.json.writeValue(response.getOutputStream(), Map.of("errors",
-					List.of(Map.of("message", message, "extensions", Map.of("classification", "BAD_REQUEST")))));
+			this.json.writeValue(response.getOutputStream(), GraphQlErrors.body(message, "BAD_REQUEST"));
 			return new ModelAndView();
 		}
 		catch (IOException | RuntimeException writing) {

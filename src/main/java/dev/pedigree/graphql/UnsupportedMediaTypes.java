@@ -1,8 +1,5 @@
 package dev.pedigree.graphql;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -38,10 +35,10 @@ class UnsupportedMediaTypes {
 			.POST(path, notJson,
 					request -> ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 						.contentType(MediaType.APPLICATION_JSON)
-						.body(Map.of("errors", List.of(Map.of("message",
+						.body(GraphQlErrors.body(
 								"A GraphQL request is sent as Content-Type application/json; got "
 										+ request.headers().contentType().map(MediaType::toString).orElse("none"),
-								"extensions", Map.of("classification", "BAD_REQUEST"))))))
+								"BAD_REQUEST")))
 			.build();
 	}
 

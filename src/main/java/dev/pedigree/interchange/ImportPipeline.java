@@ -246,8 +246,8 @@ public class ImportPipeline {
 	private static void unstorable(FactBatch batch, ImportReport report) {
 		for (var models : List.of(batch.models(), batch.placeholders())) {
 			models.removeIf(m -> TextLimits.problem(m)
-				.or(() -> outOfRange("parameters", m.parameters()))
-				.or(() -> outOfRange("trainingComputeFlop", m.trainingComputeFlop()))
+				.or(() -> LineageWrites.figureOutOfRange("parameters", m.parameters()))
+				.or(() -> LineageWrites.figureOutOfRange("trainingComputeFlop", m.trainingComputeFlop()))
 				.map(problem -> {
 					report.reject(batch.file(), 0, "model " + shortened(m.id()) + ": " + problem);
 					return true;
@@ -257,25 +257,13 @@ public class ImportPipeline {
 		batch.derivations()
 			.removeIf(d -> TextLimits.tooLong("child", d.child(), TextLimits.ID)
 				.or(() -> TextLimits.tooLong("parent", d.parent(), TextLimits.ID))
-				.or(() -> outOfRange("computeFlop", d.computeFlop()))
+				.or(() -> LineageWrites.figureOutOfRange("computeFlop", d.computeFlop()))
 				.map(problem -> {
 					report.reject(batch.file(), 0,
 							"derivation " + shortened(d.child()) + " <- " + shortened(d.parent()) + ": " + problem);
 					return true;
 				})
 				.orElse(false));
-	}
-
-	/**
-	 * A figure no verdict can compare: not finite, negative, or the largest double a
-	 * larger number was read as (an Epoch AI row of 1.7976931348623157E308 parameters).
-	 */
-	private static java.util.Optional<String> outOfRange(String field, Double value) {
-		if (value == null || (Double.isFinite(value) && value >= 0 && value < Double.MAX_VALUE)) {
-			return java.util.Optional.empty();
-		}
-		return java.util.Optional
-			.of(field + " must be a finite number >= 0 below " + Double.MAX_VALUE + ", was " + value);
 	}
 
 	private static String shortened(String id) {

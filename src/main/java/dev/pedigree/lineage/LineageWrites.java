@@ -643,13 +643,22 @@ public class LineageWrites {
 	}
 
 	private static void nonNegative(Double value, String field) {
-		// GraphQL's Float turns a number past the largest double (1e400) into that
-		// largest double: refused as out of range rather than stored as a figure nobody
-		// gave.
-		if (value != null && (value < 0 || value.isNaN() || value.isInfinite() || value == Double.MAX_VALUE)) {
-			throw new InvalidInputException(field, field + " must be a finite number >= 0 below " + Double.MAX_VALUE
-					+ " (the largest a GraphQL Float holds; a larger one arrives as that), was " + value);
+		figureOutOfRange(field, value).ifPresent(problem -> {
+			throw new InvalidInputException(field, problem);
+		});
+	}
+
+	/**
+	 * Why a figure (parameters, compute) cannot be stored, if it cannot: not finite,
+	 * negative, or the largest double, which a larger number is read as (1e400 in JSON,
+	 * an Epoch AI row) — a figure nobody gave, which every verdict would compare.
+	 */
+	public static java.util.Optional<String> figureOutOfRange(String field, Double value) {
+		if (value == null || (Double.isFinite(value) && value >= 0 && value < Double.MAX_VALUE)) {
+			return java.util.Optional.empty();
 		}
+		return java.util.Optional
+			.of(field + " must be a finite number >= 0 below " + Double.MAX_VALUE + ", was " + value);
 	}
 
 	/** Dates are stored as ISO strings (YYYY-MM-DD), as every importer stores them. */

@@ -300,6 +300,107 @@ public class LiabilityReports {
 		return m;
 	}
 
+	/**
+	 * One role of a party (or of a model without one): verdict, reasons, figures, duties.
+	 */
+	private static void markdownRole(StringBuilder md, RegulatoryRole r) {
+		md.append("**")
+			.append(r.jurisdiction())
+			.append(": ")
+			.append(r.role())
+			.append("** (basis ")
+			.append(r.basis())
+			.append(")\n\n");
+		r.reasons().forEach(reason -> md.append("- ").append(reason).append('\n'));
+		if (!r.figures().isEmpty()) {
+			md.append("\n| figure | value | threshold | article | source |\n|---|---|---|---|---|\n");
+			for (Figure f : r.figures()) {
+				md.append("| ")
+					.append(cell(f.name()))
+					.append(" | ")
+					.append(value(f))
+					.append(" | ")
+					.append(f.print(f.threshold()))
+					.append(" | ")
+					.append(cell(f.article()))
+					.append(" | ")
+					.append(cell(f.source() == null ? "" : f.source()))
+					.append(" |\n");
+			}
+		}
+		if (!r.obligations().isEmpty()) {
+			md.append(
+					"\n| duty | article | applies from | fines from | in force | note |\n|---|---|---|---|---|---|\n");
+			for (Obligation o : r.obligations()) {
+				md.append("| ")
+					.append(cell(o.summary()))
+					.append(" | ")
+					.append(cell(o.article()))
+					.append(" | ")
+					.append(orEmpty(o.appliesFrom()))
+					.append(" | ")
+					.append(orEmpty(o.enforceableFrom()))
+					.append(" | ")
+					.append(o.inForce() ? "yes" : "no")
+					.append(" | ")
+					.append(cell(orEmpty(o.note())))
+					.append(" |\n");
+			}
+		}
+		md.append('\n');
+	}
+
+	/** {@link #markdownRole} in HTML. */
+	private static void htmlRole(StringBuilder h, RegulatoryRole r) {
+		h.append("<p class=\"role\">")
+			.append(esc(r.jurisdiction()))
+			.append(": ")
+			.append(esc(r.role()))
+			.append(" (basis ")
+			.append(r.basis())
+			.append(")</p><ul>");
+		r.reasons().forEach(reason -> h.append("<li>").append(esc(reason)).append("</li>"));
+		h.append("</ul>");
+		if (!r.figures().isEmpty()) {
+			h.append(
+					"<table><tr><th style=\"width: 26%\">figure</th><th style=\"width: 15%\">value</th><th style=\"width: 9%\">threshold</th><th style=\"width: 17%\">article</th><th style=\"width: 33%\">source</th></tr>");
+			for (Figure f : r.figures()) {
+				h.append("<tr><td>")
+					.append(esc(f.name()))
+					.append("</td><td>")
+					.append(esc(value(f)))
+					.append("</td><td>")
+					.append(esc(f.print(f.threshold())))
+					.append("</td><td>")
+					.append(esc(orEmpty(f.article())))
+					.append("</td><td>")
+					.append(esc(orEmpty(f.source())))
+					.append("</td></tr>");
+			}
+			h.append("</table>");
+		}
+		if (!r.obligations().isEmpty()) {
+			h.append(
+					"<table><tr><th style=\"width: 34%\">duty</th><th style=\"width: 12%\">article</th><th style=\"width: 10%\">applies from</th><th style=\"width: 10%\">fines from</th><th style=\"width: 6%\">in force</th><th style=\"width: 28%\">note</th></tr>");
+			for (Obligation o : r.obligations()) {
+				h.append("<tr><td>")
+					.append(esc(o.summary()))
+					.append("</td><td>")
+					.append(esc(o.article()))
+					.append("</td><td>")
+					.append(esc(orEmpty(o.appliesFrom())))
+					.append("</td><td>")
+					.append(esc(orEmpty(o.enforceableFrom())))
+					.append("</td><td>")
+					.append(o.inForce() ? "yes" : "no")
+					.append("</td><td>")
+					.append(esc(orEmpty(o.note())))
+					.append("</td></tr>");
+			}
+			h.append("</table>");
+		}
+	}
+
 	// ---- Markdown -------------------------------------------------------------------
 
 	private String markdown(Report report) {
@@ -330,52 +431,7 @@ public class LiabilityReports {
 				md.append("- Made by: ").append(act(p.madeBy())).append('\n');
 			}
 			md.append('\n');
-			for (RegulatoryRole r : p.roles()) {
-				md.append("**")
-					.append(r.jurisdiction())
-					.append(": ")
-					.append(r.role())
-					.append("** (basis ")
-					.append(r.basis())
-					.append(")\n\n");
-				r.reasons().forEach(reason -> md.append("- ").append(reason).append('\n'));
-				if (!r.figures().isEmpty()) {
-					md.append("\n| figure | value | threshold | article | source |\n|---|---|---|---|---|\n");
-					for (Figure f : r.figures()) {
-						md.append("| ")
-							.append(cell(f.name()))
-							.append(" | ")
-							.append(value(f))
-							.append(" | ")
-							.append(f.print(f.threshold()))
-							.append(" | ")
-							.append(cell(f.article()))
-							.append(" | ")
-							.append(cell(f.source() == null ? "" : f.source()))
-							.append(" |\n");
-					}
-				}
-				if (!r.obligations().isEmpty()) {
-					md.append(
-							"\n| duty | article | applies from | fines from | in force | note |\n|---|---|---|---|---|---|\n");
-					for (Obligation o : r.obligations()) {
-						md.append("| ")
-							.append(cell(o.summary()))
-							.append(" | ")
-							.append(cell(o.article()))
-							.append(" | ")
-							.append(orEmpty(o.appliesFrom()))
-							.append(" | ")
-							.append(orEmpty(o.enforceableFrom()))
-							.append(" | ")
-							.append(o.inForce() ? "yes" : "no")
-							.append(" | ")
-							.append(cell(orEmpty(o.note())))
-							.append(" |\n");
-					}
-				}
-				md.append('\n');
-			}
+			p.roles().forEach(r -> markdownRole(md, r));
 		}
 		if (!t.unattributed().isEmpty()) {
 			md.append("## Models without a recorded developer\n\n");
@@ -386,11 +442,7 @@ public class LiabilityReports {
 					.append(u.depth())
 					.append(u.depth() == 0 ? " (the traced model)" : "")
 					.append("\n\n");
-				for (RegulatoryRole r : u.roles()) {
-					md.append("**").append(r.jurisdiction()).append(": ").append(r.role()).append("**\n\n");
-					r.reasons().forEach(reason -> md.append("- ").append(reason).append('\n'));
-					md.append('\n');
-				}
+				u.roles().forEach(r -> markdownRole(md, r));
 			}
 		}
 		md.append("## Accountability gap\n\n");
@@ -496,55 +548,7 @@ public class LiabilityReports {
 				h.append(". Made by: ").append(esc(act(p.madeBy())));
 			}
 			h.append("</p>");
-			for (RegulatoryRole r : p.roles()) {
-				h.append("<p class=\"role\">")
-					.append(esc(r.jurisdiction()))
-					.append(": ")
-					.append(esc(r.role()))
-					.append(" (basis ")
-					.append(r.basis())
-					.append(")</p><ul>");
-				r.reasons().forEach(reason -> h.append("<li>").append(esc(reason)).append("</li>"));
-				h.append("</ul>");
-				if (!r.figures().isEmpty()) {
-					h.append(
-							"<table><tr><th style=\"width: 26%\">figure</th><th style=\"width: 15%\">value</th><th style=\"width: 9%\">threshold</th><th style=\"width: 17%\">article</th><th style=\"width: 33%\">source</th></tr>");
-					for (Figure f : r.figures()) {
-						h.append("<tr><td>")
-							.append(esc(f.name()))
-							.append("</td><td>")
-							.append(esc(value(f)))
-							.append("</td><td>")
-							.append(esc(f.print(f.threshold())))
-							.append("</td><td>")
-							.append(esc(orEmpty(f.article())))
-							.append("</td><td>")
-							.append(esc(orEmpty(f.source())))
-							.append("</td></tr>");
-					}
-					h.append("</table>");
-				}
-				if (!r.obligations().isEmpty()) {
-					h.append(
-							"<table><tr><th style=\"width: 34%\">duty</th><th style=\"width: 12%\">article</th><th style=\"width: 10%\">applies from</th><th style=\"width: 10%\">fines from</th><th style=\"width: 6%\">in force</th><th style=\"width: 28%\">note</th></tr>");
-					for (Obligation o : r.obligations()) {
-						h.append("<tr><td>")
-							.append(esc(o.summary()))
-							.append("</td><td>")
-							.append(esc(o.article()))
-							.append("</td><td>")
-							.append(esc(orEmpty(o.appliesFrom())))
-							.append("</td><td>")
-							.append(esc(orEmpty(o.enforceableFrom())))
-							.append("</td><td>")
-							.append(o.inForce() ? "yes" : "no")
-							.append("</td><td>")
-							.append(esc(orEmpty(o.note())))
-							.append("</td></tr>");
-					}
-					h.append("</table>");
-				}
-			}
+			p.roles().forEach(r -> htmlRole(h, r));
 		}
 		if (!t.unattributed().isEmpty()) {
 			h.append("<h2>Models without a recorded developer</h2>");
@@ -555,15 +559,7 @@ public class LiabilityReports {
 					.append(u.depth())
 					.append(u.depth() == 0 ? " (the traced model)" : "")
 					.append("</p>");
-				for (RegulatoryRole r : u.roles()) {
-					h.append("<p class=\"role\">")
-						.append(esc(r.jurisdiction()))
-						.append(": ")
-						.append(esc(r.role()))
-						.append("</p><ul>");
-					r.reasons().forEach(reason -> h.append("<li>").append(esc(reason)).append("</li>"));
-					h.append("</ul>");
-				}
+				u.roles().forEach(r -> htmlRole(h, r));
 			}
 		}
 		h.append("<h2>Accountability gap</h2>");
