@@ -113,10 +113,6 @@ public class LiabilityReports {
 		}
 	}
 
-	public Report build(String modelId, LocalDate asOf) {
-		return build(modelId, asOf, PointInTime.NOW);
-	}
-
 	/**
 	 * The report as {@code GET /report/liability} and {@code pedigree report liability}
 	 * both make it, so the two give the same bytes and hash for the same date: a date

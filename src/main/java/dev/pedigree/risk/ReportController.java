@@ -1,7 +1,5 @@
 package dev.pedigree.risk;
 
-import java.time.LocalDate;
-
 import java.util.Map;
 
 import dev.pedigree.common.InvalidInputException;
@@ -52,10 +50,6 @@ class ReportController {
 					(parsed == LiabilityReports.Format.PDF ? "attachment" : "inline") + "; filename=\"" + file + "\"")
 			.header("X-Pedigree-Report-SHA256", report.sha256())
 			.body(this.reports.render(report, parsed));
-	}
-
-	static LocalDate date(String asOf) {
-		return LiabilityReports.asOf(asOf);
 	}
 
 	@ExceptionHandler
