@@ -1,19 +1,28 @@
 // Batched upsert of models. A row changes a model only when it brings a new value, alias or source, so a re-import
-// is all "unchanged". Placeholder rows create a bare node that a later import fills in.
+// is all "unchanged". Placeholder rows create a bare node that a later import fills in. A fact of a better-standing
+// source stays (kept-facts.cypher); where the row gives another value, `kept` says so (the import's conflicts).
 UNWIND $rows AS row
 OPTIONAL MATCH (existing:Model {id: row.id})
-WITH row, existing, existing IS NULL AS isNew
-WITH row, isNew, NOT isNew AND NOT row.placeholder AND (
-       any(k IN keys(row.props) WHERE existing[k] IS NULL OR existing[k] <> row.props[k])
+WITH row, existing, existing IS NULL AS isNew, {{include lineage/kept-facts}} AS kept
+WITH row, isNew, kept, NOT isNew AND NOT row.placeholder AND (
+       any(k IN keys(row.props) WHERE NOT k IN kept AND (existing[k] IS NULL OR existing[k] <> row.props[k]))
        OR coalesce(existing.placeholder, false)
        OR (row.source IS NOT NULL AND NOT row.source IN coalesce(existing.sources, []))
        OR any(a IN row.aliases WHERE NOT a IN coalesce(existing.aliases, []))
-       OR (row.developerId IS NOT NULL AND existing.developerId IS NULL)) AS changed
-CALL (row, isNew, changed) {
+       OR (row.developerId IS NOT NULL AND existing.developerId IS NULL)) AS changed,
+     [f IN [['releaseDate', 'releaseDateSource'], ['parameters', 'parametersSource'],
+            ['trainingComputeFlop', 'trainingComputeSource']]
+        WHERE f[0] IN kept AND existing[f[0]] <> row.props[f[0]]
+        | row.id + ': ' + f[0] + ' ' + toString(existing[f[0]]) + ' (' + existing[f[1]] + ') kept over '
+          + toString(row.props[f[0]]) + ' (' + coalesce(row.props[f[1]], 'no source') + ')'] AS disagreements
+CALL (row, isNew, changed, kept) {
   WITH row WHERE isNew OR changed
   MERGE (m:Model {id: row.id})
-  SET m += row.props,
-      m.placeholder = CASE WHEN row.placeholder THEN true ELSE null END,
+  // The whole map at once unless a fact stays as stored.
+  SET m += CASE WHEN size(kept) = 0 THEN row.props ELSE {} END
+  FOREACH (k IN CASE WHEN size(kept) = 0 THEN [] ELSE [k IN keys(row.props) WHERE NOT k IN kept] END |
+    SET m[k] = row.props[k])
+  SET m.placeholder = CASE WHEN row.placeholder THEN true ELSE null END,
       m.sources = CASE WHEN row.source IS NULL OR row.source IN coalesce(m.sources, []) THEN coalesce(m.sources, [])
                        ELSE coalesce(m.sources, []) + row.source END,
       m.aliases = coalesce(m.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(m.aliases, [])]
@@ -28,4 +37,4 @@ CALL (row, isNew, changed) {
   SET d.primary = true, m.developerId = o.id
 }
 RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated,
-       count(*) AS total
+       count(*) AS total, reduce(all = [], ds IN collect(disagreements) | all + ds) AS kept

@@ -49,6 +49,7 @@ public final class ImportReport {
 
 	void counted(dev.pedigree.lineage.WriteCounts counts) {
 		counted(counts.created(), counts.updated(), counts.total());
+		counts.kept().forEach(this::conflict);
 	}
 
 	void counted(long created, long updated, long total) {

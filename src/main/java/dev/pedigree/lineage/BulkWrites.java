@@ -523,7 +523,8 @@ class BulkWrites {
 	}
 
 	private static WriteCounts counts(org.neo4j.driver.Record r) {
-		return new WriteCounts(r.get("created").asLong(), r.get("updated").asLong(), r.get("total").asLong());
+		return new WriteCounts(r.get("created").asLong(), r.get("updated").asLong(), r.get("total").asLong(),
+				r.containsKey("kept") ? r.get("kept").asList(org.neo4j.driver.Value::asString) : List.of());
 	}
 
 	private static List<Map<String, Object>> pairs(List<Map<String, Object>> rows) {

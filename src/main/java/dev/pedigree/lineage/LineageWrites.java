@@ -431,7 +431,7 @@ public class LineageWrites {
 			.name(input.name())
 			.trainingComputeFlop(input.trainingComputeFlop(), SourcedFigure.MANUAL, false)
 			.parameters(input.parameters(), SourcedFigure.MANUAL, false)
-			.releaseDate(isoDate(input.releaseDate()))
+			.releaseDate(isoDate(input.releaseDate()), DateSources.MANUAL)
 			.access(input.access())
 			.license(input.license())
 			.pipelineTag(input.pipelineTag())

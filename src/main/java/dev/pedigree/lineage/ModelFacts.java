@@ -28,6 +28,7 @@ import java.util.Set;
  * @param tags the Hub's tags, as given
  * @param parametersSource where {@code parameters} comes from ({@link SourcedFigure})
  * @param trainingComputeSource where {@code trainingComputeFlop} comes from
+ * @param releaseDateSource where {@code releaseDate} comes from ({@link DateSources})
  */
 public record ModelFacts(String id, List<String> aliases, String developerId, String source, boolean placeholder,
 		String name, String releaseDate, Double parameters, Double trainingComputeFlop, String access,
@@ -35,7 +36,8 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 		Long likes, String modality, String task, Boolean generative, String size, String sourceUrl, String epochUrl,
 		String epochCredit, String computeConfidence, Boolean frontierModel, String identityNote, List<String> tags,
 		String parametersSource, Boolean parametersEstimated, String trainingComputeSource,
-		Boolean trainingComputeEstimated, Map<String, String> explanations, Map<String, Object> restored) {
+		Boolean trainingComputeEstimated, String releaseDateSource, Map<String, String> explanations,
+		Map<String, Object> restored) {
 
 	/** The components that are not stored as properties of their own name. */
 	private static final Set<String> CONTROL = Set.of("id", "aliases", "developerId", "source", "placeholder",
@@ -162,8 +164,12 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 			return set("name", name);
 		}
 
-		public Builder releaseDate(String releaseDate) {
-			return set("releaseDate", releaseDate);
+		/**
+		 * A release date and where it comes from ({@link DateSources}); nothing when
+		 * {@code releaseDate} is null.
+		 */
+		public Builder releaseDate(String releaseDate, String source) {
+			return set("releaseDate", releaseDate).set("releaseDateSource", releaseDate == null ? null : source);
 		}
 
 		public Builder parameters(Double parameters) {

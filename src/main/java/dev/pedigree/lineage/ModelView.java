@@ -16,9 +16,10 @@ import org.neo4j.driver.types.Node;
  * (that would load whole families).
  */
 public record ModelView(String id, String name, List<String> aliases, String developerId, Double trainingComputeFlop,
-		Double parameters, String releaseDate, String access, String license, String pipelineTag, Long downloads,
-		Long likes, String modality, Boolean generative, boolean placeholder, List<String> sources, String sourceUrl,
-		String accessDetail, List<String> tags, SourcedFigure parameterCount, SourcedFigure trainingCompute) {
+		Double parameters, String releaseDate, String releaseDateSource, String access, String license,
+		String pipelineTag, Long downloads, Long likes, String modality, Boolean generative, boolean placeholder,
+		List<String> sources, String sourceUrl, String accessDetail, List<String> tags, SourcedFigure parameterCount,
+		SourcedFigure trainingCompute) {
 
 	/**
 	 * The components that are not simply the stored property of the same name, each read

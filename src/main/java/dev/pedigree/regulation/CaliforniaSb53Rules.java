@@ -401,7 +401,8 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		String released = party.model().releaseDate();
 		LocalDate deployed = released == null ? null : LocalDate.parse(released.substring(0, 10));
 		LocalDate before = deployed != null && deployed.isBefore(start) ? deployed : null;
-		DateProxy proxy = DateProxy.of(party.model().id(), deployed, party.model().sources());
+		DateProxy proxy = DateProxy.of(party.model().id(), deployed, party.model().releaseDateSource(),
+				party.model().sources());
 		String caveat = null;
 		if (deployed != null && proxy.hub()) {
 			// The Hub's date bounds the deployment neither way: a repository created

@@ -292,7 +292,7 @@ class EuAiActRules implements JurisdictionRules {
 				.undetermined(rules, asOf);
 		}
 		DateProxy released = DateProxy.of(party.model().id(), date(party.model().releaseDate()),
-				party.model().sources());
+				party.model().releaseDateSource(), party.model().sources());
 		Compute merged = party.cumulativeCompute();
 		if (parent.derivation().relation() == Relation.MERGE && merged.known() && merged.flop() > systemic
 				&& !systemicOriginal) {
@@ -421,7 +421,7 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		else if (placed.isBefore(cutOff)) {
 			appliesFrom = rules.date("legacyModelsComplyBy");
-			verdict.reason(what + " (the source's release date stands in for the date of "
+			verdict.reason(what + " (" + proxy.described() + ", standing in for the date of "
 					+ "placing on the market), before " + start + ": duties apply from " + appliesFrom
 					+ " (Art. 111(3); for the whole lifecycle, " + GUIDELINES + " para 109)");
 			if (proxy.hub()) {
@@ -445,7 +445,7 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		else {
 			appliesFrom = start;
-			verdict.reason(what + " (the source's release date stands in for the date of "
+			verdict.reason(what + " (" + proxy.described() + ", standing in for the date of "
 					+ "placing on the market): Chapter V applies from " + start + " (" + POINT_B + ")");
 			if (proxy.hub()) {
 				// A Hub repository's creation is no lower bound on placing either: an API
@@ -557,10 +557,12 @@ class EuAiActRules implements JurisdictionRules {
 	 * model's (guidelines para 109), else its own.
 	 */
 	private static DateProxy lifecycleDate(PartyFacts party) {
-		if (party.lifecycleReleaseDate() != null) {
-			return DateProxy.of(party.lifecycleOrigin(), date(party.lifecycleReleaseDate()), party.lifecycleSources());
+		if (party.lifecycleModel() != null && party.lifecycleModel().releaseDate() != null) {
+			ModelView origin = party.lifecycleModel();
+			return DateProxy.of(origin.id(), date(origin.releaseDate()), origin.releaseDateSource(), origin.sources());
 		}
-		return DateProxy.of(party.model().id(), date(party.model().releaseDate()), party.model().sources());
+		return DateProxy.of(party.model().id(), date(party.model().releaseDate()), party.model().releaseDateSource(),
+				party.model().sources());
 	}
 
 	/** A date as the Regulation writes it: "2 August 2025". */

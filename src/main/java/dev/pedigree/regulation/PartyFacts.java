@@ -11,13 +11,17 @@ import dev.pedigree.lineage.OrganizationView;
  * the model's cumulative compute and the part of it the organisation itself spent along
  * its own chain of models ({@code ownCompute}, for SB 53); its licence; the
  * organisation's revenue figures; where its lifecycle began (the earliest model of the
- * same provider it descends from, for the dates of Art. 111(3), with the sources of that
- * model, which say what its date is); a sourced systemic-risk designation if any; and
- * each parent it was made from.
+ * same provider it descends from, for the dates of Art. 111(3): its date and the date's
+ * source); a sourced systemic-risk designation if any; and each parent it was made from.
  */
 public record PartyFacts(ModelView model, OrganizationView organization, Compute cumulativeCompute, Compute ownCompute,
-		Licence licence, List<Revenue> revenues, String lifecycleOrigin, String lifecycleReleaseDate,
-		List<String> lifecycleSources, String systemicRiskDesignation, List<ParentFacts> parents) {
+		Licence licence, List<Revenue> revenues, ModelView lifecycleModel, String systemicRiskDesignation,
+		List<ParentFacts> parents) {
+
+	/** The id of the model the party's lifecycle began with (null: not known). */
+	public String lifecycleOrigin() {
+		return this.lifecycleModel == null ? null : this.lifecycleModel.id();
+	}
 
 	/**
 	 * A parent of the party's model: its organisation, its cumulative compute, whether

@@ -281,8 +281,7 @@ public class LiabilityTracing {
 			}
 			String origin = lifecycleOrigin(e, new HashSet<>());
 			return new PartyFacts(e.model(), e.organization(), cumulative(id), own(id), e.licence(), e.revenues(),
-					origin, this.byId.get(origin).model().releaseDate(), this.byId.get(origin).model().sources(),
-					e.systemicRiskDesignation(), parents);
+					this.byId.get(origin).model(), e.systemicRiskDesignation(), parents);
 		}
 
 		private static boolean sameDeveloper(Entry child, Entry parent) {

@@ -372,7 +372,8 @@ class LiabilityTraceTests {
 		assertThat(obligations(eu)).isNotEmpty()
 			.allSatisfy(o -> assertThat(o).containsEntry("appliesFrom", "2025-08-02")
 				.containsEntry("enforceableFrom", "2026-08-02"));
-		assertThat(reasons(eu)).anyMatch(r -> r.contains("release date stands in for the date of placing"))
+		assertThat(reasons(eu))
+			.anyMatch(r -> r.contains("(Epoch AI's publication date, standing in for the date of placing"))
 			.anyMatch(r -> r.contains("Art. 101"));
 	}
 
@@ -877,6 +878,56 @@ class LiabilityTraceTests {
 			.contains("with " + merge + "'s 28.0B parameters (estimated: read from “4x7b” in its name")
 			.contains("that is at least about")
 			.doesNotContain("used rather than"));
+	}
+
+	// Epoch AI's publication date before the cut-off, the Hub's repository creation after
+	// it: imported in this order, the Hub's date replaced Epoch AI's and was read as a
+	// publication (no caveat), moving the duties from 2027-08-02 to 2025-08-02.
+	@Test
+	void a_publication_date_outranks_a_hub_repository_s_creation_date_whatever_the_order_of_imports() {
+		String n = Long.toString(System.nanoTime());
+		String id = "fixture-lab-alpha/standing-probe-" + n;
+		GraphQlClient.curator(this.port)
+			.documentName("importRecords")
+			.variable("format", "EPOCH")
+			.variable("content",
+					"Model,Organization,Publication date,Domain,Task,Parameters,Training compute (FLOP),Base model,"
+							+ "Finetune compute (FLOP),Model accessibility,Country (of organization),Confidence\n"
+							+ "Standing Probe " + n
+							+ ",Fixture Lab Alpha,2025-06-01,Language,Language modeling/generation,"
+							+ "7000000000,3e24,,,Open weights (unrestricted),France,\n")
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Object.class)
+			.hasSize(0);
+		GraphQlClient.curator(this.port)
+			.document("mutation($c: String!) { importRecords(format: HUGGINGFACE, content: $c) { conflicts } }")
+			.variable("c", hubRecord(id, "2025-09-15T00:00:00.000Z") + "\n")
+			.execute()
+			.path("importRecords.conflicts")
+			.entityList(String.class)
+			.containsExactly(id + ": releaseDate 2025-06-01 (epoch) kept over 2025-09-15 (hf:created)");
+		GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!) { model(id: $id) { releaseDate releaseDateSource sources } }")
+			.variable("id", id)
+			.execute()
+			.path("model.releaseDate")
+			.entity(String.class)
+			.isEqualTo("2025-06-01")
+			.path("model.releaseDateSource")
+			.entity(String.class)
+			.isEqualTo("epoch")
+			.path("model.sources")
+			.entityList(String.class)
+			.contains("epoch", "huggingface");
+		var eu = euRole(id);
+		assertThat(eu.get("role")).isEqualTo("GPAI_PROVIDER");
+		assertThat(reasons(eu))
+			.anyMatch(r -> r.startsWith("placed on the market 2025-06-01 (Epoch AI's publication date, standing in "
+					+ "for the date of placing on the market), before 2025-08-02: duties apply from 2027-08-02"))
+			.noneMatch(r -> r.startsWith("date caveat"));
+		assertThat(obligations(eu)).isNotEmpty()
+			.allSatisfy(o -> assertThat(o).containsEntry("appliesFrom", "2027-08-02"));
 	}
 
 	private static String hubRecord(String id, String createdAt) {

@@ -116,4 +116,50 @@ class SchemaMigrationsTests {
 		}
 	}
 
+	/**
+	 * V0013 on a store of the release before it: each stored date gets the source the
+	 * rules read it by before (Epoch AI's where Epoch AI describes the model, else the
+	 * Hub's repository creation), and a date of no known source is marked so.
+	 */
+	@Test
+	void the_release_date_migration_records_the_source_each_stored_date_was_read_by() throws Exception {
+		Map<String, List<String>> probes = Map.of("date-probe-lab/both", List.of("huggingface", "epoch"),
+				"date-probe-lab/hub", List.of("huggingface"), "date-probe-lab/graphs", List.of("ecosystem-graphs"),
+				"date-probe-lab/none", List.of());
+		this.driver.executableQuery("""
+				UNWIND keys($probes) AS id
+				CREATE (:Model {id: id, releaseDate: '2024-01-02', sources: $probes[id]})""")
+			.withParameters(Map.of("probes", probes))
+			.execute();
+		this.driver.executableQuery("CREATE (:Model {id: 'date-probe-lab/undated', sources: ['huggingface']})")
+			.execute();
+		try {
+			String script = new String(
+					new ClassPathResource("cypher/schema/V0013__release_date_sources.cypher").getInputStream()
+						.readAllBytes(),
+					StandardCharsets.UTF_8);
+			try (var session = this.driver.session()) {
+				for (String statement : CypherScript.statements(script)) {
+					session.run(statement).consume();
+				}
+			}
+			var sources = new java.util.HashMap<String, Object>();
+			this.driver
+				.executableQuery("MATCH (m:Model) WHERE m.id STARTS WITH 'date-probe-lab/' "
+						+ "RETURN m.id AS id, m.releaseDateSource AS source")
+				.execute()
+				.records()
+				.forEach(r -> sources.put(r.get("id").asString(), r.get("source").asObject()));
+			assertThat(sources).containsEntry("date-probe-lab/both", "epoch")
+				.containsEntry("date-probe-lab/hub", "hf:created")
+				.containsEntry("date-probe-lab/graphs", "ecosystem-graphs")
+				.containsEntry("date-probe-lab/none", "unknown")
+				.containsEntry("date-probe-lab/undated", null);
+		}
+		finally {
+			this.driver.executableQuery("MATCH (m:Model) WHERE m.id STARTS WITH 'date-probe-lab/' DETACH DELETE m")
+				.execute();
+		}
+	}
+
 }

@@ -22,6 +22,7 @@ import dev.pedigree.interchange.FactBatch;
 import dev.pedigree.interchange.FormatParser;
 import dev.pedigree.interchange.ImportFormat;
 import dev.pedigree.interchange.ParseContext;
+import dev.pedigree.lineage.DateSources;
 import dev.pedigree.lineage.CapabilityEffect;
 import dev.pedigree.lineage.DerivationFacts;
 import dev.pedigree.lineage.ModelFacts;
@@ -39,6 +40,9 @@ import dev.pedigree.lineage.SafetyEffect;
 @org.springframework.stereotype.Component
 class CycloneDxParser implements FormatParser {
 
+	/** The source of what a file states without naming one. */
+	private static final String CYCLONEDX = DateSources.CYCLONEDX;
+
 	@Override
 	public ImportFormat format() {
 		return ImportFormat.CYCLONEDX;
@@ -48,7 +52,7 @@ class CycloneDxParser implements FormatParser {
 	public FactBatch parse(List<Input> inputs, ParseContext context) {
 		Input input = inputs.get(0);
 		String file = input.name();
-		var batch = new FactBatch("cyclonedx", file);
+		var batch = new FactBatch(CYCLONEDX, file);
 		List<Component> all = components(bom(input));
 		Map<String, String[]> dataComponents = new HashMap<>();
 		for (var component : all) {
@@ -123,17 +127,21 @@ class CycloneDxParser implements FormatParser {
 		var model = ModelFacts.of(id)
 			.name(component.getName() == null ? id : component.getName())
 			.license(properties.get("license"))
-			.releaseDate(properties.get("releaseDate"))
+			.releaseDate(properties.get("releaseDate"), properties.getOrDefault("releaseDateSource", CYCLONEDX))
 			.pipelineTag(properties.get("pipelineTag"))
 			.access(properties.get("access"))
 			.placeholder(placeholder)
-			.source(placeholder ? null : "cyclonedx");
+			.source(placeholder ? null : CYCLONEDX);
 		List<String[]> trainingSets;
 		try {
 			model.downloads(count(properties.get("downloads")))
 				.likes(count(properties.get("likes")))
-				.trainingComputeFlop(Csv.number(properties.get("trainingComputeFlop")))
-				.parameters(Csv.number(properties.get("parameters")));
+				.trainingComputeFlop(Csv.number(properties.get("trainingComputeFlop")),
+						properties.getOrDefault("trainingComputeSource", CYCLONEDX),
+						Boolean.parseBoolean(properties.get("trainingComputeEstimated")))
+				.parameters(Csv.number(properties.get("parameters")),
+						properties.getOrDefault("parametersSource", CYCLONEDX),
+						Boolean.parseBoolean(properties.get("parametersEstimated")));
 			trainingSets = trainingSets(component, dataComponents);
 		}
 		catch (IllegalArgumentException ex) {
@@ -143,14 +151,13 @@ class CycloneDxParser implements FormatParser {
 		for (String[] set : trainingSets) {
 			datasets.putIfAbsent(set[0],
 					AssetFacts.named(AssetFacts.Label.DATASET, set[0], set[1] == null ? set[0] : set[1]));
-			batch.trainedOn(id, set[0], "cyclonedx");
+			batch.trainedOn(id, set[0], CYCLONEDX);
 		}
 		// Developers named by the BOM may be new organisations.
 		String supplier = component.getSupplier() == null ? null : component.getSupplier().getName();
 		models.put(id,
 				model
-					.developerId(
-							supplier == null ? null : organizations.resolve(supplier, "supplier", null, "cyclonedx"))
+					.developerId(supplier == null ? null : organizations.resolve(supplier, "supplier", null, CYCLONEDX))
 					.build());
 		ancestors(component, id, file, number, batch);
 	}
@@ -185,7 +192,7 @@ class CycloneDxParser implements FormatParser {
 			batch.derivation(DerivationFacts.of(id, parent)
 				.origin(file)
 				.relation(relation)
-				.source(facts.getOrDefault("source", "cyclonedx"))
+				.source(facts.getOrDefault("source", CYCLONEDX))
 				.confidence(facts.containsKey("confidence") ? Double.parseDouble(facts.get("confidence")) : null)
 				.incomplete("true".equals(facts.get("incomplete")))
 				.computeFlop(facts.containsKey("computeFlop") ? Double.parseDouble(facts.get("computeFlop")) : null)

@@ -172,8 +172,11 @@ class CycloneDxWriter implements Exporters.FamilyWriter {
 		}
 		List<Property> properties = new ArrayList<>();
 		properties.add(new Property(PREFIX + "id", m.id()));
-		for (String key : List.of("downloads", "likes", "license", "releaseDate", "trainingComputeFlop", "parameters",
-				"pipelineTag", "access", "placeholder")) {
+		// A figure's and a date's source go with them, so a re-import keeps their
+		// standing.
+		for (String key : List.of("downloads", "likes", "license", "releaseDate", "releaseDateSource",
+				"trainingComputeFlop", "trainingComputeSource", "trainingComputeEstimated", "parameters",
+				"parametersSource", "parametersEstimated", "pipelineTag", "access", "placeholder")) {
 			Object value = m.properties().get(key);
 			if (value != null) {
 				properties.add(new Property(PREFIX + key, value.toString()));

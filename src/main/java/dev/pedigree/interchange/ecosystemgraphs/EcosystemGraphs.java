@@ -23,6 +23,7 @@ import dev.pedigree.interchange.FactBatch;
 import dev.pedigree.interchange.FormatParser;
 import dev.pedigree.interchange.ImportFormat;
 import dev.pedigree.interchange.ParseContext;
+import dev.pedigree.lineage.DateSources;
 import dev.pedigree.lineage.CycleGuard;
 import dev.pedigree.lineage.DerivationFacts;
 import dev.pedigree.lineage.ModelFacts;
@@ -183,7 +184,7 @@ class EcosystemGraphs implements FormatParser {
 			.aliases(List.of(a.name()))
 			.developerId(a.developer())
 			.source(SOURCE)
-			.releaseDate(date(value(a.node(), "created_date")))
+			.releaseDate(date(value(a.node(), "created_date")), DateSources.ECOSYSTEM_GRAPHS)
 			.accessDetail(described.get("accessDetail"))
 			.licenseName(described.get("licenseName"))
 			.modality(described.get("modality"))

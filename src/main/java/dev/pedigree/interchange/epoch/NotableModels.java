@@ -15,6 +15,7 @@ import dev.pedigree.interchange.FactBatch;
 import dev.pedigree.interchange.FormatParser;
 import dev.pedigree.interchange.ImportFormat;
 import dev.pedigree.interchange.ParseContext;
+import dev.pedigree.lineage.DateSources;
 import dev.pedigree.lineage.DerivationFacts;
 import dev.pedigree.lineage.ModelFacts;
 import dev.pedigree.lineage.ModelNames;
@@ -117,7 +118,7 @@ class NotableModels implements FormatParser {
 			// Epoch AI rates its own compute estimates: only "Confident" is taken as
 			// firm.
 			.trainingComputeFlop(compute, SourcedFigure.EPOCH, !"Confident".equalsIgnoreCase(row.get("Confidence")))
-			.releaseDate(date)
+			.releaseDate(date, DateSources.EPOCH)
 			.modality(domain)
 			.task(task)
 			.generative(generative(domain, task))

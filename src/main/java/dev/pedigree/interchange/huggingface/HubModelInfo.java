@@ -17,6 +17,7 @@ import dev.pedigree.interchange.FactBatch;
 import dev.pedigree.interchange.FormatParser;
 import dev.pedigree.interchange.ImportFormat;
 import dev.pedigree.interchange.ParseContext;
+import dev.pedigree.lineage.DateSources;
 import dev.pedigree.lineage.DerivationFacts;
 import dev.pedigree.lineage.ModelFacts;
 import dev.pedigree.lineage.OrganizationDirectory;
@@ -103,7 +104,7 @@ class HubModelInfo implements FormatParser {
 		Long likes;
 		Double weights;
 		try {
-			facts.releaseDate(HubIds.date(text(model, "created_at", "createdAt")));
+			facts.releaseDate(HubIds.date(text(model, "created_at", "createdAt")), DateSources.HUB_CREATED);
 			downloads = number(model, "downloads");
 			likes = number(model, "likes");
 			weights = parameterCount(model.path("safetensors").path("total"));

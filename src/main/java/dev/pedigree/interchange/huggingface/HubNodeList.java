@@ -13,6 +13,7 @@ import dev.pedigree.interchange.FactBatch;
 import dev.pedigree.interchange.FormatParser;
 import dev.pedigree.interchange.ImportFormat;
 import dev.pedigree.interchange.ParseContext;
+import dev.pedigree.lineage.DateSources;
 import dev.pedigree.lineage.ModelFacts;
 import dev.pedigree.lineage.OrganizationDirectory;
 
@@ -71,7 +72,7 @@ class HubNodeList implements FormatParser {
 			model.name(row.get("name") != null ? row.get("name") : id)
 				.downloads(count(row.get("downloads")))
 				.likes(count(row.get("likes")))
-				.releaseDate(HubIds.date(row.get("created_at")));
+				.releaseDate(HubIds.date(row.get("created_at")), DateSources.HUB_CREATED);
 		}
 		catch (IllegalArgumentException ex) {
 			batch.reject(file, row.line(), id + ": " + ex.getMessage());

@@ -1,0 +1,153 @@
+package dev.pedigree.interchange;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.pedigree.GraphQlClient;
+import dev.pedigree.PedigreeServerTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which source's fact a model keeps when imports disagree, over GraphQL: a curator's
+ * figures and date stay against every import's; a publication date against a Hub
+ * repository's creation date, in whichever order they come; each fact kept against
+ * another value is listed in the import's conflicts, and a CycloneDX export carries the
+ * sources so that its re-import keeps them.
+ */
+@PedigreeServerTest
+class FactStandingTests {
+
+	private static final String EPOCH_HEADER = "Model,Organization,Publication date,Domain,Task,Parameters,"
+			+ "Training compute (FLOP),Base model,Finetune compute (FLOP),Model accessibility,"
+			+ "Country (of organization),Confidence\n";
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void a_curator_s_figures_and_date_stay_against_the_hub_s_and_epoch_ai_s() {
+		String n = Long.toString(System.nanoTime());
+		String id = "standing-curated-lab-" + n + "/standing-curated-" + n;
+		register(id, "Standing Curated " + n);
+
+		var hub = importRecords("HUGGINGFACE", "{\"id\": \"" + id + "\", \"created_at\": \"2025-01-05T00:00:00.000Z\", "
+				+ "\"safetensors\": {\"total\": 8030261248}}\n");
+		assertThat((List<String>) hub.get("conflicts")).containsExactlyInAnyOrder(
+				id + ": releaseDate 2025-01-10 (manual) kept over 2025-01-05 (hf:created)",
+				id + ": parameters 8.0E9 (manual) kept over 8.030261248E9 (hf:safetensors)");
+		// The Hub is a new source of the model: an update, but not of the kept facts.
+		assertThat(hub).containsEntry("updated", 1);
+		assertThat(importRecords("HUGGINGFACE",
+				"{\"id\": \"" + id + "\", \"created_at\": "
+						+ "\"2025-01-05T00:00:00.000Z\", \"safetensors\": {\"total\": 8030261248}}\n"))
+			.containsEntry("updated", 0)
+			.containsEntry("unchanged", 1);
+
+		var epoch = importRecords("EPOCH", EPOCH_HEADER + "Standing Curated " + n + ",Standing Curated Lab " + n
+				+ ",2025-02-01,Language,Language modeling/generation,7000000000,5e23,,,Open weights (unrestricted),"
+				+ "France,Likely\n");
+		assertThat((List<String>) epoch.get("conflicts")).contains(
+				id + ": releaseDate 2025-01-10 (manual) kept over 2025-02-01 (epoch)",
+				id + ": parameters 8.0E9 (manual) kept over 7.0E9 (epoch)",
+				id + ": trainingComputeFlop 1.0E22 (manual) kept over 5.0E23 (epoch)");
+		var model = model(id);
+		assertThat(model).containsEntry("releaseDate", "2025-01-10").containsEntry("releaseDateSource", "manual");
+		assertThat((Map<String, Object>) model.get("parameterCount")).containsEntry("value", 8.0e9)
+			.containsEntry("source", "manual")
+			.containsEntry("estimated", false);
+		// Epoch AI's confidence rating went with its figure: the curator's is no
+		// estimate.
+		assertThat((Map<String, Object>) model.get("trainingCompute")).containsEntry("value", 1.0e22)
+			.containsEntry("source", "manual")
+			.containsEntry("estimated", false);
+		assertThat((List<String>) model.get("sources")).contains("manual", "huggingface", "epoch");
+	}
+
+	@Test
+	void a_publication_date_replaces_a_hub_repository_s_creation_date_and_not_the_other_way_round() {
+		String n = Long.toString(System.nanoTime());
+		String id = "standing-hub-lab-" + n + "/standing-hub-first-" + n;
+		assertThat(importRecords("HUGGINGFACE",
+				"{\"id\": \"" + id + "\", \"created_at\": \"2024-03-01T00:00:00.000Z\"}\n"))
+			.containsEntry("created", 1);
+		assertThat(model(id)).containsEntry("releaseDate", "2024-03-01")
+			.containsEntry("releaseDateSource", "hf:created");
+
+		var epoch = importRecords("EPOCH",
+				EPOCH_HEADER + "Standing Hub First " + n + ",Standing Hub Lab " + n
+						+ ",2024-02-20,Language,Language modeling/generation,7000000000,,,,Open weights (unrestricted),"
+						+ "France,\n");
+		assertThat((List<String>) epoch.get("conflicts")).isEmpty();
+		assertThat(model(id)).containsEntry("releaseDate", "2024-02-20").containsEntry("releaseDateSource", "epoch");
+
+		var hubAgain = importRecords("HUGGINGFACE",
+				"{\"id\": \"" + id + "\", \"created_at\": \"2024-03-01T00:00:00.000Z\"}\n");
+		assertThat((List<String>) hubAgain.get("conflicts"))
+			.containsExactly(id + ": releaseDate 2024-02-20 (epoch) kept over 2024-03-01 (hf:created)");
+		assertThat(hubAgain).containsEntry("updated", 0).containsEntry("unchanged", 1);
+		assertThat(model(id)).containsEntry("releaseDate", "2024-02-20").containsEntry("releaseDateSource", "epoch");
+	}
+
+	@Test
+	void a_cyclonedx_export_carries_the_sources_and_its_reimport_keeps_them() {
+		String n = Long.toString(System.nanoTime());
+		String id = "standing-bom-lab-" + n + "/standing-bom-" + n;
+		register(id, "Standing BOM " + n);
+		String bom = new String(
+				GraphQlClient.download(this.port, "/export/cyclonedx?model=" + id + "&direction=up&depth=1"),
+				StandardCharsets.UTF_8);
+		assertThat(bom).contains("\"pedigree:releaseDateSource\"", "\"pedigree:parametersSource\"",
+				"\"pedigree:trainingComputeSource\"");
+		var report = importRecords("CYCLONEDX", bom);
+		assertThat((List<String>) report.get("conflicts")).isEmpty();
+		var model = model(id);
+		assertThat(model).containsEntry("releaseDate", "2025-01-10").containsEntry("releaseDateSource", "manual");
+		assertThat((Map<String, Object>) model.get("parameterCount")).containsEntry("source", "manual");
+		assertThat((Map<String, Object>) model.get("trainingCompute")).containsEntry("source", "manual");
+	}
+
+	private void register(String id, String name) {
+		GraphQlClient.curator(this.port)
+			.document("mutation($input: RegisterModelInput!) { registerModel(input: $input) { id } }")
+			.variable("input",
+					Map.of("id", id, "name", name, "parameters", 8.0e9, "trainingComputeFlop", 1.0e22, "releaseDate",
+							"2025-01-10"))
+			.execute()
+			.path("registerModel.id")
+			.entity(String.class)
+			.isEqualTo(id);
+	}
+
+	private Map<String, Object> importRecords(String format, String content) {
+		return GraphQlClient.curator(this.port)
+			.document("mutation($f: ImportFormat!, $c: String!) { importRecords(format: $f, content: $c) { "
+					+ "created updated unchanged conflicts rejected { record reason } } }")
+			.variable("f", format)
+			.variable("c", content)
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("importRecords")
+			.entity(Map.class)
+			.get();
+	}
+
+	private Map<String, Object> model(String id) {
+		return GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!) { model(id: $id) { releaseDate releaseDateSource sources "
+					+ "parameterCount { value source estimated } trainingCompute { value source estimated } } }")
+			.variable("id", id)
+			.execute()
+			.path("model")
+			.entity(Map.class)
+			.get();
+	}
+
+}
