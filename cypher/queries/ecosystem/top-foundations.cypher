@@ -1,4 +1,5 @@
-// Foundations (models with derivatives and no parent) across the whole graph, by family size or own downloads. As of
+// Foundations (models with derivatives and no parent) across the whole graph, by family size or by the downloads of
+// the family (the foundation's and each distinct descendant's, once). As of
 // $asOf (null = now): only models released by then (undated ones when $includeUndated) count, as foundations, parents
 // and descendants.
 MATCH (r:Model)
@@ -7,9 +8,10 @@ WHERE ($asOf IS NULL OR (r.releaseDate IS NULL AND $includeUndated) OR r.release
   AND EXISTS { (r)<-[:DERIVED_FROM]-(c:Model) WHERE ($asOf IS NULL OR (c.releaseDate IS NULL AND $includeUndated) OR c.releaseDate <= $asOf) }
 CALL (r) {
   MATCH (r)(()<-[:DERIVED_FROM]-(x:Model) WHERE ($asOf IS NULL OR (x.releaseDate IS NULL AND $includeUndated) OR x.releaseDate <= $asOf)){1,50}(d:Model)
-  RETURN count(DISTINCT d) AS descendants
+  WITH DISTINCT d
+  RETURN count(d) AS descendants, sum(coalesce(d.downloads, 0)) AS descendantDownloads
 }
-WITH r, descendants
-ORDER BY CASE WHEN $orderBy = 'DOWNLOADS' THEN coalesce(r.downloads, 0) ELSE descendants END DESC, r.id
+WITH r, descendants, coalesce(r.downloads, 0) + descendantDownloads AS downloads
+ORDER BY CASE WHEN $orderBy = 'DOWNLOADS' THEN downloads ELSE descendants END DESC, r.id
 LIMIT $limit
-RETURN r AS model, descendants, coalesce(r.downloads, 0) AS downloads
+RETURN r AS model, descendants, downloads

@@ -99,17 +99,22 @@ class InterchangeCliTests {
 						{"modelId": "org-a/base", "createdAt": "2024-05-01T10:00:00.000Z", "downloads": 10, "tags": ["license:apache-2.0"]}
 						{"modelId": "org-b/merged", "createdAt": "2024-06-01T10:00:00.000Z", "cardData": {"base_model": ["https://huggingface.co/org-a/base", "org-c/other"], "datasets": ["unalignment/toxic-dpo-v0.2"]}}
 						{"modelId": "org-e/single-merge", "tags": ["base_model:merge:org-a/base"]}
+						{"modelId": "org-f/tagged-tune", "tags": ["base_model:finetune:org-a/base"], "cardData": {"base_model": ["org-a/base", "org-c/other"]}}
 						not json
 						""");
 		Path store = this.temp.resolve("store");
 		var result = cli("import", "--format", "huggingface", file.toString(), storeOption(store));
 		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(result.output()).contains("api.jsonl:4: not a JSON object", "placeholder: org-c/other");
+		assertThat(result.output()).contains("api.jsonl:5: not a JSON object", "placeholder: org-c/other");
 		Path out = this.temp.resolve("out.csv");
 		assertThat(cli("export", "--format", "csv", "--out", out.toString(), storeOption(store)).exitCode()).isZero();
 		assertThat(Files.readAllLines(out)).contains("org-a/base,org-b/merged,merge,hf:card,0.7,,REMOVED,,false",
 				"org-c/other,org-b/merged,merge,hf:card,0.7,,REMOVED,,false",
-				"org-a/base,org-e/single-merge,merge,hf:tag,0.9,,,,true");
+				"org-a/base,org-e/single-merge,merge,hf:tag,0.9,,,,true",
+				// The Hub's tag says fine-tune: the card's other parent is a claim of no
+				// declared kind, not a merge.
+				"org-a/base,org-f/tagged-tune,finetune,hf:tag,0.9,,,,false",
+				"org-c/other,org-f/tagged-tune,other,hf:card,0.7,,,,false");
 	}
 
 	@Test

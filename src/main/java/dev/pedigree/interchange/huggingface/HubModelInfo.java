@@ -163,8 +163,14 @@ class HubModelInfo implements FormatParser {
 			List<String> cardParents = strings(card.path("base_model")).stream().map(HubIds::normalise).toList();
 			Relation declared = card.path("base_model_relation").isString()
 					? Relation.fromSource(card.path("base_model_relation").asString()) : null;
+			// Several parents on a card that declares no relation read as a merge, unless
+			// the Hub's tags say what the model is of one of them (a fine-tune, say):
+			// then
+			// the card's other parents are claims of a kind it does not declare.
+			boolean taggedOtherwise = !parents.isEmpty()
+					&& parents.values().stream().noneMatch(p -> p.relation() == Relation.MERGE);
 			Relation relation = declared != null ? declared
-					: cardParents.size() > 1 ? Relation.MERGE : Relation.FINETUNE;
+					: cardParents.size() <= 1 ? Relation.FINETUNE : taggedOtherwise ? Relation.OTHER : Relation.MERGE;
 			for (String id : cardParents) {
 				parents.putIfAbsent(id, new Parent(id, relation, "hf:card", CARD_CONFIDENCE));
 			}
