@@ -25,6 +25,16 @@ class EuAiActRules implements JurisdictionRules {
 
 	private static final String GUIDELINES = "guidelines";
 
+	/**
+	 * What the guidelines say, and leave open, of a systemic-risk modifier's duties: para
+	 * 68's limit to the modification is written for modifiers of models without systemic
+	 * risk (§3.2.1), para 70 (§3.2.2) names none.
+	 */
+	private static final String SYSTEMIC_MODIFIER_SCOPE = "the modifier 'must comply with the obligations for "
+			+ "providers of general-purpose AI models with systemic risk' (" + GUIDELINES + " para 70); para 68 limits "
+			+ "a modifier's duties to the modification for models without systemic risk, and whether that limit holds "
+			+ "here the guidelines do not say: the duties are listed for the modified model";
+
 	/** Where Chapter V's date of application is: Art. 113's lettered exceptions. */
 	private static final String POINT_B = "Art. 113, third paragraph, point (b)";
 
@@ -148,13 +158,18 @@ class EuAiActRules implements JurisdictionRules {
 				.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 		}
 		if (near(compute.flop(), systemic, tolerance)) {
-			return verdict.reason(String.format(
-					"%s FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP systemic-risk "
-							+ "threshold (Art. 51(2)): a general-purpose AI model; whether with systemic risk turns on "
-							+ "the provider's own compute estimate",
-					Quantities.power(compute.flop(), systemic), tolerance * 100, GUIDELINES,
-					Quantities.power(systemic, compute.flop())))
-				.undetermined(rules, asOf);
+			verdict.reason(String
+				.format("%s FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP systemic-risk "
+						+ "threshold (Art. 51(2)): a general-purpose AI model; whether with systemic risk turns on "
+						+ "the provider's own compute estimate; the duties of every provider of a general-purpose AI "
+						+ "model (Art. 53, 54) are owed on either reading and are listed, those of Art. 52 and 55 "
+						+ "only if it has systemic risk (as is the open-source exemption's condition: it lifts Art. "
+						+ "53(1)(a)–(b) and 54 only without systemic risk, Art. 53(2))",
+						Quantities.power(compute.flop(), systemic), tolerance * 100, GUIDELINES,
+						Quantities.power(systemic, compute.flop())));
+			return verdict.undetermined(rules, asOf, "GPAI_PROVIDER",
+					duties(party, rules, verdict, false, "the model", lifecycleDate(party), lifecycle(party)),
+					"a general-purpose AI model, with or without systemic risk");
 		}
 		if (compute.flop() > systemic) {
 			verdict.reason(String.format("generative and %s FLOP > %s: presumed to have high-impact capabilities "
@@ -304,27 +319,37 @@ class EuAiActRules implements JurisdictionRules {
 					Quantities.power(systemic, merged.flop())))
 				.undetermined(rules, asOf);
 		}
-		if (modification.flop() > threshold && !original.known() && !designated
-				&& parent.parent().parameters() != null) {
-			return verdict
-				.reason(String.format("the modification's %s FLOP exceed the para 64 fallback, but %s's parameter "
-						+ "count is recorded (%s), which with its training data size may allow an estimate of its "
-						+ "compute (%s Annex A.2), so the fallback's condition ('cannot estimate it') may not hold: %s "
-						+ "of that estimate decides", Quantities.power(modification.flop()), p,
-						ParameterCounts.describe(parent.parent()), GUIDELINES, share(fraction)))
+		String thresholdWords = original.known() ? share(fraction) + " of the original's compute"
+				: share(fraction) + " of " + Quantities.power(designated ? systemic : gpai)
+						+ " FLOP, para 64's fallback" + (designated ? " for a systemic-risk original" : "");
+		if (modification.flop() > threshold && !original.known() && !designated) {
+			// Paras 60-64 concern modifications of a general-purpose AI model: the
+			// fallback stands in for its compute, not for whether it is one.
+			verdict.reason(String.format("the modification of %s used %s FLOP > %s, %s, which stands in for %s of "
+					+ "the original's compute where the modifier 'cannot be expected to know this value … and cannot "
+					+ "estimate it'", p, Quantities.power(modification.flop(), threshold),
+					Quantities.power(threshold, modification.flop()), thresholdWords, share(fraction)));
+			if (parent.parent().parameters() != null) {
+				verdict.reason(String.format("%s's parameter count is recorded (%s), which with its training data "
+						+ "size may allow an estimate of its compute (%s Annex A.2), so the fallback's condition ('cannot "
+						+ "estimate it') may not hold: %s of that estimate would decide", p,
+						ParameterCounts.describe(parent.parent()), GUIDELINES, share(fraction)));
+			}
+			return verdict.reason("whether " + p + " is a general-purpose AI model is itself not decided (its training "
+					+ "compute is not recorded, so the indicative criterion of " + GUIDELINES + " para 17 cannot be "
+					+ "applied), and the modifier criterion (paras 60–64) concerns modifications of general-purpose "
+					+ "AI models: if " + p + " is one, " + developerOf(party) + " is presumed the provider of the "
+					+ "modified model (paras 62–64); if not, " + child + " is judged as a model of its own on its "
+					+ "cumulative compute, which is not known either; it decides: " + p + "'s training compute (para "
+					+ "17), or other evidence that it is a general-purpose AI model (para 20)")
 				.undetermined(rules, asOf);
 		}
 		if (modification.flop() > threshold) {
-			verdict.reason(String.format("the modification of %s used %s FLOP > %s, %s of the original's "
-					+ "compute: presumed a significant change (%s paras 62–63), so %s's developer becomes the provider "
-					+ "of the modified model; its duties are limited to the modification (para 68) and include Art. 54 "
-					+ "where it applies (para 69)", p, Quantities.power(modification.flop(), threshold),
-					Quantities.power(threshold, modification.flop()), share(fraction), GUIDELINES, child));
-			if (!original.known() && !designated) {
-				verdict.reason("this rests on para 64's condition that " + developerOf(party) + " could neither know "
-						+ "nor estimate " + p + "'s compute; if it could, " + share(fraction)
-						+ " of that compute decides");
-			}
+			verdict.reason(String.format(
+					"the modification of %s used %s FLOP > %s, %s: presumed a significant "
+							+ "change (%s paras 62–63), so %s's developer becomes the provider of the modified model",
+					p, Quantities.power(modification.flop(), threshold),
+					Quantities.power(threshold, modification.flop()), thresholdWords, GUIDELINES, child));
 			if (systemicUndecided) {
 				return verdict.reason(String.format("%s's %s FLOP is within the estimate tolerance of %s (%s para "
 						+ "123): whether the modified model is presumed to have systemic risk (para 70) is not decided "
@@ -336,8 +361,9 @@ class EuAiActRules implements JurisdictionRules {
 				verdict.reason(p + " is a systemic-risk model: the modified model 'is presumed to have high-impact "
 						+ "capabilities as well' (" + GUIDELINES + " para 70), so Art. 52(1) notification and Art. 55 "
 						+ "duties apply to the modified model; rebuttable under Art. 52(2)");
+				verdict.reason(SYSTEMIC_MODIFIER_SCOPE);
 				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
-						duties(party, rules, verdict, true, "the modification", released, null));
+						duties(party, rules, verdict, true, "the modified model", released, null));
 			}
 			if (merged.known() && near(merged.flop(), systemic, tolerance)) {
 				return verdict.reason(String.format("the modified model's cumulative compute, %s FLOP, is within the "
@@ -347,6 +373,8 @@ class EuAiActRules implements JurisdictionRules {
 					.undetermined(rules, asOf);
 			}
 			if (merged.known() && merged.flop() > systemic) {
+				verdict.figure(figure("cumulative training compute of " + child, merged, systemic,
+						"Art. 51(2) (presumption of high-impact capabilities)", false));
 				verdict.reason(String.format("the modified model's cumulative compute, %s FLOP (a modified model "
 						+ "starts from the original's weights; on this tool's reading it is created 'through integrating "
 						+ "pre-existing model weights, for example through weight initialisation', so 'the training "
@@ -355,9 +383,12 @@ class EuAiActRules implements JurisdictionRules {
 						+ "capabilities (Art. 51(2)), so Art. 52(1) notification and Art. 55 duties apply; rebuttable "
 						+ "under Art. 52(2)", Quantities.power(merged.flop(), systemic), GUIDELINES,
 						Quantities.power(systemic, merged.flop())));
+				verdict.reason(SYSTEMIC_MODIFIER_SCOPE);
 				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
-						duties(party, rules, verdict, true, "the modification", released, null));
+						duties(party, rules, verdict, true, "the modified model", released, null));
 			}
+			verdict.reason("its duties are limited to the modification (" + GUIDELINES + " para 68) and include "
+					+ "Art. 54 where it applies (para 69)");
 			return verdict.role("MODIFIER_PROVIDER", Basis.PRESUMED, rules, asOf,
 					duties(party, rules, verdict, false, "the modification", released, null));
 		}
@@ -366,19 +397,33 @@ class EuAiActRules implements JurisdictionRules {
 				.reason("a step without training compute cannot exceed " + share(fraction) + " of " + p + "'s compute");
 		}
 		else {
-			verdict.reason(String.format("the modification of %s used %s FLOP ≤ %s (%s of the original's compute)", p,
+			verdict.reason(String.format("the modification of %s used %s FLOP ≤ %s (%s)", p,
 					Quantities.power(modification.flop(), threshold), Quantities.power(threshold, modification.flop()),
-					share(fraction)));
+					thresholdWords));
 		}
 		verdict.reason("presumed not a significant change in generality, capabilities or systemic risk (" + GUIDELINES
 				+ " paras 62–63, an indicative criterion): " + developerOf(party) + " does not become a provider; "
 				+ "the provider of " + p + " is not the provider of this third party's variant either, and no "
 				+ "Chapter V duty attaches to the variant's weights through this rule");
+		var safety = parent.derivation().safetyEffect();
+		if (safety == dev.pedigree.lineage.SafetyEffect.REMOVED
+				|| safety == dev.pedigree.lineage.SafetyEffect.DEGRADED) {
+			// The compute criterion is indicative: a step recorded as removing safeguards
+			// is the kind of change para 62's test names besides compute.
+			verdict.reason("the derivation is recorded as having " + safety.name().toLowerCase(java.util.Locale.ROOT)
+					+ " safety ("
+					+ (parent.derivation().safetySource() == null ? "source not recorded"
+							: parent.derivation().safetySource())
+					+ "): para 62's test is 'a significant change "
+					+ "in the model's generality, capabilities, or systemic risk' and the compute criterion is only "
+					+ "indicative (para 63), so evidence that the change in risk is significant may rebut this "
+					+ "presumption");
+		}
 		if (systemicOriginal) {
-			verdict.reason(p + " is a systemic-risk model: para 65 says its provider 'cannot reasonably foresee' the "
-					+ "change in systemic risk of modifications above the threshold; by implication (a contrario), "
-					+ "changes below it are ones its provider is expected to foresee in its own Art. 55 systemic-risk "
-					+ "assessment and mitigation (" + GUIDELINES + " para 65)");
+			verdict.reason(p + " is a systemic-risk model: para 65 gives the reason a modifier above the threshold "
+					+ "takes on the duties of Art. 55, that the original's provider 'cannot reasonably foresee' the "
+					+ "change in systemic risk such a modification brings; of a modification below it the guidelines "
+					+ "name no duty of either provider for the variant's weights (" + GUIDELINES + " para 65)");
 		}
 		else if (systemicUndecided) {
 			verdict.reason("whether " + p + " is a systemic-risk model is not decided by its figure (within the "
@@ -418,6 +463,10 @@ class EuAiActRules implements JurisdictionRules {
 			verdict.reason("no release date: taken as placed on the market from " + start + " (" + POINT_B
 					+ "); if it was placed earlier its duties apply from " + rules.date("legacyModelsComplyBy")
 					+ " (Art. 111(3))");
+			dateCaveat = "no release date is recorded: applies from " + appliesFrom + " on the reading that it was "
+					+ "placed on the market on or after " + cutOff + "; if placed before " + cutOff + ", by "
+					+ rules.date("legacyModelsComplyBy") + " (Art. 111(3)); it decides: the date it was first made "
+					+ "available on the Union market (Art. 3(9)–(10); guidelines para 53)";
 		}
 		else if (placed.isBefore(cutOff)) {
 			appliesFrom = rules.date("legacyModelsComplyBy");

@@ -44,6 +44,22 @@ final class Verdict {
 				List.of(), rules.id(), rules.version(), asOf.toString(), List.copyOf(this.figures));
 	}
 
+	/**
+	 * An UNDETERMINED role that still lists the duties of {@code certainRole}, owed on
+	 * every reading left open (a general-purpose AI model whether or not with systemic
+	 * risk), each noted so.
+	 */
+	RegulatoryRole undetermined(RuleSet rules, LocalDate asOf, String certainRole, Duties duties, String why) {
+		RegulatoryRole certain = role(certainRole, Basis.PRESUMED, rules, asOf, duties);
+		List<Obligation> owed = certain.obligations()
+			.stream()
+			.map(o -> new Obligation(o.id(), o.article(), o.summary(), o.appliesFrom(), o.enforceableFrom(),
+					o.inForce(), o.scope(), join("owed on either reading (" + why + ")", o.note())))
+			.toList();
+		return new RegulatoryRole(rules.jurisdiction(), "UNDETERMINED", Basis.UNDETERMINED, certain.reasons(), owed,
+				rules.id(), rules.version(), asOf.toString(), certain.figures());
+	}
+
 	RegulatoryRole role(String role, Basis basis, RuleSet rules, LocalDate asOf, Duties duties) {
 		if ("UNDETERMINED".equals(role)) {
 			return undetermined(rules, asOf);

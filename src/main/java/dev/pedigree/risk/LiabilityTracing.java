@@ -312,10 +312,10 @@ public class LiabilityTracing {
 		}
 
 		/**
-		 * Cumulative compute: the model's reported figure; else its training parents'
-		 * (summed for a merge, guidelines Annex A.1, para 121) plus the step's own
-		 * compute, where all are known. A distillation teacher's compute never counts
-		 * (para 122).
+		 * Cumulative compute: the model's reported figure; else its training parent's
+		 * plus the step's own compute, where both are known; for a merge, the compute of
+		 * every training ancestor counted once ({@link #merged}). A distillation
+		 * teacher's compute never counts (para 122).
 		 */
 		Compute cumulative(String id) {
 			Compute known = this.cumulative.get(id);
@@ -326,35 +326,122 @@ public class LiabilityTracing {
 														// data
 			Entry e = this.byId.get(id);
 			Compute result = e == null ? Compute.UNKNOWN : e.reported();
-			if (e != null && !result.known() && !e.training().isEmpty()) {
-				double sum = 0;
-				boolean estimated = false;
-				List<String> parts = new ArrayList<>();
-				for (Derivation d : e.training()) {
-					Compute parent = cumulative(d.parentId());
-					Compute step = Compute.modification(e.model(), Compute.UNKNOWN, d, parent, e.training().size());
-					if (!parent.known() || !step.known()) {
-						sum = Double.NaN;
-						break;
-					}
-					sum += parent.flop() + (e.training().size() == 1 ? step.flop() : 0);
-					estimated |= parent.estimated() || step.estimated();
-					parts.add(String.format("%s's %s", d.parentId(), Quantities.power(parent.flop())));
-					if (e.training().size() == 1) {
-						parts.add(step.noTraining() ? "no training"
-								: String.format("the step's %s", Quantities.power(step.flop())));
-					}
-				}
-				if (!Double.isNaN(sum)) {
-					result = new Compute(sum, estimated, true, false, String.format("derived: cumulative %s = %s%s",
-							Quantities.power(sum), String.join(" + ", parts),
-							e.training().size() > 1
-									? " (the compute used to train the merged weights counts, guidelines Annex A.1, para 121)"
-									: ""));
+			if (e != null && !result.known() && e.training().size() > 1) {
+				result = merged(e);
+			}
+			else if (e != null && !result.known() && e.training().size() == 1) {
+				Derivation d = e.training().get(0);
+				Compute parent = cumulative(d.parentId());
+				Compute step = Compute.modification(e.model(), Compute.UNKNOWN, d, parent, 1);
+				if (parent.known() && step.known()) {
+					double sum = parent.flop() + step.flop();
+					result = new Compute(sum, parent.estimated() || step.estimated(), true, false,
+							String.format("derived: cumulative %s = %s's %s + %s", Quantities.power(sum), d.parentId(),
+									Quantities.power(parent.flop()), step.noTraining() ? "no training"
+											: String.format("the step's %s", Quantities.power(step.flop()))));
 				}
 			}
 			this.cumulative.put(id, result);
 			return result;
+		}
+
+		/**
+		 * A merge's cumulative compute: "the training compute used to train the combined
+		 * model weights" (guidelines Annex A.1, para 121), each model's part once, so two
+		 * fine-tunes of one base count its compute once. Walking up from the merged
+		 * models, a reported figure stands for its model and all it was made from (the
+		 * walk stops there); a model without one adds its step's compute (a merge none).
+		 * A reported model that another one reached descends from is counted in that
+		 * one's figure; a step below a reported model is in its figure. Two reported
+		 * figures that share an ancestor cannot be taken apart: unknown, as is any part
+		 * unknown.
+		 */
+		private Compute merged(Entry merge) {
+			Map<String, Entry> reached = new java.util.LinkedHashMap<>();
+			java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+			merge.training().forEach(d -> todo.add(d.parentId()));
+			while (!todo.isEmpty()) {
+				String id = todo.pop();
+				if (reached.containsKey(id) || id.equals(merge.model().id())) {
+					continue;
+				}
+				Entry a = this.byId.get(id);
+				if (a == null) {
+					return Compute.UNKNOWN; // beyond the traversal's depth bound
+				}
+				reached.put(id, a);
+				if (!a.reported().known()) {
+					a.training().forEach(d -> todo.add(d.parentId()));
+				}
+			}
+			// What each reported figure includes: its model's training ancestors.
+			Map<String, Set<String>> included = new HashMap<>();
+			for (Entry a : reached.values()) {
+				if (a.reported().known()) {
+					included.put(a.model().id(), ancestors(a));
+				}
+			}
+			Set<String> covered = new HashSet<>();
+			included.values().forEach(covered::addAll);
+			double sum = 0;
+			boolean estimated = false;
+			List<String> parts = new ArrayList<>();
+			Set<String> counted = new HashSet<>();
+			for (Entry a : reached.values()) {
+				String id = a.model().id();
+				if (covered.contains(id)) {
+					continue;
+				}
+				Compute part;
+				if (a.reported().known()) {
+					for (String other : counted) {
+						if (included.containsKey(other)
+								&& !java.util.Collections.disjoint(included.get(other), included.get(id))) {
+							return Compute.UNKNOWN;
+						}
+					}
+					part = a.reported();
+					parts.add(String.format("%s's %s", id, Quantities.power(part.flop())));
+				}
+				else if (a.training().isEmpty()) {
+					return Compute.UNKNOWN;
+				}
+				else if (a.training().size() > 1) {
+					continue; // a merge trains nothing; its parts are reached
+				}
+				else {
+					part = Compute.modification(a.model(), Compute.UNKNOWN, a.training().get(0), Compute.UNKNOWN, 1);
+					if (!part.known()) {
+						return Compute.UNKNOWN;
+					}
+					if (!part.noTraining()) {
+						parts.add(String.format("the step to %s's %s", id, Quantities.power(part.flop())));
+					}
+				}
+				counted.add(id);
+				sum += part.flop();
+				estimated |= part.estimated();
+			}
+			return new Compute(sum, estimated, true, false,
+					String.format(
+							"derived: cumulative %s = %s, each model counted once (the compute used to train "
+									+ "the merged weights counts, guidelines Annex A.1, para 121)",
+							Quantities.power(sum), String.join(" + ", parts)));
+		}
+
+		/** The training ancestors of a model the trace reached, each once. */
+		private Set<String> ancestors(Entry e) {
+			Set<String> seen = new HashSet<>();
+			java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+			e.training().forEach(d -> todo.add(d.parentId()));
+			while (!todo.isEmpty()) {
+				String id = todo.pop();
+				Entry a = this.byId.get(id);
+				if (seen.add(id) && a != null) {
+					a.training().forEach(d -> todo.add(d.parentId()));
+				}
+			}
+			return seen;
 		}
 
 		/**
