@@ -1,4 +1,6 @@
-// Members by primary developer, largest first (the family of summary: roots $ids, derivations of $sources).
+// Members by primary developer, largest first (the family of summary: roots $ids, derivations of $sources); every
+// member once, those without a recorded developer (placeholders among them) as UNKNOWN, so the counts add up to the
+// family's size.
 // As of $asOf (null = now): only models released by then (undated ones when $includeUndated) are reached.
 // The walk is summary's breadth-first expansion that visits each model once (the planner's pruning var-length expand:
 // only the distinct members are kept and both filters are inlined into it); ANY SHORTEST built a path per member and
@@ -13,8 +15,7 @@ CALL (roots) {
   RETURN DISTINCT d
 }
 WITH roots, d WHERE NOT d IN roots
-  AND (d.placeholder IS NULL OR d.placeholder = false) AND d.developerId IS NOT NULL
-WITH d.developerId AS organization, count(d) AS count
+WITH coalesce(d.developerId, 'UNKNOWN') AS organization, count(d) AS count
 ORDER BY count DESC, organization
 LIMIT $limit
 RETURN organization, count

@@ -260,14 +260,13 @@ public final class SeedFacts {
 
 	/**
 	 * Organisation ids by the number of {@code members} they developed, largest first,
-	 * ties by id.
+	 * ties by id; members without a developer under {@code UNKNOWN}.
 	 */
 	public List<Map.Entry<String, Long>> byDeveloper(java.util.Collection<String> members) {
 		Map<String, Long> counts = new HashMap<>();
 		members.stream()
 			.map(this::model)
-			.filter(m -> !m.placeholder() && m.developerId() != null)
-			.forEach(m -> counts.merge(m.developerId(), 1L, Long::sum));
+			.forEach(m -> counts.merge(m.developerId() == null ? "UNKNOWN" : m.developerId(), 1L, Long::sum));
 		return counts.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())

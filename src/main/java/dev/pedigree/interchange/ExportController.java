@@ -32,8 +32,16 @@ class ExportController {
 
 	@GetMapping("/export/{format}")
 	ResponseEntity<StreamingResponseBody> export(@PathVariable String format,
-			@RequestParam(required = false) String model, @RequestParam(defaultValue = "both") String direction,
+			@RequestParam(required = false) String model, @RequestParam(required = false) String direction,
 			@RequestParam(required = false) Integer depth) {
+		if (model != null && model.isBlank()) {
+			throw new InvalidInputException("model", "model must name a model (or be left out for the whole graph)");
+		}
+		if (model == null && (direction != null || depth != null)) {
+			throw new InvalidInputException(direction != null ? "direction" : "depth",
+					"direction and depth apply to one model's family: name it with model=…; without model the "
+							+ "export is the whole graph");
+		}
 		ExportFormat exportFormat;
 		try {
 			exportFormat = ExportFormat.fromCli(format);
@@ -43,8 +51,9 @@ class ExportController {
 		}
 		// Parsed here, not with the CLI's parser: the error names the URL parameter, in
 		// this API's wording.
+		String asked = direction == null ? "both" : direction;
 		Direction exportDirection = java.util.Arrays.stream(Direction.values())
-			.filter(d -> d.name().equalsIgnoreCase(direction))
+			.filter(d -> d.name().equalsIgnoreCase(asked))
 			.findFirst()
 			.orElseThrow(() -> new InvalidInputException("direction",
 					"direction must be up, down or both, was '" + direction + "'"));

@@ -17,6 +17,7 @@ import org.neo4j.driver.Value;
 import dev.pedigree.common.InvalidInputException;
 import dev.pedigree.common.Limits;
 import dev.pedigree.common.NotFoundException;
+import dev.pedigree.lineage.LineageQueries;
 import dev.pedigree.storage.CypherQueries;
 import dev.pedigree.storage.Graph;
 
@@ -32,12 +33,15 @@ public class Exporters {
 
 	private final Limits limits;
 
+	private final LineageQueries lineage;
+
 	private final Map<ExportFormat, FamilyWriter> writers;
 
-	Exporters(Graph graph, CypherQueries cypher, Limits limits, List<FamilyWriter> writers) {
+	Exporters(Graph graph, CypherQueries cypher, Limits limits, LineageQueries lineage, List<FamilyWriter> writers) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.limits = limits;
+		this.lineage = lineage;
 		this.writers = new HashMap<>();
 		writers.forEach(w -> this.writers.put(w.format(), w));
 	}
@@ -127,10 +131,19 @@ public class Exporters {
 		params.put("down", request.direction() != Direction.UP);
 		String query = this.cypher.get("interchange/family").replace("{{maxDepth}}", Integer.toString(depth.value()));
 		List<Record> rows = this.graph.readBulk(tx -> tx.run(query, params).list());
+		String id = request.modelId();
+		if (rows.isEmpty()) {
+			// Any case, or an alias, as model(id:) takes it.
+			id = this.lineage.resolveModelId(request.modelId());
+			if (id != null) {
+				params.put("id", id);
+				rows = this.graph.readBulk(tx -> tx.run(query, params).list());
+			}
+		}
 		if (rows.isEmpty()) {
 			throw new NotFoundException("model", "No model with id '" + request.modelId() + "'");
 		}
-		return toFamily(request.modelId(), rows);
+		return toFamily(id, rows);
 	}
 
 	Family wholeGraph() {

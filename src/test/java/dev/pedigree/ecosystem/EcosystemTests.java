@@ -256,6 +256,25 @@ class EcosystemTests {
 			.count());
 	}
 
+	// Every member in one row, one without a developer under UNKNOWN (a reviewer found
+	// VGG16's one member missing: byOrganization was empty beside totalDescendants 1).
+	@Test
+	void members_by_organisation_add_up_to_the_family() {
+		for (String root : List.of("university-of-oxford/vgg16", "mistralai/Mistral-Small-24B-Base-2501")) {
+			var report = GraphQlClient.anonymous(this.port)
+				.document("query($id: ID!) { ecosystem(rootId: $id) { totalDescendants "
+						+ "byOrganization(first: 500) { organization count } } }")
+				.variable("id", root)
+				.execute()
+				.path("ecosystem")
+				.entity(Map.class)
+				.get();
+			assertThat(((List<Map<String, Object>>) report.get("byOrganization")).stream()
+				.mapToInt(o -> (Integer) o.get("count"))
+				.sum()).as(root).isEqualTo(report.get("totalDescendants"));
+		}
+	}
+
 	// A family's downloads are its foundation's and its members' (a reviewer found the
 	// foundation's own figure ranked alone: Kokoro's 2M downloads left its family out).
 	@Test

@@ -140,6 +140,11 @@ class InterchangeCliTests {
 		assertThat(edgeTriples(again)).isEqualTo(edgeTriples(exported))
 			.hasSizeGreaterThanOrEqualTo(
 					TestData.reachable(TestData.huggingFaceEdges(), "meta-llama/Llama-2-7b", true).size());
+		// Each edge's source, confidence, compute and incomplete flag come back as they
+		// were exported (a reviewer found every source read back as "hf", Epoch AI's
+		// links
+		// among them); the safety and capability effects are left to their evidence.
+		assertThat(provenance(again)).isEqualTo(provenance(Files.readAllLines(exported)));
 		// Exactly the family's derivations: edges.csv's and Epoch AI's base-model links.
 		var seed = dev.pedigree.SeedFacts.load();
 		assertThat(edgeTriples(exported))
@@ -205,6 +210,17 @@ class InterchangeCliTests {
 				"/export/csv?model=meta-llama/Llama-2-7b&direction=down&depth=50");
 		assertThat(edgeTriples(fromBom))
 			.isEqualTo(edgeTriples(Files.write(this.temp.resolve("original.csv"), original)));
+		// Every column of every edge (source, confidence, compute, safety and capability
+		// effects, incomplete), and the models' other names, tags and modality.
+		assertThat(Set.copyOf(Files.readAllLines(fromBom)))
+			.isEqualTo(Set.copyOf(Files.readAllLines(this.temp.resolve("original.csv"))));
+		Path backup = this.temp.resolve("from-bom.jsonl");
+		assertThat(cli("export", "--format", "jsonl", "--out", backup.toString(), storeOption(store)).exitCode())
+			.isZero();
+		assertThat(Files.readAllLines(backup)).filteredOn(l -> l.contains("\"id\":\"meta-llama/Llama-2-7b\""))
+			.singleElement()
+			.satisfies(l -> assertThat(l).contains("Llama 2-7B").contains("\"generative\":true"));
+		assertThat(Files.readAllLines(backup)).anyMatch(l -> l.contains("\"tags\":["));
 	}
 
 	/**
@@ -388,6 +404,33 @@ class InterchangeCliTests {
 			.jsonPath("$.error")
 			.isEqualTo("No model with id 'no/such-model'");
 		GraphQlClient.http(this.port).get().uri("/export/pdf").exchange().expectStatus().isBadRequest();
+		// An empty model, and a direction or depth without one (ignored before: the whole
+		// graph came back), name the parameter.
+		for (String[] refused : new String[][] { { "/export/csv?model=", "model" },
+				{ "/export/csv?direction=up", "direction" }, { "/export/csv?depth=2", "depth" } }) {
+			GraphQlClient.http(this.port)
+				.get()
+				.uri(refused[0])
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.field")
+				.isEqualTo(refused[1]);
+		}
+		// Any case, or another source's name, as model(id:) takes it.
+		for (String asked : new String[] { "GOOGLE/GEMMA-7B", "Llama 2-7B" }) {
+			GraphQlClient.http(this.port)
+				.get()
+				.uri(b -> b.path("/export/csv")
+					.queryParam("model", asked)
+					.queryParam("direction", "up")
+					.queryParam("depth", 1)
+					.build())
+				.exchange()
+				.expectBody(String.class)
+				.value(body -> assertThat(body).as(asked).startsWith("parent_id,child_id,relation"));
+		}
 	}
 
 	@Test
@@ -505,6 +548,21 @@ class InterchangeCliTests {
 			.skip(1)
 			.map(l -> String.join(",", List.of(l.split(",")).subList(0, 3)))
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Each exported edge's parent, child, relation, source, confidence, compute,
+	 * incomplete.
+	 */
+	private static Set<String> provenance(List<String> lines) {
+		return lines.stream().skip(1).map(l -> {
+			String[] f = l.split(",", -1);
+			return String.join(",", f[0], f[1], f[2], f[3], f[4], f[5], f[8]);
+		}).collect(Collectors.toSet());
+	}
+
+	private static Set<String> provenance(Path file) throws IOException {
+		return provenance(Files.readAllLines(file));
 	}
 
 }

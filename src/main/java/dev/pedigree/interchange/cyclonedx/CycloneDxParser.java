@@ -130,6 +130,11 @@ class CycloneDxParser implements FormatParser {
 			.releaseDate(properties.get("releaseDate"), properties.getOrDefault("releaseDateSource", CYCLONEDX))
 			.pipelineTag(properties.get("pipelineTag"))
 			.access(properties.get("access"))
+			.modality(properties.get("modality"))
+			.generative(properties.containsKey("generative") ? Boolean.valueOf(properties.get("generative")) : null)
+			.computeConfidence(properties.get("computeConfidence"))
+			.tags(repeated(component, "tags"))
+			.aliases(repeated(component, "aliases"))
 			.placeholder(placeholder)
 			.source(placeholder ? null : CYCLONEDX);
 		List<String[]> trainingSets;
@@ -196,8 +201,11 @@ class CycloneDxParser implements FormatParser {
 				.confidence(facts.containsKey("confidence") ? Double.parseDouble(facts.get("confidence")) : null)
 				.incomplete("true".equals(facts.get("incomplete")))
 				.computeFlop(facts.containsKey("computeFlop") ? Double.parseDouble(facts.get("computeFlop")) : null)
-				.safety(safety, null, null)
+				.safety(safety, facts.get("safetySource"),
+						facts.containsKey("safetyConfidence") ? Double.parseDouble(facts.get("safetyConfidence"))
+								: null)
 				.capabilityEffect(capability)
+				.date(facts.get("date"))
 				.build());
 		}
 	}
@@ -237,6 +245,19 @@ class CycloneDxParser implements FormatParser {
 			}
 		}
 		return sets;
+	}
+
+	/** The values of a property the writer repeats once per value (tags, aliases). */
+	private static List<String> repeated(Component component, String name) {
+		List<String> values = new ArrayList<>();
+		if (component.getProperties() != null) {
+			for (Property p : component.getProperties()) {
+				if ((CycloneDxWriter.PREFIX + name).equals(p.getName()) && p.getValue() != null) {
+					values.add(p.getValue());
+				}
+			}
+		}
+		return values;
 	}
 
 	private static Map<String, String> properties(Component component) {

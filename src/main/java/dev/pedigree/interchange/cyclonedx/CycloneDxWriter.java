@@ -176,10 +176,18 @@ class CycloneDxWriter implements Exporters.FamilyWriter {
 		// standing.
 		for (String key : List.of("downloads", "likes", "license", "releaseDate", "releaseDateSource",
 				"trainingComputeFlop", "trainingComputeSource", "trainingComputeEstimated", "parameters",
-				"parametersSource", "parametersEstimated", "pipelineTag", "access", "placeholder")) {
+				"parametersSource", "parametersEstimated", "computeConfidence", "pipelineTag", "access", "generative",
+				"modality", "placeholder")) {
 			Object value = m.properties().get(key);
 			if (value != null) {
 				properties.add(new Property(PREFIX + key, value.toString()));
+			}
+		}
+		// Lists as one property per value (the tags carry safety signals; the aliases the
+		// other sources' names).
+		for (String list : List.of("tags", "aliases")) {
+			if (m.properties().get(list) instanceof List<?> values) {
+				values.forEach(v -> properties.add(new Property(PREFIX + list, String.valueOf(v))));
 			}
 		}
 		component.setProperties(properties);

@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * The Hub's family trees flattened to an edge list
  * ({@code parent_id,child_id,relation[,sources]}); models known only by id become
- * placeholders.
+ * placeholders. Pedigree's own CSV export is such a list with more columns: its
+ * {@code source}, {@code confidence}, {@code computeFlop} and {@code incomplete} are read
+ * back as they were written (its safety and capability effects are not: without their
+ * source and evidence they would read as declared).
  */
 @Component
 class HubEdgeList implements FormatParser {
@@ -63,19 +66,41 @@ class HubEdgeList implements FormatParser {
 		var chunks = new Chunks(chunkSize, sink, () -> new FactBatch("hf-edges", input.name()));
 		Csv.forEach(input.reader(), input.name(), COLUMNS, row -> {
 			Edge e = edge(row);
+			Double confidence;
+			Double compute;
+			try {
+				confidence = Csv.number(row.get("confidence"));
+				compute = Csv.number(row.get("computeFlop"));
+			}
+			catch (IllegalArgumentException ex) {
+				chunks.batch()
+					.reject(input.name(), row.line(), row.get("child_id") + " <- " + row.get("parent_id")
+							+ ": confidence and computeFlop must be numbers >= 0 (" + ex.getMessage() + ")");
+				chunks.read();
+				return;
+			}
 			if (e == null) {
 				reject(row, input.name(), chunks.batch());
 			}
+			else if (confidence != null && confidence > 1) {
+				chunks.batch()
+					.reject(input.name(), row.line(), e.child() + " <- " + e.parent() + ": confidence must be "
+							+ "between 0 and 1, was " + row.get("confidence"));
+			}
 			else {
+				String exported = row.get("source");
+				String incomplete = row.get("incomplete");
 				chunks.batch()
 					.derivation(DerivationFacts.of(e.child(), e.parent())
 						.origin(input.name() + ":" + row.line())
 						.relation(e.relation())
-						.source(e.sources() == null ? "hf" : "hf:" + e.sources())
-						.confidence(HubIds.HUB_CONFIDENCE)
+						.source(exported != null ? exported : e.sources() == null ? "hf" : "hf:" + e.sources())
+						.confidence(confidence != null ? confidence : HubIds.HUB_CONFIDENCE)
+						.computeFlop(compute)
 						// A Hub merge that names a single parent is kept, flagged as
 						// incomplete.
-						.incomplete(e.relation() == Relation.MERGE && mergeParents.get(e.child()) < 2)
+						.incomplete(incomplete != null ? Boolean.parseBoolean(incomplete)
+								: e.relation() == Relation.MERGE && mergeParents.get(e.child()) < 2)
 						.build());
 			}
 			chunks.read();
