@@ -399,7 +399,7 @@ class LineageController {
 	 */
 	private LineageQueries.PerParentPage page(Integer first, String after, DataFetchingEnvironment environment) {
 		return new LineageQueries.PerParentPage(PageRequest.of(this.queries.limits(), first, after),
-				selects(environment.getSelectionSet(), "totalCount"));
+				selects(environment.getSelectionSet(), "totalCount"), Cursors.keyAt(after));
 	}
 
 	/**

@@ -157,7 +157,12 @@ public class LineageQueries {
 	 * {@code models}, a dataset's {@code trainedModels}) to read, and whether the client
 	 * selected the total.
 	 */
-	public record PerParentPage(PageRequest page, boolean withTotal) {
+	public record PerParentPage(PageRequest page, boolean withTotal, String afterKey) {
+
+		public PerParentPage(PageRequest page, boolean withTotal) {
+			this(page, withTotal, null);
+		}
+
 	}
 
 	/**
@@ -166,7 +171,8 @@ public class LineageQueries {
 	 */
 	public Map<String, Page<Derivation>> children(List<String> ids, PerParentPage page) {
 		return pages("lineage/children-pages", ids, page,
-				(id, row) -> Derivation.from(row.get("via").asRelationship(), row.get("childId").asString(), id));
+				(id, row) -> Derivation.from(row.get("via").asRelationship(), row.get("childId").asString(), id),
+				Derivation::childId);
 	}
 
 	/**
@@ -291,25 +297,50 @@ public class LineageQueries {
 	 */
 	private <T> Map<String, Page<T>> pages(String query, List<String> ids, PerParentPage page,
 			BiFunction<String, Value, T> row) {
+		return pages(query, ids, page, row, null);
+	}
+
+	/**
+	 * @param key an item's id in the list's order (null: the list is paged by position):
+	 * its cursors carry it, and a page after one starts after that id, so a write between
+	 * two pages neither repeats nor skips an item ({@code $afterId})
+	 */
+	private <T> Map<String, Page<T>> pages(String query, List<String> ids, PerParentPage page,
+			BiFunction<String, Value, T> row, java.util.function.Function<T, String> key) {
+		boolean keyset = key != null && page.afterKey() != null;
 		Map<String, Object> params = new HashMap<>();
 		params.put("ids", ids);
-		params.put("offset", page.page().offset());
+		params.put("offset", keyset ? 0L : page.page().offset());
 		params.put("limit", page.page().size() + 1);
 		params.put("withTotal", page.withTotal());
+		params.put("afterId", keyset ? page.afterKey() : null);
 		Map<String, Page<T>> byId = new LinkedHashMap<>();
 		for (Record r : this.graph.read(this.cypher.get(query), params)) {
 			String id = r.get("id").asString();
 			List<T> rows = r.get("rows").asList(v -> row.apply(id, v));
 			Integer total = r.get("total").isNull() ? null : r.get("total").asInt();
-			byId.put(id, Page.of(rows, page.page(),
-					total != null ? () -> total : SingletonSupplier.of(() -> total(query, id)), () -> false));
+			var read = Page.of(rows, page.page(),
+					total != null ? () -> total : SingletonSupplier.of(() -> total(query, id)), () -> false);
+			byId.put(id, key == null ? read : keyed(read, key));
 		}
 		return byId;
 	}
 
+	/** A page whose cursors carry each item's key as well as its position. */
+	private static <T> Page<T> keyed(Page<T> page, java.util.function.Function<T, String> key) {
+		List<String> cursors = new java.util.ArrayList<>(page.items().size());
+		for (int i = 0; i < page.items().size(); i++) {
+			cursors.add(Cursors.of(page.offset() + i, key.apply(page.items().get(i))));
+		}
+		return new Page<>(page.items(), page.offset(), page.hasNext(), page.total(), page.truncated(), cursors,
+				page.hasPrevious());
+	}
+
 	/** A total the page's query was not asked for (the selection did not show it). */
 	private int total(String query, String id) {
-		Map<String, Object> params = Map.of("ids", List.of(id), "offset", 0L, "limit", 0, "withTotal", true);
+		Map<String, Object> params = new HashMap<>(
+				Map.of("ids", List.of(id), "offset", 0L, "limit", 0, "withTotal", true));
+		params.put("afterId", null);
 		return this.graph.read(this.cypher.get(query), params, r -> r.get("total").asInt())
 			.stream()
 			.findFirst()
