@@ -1,6 +1,6 @@
 // Members by primary developer, largest first (the family of summary: roots $ids, derivations of $sources); every
-// member once, those without a recorded developer (placeholders among them) as UNKNOWN, so the counts add up to the
-// family's size.
+// member summary counts once (placeholders are not), those without a recorded developer as UNKNOWN, so the counts
+// add up to totalDescendants.
 // As of $asOf (null = now): only models released by then (undated ones when $includeUndated) are reached.
 // The walk is summary's breadth-first expansion that visits each model once (the planner's pruning var-length expand:
 // only the distinct members are kept and both filters are inlined into it); ANY SHORTEST built a path per member and
@@ -14,7 +14,7 @@ CALL (roots) {
     AND all(n IN nodes(p) WHERE $asOf IS NULL OR n = root OR (n.releaseDate IS NULL AND $includeUndated) OR n.releaseDate <= $asOf)
   RETURN DISTINCT d
 }
-WITH roots, d WHERE NOT d IN roots
+WITH roots, d WHERE NOT d IN roots AND (d.placeholder IS NULL OR d.placeholder = false)
 WITH coalesce(d.developerId, 'UNKNOWN') AS organization, count(d) AS count
 ORDER BY count DESC, organization
 LIMIT $limit

@@ -1,14 +1,14 @@
 // The stored facts a row of upsert-models does not replace, as the keys to leave as they are (DateSources,
 // SourcedFigure): a curator's figure or date against any import's, and a publication date (Epoch AI's, Ecosystem
-// Graphs', a curator's) against a Hugging Face repository's creation date. Each fact goes with its source (and a
-// figure with its estimate flag, Epoch AI's compute with its confidence rating). Reads `existing` (the stored model,
+// Graphs', a curator's) against a Hugging Face repository's creation date or an SBOM's date that names no source.
+// Each fact goes with its source (and a figure with its estimate flag, Epoch AI's compute with its confidence rating). Reads `existing` (the stored model,
 // or null) and `row.props`.
 CASE WHEN existing IS NULL THEN [] ELSE
   CASE WHEN existing.releaseDate IS NOT NULL AND row.props.releaseDate IS NOT NULL
-        AND CASE coalesce(existing.releaseDateSource, 'unknown')
-              WHEN 'manual' THEN 3 WHEN 'unknown' THEN 0 WHEN 'hf:created' THEN 1 ELSE 2 END
+        AND CASE {{include lineage/date-source}}
+              WHEN 'manual' THEN 3 WHEN 'unknown' THEN 0 WHEN 'hf:created' THEN 1 WHEN 'cyclonedx' THEN 1 ELSE 2 END
           > CASE coalesce(row.props.releaseDateSource, 'unknown')
-              WHEN 'manual' THEN 3 WHEN 'unknown' THEN 0 WHEN 'hf:created' THEN 1 ELSE 2 END
+              WHEN 'manual' THEN 3 WHEN 'unknown' THEN 0 WHEN 'hf:created' THEN 1 WHEN 'cyclonedx' THEN 1 ELSE 2 END
        THEN ['releaseDate', 'releaseDateSource'] ELSE [] END
   + CASE WHEN existing.parametersSource = 'manual' AND row.props.parameters IS NOT NULL
           AND coalesce(row.props.parametersSource, '') <> 'manual'

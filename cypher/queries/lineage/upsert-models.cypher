@@ -13,7 +13,9 @@ WITH row, isNew, kept, NOT isNew AND NOT row.placeholder AND (
      [f IN [['releaseDate', 'releaseDateSource'], ['parameters', 'parametersSource'],
             ['trainingComputeFlop', 'trainingComputeSource']]
         WHERE f[0] IN kept AND existing[f[0]] <> row.props[f[0]]
-        | row.id + ': ' + f[0] + ' ' + toString(existing[f[0]]) + ' (' + existing[f[1]] + ') kept over '
+        | row.id + ': ' + f[0] + ' ' + toString(existing[f[0]]) + ' ('
+          + CASE WHEN f[0] = 'releaseDate' THEN {{include lineage/date-source}} ELSE coalesce(existing[f[1]], 'unknown')
+            END + ') kept over '
           + toString(row.props[f[0]]) + ' (' + coalesce(row.props[f[1]], 'no source') + ')'] AS disagreements
 CALL (row, isNew, changed, kept) {
   WITH row WHERE isNew OR changed

@@ -266,6 +266,7 @@ public final class SeedFacts {
 		Map<String, Long> counts = new HashMap<>();
 		members.stream()
 			.map(this::model)
+			.filter(m -> !m.placeholder())
 			.forEach(m -> counts.merge(m.developerId() == null ? "UNKNOWN" : m.developerId(), 1L, Long::sum));
 		return counts.entrySet()
 			.stream()

@@ -65,7 +65,9 @@ class ExportController {
 		// not a broken stream. The file itself is written to the response as it is
 		// produced.
 		var export = this.exporters.prepare(request);
-		String name = (model == null ? "pedigree" : model.replace('/', '_')) + "." + exportFormat.extension();
+		// The stored id, in characters any file system and the header take.
+		String name = (export.root() == null ? "pedigree" : export.root().replaceAll("[^A-Za-z0-9._-]", "_")) + "."
+				+ exportFormat.extension();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(exportFormat.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")

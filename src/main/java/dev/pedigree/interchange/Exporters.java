@@ -121,6 +121,11 @@ public class Exporters {
 			return this.summary;
 		}
 
+		/** The stored id of the model whose family this is (null: the whole graph). */
+		public String root() {
+			return this.family.root();
+		}
+
 	}
 
 	Family family(ExportRequest request) {

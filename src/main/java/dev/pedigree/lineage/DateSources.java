@@ -33,4 +33,21 @@ public final class DateSources {
 	private DateSources() {
 	}
 
+	/**
+	 * The source of a date stored before sources were kept (a store V0013 did not reach:
+	 * a restored backup of an earlier release), read by the model's sources as the rules
+	 * read it then: Epoch AI's first (the seed imports it last), then the Hub's; the same
+	 * reading as {@code lineage/date-source.cypher} and V0013.
+	 */
+	public static String inferred(java.util.List<String> sources) {
+		java.util.List<String> known = sources == null ? java.util.List.of() : sources;
+		for (String[] reading : new String[][] { { "epoch", EPOCH }, { "huggingface", HUB_CREATED },
+				{ "ecosystem-graphs", ECOSYSTEM_GRAPHS }, { "manual", MANUAL }, { "cyclonedx", CYCLONEDX } }) {
+			if (known.contains(reading[0])) {
+				return reading[1];
+			}
+		}
+		return UNKNOWN;
+	}
+
 }

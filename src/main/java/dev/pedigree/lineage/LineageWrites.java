@@ -500,6 +500,10 @@ public class LineageWrites {
 					"A curated MERGE needs two or more distinct parents, got " + parents.size());
 		}
 		nonNegative(input.computeFlop(), "computeFlop");
+		// A derivation declared as safety removal removed safety unless the curator says
+		// otherwise (the schema's default).
+		SafetyEffect safety = input.safetyEffect() == null && input.relation() == Relation.SAFETY_REMOVAL
+				? SafetyEffect.REMOVED : input.safetyEffect();
 		Map<String, Object> properties = DerivationFacts.of(input.childId(), null)
 			.relation(input.relation())
 			.source(input.source() == null || input.source().isBlank() ? "manual" : input.source())
@@ -509,8 +513,7 @@ public class LineageWrites {
 			.date(isoDate(input.date()))
 			.note(input.note())
 			.mitigates(input.mitigates())
-			.safety(input.safetyEffect(), input.safetyEffect() == null ? null : "curated",
-					input.safetyEffect() == null ? null : CURATED_CONFIDENCE)
+			.safety(safety, safety == null ? null : "curated", safety == null ? null : CURATED_CONFIDENCE)
 			.capabilityEffect(input.capabilityEffect())
 			.incomplete(false)
 			.build()

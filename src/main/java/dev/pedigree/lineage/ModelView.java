@@ -31,7 +31,9 @@ public record ModelView(String id, String name, List<String> aliases, String dev
 			"name", node -> string(node.get("name"), node.get("id").asString()),
 			// Derived from several properties, with defaults for figures stored before
 			// their provenance was kept.
-			"parameterCount", ModelView::parameterCount, "trainingCompute", ModelView::trainingCompute);
+			"parameterCount", ModelView::parameterCount, "trainingCompute", ModelView::trainingCompute,
+			// A date stored before its source was kept reads as V0013 records it.
+			"releaseDateSource", ModelView::releaseDateSource);
 
 	/**
 	 * The stored properties each component read by hand reads (a statement that returns
@@ -40,7 +42,8 @@ public record ModelView(String id, String name, List<String> aliases, String dev
 	 */
 	private static final Map<String, List<String>> READS_BY_HAND = Map.of("name", List.of("name", "id"),
 			"parameterCount", List.of("parameters", "parametersSource", "parametersEstimated"), "trainingCompute",
-			List.of("trainingComputeFlop", "computeConfidence", "trainingComputeSource", "trainingComputeEstimated"));
+			List.of("trainingComputeFlop", "computeConfidence", "trainingComputeSource", "trainingComputeEstimated"),
+			"releaseDateSource", List.of("releaseDateSource", "releaseDate", "sources"));
 
 	private static final NodeMapping<ModelView> MAPPING = NodeMapping.of(ModelView.class, BY_HAND);
 
@@ -85,6 +88,17 @@ public record ModelView(String id, String name, List<String> aliases, String dev
 	 * The parameter count with its provenance; a figure stored before provenance was kept
 	 * says {@code unknown}.
 	 */
+	private static String releaseDateSource(StoredProperties node) {
+		if (!node.get("releaseDateSource").isNull()) {
+			return node.get("releaseDateSource").asString();
+		}
+		if (node.get("releaseDate").isNull()) {
+			return null;
+		}
+		return DateSources.inferred(node.get("sources").isNull() ? List.of()
+				: node.get("sources").asList(org.neo4j.driver.Value::asString));
+	}
+
 	private static SourcedFigure parameterCount(StoredProperties node) {
 		Double value = number(node.get("parameters"));
 		if (value == null) {

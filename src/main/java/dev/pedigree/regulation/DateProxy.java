@@ -32,9 +32,7 @@ record DateProxy(String modelId, LocalDate date, String source) {
 			return new DateProxy(modelId, null, null);
 		}
 		if (source == null) {
-			List<String> known = sources == null ? List.of() : sources;
-			source = known.contains("epoch") ? DateSources.EPOCH
-					: known.contains("huggingface") ? DateSources.HUB_CREATED : DateSources.UNKNOWN;
+			source = DateSources.inferred(sources);
 		}
 		return new DateProxy(modelId, date, source);
 	}

@@ -26,14 +26,15 @@ class EuAiActRules implements JurisdictionRules {
 	private static final String GUIDELINES = "guidelines";
 
 	/**
-	 * What the guidelines say, and leave open, of a systemic-risk modifier's duties: para
-	 * 68's limit to the modification is written for modifiers of models without systemic
-	 * risk (§3.2.1), para 70 (§3.2.2) names none.
+	 * A systemic-risk modifier's duties by their scope: para 68 quotes recital 109
+	 * without qualification, and para 70 adds the systemic-risk duties without displacing
+	 * it (a reading: the guidelines do not say so of this case in terms).
 	 */
-	private static final String SYSTEMIC_MODIFIER_SCOPE = "the modifier 'must comply with the obligations for "
-			+ "providers of general-purpose AI models with systemic risk' (" + GUIDELINES + " para 70); para 68 limits "
-			+ "a modifier's duties to the modification for models without systemic risk, and whether that limit holds "
-			+ "here the guidelines do not say: the duties are listed for the modified model";
+	private static final String SYSTEMIC_MODIFIER_SCOPE = "Art. 52(1) and 55 attach to the modified model; the Art. 53 "
+			+ "duties are read as limited to the modification, as para 68 says quoting recital 109 ('in the case of a "
+			+ "modification or fine-tuning of a model, the obligations for providers of general-purpose AI models "
+			+ "should be limited to that modification'), which para 70 does not displace (a reading: the guidelines "
+			+ "do not say so of a systemic-risk modification in terms)";
 
 	/** Where Chapter V's date of application is: Art. 113's lettered exceptions. */
 	private static final String POINT_B = "Art. 113, third paragraph, point (b)";
@@ -164,9 +165,9 @@ class EuAiActRules implements JurisdictionRules {
 						+ "the provider's own compute estimate; the duties of every provider of a general-purpose AI "
 						+ "model (Art. 53, 54) are owed on either reading and are listed, those of Art. 52 and 55 "
 						+ "only if it has systemic risk (as is the open-source exemption's condition: it lifts Art. "
-						+ "53(1)(a)–(b) and 54 only without systemic risk, Art. 53(2))",
-						Quantities.power(compute.flop(), systemic), tolerance * 100, GUIDELINES,
-						Quantities.power(systemic, compute.flop())));
+						+ "53(1)(a)–(b) and 54 only without systemic risk, Art. 53(2), 54(6); an exemption listed "
+						+ "below is on the reading without systemic risk)", Quantities.power(compute.flop(), systemic),
+						tolerance * 100, GUIDELINES, Quantities.power(systemic, compute.flop())));
 			return verdict.undetermined(rules, asOf, "GPAI_PROVIDER",
 					duties(party, rules, verdict, false, "the model", lifecycleDate(party), lifecycle(party)),
 					"a general-purpose AI model, with or without systemic risk");
@@ -309,15 +310,38 @@ class EuAiActRules implements JurisdictionRules {
 		DateProxy released = DateProxy.of(party.model().id(), date(party.model().releaseDate()),
 				party.model().releaseDateSource(), party.model().sources());
 		Compute merged = party.cumulativeCompute();
-		if (parent.derivation().relation() == Relation.MERGE && merged.known() && merged.flop() > systemic
-				&& !systemicOriginal) {
-			return verdict.reason(String.format("the compute used to train the merged weights counts in the merged "
-					+ "model's cumulative compute (%s Annex A.1, para 121: 'the training compute used to train the combined model weights should be included "
-					+ "in the estimation of the cumulative training compute of the model'): %s FLOP > %s, while no merged model is above it; whether combining other "
-					+ "providers' weights is a 'modification' in the sense of paras 60–63 the guidelines do not say, so "
-					+ "the role is not decided", GUIDELINES, Quantities.power(merged.flop(), systemic),
-					Quantities.power(systemic, merged.flop())))
-				.undetermined(rules, asOf);
+		if (parent.derivation().relation() == Relation.MERGE && !systemicOriginal) {
+			String counts = GUIDELINES + " Annex A.1, para 121: 'the training compute used to train the combined "
+					+ "model weights should be included in the estimation of the cumulative training compute of the "
+					+ "model'";
+			String undecided = "; whether combining other providers' weights is a 'modification' in the sense of "
+					+ "paras 60–63 the guidelines do not say, so the role is not decided";
+			if (merged.known() && merged.flop() > systemic) {
+				return verdict.reason(String.format("the compute used to train the merged weights counts in the "
+						+ "merged model's cumulative compute (%s): %s FLOP > %s, while no merged model is above it%s",
+						counts, Quantities.power(merged.flop(), systemic), Quantities.power(systemic, merged.flop()),
+						undecided))
+					.undetermined(rules, asOf);
+			}
+			if (merged.known() && near(merged.flop(), systemic, tolerance)) {
+				return verdict.reason(String.format("the merged model's cumulative compute (%s), %s FLOP, is within "
+						+ "the %.0f%% estimate tolerance (%s para 123) of %s: whether it is presumed to have systemic "
+						+ "risk is not decided by the figure%s", counts, Quantities.power(merged.flop(), systemic),
+						tolerance * 100, GUIDELINES, Quantities.power(systemic, merged.flop()), undecided))
+					.undetermined(rules, asOf);
+			}
+			double upper = 0;
+			for (var merging : party.parents()) {
+				upper = merging.parentCompute().known() ? upper + merging.parentCompute().flop() : Double.NaN;
+			}
+			if (!merged.known() && !Double.isNaN(upper) && upper > systemic * (1 - tolerance)) {
+				return verdict.reason(String.format("the merged models' figures share ancestors whose own compute "
+						+ "is not recorded, so the merged model's cumulative compute (%s) cannot be worked out: it is "
+						+ "at most their sum, %s FLOP, which is not below %s by the estimate tolerance (%s para 123)%s",
+						counts, Quantities.power(upper, systemic), Quantities.power(systemic, upper), GUIDELINES,
+						undecided))
+					.undetermined(rules, asOf);
+			}
 		}
 		String thresholdWords = original.known() ? share(fraction) + " of the original's compute"
 				: share(fraction) + " of " + Quantities.power(designated ? systemic : gpai)
@@ -335,14 +359,33 @@ class EuAiActRules implements JurisdictionRules {
 						+ "estimate it') may not hold: %s of that estimate would decide", p,
 						ParameterCounts.describe(parent.parent()), GUIDELINES, share(fraction)));
 			}
-			return verdict.reason("whether " + p + " is a general-purpose AI model is itself not decided (its training "
+			verdict.reason("whether " + p + " is a general-purpose AI model is itself not decided (its training "
 					+ "compute is not recorded, so the indicative criterion of " + GUIDELINES + " para 17 cannot be "
 					+ "applied), and the modifier criterion (paras 60–64) concerns modifications of general-purpose "
 					+ "AI models: if " + p + " is one, " + developerOf(party) + " is presumed the provider of the "
 					+ "modified model (paras 62–64); if not, " + child + " is judged as a model of its own on its "
-					+ "cumulative compute, which is not known either; it decides: " + p + "'s training compute (para "
-					+ "17), or other evidence that it is a general-purpose AI model (para 20)")
-				.undetermined(rules, asOf);
+					+ "cumulative compute, which is at least the modification's "
+					+ Quantities.power(modification.flop()) + " FLOP; it decides: " + p
+					+ "'s training compute (para 17), or other evidence that it is a "
+					+ "general-purpose AI model (para 20)");
+			if (modification.flop() > gpai && !Boolean.FALSE.equals(party.model().generative())) {
+				// Either way a provider of a general-purpose AI model: the modified
+				// model's,
+				// or, as a model of its own, one above the indicative criterion.
+				boolean systemicEither = modification.flop() > systemic;
+				verdict.reason(String.format("on either reading %s's developer provides a general-purpose AI model%s: "
+						+ "its cumulative compute is above %s FLOP (para 17%s); the duties of a modifier-provider, "
+						+ "limited to the modification (para 68), are owed on either reading and are listed; as a model "
+						+ "of its own they would extend to the whole model", child,
+						systemicEither ? " with systemic risk" : "", Quantities.power(systemicEither ? systemic : gpai),
+						systemicEither ? "; Art. 51(2)" : ""));
+				return verdict.undetermined(rules, asOf,
+						systemicEither ? "MODIFIER_PROVIDER_SYSTEMIC_RISK" : "MODIFIER_PROVIDER",
+						duties(party, rules, verdict, systemicEither, "the modification", released, null),
+						"a provider of a general-purpose AI model" + (systemicEither ? " with systemic risk" : "")
+								+ " whether or not " + p + " is a general-purpose AI model");
+			}
+			return verdict.undetermined(rules, asOf);
 		}
 		if (modification.flop() > threshold) {
 			verdict.reason(String.format(
@@ -361,9 +404,10 @@ class EuAiActRules implements JurisdictionRules {
 				verdict.reason(p + " is a systemic-risk model: the modified model 'is presumed to have high-impact "
 						+ "capabilities as well' (" + GUIDELINES + " para 70), so Art. 52(1) notification and Art. 55 "
 						+ "duties apply to the modified model; rebuttable under Art. 52(2)");
-				verdict.reason(SYSTEMIC_MODIFIER_SCOPE);
+				verdict.reason("the modifier 'must comply with the obligations for providers of general-purpose AI "
+						+ "models with systemic risk' (" + GUIDELINES + " para 70); " + SYSTEMIC_MODIFIER_SCOPE);
 				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
-						duties(party, rules, verdict, true, "the modified model", released, null));
+						duties(party, rules, verdict, true, "the modification", released, null));
 			}
 			if (merged.known() && near(merged.flop(), systemic, tolerance)) {
 				return verdict.reason(String.format("the modified model's cumulative compute, %s FLOP, is within the "
@@ -383,9 +427,12 @@ class EuAiActRules implements JurisdictionRules {
 						+ "capabilities (Art. 51(2)), so Art. 52(1) notification and Art. 55 duties apply; rebuttable "
 						+ "under Art. 52(2)", Quantities.power(merged.flop(), systemic), GUIDELINES,
 						Quantities.power(systemic, merged.flop())));
-				verdict.reason(SYSTEMIC_MODIFIER_SCOPE);
+				// Para 70 is about an original with systemic risk; this one is not.
+				verdict.reason("the guidelines do not address a modification that takes a model without systemic "
+						+ "risk above " + Quantities.power(systemic) + " FLOP (para 70 concerns originals with "
+						+ "systemic risk): on the presumption of Art. 51(2) " + SYSTEMIC_MODIFIER_SCOPE);
 				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
-						duties(party, rules, verdict, true, "the modified model", released, null));
+						duties(party, rules, verdict, true, "the modification", released, null));
 			}
 			verdict.reason("its duties are limited to the modification (" + GUIDELINES + " para 68) and include "
 					+ "Art. 54 where it applies (para 69)");
@@ -416,18 +463,20 @@ class EuAiActRules implements JurisdictionRules {
 							: parent.derivation().safetySource())
 					+ "): para 62's test is 'a significant change "
 					+ "in the model's generality, capabilities, or systemic risk' and the compute criterion is only "
-					+ "indicative (para 63), so evidence that the change in risk is significant may rebut this "
-					+ "presumption");
+					+ "indicative (para 63), so evidence of a significant change in the model's capabilities (or, "
+					+ "for a model with systemic risk, in its systemic risk) may rebut this presumption; 'a "
+					+ "case-by-case assessment will always be necessary' (para 9)");
 		}
-		if (systemicOriginal) {
+		if (systemicUndecided) {
+			verdict.reason("whether " + p + " is a systemic-risk model is not decided by its figure (within the "
+					+ "estimate tolerance of " + Quantities.power(systemic) + ", " + GUIDELINES + " para 123)");
+		}
+		else if (systemicOriginal) {
 			verdict.reason(p + " is a systemic-risk model: para 65 gives the reason a modifier above the threshold "
 					+ "takes on the duties of Art. 55, that the original's provider 'cannot reasonably foresee' the "
 					+ "change in systemic risk such a modification brings; of a modification below it the guidelines "
-					+ "name no duty of either provider for the variant's weights (" + GUIDELINES + " para 65)");
-		}
-		else if (systemicUndecided) {
-			verdict.reason("whether " + p + " is a systemic-risk model is not decided by its figure (within the "
-					+ "estimate tolerance of " + Quantities.power(systemic) + ", " + GUIDELINES + " para 123)");
+					+ "name no duty of the original's provider for the variant's weights, and the modifier is not a "
+					+ "provider (" + GUIDELINES + " para 65)");
 		}
 		return verdict.role("DOWNSTREAM_MODIFIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
@@ -473,6 +522,17 @@ class EuAiActRules implements JurisdictionRules {
 			verdict.reason(what + " (" + proxy.described() + ", standing in for the date of "
 					+ "placing on the market), before " + start + ": duties apply from " + appliesFrom
 					+ " (Art. 111(3); for the whole lifecycle, " + GUIDELINES + " para 109)");
+			if (!proxy.hub()) {
+				// A publication or announcement can come before the weights or an API:
+				// the
+				// lenient date rests on the date being the placing.
+				verdict.reason("date caveat: " + proxy.modelId() + "'s date " + placed + " is " + proxy.described()
+						+ ", which can precede the first making available on the Union market (Art. 3(9)–(10); "
+						+ GUIDELINES + " para 53): if " + proxy.modelId() + " was first made available there on or "
+						+ "after " + cutOff + ", its duties are owed from placing on the market (" + POINT_B
+						+ "), not from " + appliesFrom + "; it decides: the date " + proxy.modelId()
+						+ " was first made available on the Union market");
+			}
 			if (proxy.hub()) {
 				// The Hub's date bounds placing neither way: a repository created private
 				// and published later, or a model first made available through another

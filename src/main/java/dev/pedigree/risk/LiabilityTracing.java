@@ -348,15 +348,93 @@ public class LiabilityTracing {
 		/**
 		 * A merge's cumulative compute: "the training compute used to train the combined
 		 * model weights" (guidelines Annex A.1, para 121), each model's part once, so two
-		 * fine-tunes of one base count its compute once. Walking up from the merged
-		 * models, a reported figure stands for its model and all it was made from (the
-		 * walk stops there); a model without one adds its step's compute (a merge none).
-		 * A reported model that another one reached descends from is counted in that
-		 * one's figure; a step below a reported model is in its figure. Two reported
-		 * figures that share an ancestor cannot be taken apart: unknown, as is any part
-		 * unknown.
+		 * fine-tunes of one base count its compute once. Each training ancestor adds its
+		 * own part: a foundation its figure, a fine-tune without a figure its step, a
+		 * model with a reported figure that figure less what it was made from (itself
+		 * counted once); a merge adds nothing. Where a part is not known that way
+		 * ({@link #mergedByCovers}), a reported figure stands for its model and all it
+		 * was made from.
 		 */
 		private Compute merged(Entry merge) {
+			Set<String> closure = ancestors(merge);
+			Map<String, Compute> known = new HashMap<>();
+			double sum = 0;
+			boolean estimated = false;
+			List<String> parts = new ArrayList<>();
+			for (String id : closure) {
+				Entry a = this.byId.get(id);
+				if (a == null) {
+					return mergedByCovers(merge); // beyond the traversal's depth bound
+				}
+				Compute part = ownPart(a, known);
+				if (!part.known()) {
+					return mergedByCovers(merge);
+				}
+				if (part.flop() > 0) {
+					parts.add(a.training().isEmpty() ? String.format("%s's %s", id, Quantities.power(part.flop()))
+							: a.reported().known()
+									? String.format("%s's own %s (its reported %s less what it was made from)", id,
+											Quantities.power(part.flop()), Quantities.power(a.reported().flop()))
+									: String.format("the step to %s's %s", id, Quantities.power(part.flop())));
+				}
+				sum += part.flop();
+				estimated |= part.estimated();
+			}
+			return mergedCompute(sum, estimated, parts);
+		}
+
+		/**
+		 * What one model adds to the compute of everything made from it (unknown when not
+		 * known), each model's part kept in {@code known} once worked out.
+		 */
+		private Compute ownPart(Entry a, Map<String, Compute> known) {
+			Compute kept = known.get(a.model().id());
+			if (kept != null) {
+				return kept;
+			}
+			known.put(a.model().id(), Compute.UNKNOWN); // guards against a cycle in
+														// corrupt data
+			Compute part = Compute.UNKNOWN;
+			if (a.training().isEmpty()) {
+				part = a.reported();
+			}
+			else if (a.reported().known()) {
+				double below = 0;
+				boolean estimated = a.reported().estimated();
+				for (String id : ancestors(a)) {
+					Entry b = this.byId.get(id);
+					Compute their = b == null ? Compute.UNKNOWN : ownPart(b, known);
+					if (!their.known()) {
+						below = Double.NaN;
+						break;
+					}
+					below += their.flop();
+					estimated |= their.estimated();
+				}
+				double own = a.reported().flop() - below;
+				// A reported figure below its ancestors' is not a cumulative figure.
+				part = Double.isNaN(own) || own < 0 ? Compute.UNKNOWN
+						: new Compute(own, estimated, true, false, "reported less its ancestors'");
+			}
+			else if (a.training().size() > 1) {
+				part = new Compute(0.0, false, false, true, "a merge trains nothing");
+			}
+			else {
+				part = Compute.modification(a.model(), Compute.UNKNOWN, a.training().get(0), Compute.UNKNOWN, 1);
+			}
+			known.put(a.model().id(), part);
+			return part;
+		}
+
+		/**
+		 * A merge's cumulative compute where not every part is known: walking up from the
+		 * merged models, a reported figure stands for its model and all it was made from
+		 * (the walk stops there); a model without one adds its step (a merge none). A
+		 * reported model that another one reached descends from is counted in that one's
+		 * figure; a step below a reported model is in its figure. Two reported figures
+		 * that share an ancestor cannot be taken apart: unknown, as is any part unknown.
+		 */
+		private Compute mergedByCovers(Entry merge) {
 			Map<String, Entry> reached = new java.util.LinkedHashMap<>();
 			java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
 			merge.training().forEach(d -> todo.add(d.parentId()));
@@ -422,6 +500,10 @@ public class LiabilityTracing {
 				sum += part.flop();
 				estimated |= part.estimated();
 			}
+			return mergedCompute(sum, estimated, parts);
+		}
+
+		private static Compute mergedCompute(double sum, boolean estimated, List<String> parts) {
 			return new Compute(sum, estimated, true, false,
 					String.format(
 							"derived: cumulative %s = %s, each model counted once (the compute used to train "

@@ -66,13 +66,17 @@ public class CypherQueries {
 		return INCLUDE.matcher(read(name)).replaceAll(include -> Matcher.quoteReplacement(fragment(include.group(1))));
 	}
 
-	/** An included expression: its file without comment lines. */
+	/**
+	 * An included expression: its file without comment lines, with the expressions it
+	 * includes in turn.
+	 */
 	private static String fragment(String name) {
-		return read(name).lines()
+		String text = read(name).lines()
 			.filter(line -> !line.strip().startsWith("//"))
 			.map(String::strip)
 			.filter(line -> !line.isEmpty())
 			.collect(Collectors.joining(" "));
+		return INCLUDE.matcher(text).replaceAll(include -> Matcher.quoteReplacement(fragment(include.group(1))));
 	}
 
 	private static String read(String name) {

@@ -94,6 +94,51 @@ class FactStandingTests {
 		assertThat(model(id)).containsEntry("releaseDate", "2024-02-20").containsEntry("releaseDateSource", "epoch");
 	}
 
+	// A backup of an earlier release has no releaseDateSource: its date reads as the
+	// rules read it then (Epoch AI's, here), and the Hub's creation date does not
+	// replace it (a re-audit found it replaced).
+	@Test
+	void a_restored_date_without_its_source_reads_by_the_model_s_sources() {
+		String n = Long.toString(System.nanoTime());
+		String id = "standing-restored-lab-" + n + "/restored-" + n;
+		importRecords("JSONL", "{\"type\":\"model\",\"id\":\"" + id + "\",\"properties\":{\"name\":\"Restored " + n
+				+ "\",\"releaseDate\":\"2023-06-01\",\"sources\":[\"epoch\"]}}\n");
+		assertThat(model(id)).containsEntry("releaseDateSource", "epoch");
+		var hub = importRecords("HUGGINGFACE",
+				"{\"id\": \"" + id + "\", \"created_at\": \"2024-03-01T00:00:00.000Z\"}\n");
+		assertThat((List<String>) hub.get("conflicts"))
+			.containsExactly(id + ": releaseDate 2023-06-01 (epoch) kept over 2024-03-01 (hf:created)");
+		assertThat(model(id)).containsEntry("releaseDate", "2023-06-01");
+	}
+
+	// Malformed values in a file's properties are refused with the property, nothing of
+	// the component written.
+	@Test
+	void a_cyclonedx_component_with_a_malformed_value_is_rejected_naming_the_property() {
+		String n = Long.toString(System.nanoTime());
+		String id = "standing-malformed-lab-" + n + "/malformed-" + n;
+		register(id, "Standing Malformed " + n);
+		String bom = new String(
+				GraphQlClient.download(this.port, "/export/cyclonedx?model=" + id + "&direction=up&depth=1"),
+				StandardCharsets.UTF_8);
+		String edited = bom.replaceAll("(\"value\"\\s*:\\s*\")2025-01-10\"", "$12024-13-45\"");
+		assertThat(edited).isNotEqualTo(bom);
+		List<Map<String, Object>> rejected = GraphQlClient.curator(this.port)
+			.document("mutation($c: String!) { importRecords(format: CYCLONEDX, content: $c) { rejected { reason } } }")
+			.variable("c", edited)
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map(r -> (Map<String, Object>) r)
+			.toList();
+		assertThat(rejected).singleElement()
+			.satisfies(r -> assertThat((String) r.get("reason")).contains(id)
+				.contains("releaseDate must be a calendar date (YYYY-MM-DD), was '2024-13-45'"));
+		assertThat(model(id)).containsEntry("releaseDate", "2025-01-10");
+	}
+
 	@Test
 	void a_cyclonedx_export_carries_the_sources_and_its_reimport_keeps_them() {
 		String n = Long.toString(System.nanoTime());
@@ -110,6 +155,15 @@ class FactStandingTests {
 		assertThat(model).containsEntry("releaseDate", "2025-01-10").containsEntry("releaseDateSource", "manual");
 		assertThat((Map<String, Object>) model.get("parameterCount")).containsEntry("source", "manual");
 		assertThat((Map<String, Object>) model.get("trainingCompute")).containsEntry("source", "manual");
+		// A file that names a curator as its source does not stand as one: its own
+		// figure, which another value of it does not replace.
+		String edited = bom.replaceAll("(\"value\"\\s*:\\s*\")8\\.0E9\"", "$15.0E9\"")
+			.replaceAll("(\"value\"\\s*:\\s*\")2025-01-10\"", "$12021-02-02\"");
+		assertThat(edited).isNotEqualTo(bom);
+		assertThat((List<String>) importRecords("CYCLONEDX", edited).get("conflicts")).containsExactlyInAnyOrder(
+				id + ": releaseDate 2025-01-10 (manual) kept over 2021-02-02 (cyclonedx)",
+				id + ": parameters 8.0E9 (manual) kept over 5.0E9 (cyclonedx)");
+		assertThat(model(id)).containsEntry("releaseDate", "2025-01-10");
 	}
 
 	private void register(String id, String name) {

@@ -428,6 +428,9 @@ class InterchangeCliTests {
 					.queryParam("depth", 1)
 					.build())
 				.exchange()
+				// The file is named by the stored id.
+				.expectHeader()
+				.valueMatches("Content-Disposition", ".*filename=\"(google_gemma-7b|meta-llama_Llama-2-7b)\\.csv\"")
 				.expectBody(String.class)
 				.value(body -> assertThat(body).as(asked).startsWith("parent_id,child_id,relation"));
 		}

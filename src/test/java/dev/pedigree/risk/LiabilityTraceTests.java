@@ -308,11 +308,12 @@ class LiabilityTraceTests {
 		assertThat(obligations(eu)).filteredOn(o -> "eu-55-1-a".equals(o.get("id")))
 			.singleElement()
 			.satisfies(o -> assertThat(o).containsEntry("scope", "the modified model"));
-		// Para 68's limit to the modification is written for models without systemic
-		// risk; para 70 does not restate it.
+		// Para 68 (recital 109) limits Art. 53 to the modification; para 70 adds Art. 52
+		// and 55 for the modified model without displacing it.
 		assertThat(obligations(eu)).filteredOn(o -> "eu-53-1-a-mod".equals(o.get("id")))
 			.singleElement()
-			.satisfies(o -> assertThat(o).containsEntry("scope", "the modified model"));
+			.satisfies(o -> assertThat(o).containsEntry("scope", "the modification"));
+		assertThat(reasons(eu)).anyMatch(r -> r.contains("para 70 concerns originals with systemic risk"));
 		assertThat(figures(eu)).anySatisfy(f -> {
 			assertThat((String) f.get("name")).startsWith("cumulative training compute of fixture-lab-pi/");
 			assertThat((Double) f.get("value")).isCloseTo(1.5e25,
@@ -788,9 +789,12 @@ class LiabilityTraceTests {
 			.singleElement()
 			.satisfies(o -> assertThat(o.get("note")).isNull());
 
-		// Epoch AI's publication dates are not flagged.
+		// Epoch AI's publication dates are not flagged as a Hub repository's; one before
+		// the cut-off says that a publication can precede the first making available.
 		assertThat(reasons(euRole("fixture-lab-kappa/fixture-legacy-base-instruct")))
-			.noneMatch(r -> r.contains("date caveat"));
+			.noneMatch(r -> r.contains("date caveat") && r.contains("Hugging Face repository"))
+			.anyMatch(r -> r.startsWith("date caveat: fixture-lab-kappa/fixture-legacy-base's date 2024-05-01 is "
+					+ "Epoch AI's publication date, which can precede the first making available on the Union market"));
 		assertThat(reasons(euRole("fixture-lab-beta/fixture-heavy-tune"))).noneMatch(r -> r.contains("date caveat"));
 	}
 
@@ -939,7 +943,8 @@ class LiabilityTraceTests {
 		assertThat(reasons(eu))
 			.anyMatch(r -> r.startsWith("placed on the market 2025-06-01 (Epoch AI's publication date, standing in "
 					+ "for the date of placing on the market), before 2025-08-02: duties apply from 2027-08-02"))
-			.noneMatch(r -> r.startsWith("date caveat"));
+			.noneMatch(r -> r.startsWith("date caveat") && r.contains("Hugging Face repository"))
+			.anyMatch(r -> r.startsWith("date caveat: " + id + "'s date 2025-06-01 is Epoch AI's publication date"));
 		assertThat(obligations(eu)).isNotEmpty()
 			.allSatisfy(o -> assertThat(o).containsEntry("appliesFrom", "2027-08-02"));
 	}

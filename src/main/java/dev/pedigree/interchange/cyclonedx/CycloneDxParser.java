@@ -127,11 +127,9 @@ class CycloneDxParser implements FormatParser {
 		var model = ModelFacts.of(id)
 			.name(component.getName() == null ? id : component.getName())
 			.license(properties.get("license"))
-			.releaseDate(properties.get("releaseDate"), properties.getOrDefault("releaseDateSource", CYCLONEDX))
 			.pipelineTag(properties.get("pipelineTag"))
 			.access(properties.get("access"))
 			.modality(properties.get("modality"))
-			.generative(properties.containsKey("generative") ? Boolean.valueOf(properties.get("generative")) : null)
 			.computeConfidence(properties.get("computeConfidence"))
 			.tags(repeated(component, "tags"))
 			.aliases(repeated(component, "aliases"))
@@ -139,14 +137,19 @@ class CycloneDxParser implements FormatParser {
 			.source(placeholder ? null : CYCLONEDX);
 		List<String[]> trainingSets;
 		try {
+			// A file's figures and dates keep the source it names where that is one of
+			// the sources Pedigree imports; a curator's standing is never a file's to
+			// claim (a 'manual' figure or date reads as the file's own).
 			model.downloads(count(properties.get("downloads")))
 				.likes(count(properties.get("likes")))
+				.releaseDate(date(properties, "releaseDate"), stated(properties, "releaseDateSource", DATE_SOURCES))
+				.generative(bool(properties, "generative"))
 				.trainingComputeFlop(Csv.number(properties.get("trainingComputeFlop")),
-						properties.getOrDefault("trainingComputeSource", CYCLONEDX),
-						Boolean.parseBoolean(properties.get("trainingComputeEstimated")))
+						stated(properties, "trainingComputeSource", FIGURE_SOURCES),
+						Boolean.TRUE.equals(bool(properties, "trainingComputeEstimated")))
 				.parameters(Csv.number(properties.get("parameters")),
-						properties.getOrDefault("parametersSource", CYCLONEDX),
-						Boolean.parseBoolean(properties.get("parametersEstimated")));
+						stated(properties, "parametersSource", FIGURE_SOURCES),
+						Boolean.TRUE.equals(bool(properties, "parametersEstimated")));
 			trainingSets = trainingSets(component, dataComponents);
 		}
 		catch (IllegalArgumentException ex) {
@@ -194,24 +197,101 @@ class CycloneDxParser implements FormatParser {
 						+ facts.get("relation") + "' or effect");
 				continue;
 			}
+			Double confidence;
+			Double safetyConfidence;
+			Double compute;
+			Boolean incomplete;
+			String date;
+			try {
+				confidence = share(facts, "confidence");
+				safetyConfidence = share(facts, "safetyConfidence");
+				compute = number(facts, "computeFlop");
+				incomplete = bool(facts, "incomplete");
+				date = date(facts, "date");
+			}
+			catch (IllegalArgumentException ex) {
+				batch.reject(file, number, id + " <- " + parent + ": " + ex.getMessage());
+				continue;
+			}
 			batch.derivation(DerivationFacts.of(id, parent)
 				.origin(file)
 				.relation(relation)
 				.source(facts.getOrDefault("source", CYCLONEDX))
-				.confidence(facts.containsKey("confidence") ? Double.parseDouble(facts.get("confidence")) : null)
-				.incomplete("true".equals(facts.get("incomplete")))
-				.computeFlop(facts.containsKey("computeFlop") ? Double.parseDouble(facts.get("computeFlop")) : null)
-				.safety(safety, facts.get("safetySource"),
-						facts.containsKey("safetyConfidence") ? Double.parseDouble(facts.get("safetyConfidence"))
-								: null)
+				.confidence(confidence)
+				.incomplete(Boolean.TRUE.equals(incomplete))
+				.computeFlop(compute)
+				.safety(safety, safety == null ? null : facts.get("safetySource"),
+						safety == null ? null : safetyConfidence)
 				.capabilityEffect(capability)
-				.date(facts.get("date"))
+				.date(date)
 				.build());
 		}
 	}
 
 	private static Long count(String value) {
 		return value == null ? null : (long) Double.parseDouble(value);
+	}
+
+	/**
+	 * The sources of a figure a file may name (anything else reads as the file's own).
+	 */
+	private static final java.util.Set<String> FIGURE_SOURCES = java.util.Set.of(
+			dev.pedigree.lineage.SourcedFigure.SAFETENSORS, dev.pedigree.lineage.SourcedFigure.EPOCH,
+			dev.pedigree.lineage.SourcedFigure.NAME);
+
+	/** The sources of a date a file may name (anything else reads as the file's own). */
+	private static final java.util.Set<String> DATE_SOURCES = java.util.Set.of(DateSources.EPOCH,
+			DateSources.ECOSYSTEM_GRAPHS, DateSources.HUB_CREATED);
+
+	private static String stated(Map<String, String> facts, String name, java.util.Set<String> known) {
+		String value = facts.get(name);
+		return value != null && known.contains(value) ? value : CYCLONEDX;
+	}
+
+	/** A property that must be {@code true} or {@code false} when present. */
+	private static Boolean bool(Map<String, String> facts, String name) {
+		String value = facts.get(name);
+		if (value == null) {
+			return null;
+		}
+		return switch (value) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+		};
+	}
+
+	/** A finite number >= 0 when present. */
+	private static Double number(Map<String, String> facts, String name) {
+		try {
+			return Csv.number(facts.get(name));
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " must be a finite number >= 0, was '" + facts.get(name) + "'");
+		}
+	}
+
+	/** A number between 0 and 1 when present. */
+	private static Double share(Map<String, String> facts, String name) {
+		Double value = number(facts, name);
+		if (value != null && value > 1) {
+			throw new IllegalArgumentException(name + " must be between 0 and 1, was '" + facts.get(name) + "'");
+		}
+		return value;
+	}
+
+	/** A calendar date (YYYY-MM-DD) when present. */
+	private static String date(Map<String, String> facts, String name) {
+		String value = facts.get(name);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(value).toString();
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new IllegalArgumentException(name + " must be a calendar date (YYYY-MM-DD), was '" + value + "'");
+		}
 	}
 
 	/**

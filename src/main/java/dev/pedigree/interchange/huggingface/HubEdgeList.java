@@ -68,14 +68,24 @@ class HubEdgeList implements FormatParser {
 			Edge e = edge(row);
 			Double confidence;
 			Double compute;
+			String column = "confidence";
 			try {
-				confidence = Csv.number(row.get("confidence"));
-				compute = Csv.number(row.get("computeFlop"));
+				confidence = Csv.number(row.get(column));
+				column = "computeFlop";
+				compute = Csv.number(row.get(column));
 			}
 			catch (IllegalArgumentException ex) {
 				chunks.batch()
+					.reject(input.name(), row.line(), row.get("child_id") + " <- " + row.get("parent_id") + ": "
+							+ column + " must be a finite number >= 0, was '" + row.get(column) + "'");
+				chunks.read();
+				return;
+			}
+			String incomplete = row.get("incomplete");
+			if (incomplete != null && !incomplete.equals("true") && !incomplete.equals("false")) {
+				chunks.batch()
 					.reject(input.name(), row.line(), row.get("child_id") + " <- " + row.get("parent_id")
-							+ ": confidence and computeFlop must be numbers >= 0 (" + ex.getMessage() + ")");
+							+ ": incomplete must be true or false, was '" + incomplete + "'");
 				chunks.read();
 				return;
 			}
@@ -89,7 +99,6 @@ class HubEdgeList implements FormatParser {
 			}
 			else {
 				String exported = row.get("source");
-				String incomplete = row.get("incomplete");
 				chunks.batch()
 					.derivation(DerivationFacts.of(e.child(), e.parent())
 						.origin(input.name() + ":" + row.line())
