@@ -118,9 +118,7 @@ class FactStandingTests {
 		String n = Long.toString(System.nanoTime());
 		String id = "standing-malformed-lab-" + n + "/malformed-" + n;
 		register(id, "Standing Malformed " + n);
-		String bom = new String(
-				GraphQlClient.download(this.port, "/export/cyclonedx?model=" + id + "&direction=up&depth=1"),
-				StandardCharsets.UTF_8);
+		String bom = bom(id);
 		String edited = bom.replaceAll("(\"value\"\\s*:\\s*\")2025-01-10\"", "$12024-13-45\"");
 		assertThat(edited).isNotEqualTo(bom);
 		List<Map<String, Object>> rejected = GraphQlClient.curator(this.port)
@@ -144,9 +142,7 @@ class FactStandingTests {
 		String n = Long.toString(System.nanoTime());
 		String id = "standing-bom-lab-" + n + "/standing-bom-" + n;
 		register(id, "Standing BOM " + n);
-		String bom = new String(
-				GraphQlClient.download(this.port, "/export/cyclonedx?model=" + id + "&direction=up&depth=1"),
-				StandardCharsets.UTF_8);
+		String bom = bom(id);
 		assertThat(bom).contains("\"pedigree:releaseDateSource\"", "\"pedigree:parametersSource\"",
 				"\"pedigree:trainingComputeSource\"");
 		var report = importRecords("CYCLONEDX", bom);
@@ -164,6 +160,12 @@ class FactStandingTests {
 				id + ": releaseDate 2025-01-10 (manual) kept over 2021-02-02 (cyclonedx)",
 				id + ": parameters 8.0E9 (manual) kept over 5.0E9 (cyclonedx)");
 		assertThat(model(id)).containsEntry("releaseDate", "2025-01-10");
+	}
+
+	/** The model's CycloneDX export, alone. */
+	private String bom(String id) {
+		return new String(GraphQlClient.download(this.port, "/export/cyclonedx?model=" + id + "&direction=up&depth=1"),
+				StandardCharsets.UTF_8);
 	}
 
 	private void register(String id, String name) {

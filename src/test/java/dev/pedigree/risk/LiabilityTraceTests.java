@@ -905,19 +905,8 @@ class LiabilityTraceTests {
 	void a_publication_date_outranks_a_hub_repository_s_creation_date_whatever_the_order_of_imports() {
 		String n = Long.toString(System.nanoTime());
 		String id = "fixture-lab-alpha/standing-probe-" + n;
-		GraphQlClient.curator(this.port)
-			.documentName("importRecords")
-			.variable("format", "EPOCH")
-			.variable("content",
-					"Model,Organization,Publication date,Domain,Task,Parameters,Training compute (FLOP),Base model,"
-							+ "Finetune compute (FLOP),Model accessibility,Country (of organization),Confidence\n"
-							+ "Standing Probe " + n
-							+ ",Fixture Lab Alpha,2025-06-01,Language,Language modeling/generation,"
-							+ "7000000000,3e24,,,Open weights (unrestricted),France,\n")
-			.execute()
-			.path("importRecords.rejected")
-			.entityList(Object.class)
-			.hasSize(0);
+		importEpochRow("Standing Probe " + n + ",Fixture Lab Alpha,2025-06-01,Language,Language modeling/generation,"
+				+ "7000000000,3e24,,,Open weights (unrestricted),France,");
 		GraphQlClient.curator(this.port)
 			.document("mutation($c: String!) { importRecords(format: HUGGINGFACE, content: $c) { conflicts } }")
 			.variable("c", hubRecord(id, "2025-09-15T00:00:00.000Z") + "\n")
@@ -1024,18 +1013,8 @@ class LiabilityTraceTests {
 	@Test
 	void a_provider_without_a_release_date_has_the_date_s_reading_on_each_duty() {
 		String n = Long.toString(System.nanoTime());
-		GraphQlClient.curator(this.port)
-			.documentName("importRecords")
-			.variable("format", "EPOCH")
-			.variable("content",
-					"Model,Organization,Publication date,Domain,Task,Parameters,Training compute (FLOP),Base model,"
-							+ "Finetune compute (FLOP),Model accessibility,Country (of organization),Confidence\n"
-							+ "Undated Probe " + n + ",Fixture Lab Alpha,,Language,Language modeling/generation,"
-							+ "7000000000,3e24,,,API access,France,\n")
-			.execute()
-			.path("importRecords.rejected")
-			.entityList(Object.class)
-			.hasSize(0);
+		importEpochRow("Undated Probe " + n + ",Fixture Lab Alpha,,Language,Language modeling/generation,"
+				+ "7000000000,3e24,,,API access,France,");
 		var eu = euRole("fixture-lab-alpha/undated-probe-" + n);
 		assertThat(eu.get("role")).isEqualTo("GPAI_PROVIDER");
 		assertThat(obligations(eu)).isNotEmpty()
@@ -1052,6 +1031,23 @@ class LiabilityTraceTests {
 		assertThat(eu.get("role")).isEqualTo("DOWNSTREAM_MODIFIER");
 		assertThat(reasons(eu)).anyMatch(r -> r.startsWith("the derivation is recorded as having removed safety")
 				&& r.contains("'a significant change in the model's generality, capabilities, or systemic risk'"));
+	}
+
+	/**
+	 * Imports one row of Epoch AI's CSV (its columns after the header), checked taken.
+	 */
+	private void importEpochRow(String row) {
+		GraphQlClient.curator(this.port)
+			.documentName("importRecords")
+			.variable("format", "EPOCH")
+			.variable("content",
+					"Model,Organization,Publication date,Domain,Task,Parameters,Training compute (FLOP),Base model,"
+							+ "Finetune compute (FLOP),Model accessibility,Country (of organization),Confidence\n" + row
+							+ "\n")
+			.execute()
+			.path("importRecords.rejected")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	private static String hubRecord(String id, String createdAt) {
