@@ -415,6 +415,9 @@ public class LineageWrites {
 		require(input.id(), "id");
 		require(input.name(), "name");
 		storable("id", input.id().strip(), TextLimits.ID);
+		TextLimits.controlCharacter(input.id().strip()).ifPresent(problem -> {
+			throw new InvalidInputException("id", problem);
+		});
 		storable("name", input.name(), TextLimits.TEXT);
 		storable("license", input.license(), TextLimits.TEXT);
 		storable("developerId", input.developerId(), TextLimits.ID);

@@ -41,7 +41,8 @@ public final class TextLimits {
 	 * licence, aliases and search text that is too long.
 	 */
 	public static Optional<String> problem(String id, String name, String license, List<String> aliases) {
-		var problem = tooLong("id", id, ID).or(() -> tooLong("name", name, TEXT))
+		var problem = tooLong("id", id, ID).or(() -> controlCharacter(id))
+			.or(() -> tooLong("name", name, TEXT))
 			.or(() -> tooLong("license", license, TEXT));
 		if (problem.isPresent() || aliases == null) {
 			return problem;
@@ -56,6 +57,23 @@ public final class TextLimits {
 		}
 		return total <= SEARCH_TEXT ? Optional.empty() : Optional
 			.of("id, name and aliases are " + total + " characters together; at most " + SEARCH_TEXT + " are stored");
+	}
+
+	/**
+	 * Why an id cannot be one, if it cannot: a line break, a tab or another control
+	 * character, which no source's id has and which broke an export's file name.
+	 */
+	public static Optional<String> controlCharacter(String id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		for (int i = 0; i < id.length(); i++) {
+			if (Character.isISOControl(id.charAt(i))) {
+				return Optional
+					.of(String.format("id contains a control character (U+%04X) at %d", (int) id.charAt(i), i));
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** {@link #problem(String, String, String, List)} of imported facts. */

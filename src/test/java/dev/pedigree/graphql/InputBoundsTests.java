@@ -98,6 +98,16 @@ class InputBoundsTests {
 		assertThat(model(id)).isNull();
 	}
 
+	// A line break in an id broke an export's file name (a 500): no source has one.
+	@Test
+	void an_id_with_a_control_character_is_refused_with_its_field() {
+		String id = "bounds/" + UUID.randomUUID() + "\nx";
+		var response = json(GraphQlClient.post(this.port, REGISTER, Map.of("in", Map.of("id", id, "name", "n"))));
+		assertThat(response.read("$.errors[0].extensions.classification", String.class)).isEqualTo("BAD_REQUEST");
+		assertThat(response.read("$.errors[0].extensions.field", String.class)).isEqualTo("id");
+		assertThat(response.read("$.errors[0].message", String.class)).contains("control character (U+000A)");
+	}
+
 	@Test
 	void an_import_rejects_a_record_with_an_overlong_id_and_writes_the_rest_without_an_internal_error() {
 		String prefix = "bounds-" + UUID.randomUUID().toString().substring(0, 8) + "/";

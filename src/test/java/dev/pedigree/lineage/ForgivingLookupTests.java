@@ -188,10 +188,15 @@ class ForgivingLookupTests {
 		response.path("models.edges[*].node.parents[*].safetyEffect")
 			.entityList(String.class)
 			.satisfies(effects -> assertThat(effects).contains("REMOVED"));
-		// Declared as fine-tunes: the relation filter alone would not find them.
-		response.path("models.edges[*].node.parents[*].relation")
+		// Declared as fine-tunes: the relation filter alone would not find them (the
+		// sources' own; a curator's SAFETY_REMOVAL, which other tests of this server
+		// record, is REMOVED too).
+		response.path("models.edges[*].node.parents[?(@.relation == 'SAFETY_REMOVAL')].safetySource")
 			.entityList(String.class)
-			.satisfies(relations -> assertThat(relations).doesNotContain("SAFETY_REMOVAL"));
+			.satisfies(sources -> assertThat(sources).allSatisfy(s -> assertThat(s).isEqualTo("curated")));
+		response.path("models.edges[?(@.node.id == 'huihui-ai/DeepSeek-V3-abliterated')].node.parents[0].relation")
+			.entityList(String.class)
+			.containsExactly("FINETUNE");
 		response.path("models.totalCount").entity(Integer.class).isEqualTo(ids.size());
 	}
 
