@@ -579,13 +579,7 @@ public class LineageQueries {
 	 * later page can walk from it ({@link #walk}) once no order is kept.
 	 */
 	private static Page<LineageEntry> keyed(Page<LineageEntry> page) {
-		List<String> cursors = new java.util.ArrayList<>(page.items().size());
-		for (int i = 0; i < page.items().size(); i++) {
-			LineageEntry entry = page.items().get(i);
-			cursors.add(Cursors.of(page.offset() + i, entry.depth() + ":" + entry.model().id()));
-		}
-		return new Page<>(page.items(), page.offset(), page.hasNext(), page.total(), page.truncated(), cursors,
-				page.hasPrevious());
+		return keyed(page, entry -> entry.depth() + ":" + entry.model().id());
 	}
 
 	/**

@@ -332,7 +332,10 @@ class EuAiActRules implements JurisdictionRules {
 			}
 			double upper = 0;
 			for (var merging : party.parents()) {
-				upper = merging.parentCompute().known() ? upper + merging.parentCompute().flop() : Double.NaN;
+				if (merging.derivation().relation() != Relation.DISTILLATION) { // para
+																				// 122
+					upper = merging.parentCompute().known() ? upper + merging.parentCompute().flop() : Double.NaN;
+				}
 			}
 			if (!merged.known() && !Double.isNaN(upper) && upper > systemic * (1 - tolerance)) {
 				return verdict.reason(String.format("the merged models' figures share ancestors whose own compute "
