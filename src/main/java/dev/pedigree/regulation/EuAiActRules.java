@@ -317,9 +317,10 @@ class EuAiActRules implements JurisdictionRules {
 			String undecided = "; whether combining other providers' weights is a 'modification' in the sense of "
 					+ "paras 60–63 the guidelines do not say, so the role is not decided";
 			if (merged.known() && merged.flop() > systemic) {
-				return verdict.reason(String.format("the compute used to train the merged weights counts in the "
-						+ "merged model's cumulative compute (%s): %s FLOP > %s, while no merged model is above it%s",
-						counts, Quantities.power(merged.flop(), systemic), Quantities.power(systemic, merged.flop()),
+				return verdict.reason(String.format(
+						"the compute used to train the merged weights counts in the "
+								+ "merged model's cumulative compute (%s): %s FLOP > %s, while %s is not above it%s",
+						counts, Quantities.power(merged.flop(), systemic), Quantities.power(systemic, merged.flop()), p,
 						undecided))
 					.undetermined(rules, asOf);
 			}
@@ -371,12 +372,16 @@ class EuAiActRules implements JurisdictionRules {
 					+ Quantities.power(modification.flop()) + " FLOP; it decides: " + p
 					+ "'s training compute (para 17), or other evidence that it is a "
 					+ "general-purpose AI model (para 20)");
-			if (modification.flop() > gpai && !Boolean.FALSE.equals(party.model().generative())) {
-				// Either way a provider of a general-purpose AI model: the modified
-				// model's,
-				// or, as a model of its own, one above the indicative criterion.
-				boolean systemicEither = modification.flop() > systemic;
-				verdict.reason(String.format("on either reading %s's developer provides a general-purpose AI model%s: "
+			// Either way presumed a provider of a general-purpose AI model: the modified
+			// model's, or, as a model of its own, one above the indicative criterion
+			// (which
+			// needs generative output, and a figure beyond the tolerance).
+			if (modification.flop() > gpai && !near(modification.flop(), gpai, tolerance)
+					&& Boolean.TRUE.equals(party.model().generative())) {
+				boolean systemicEither = modification.flop() > systemic
+						&& !near(modification.flop(), systemic, tolerance);
+				verdict.reason(String.format("on either reading %s's developer is presumed to provide a "
+						+ "general-purpose AI model%s: "
 						+ "its cumulative compute is above %s FLOP (para 17%s); the duties of a modifier-provider, "
 						+ "limited to the modification (para 68), are owed on either reading and are listed; as a model "
 						+ "of its own they would extend to the whole model", child,
@@ -533,8 +538,8 @@ class EuAiActRules implements JurisdictionRules {
 						+ ", which can precede the first making available on the Union market (Art. 3(9)–(10); "
 						+ GUIDELINES + " para 53): if " + proxy.modelId() + " was first made available there on or "
 						+ "after " + cutOff + ", its duties are owed from placing on the market (" + POINT_B
-						+ "), not from " + appliesFrom + "; it decides: the date " + proxy.modelId()
-						+ " was first made available on the Union market");
+						+ "; Art. 52(1) and 54(1) earlier), not from " + appliesFrom + "; it decides: the date "
+						+ proxy.modelId() + " was first made available on the Union market");
 			}
 			if (proxy.hub()) {
 				// The Hub's date bounds placing neither way: a repository created private
