@@ -18,4 +18,6 @@ WITH roots, d WHERE NOT d IN roots AND (d.placeholder IS NULL OR d.placeholder =
 WITH coalesce(d.developerId, 'UNKNOWN') AS organization, count(d) AS count
 ORDER BY count DESC, organization
 LIMIT $limit
-RETURN organization, count
+OPTIONAL MATCH (o:Organization {id: organization})
+RETURN organization, o.name AS name, count
+ORDER BY count DESC, organization

@@ -1,6 +1,7 @@
 // Batched upsert of models. A row changes a model only when it brings a new value, alias or source, so a re-import
 // is all "unchanged". Placeholder rows create a bare node that a later import fills in. A fact of a better-standing
-// source stays (kept-facts.cypher); where the row gives another value, `kept` says so (the import's conflicts).
+// source stays (kept-facts.cypher); where the row gives another value, `kept` says so (the import's conflicts), as it
+// does where a source of the same standing replaces a different value.
 UNWIND $rows AS row
 OPTIONAL MATCH (existing:Model {id: row.id})
 WITH row, existing, existing IS NULL AS isNew, {{include lineage/kept-facts}} AS kept
@@ -16,7 +17,20 @@ WITH row, isNew, kept, NOT isNew AND NOT row.placeholder AND (
         | row.id + ': ' + f[0] + ' ' + toString(existing[f[0]]) + ' ('
           + CASE WHEN f[0] = 'releaseDate' THEN {{include lineage/date-source}} ELSE coalesce(existing[f[1]], 'unknown')
             END + ') kept over '
-          + toString(row.props[f[0]]) + ' (' + coalesce(row.props[f[1]], 'no source') + ')'] AS disagreements
+          + toString(row.props[f[0]]) + ' (' + coalesce(row.props[f[1]], 'no source') + ')']
+     // Two sources of the same standing that disagree: the row's value is stored, and the import says so.
+     + [d IN [f IN [['releaseDate', 'releaseDateSource'], ['parameters', 'parametersSource'],
+                   ['trainingComputeFlop', 'trainingComputeSource']]
+                WHERE existing IS NOT NULL AND NOT f[0] IN kept AND row.props[f[0]] IS NOT NULL
+                  AND existing[f[0]] IS NOT NULL AND existing[f[0]] <> row.props[f[0]]
+                | f + [CASE WHEN f[0] = 'releaseDate' THEN {{include lineage/date-source}}
+                            ELSE coalesce(existing[f[1]], 'unknown') END, coalesce(row.props[f[1]], 'unknown')]]
+        WHERE d[2] <> d[3] AND d[2] <> 'manual' AND d[3] <> 'manual'
+          AND (d[0] <> 'releaseDate'
+               OR CASE d[2] WHEN 'unknown' THEN 0 WHEN 'hf:created' THEN 1 WHEN 'cyclonedx' THEN 1 ELSE 2 END
+                  = CASE d[3] WHEN 'unknown' THEN 0 WHEN 'hf:created' THEN 1 WHEN 'cyclonedx' THEN 1 ELSE 2 END)
+        | row.id + ': ' + d[0] + ' ' + toString(existing[d[0]]) + ' (' + d[2] + ') replaced by '
+          + toString(row.props[d[0]]) + ' (' + d[3] + '), a source of the same standing'] AS disagreements
 CALL (row, isNew, changed, kept) {
   WITH row WHERE isNew OR changed
   MERGE (m:Model {id: row.id})

@@ -292,6 +292,11 @@ public final class SeedFacts {
 		return c == p ? "SAME" : c > p ? "MORE_PERMISSIVE" : "MORE_RESTRICTIVE";
 	}
 
+	/** Whether seed-data/licenses.csv classifies the licence id (never null). */
+	public boolean catalogued(String licence) {
+		return licence != null && this.licences.containsKey(licence);
+	}
+
 	/**
 	 * README: "flags a more permissive child of a parent whose licence restricts use".
 	 */

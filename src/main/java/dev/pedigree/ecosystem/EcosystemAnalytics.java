@@ -67,7 +67,8 @@ public class EcosystemAnalytics {
 	}
 
 	/** Members whose primary developer is this organisation ({@code UNKNOWN} = none). */
-	public record OrganizationCount(String organization, int count) {
+	/** Members one organisation developed: its id ({@code UNKNOWN} = none) and name. */
+	public record OrganizationCount(String organization, String name, int count) {
 	}
 
 	/** Members created in one month (YYYY-MM; {@code UNKNOWN} = undated). */
@@ -85,7 +86,23 @@ public class EcosystemAnalytics {
 			String childLicense) {
 	}
 
-	public record LicenseDrift(List<DriftCount> byKind, List<Drift> flagged, int flaggedCount) {
+	/**
+	 * The family's licence changes; {@code report} and {@code first} stay for what a
+	 * client asks of them only when selected ({@link #licenseGaps}).
+	 */
+	public record LicenseDrift(List<DriftCount> byKind, List<Drift> flagged, int flaggedCount, EcosystemReport report,
+			Integer first) {
+	}
+
+	/**
+	 * A licence id the catalogue does not hold (null: no licence recorded) and the
+	 * derivations it leaves UNKNOWN.
+	 */
+	public record UnclassifiedLicense(String license, int derivations) {
+	}
+
+	/** What leaves derivations UNKNOWN, and how many licences the catalogue holds. */
+	public record LicenseGaps(List<UnclassifiedLicense> unclassified, int catalogueSize) {
 	}
 
 	public record Safety(int removedOrDegraded, double downloads, double totalDownloads, double shareOfDownloads) {
@@ -294,8 +311,10 @@ public class EcosystemAnalytics {
 	}
 
 	public List<OrganizationCount> byOrganization(EcosystemReport report, Integer first) {
-		return counts("by-organization", report, "organization", Map.of("limit", this.limits.pageSize(first)),
-				OrganizationCount::new);
+		return read("by-organization", report, Map.of("limit", this.limits.pageSize(first))).stream()
+			.map(r -> new OrganizationCount(r.get("organization").asString(),
+					r.get("name").isNull() ? null : r.get("name").asString(), r.get("count").asInt()))
+			.toList();
 	}
 
 	public List<MonthCount> byMonth(EcosystemReport report) {
@@ -327,7 +346,16 @@ public class EcosystemAnalytics {
 						f.get("childLicense").isNull() ? null : f.get("childLicense").asString())));
 		}
 		flagged.sort(java.util.Comparator.comparing(d -> d.derivation().childId()));
-		return new LicenseDrift(byKind, flagged.stream().limit(this.limits.pageSize(first)).toList(), flaggedCount);
+		return new LicenseDrift(byKind, flagged.stream().limit(this.limits.pageSize(first)).toList(), flaggedCount,
+				report, first);
+	}
+
+	public LicenseGaps licenseGaps(LicenseDrift drift) {
+		Record r = read("license-gaps", drift.report(), Map.of("limit", this.limits.pageSize(drift.first()))).get(0);
+		return new LicenseGaps(r.get("unclassified")
+			.asList(v -> new UnclassifiedLicense(v.get("license").isNull() ? null : v.get("license").asString(),
+					v.get("derivations").asInt())),
+				r.get("catalogueSize").asInt());
 	}
 
 	public Safety safety(EcosystemReport report) {

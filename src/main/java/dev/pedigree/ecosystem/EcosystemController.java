@@ -139,6 +139,11 @@ class EcosystemController {
 		return this.analytics.licenseDrift(report, first);
 	}
 
+	@SchemaMapping(typeName = "LicenseDrift")
+	EcosystemAnalytics.LicenseGaps unknownBecause(EcosystemAnalytics.LicenseDrift drift) {
+		return this.analytics.licenseGaps(drift);
+	}
+
 	@SchemaMapping
 	EcosystemAnalytics.Safety safety(EcosystemReport report) {
 		return this.analytics.safety(report);

@@ -7,7 +7,7 @@ import java.util.List;
  * What a batch write did: records created, updated (a new value, alias or source), and
  * the total it was given (the rest were unchanged); and the stored facts it left as they
  * were against a different value of a lesser-standing source ({@code kept-facts.cypher}),
- * each described.
+ * or replaced with a different value of a source of the same standing, each described.
  */
 public record WriteCounts(long created, long updated, long total, List<String> kept) {
 

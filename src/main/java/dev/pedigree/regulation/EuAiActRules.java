@@ -27,14 +27,20 @@ class EuAiActRules implements JurisdictionRules {
 
 	/**
 	 * A systemic-risk modifier's duties by their scope: para 68 quotes recital 109
-	 * without qualification, and para 70 adds the systemic-risk duties without displacing
-	 * it (a reading: the guidelines do not say so of this case in terms).
+	 * without qualification; para 70, where it applies, adds the systemic-risk duties
+	 * without displacing it (a reading: the guidelines do not say so of this case in
+	 * terms).
 	 */
 	private static final String SYSTEMIC_MODIFIER_SCOPE = "Art. 52(1) and 55 attach to the modified model; the Art. 53 "
 			+ "duties are read as limited to the modification, as para 68 says quoting recital 109 ('in the case of a "
 			+ "modification or fine-tuning of a model, the obligations for providers of general-purpose AI models "
-			+ "should be limited to that modification'), which para 70 does not displace (a reading: the guidelines "
-			+ "do not say so of a systemic-risk modification in terms)";
+			+ "should be limited to that modification or fine-tuning')";
+
+	private static final String SCOPE_BESIDE_PARA_70 = SYSTEMIC_MODIFIER_SCOPE + ", which para 70 does not displace (a "
+			+ "reading: the guidelines do not say so of a systemic-risk modification in terms)";
+
+	private static final String SCOPE_WITHOUT_PARA_70 = SYSTEMIC_MODIFIER_SCOPE
+			+ " (a reading: the guidelines do not say so of this case in terms)";
 
 	/** Where Chapter V's date of application is: Art. 113's lettered exceptions. */
 	private static final String POINT_B = "Art. 113, third paragraph, point (b)";
@@ -161,16 +167,19 @@ class EuAiActRules implements JurisdictionRules {
 		if (near(compute.flop(), systemic, tolerance)) {
 			verdict.reason(String
 				.format("%s FLOP is within the %.0f%% estimate tolerance (%s para 123) of the %s FLOP systemic-risk "
-						+ "threshold (Art. 51(2)): a general-purpose AI model; whether with systemic risk turns on "
-						+ "the provider's own compute estimate; the duties of every provider of a general-purpose AI "
-						+ "model (Art. 53, 54) are owed on either reading and are listed, those of Art. 52 and 55 "
-						+ "only if it has systemic risk (as is the open-source exemption's condition: it lifts Art. "
-						+ "53(1)(a)–(b) and 54 only without systemic risk, Art. 53(2), 54(6); an exemption listed "
-						+ "below is on the reading without systemic risk)", Quantities.power(compute.flop(), systemic),
-						tolerance * 100, GUIDELINES, Quantities.power(systemic, compute.flop())));
+						+ "threshold (Art. 51(2)), and far above the indicative criterion: presumed a general-purpose "
+						+ "AI model (%s para 17); whether it is presumed to have high-impact capabilities turns on the "
+						+ "provider's own compute estimate: if that exceeds %s FLOP, the provider notifies the "
+						+ "Commission (Art. 52(1), owed once the condition is met, whatever the outcome) and, unless "
+						+ "it rebuts the presumption (Art. 52(2)), owes Art. 55's duties; the duties of every provider "
+						+ "of a general-purpose AI model (Art. 53, 54) are owed on either reading and are listed (the "
+						+ "open-source exemption lifts Art. 53(1)(a)–(b) and 54 only without systemic risk, Art. "
+						+ "53(2), 54(6); an exemption listed below is on the reading without systemic risk)",
+						Quantities.power(compute.flop(), systemic), tolerance * 100, GUIDELINES,
+						Quantities.power(systemic, compute.flop()), GUIDELINES, Quantities.power(systemic)));
 			return verdict.undetermined(rules, asOf, "GPAI_PROVIDER",
 					duties(party, rules, verdict, false, "the model", lifecycleDate(party), lifecycle(party)),
-					"a general-purpose AI model, with or without systemic risk");
+					"presumed a general-purpose AI model (para 17), with or without systemic risk");
 		}
 		if (compute.flop() > systemic) {
 			verdict.reason(String.format("generative and %s FLOP > %s: presumed to have high-impact capabilities "
@@ -331,7 +340,8 @@ class EuAiActRules implements JurisdictionRules {
 						tolerance * 100, GUIDELINES, Quantities.power(systemic, merged.flop()), undecided))
 					.undetermined(rules, asOf);
 			}
-			double upper = 0;
+			// The merge step's own training, where declared, adds to what it combines.
+			double upper = modification.noTraining() ? 0 : modification.flop();
 			for (var merging : party.parents()) {
 				if (merging.derivation().relation() != Relation.DISTILLATION) { // para
 																				// 122
@@ -341,9 +351,12 @@ class EuAiActRules implements JurisdictionRules {
 			if (!merged.known() && !Double.isNaN(upper) && upper > systemic * (1 - tolerance)) {
 				return verdict.reason(String.format("the merged models' figures share ancestors whose own compute "
 						+ "is not recorded, so the merged model's cumulative compute (%s) cannot be worked out: it is "
-						+ "at most their sum, %s FLOP, which is not below %s by the estimate tolerance (%s para 123)%s",
-						counts, Quantities.power(upper, systemic), Quantities.power(systemic, upper), GUIDELINES,
-						undecided))
+						+ "at most their sum%s, %s FLOP, which is not below %s by the estimate tolerance (%s para "
+						+ "123)%s", counts,
+						modification.noTraining()
+								? " (the merge step itself taken to train nothing: no compute is " + "declared for it)"
+								: " and the merge step's declared compute",
+						Quantities.power(upper, systemic), Quantities.power(systemic, upper), GUIDELINES, undecided))
 					.undetermined(rules, asOf);
 			}
 		}
@@ -413,7 +426,7 @@ class EuAiActRules implements JurisdictionRules {
 						+ "capabilities as well' (" + GUIDELINES + " para 70), so Art. 52(1) notification and Art. 55 "
 						+ "duties apply to the modified model; rebuttable under Art. 52(2)");
 				verdict.reason("the modifier 'must comply with the obligations for providers of general-purpose AI "
-						+ "models with systemic risk' (" + GUIDELINES + " para 70); " + SYSTEMIC_MODIFIER_SCOPE);
+						+ "models with systemic risk' (" + GUIDELINES + " para 70); " + SCOPE_BESIDE_PARA_70);
 				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
 						duties(party, rules, verdict, true, "the modification", released, null));
 			}
@@ -438,7 +451,7 @@ class EuAiActRules implements JurisdictionRules {
 				// Para 70 is about an original with systemic risk; this one is not.
 				verdict.reason("the guidelines do not address a modification that takes a model without systemic "
 						+ "risk above " + Quantities.power(systemic) + " FLOP (para 70 concerns originals with "
-						+ "systemic risk): on the presumption of Art. 51(2) " + SYSTEMIC_MODIFIER_SCOPE);
+						+ "systemic risk): on the presumption of Art. 51(2) " + SCOPE_WITHOUT_PARA_70);
 				return verdict.role("MODIFIER_PROVIDER_SYSTEMIC_RISK", Basis.PRESUMED, rules, asOf,
 						duties(party, rules, verdict, true, "the modification", released, null));
 			}

@@ -168,8 +168,8 @@ public class LiabilityReports {
 		List<Object> parties = new ArrayList<>();
 		for (ResponsibleParty p : trace.parties()) {
 			Map<String, Object> party = new LinkedHashMap<>();
-			party.put("organization", nullFree(Map.of("id", p.organization().id(), "name", p.organization().name(),
-					"country", orEmpty(p.organization().country()))));
+			party.put("organization", withNulls("id", p.organization().id(), "name", p.organization().name(), "country",
+					p.organization().country()));
 			party.put("model", model(p.model()));
 			party.put("depth", p.depth());
 			party.put("madeBy", p.madeBy() == null ? null : derivation(p.madeBy()));
@@ -178,14 +178,12 @@ public class LiabilityReports {
 			parties.add(party);
 		}
 		d.put("parties", parties);
-		d.put("findings",
-				trace.findings()
-					.stream()
-					.map(f -> nullFree(Map.of("id", f.finding().id(), "kind", f.finding().kind(), "category",
-							f.finding().category(), "severity", orEmpty(f.finding().severity()), "summary",
-							orEmpty(f.finding().summary()), "recordedOn", f.recordedOn().id(), "path", f.path(),
-							"source", orEmpty(f.finding().sourceUrl()))))
-					.toList());
+		d.put("findings", trace.findings()
+			.stream()
+			.map(f -> withNulls("id", f.finding().id(), "kind", f.finding().kind(), "category", f.finding().category(),
+					"severity", f.finding().severity(), "summary", f.finding().summary(), "recordedOn",
+					f.recordedOn().id(), "path", f.path(), "source", f.finding().sourceUrl()))
+			.toList());
 		d.put("accountabilityGaps", trace.accountabilityGaps().stream().map(g -> {
 			Map<String, Object> gap = new LinkedHashMap<>();
 			gap.put("derivation", derivation(g.derivation()));
@@ -691,8 +689,16 @@ public class LiabilityReports {
 		return text == null ? "" : text;
 	}
 
-	private static Map<String, Object> nullFree(Map<String, Object> map) {
-		return new LinkedHashMap<>(map);
+	/**
+	 * Keys and values in order; an unknown value stays null, as GraphQL gives it (an
+	 * empty string would read as a recorded one).
+	 */
+	private static Map<String, Object> withNulls(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 	private static String sha256(String text) {

@@ -543,6 +543,9 @@ public class LiabilityTracing {
 			if (e.training().isEmpty() || ownChainIsOwnFoundation(e, new HashSet<>())) {
 				result = cumulative(id);
 			}
+			else if (e.training().stream().filter(d -> sameDeveloperParent(e, d)).count() > 1) {
+				result = ownAcrossMerge(e);
+			}
 			else {
 				double sum = 0;
 				boolean estimated = false;
@@ -578,6 +581,80 @@ public class LiabilityTracing {
 			}
 			this.own.put(id, result);
 			return result;
+		}
+
+		private boolean sameDeveloperParent(Entry e, Derivation d) {
+			Entry parent = this.byId.get(d.parentId());
+			return parent != null && sameDeveloper(e, parent);
+		}
+
+		/**
+		 * A developer's merge of several of its own models: each of its own steps once,
+		 * however many of the merged models were made from it (summed per merged model, a
+		 * shared own ancestor's step counted once per path). Walking up the developer's
+		 * own chain, a model whose chain is entirely its own stands for itself and all it
+		 * was made from (its cumulative figure), and what one such figure includes is not
+		 * counted again.
+		 */
+		private Compute ownAcrossMerge(Entry merge) {
+			Map<String, Entry> steps = new java.util.LinkedHashMap<>();
+			Map<String, Entry> covers = new java.util.LinkedHashMap<>();
+			java.util.ArrayDeque<Entry> todo = new java.util.ArrayDeque<>(List.of(merge));
+			while (!todo.isEmpty()) {
+				Entry m = todo.pop();
+				String id = m.model().id();
+				if (steps.containsKey(id) || covers.containsKey(id)) {
+					continue;
+				}
+				if (m != merge && (m.training().isEmpty() || ownChainIsOwnFoundation(m, new HashSet<>()))) {
+					covers.put(id, m);
+					continue;
+				}
+				steps.put(id, m);
+				for (Derivation d : m.training()) {
+					Entry parent = this.byId.get(d.parentId());
+					if (parent == null) {
+						return Compute.UNKNOWN; // beyond the traversal's depth bound
+					}
+					if (sameDeveloper(m, parent)) {
+						todo.add(parent);
+					}
+				}
+			}
+			Set<String> included = new HashSet<>();
+			covers.values().forEach(c -> included.addAll(ancestors(c)));
+			double sum = 0;
+			boolean estimated = false;
+			List<String> parts = new ArrayList<>();
+			for (Entry c : covers.values()) {
+				if (included.contains(c.model().id())) {
+					continue;
+				}
+				Compute figure = cumulative(c.model().id());
+				if (!figure.known()) {
+					return Compute.UNKNOWN;
+				}
+				sum += figure.flop();
+				estimated |= figure.estimated();
+				parts.add(String.format("%s of its own for %s", Quantities.power(figure.flop()), c.model().id()));
+			}
+			for (Entry m : steps.values()) {
+				if (included.contains(m.model().id())) {
+					continue;
+				}
+				// A merge's step is one step, however many models it combines.
+				Compute step = modification(m, m.training().get(0));
+				if (!step.known()) {
+					return Compute.UNKNOWN;
+				}
+				sum += step.flop();
+				estimated |= step.estimated();
+				parts.add(step.noTraining() ? "no training in the step to " + m.model().id()
+						: String.format("%s for the step to %s", Quantities.power(step.flop()), m.model().id()));
+			}
+			return new Compute(sum, estimated, parts.size() > 1, sum == 0,
+					"the developer's own compute: " + String.join(" + ", parts)
+							+ ", each of its steps once; other developers' models it builds on " + "are not counted");
 		}
 
 		/**

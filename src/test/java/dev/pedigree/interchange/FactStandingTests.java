@@ -94,6 +94,28 @@ class FactStandingTests {
 		assertThat(model(id)).containsEntry("releaseDate", "2024-02-20").containsEntry("releaseDateSource", "epoch");
 	}
 
+	// The Hub's count from the weights and Epoch AI's disagree: neither outranks the
+	// other, the later import's is stored, and its report names the value it replaced.
+	@Test
+	void a_source_of_the_same_standing_replaces_a_figure_and_says_so() {
+		String n = Long.toString(System.nanoTime());
+		String id = "standing-equal-lab-" + n + "/standing-equal-" + n;
+		String hubRow = "{\"id\": \"" + id + "\", \"safetensors\": {\"total\": 8030261248}}\n";
+		assertThat((List<String>) importRecords("HUGGINGFACE", hubRow).get("conflicts")).isEmpty();
+		String epochRow = EPOCH_HEADER + "Standing Equal " + n + ",Standing Equal Lab " + n
+				+ ",2025-02-01,Language,Language modeling/generation,7000000000,,,,Open weights (unrestricted),"
+				+ "France,\n";
+		var epoch = importRecords("EPOCH", epochRow);
+		assertThat((List<String>) epoch.get("conflicts")).containsExactly(id
+				+ ": parameters 8.030261248E9 (hf:safetensors) replaced by 7.0E9 (epoch), a source of the same standing");
+		assertThat((Map<String, Object>) model(id).get("parameterCount")).containsEntry("value", 7.0e9)
+			.containsEntry("source", "epoch");
+		// The same rows again: nothing differs, nothing to say.
+		assertThat((List<String>) importRecords("EPOCH", epochRow).get("conflicts")).isEmpty();
+		assertThat((List<String>) importRecords("HUGGINGFACE", hubRow).get("conflicts")).containsExactly(id
+				+ ": parameters 7.0E9 (epoch) replaced by 8.030261248E9 (hf:safetensors), a source of the same standing");
+	}
+
 	// A backup of an earlier release has no releaseDateSource: its date reads as the
 	// rules read it then (Epoch AI's, here), and the Hub's creation date does not
 	// replace it (a re-audit found it replaced).

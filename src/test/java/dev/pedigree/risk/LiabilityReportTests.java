@@ -38,6 +38,7 @@ class LiabilityReportTests {
 	Path temp;
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void the_json_report_is_canonical_and_every_format_prints_its_sha256() throws Exception {
 		byte[] json = get("json");
 		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
@@ -45,6 +46,11 @@ class LiabilityReportTests {
 		assertThat(report).containsKeys("model", "parties", "ruleSets", "dataSnapshot", "accountabilityGaps",
 				"pedigreeVersion", "evaluationDate", "notice");
 		assertThat(report.get("evaluationDate")).isEqualTo("2026-11-28");
+		// An unknown country is null, as GraphQL gives it, not an empty string.
+		assertThat((List<Map<String, Object>>) report.get("parties"))
+			.extracting(p -> (Map<String, Object>) p.get("organization"))
+			.anySatisfy(o -> assertThat(o).containsEntry("country", null))
+			.noneSatisfy(o -> assertThat(o.get("country")).isEqualTo(""));
 		// Canonical (RFC 8785): keys sorted, so the same graph and date give the same
 		// bytes.
 		assertThat(new String(json, StandardCharsets.UTF_8)).startsWith("{\"accountabilityGaps\":");

@@ -994,6 +994,38 @@ class LiabilityTraceTests {
 		assertThat(reasons(self)).noneMatch(r -> r.contains("1.2×10^25"));
 	}
 
+	// SB 53 counts a developer's own compute; its merge of two of its own fine-tunes of
+	// one of its own models counts that model's step once (6×10^25 twice made 1.22×10^26,
+	// above 10^26, and a frontier developer).
+	@Test
+	void a_developer_s_merge_of_its_own_models_counts_their_shared_own_step_once() {
+		String n = Long.toString(System.nanoTime());
+		String lab = "fixture-lab-nu";
+		String base = "fixture-lab-alpha/own-merge-base-" + n;
+		String trunk = lab + "/own-merge-trunk-" + n;
+		String left = lab + "/own-merge-left-" + n;
+		String right = lab + "/own-merge-right-" + n;
+		String merge = lab + "/own-merge-" + n;
+		register(base, "fixture-lab-alpha", 6.0e24);
+		for (String id : List.of(trunk, left, right, merge)) {
+			register(id, lab, null);
+		}
+		derive(trunk, base, "FINETUNE", 6.0e25);
+		derive(left, trunk, "FINETUNE", 1.0e24);
+		derive(right, trunk, "FINETUNE", 1.0e24);
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
+			.variable("input", Map.of("childId", merge, "parentIds", List.of(left, right), "relation", "MERGE"))
+			.execute();
+		var ca = role(rolesOf(trace(merge, null), merge), "US-CA");
+		assertThat(ca.get("role")).as("%s", reasons(ca)).isEqualTo("NOT_FRONTIER");
+		assertThat(figures(ca)).anySatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(6.2e25,
+				org.assertj.core.data.Percentage.withPercentage(1e-6)));
+		assertThat(reasons(ca)).anyMatch(r -> r.startsWith("compute: the developer's own compute: ")
+				&& r.contains("6×10^25 for the step to " + trunk) && r.contains("each of its steps once"));
+		assertThat(reasons(ca)).noneMatch(r -> r.contains("1.22×10^26"));
+	}
+
 	// 7.861×10^24 FLOP (Epoch AI) is within 30% of 10^25: whether with systemic risk is
 	// open, but it is a general-purpose AI model on either reading, and those duties
 	// show.
