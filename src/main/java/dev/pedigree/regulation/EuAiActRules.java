@@ -170,13 +170,18 @@ class EuAiActRules implements JurisdictionRules {
 						+ "threshold (Art. 51(2)), and far above the indicative criterion: presumed a general-purpose "
 						+ "AI model (%s para 17); whether it is presumed to have high-impact capabilities turns on the "
 						+ "provider's own compute estimate: if that exceeds %s FLOP, the provider notifies the "
-						+ "Commission (Art. 52(1), owed once the condition is met, whatever the outcome) and, unless "
-						+ "it rebuts the presumption (Art. 52(2)), owes Art. 55's duties; the duties of every provider "
+						+ "Commission (Art. 52(1): 'without delay and in any event within two weeks after that "
+						+ "requirement is met or it becomes known that it will be met') and owes Art. 55's duties from "
+						+ "the moment the condition is met; it may present with its notification arguments that the "
+						+ "model exceptionally does not present systemic risks (Art. 52(2)), but presenting them does "
+						+ "not suspend those duties, which end only if and when the Commission accepts the arguments "
+						+ "(Art. 52(3); %s section 2.3.3); the duties of every provider "
 						+ "of a general-purpose AI model (Art. 53, 54) are owed on either reading and are listed (the "
 						+ "open-source exemption lifts Art. 53(1)(a)–(b) and 54 only without systemic risk, Art. "
 						+ "53(2), 54(6); an exemption listed below is on the reading without systemic risk)",
 						Quantities.power(compute.flop(), systemic), tolerance * 100, GUIDELINES,
-						Quantities.power(systemic, compute.flop()), GUIDELINES, Quantities.power(systemic)));
+						Quantities.power(systemic, compute.flop()), GUIDELINES, Quantities.power(systemic),
+						GUIDELINES));
 			return verdict.undetermined(rules, asOf, "GPAI_PROVIDER",
 					duties(party, rules, verdict, false, "the model", lifecycleDate(party), lifecycle(party)),
 					"presumed a general-purpose AI model (para 17), with or without systemic risk");
