@@ -1,5 +1,5 @@
 // The stored facts a row of upsert-models does not replace, as the keys to leave as they are (DateSources,
-// SourcedFigure): a curator's figure or date against any import's, and a publication date (Epoch AI's, Ecosystem
+// SourcedFigure): a curator's figure, date or name against any import's, and a publication date (Epoch AI's, Ecosystem
 // Graphs', a curator's) against a Hugging Face repository's creation date or an SBOM's date that names no source.
 // Each fact goes with its source (and a figure with its estimate flag, Epoch AI's compute with its confidence rating). Reads `existing` (the stored model,
 // or null) and `row.props`.
@@ -17,4 +17,8 @@ CASE WHEN existing IS NULL THEN [] ELSE
           AND coalesce(row.props.trainingComputeSource, '') <> 'manual'
        THEN ['trainingComputeFlop', 'trainingComputeSource', 'trainingComputeEstimated', 'computeConfidence']
        ELSE [] END
+  // A curator's name (a model registered or updated by hand) against an import's, which for the Hub is the id.
+  + CASE WHEN 'manual' IN coalesce(existing.sources, []) AND existing.name IS NOT NULL
+          AND row.props.name IS NOT NULL AND coalesce(row.source, '') <> 'manual'
+       THEN ['name'] ELSE [] END
 END

@@ -1,4 +1,5 @@
-// Batched upsert of derivations, one per (child, parent) pair. A curated fact is never overwritten by an import.
+// Batched upsert of derivations, one per (child, parent) pair. A curated fact is never overwritten by an import; where
+// the import gives another relation, safety effect or compute, `kept` says so (the import's conflicts).
 // Evidence of one kind adds up rather than replacing itself: a `source` of the same prefix as the stored one
 // ("hf:list:children|tag" and "hf:tag", the Hub's edge list and its model info) keeps the union of their parts, stored
 // parts first, so importing the two files in turn no longer rewrites the claim's source each time (a new user's
@@ -20,11 +21,18 @@ WITH row, c, p, existing, isNew,
                                               s + CASE WHEN s = '' THEN ':' ELSE '|' END + part)}
      END AS props
 WITH row, c, p, isNew, props, NOT isNew AND NOT coalesce(existing.curated, false)
-       AND any(k IN keys(props) WHERE k <> 'origin' AND (existing[k] IS NULL OR existing[k] <> props[k])) AS changed
+       AND any(k IN keys(props) WHERE k <> 'origin' AND (existing[k] IS NULL OR existing[k] <> props[k])) AS changed,
+     // What the import said otherwise of a curated derivation, which stays: the import's conflicts.
+     CASE WHEN coalesce(existing.curated, false)
+          THEN [k IN ['relation', 'safetyEffect', 'computeFlop']
+                  WHERE props[k] IS NOT NULL AND existing[k] IS NOT NULL AND existing[k] <> props[k]
+                  | row.child + ' ← ' + row.parent + ': ' + k + ' ' + toString(existing[k]) + ' (curated) kept over '
+                    + toString(props[k]) + ' (' + coalesce(props.source, 'no source') + ')']
+          ELSE [] END AS kept
 CALL (row, c, p, props, isNew, changed) {
   WITH row, c, p, props WHERE isNew OR changed
   MERGE (c)-[r:DERIVED_FROM]->(p)
   SET r += props
 }
 RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated,
-       count(*) AS total
+       count(*) AS total, reduce(all = [], ks IN collect(kept) | all + ks) AS kept

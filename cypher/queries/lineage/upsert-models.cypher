@@ -18,6 +18,9 @@ WITH row, isNew, kept, NOT isNew AND NOT row.placeholder AND (
           + CASE WHEN f[0] = 'releaseDate' THEN {{include lineage/date-source}} ELSE coalesce(existing[f[1]], 'unknown')
             END + ') kept over '
           + toString(row.props[f[0]]) + ' (' + coalesce(row.props[f[1]], 'no source') + ')']
+     + CASE WHEN 'name' IN kept AND existing.name <> row.props.name
+            THEN [row.id + ': name \'' + existing.name + '\' (manual) kept over \'' + row.props.name + '\' ('
+                  + coalesce(row.source, 'no source') + ')'] ELSE [] END
      // Two sources of the same standing that disagree: the row's value is stored, and the import says so.
      + [d IN [f IN [['releaseDate', 'releaseDateSource'], ['parameters', 'parametersSource'],
                    ['trainingComputeFlop', 'trainingComputeSource']]

@@ -251,7 +251,7 @@ class BulkWrites {
 		Set<String> dropped = new HashSet<>();
 		if (lock.mustCheck(held.get("before").asLong(), previous) || stored) {
 			int taken = takeBackCycles(tx, fresh, cycles, dropped);
-			counts = new WriteCounts(counts.created() - taken, counts.updated(), counts.total() - taken);
+			counts = new WriteCounts(counts.created() - taken, counts.updated(), counts.total() - taken, counts.kept());
 		}
 		return new BatchOutcome(counts, cycles, gone, dropped);
 	}

@@ -40,7 +40,9 @@ class FactStandingTests {
 				+ "\"safetensors\": {\"total\": 8030261248}}\n");
 		assertThat((List<String>) hub.get("conflicts")).containsExactlyInAnyOrder(
 				id + ": releaseDate 2025-01-10 (manual) kept over 2025-01-05 (hf:created)",
-				id + ": parameters 8.0E9 (manual) kept over 8.030261248E9 (hf:safetensors)");
+				id + ": parameters 8.0E9 (manual) kept over 8.030261248E9 (hf:safetensors)",
+				// The Hub names a model by its id: the curator's spelling stays.
+				id + ": name 'Standing Curated " + n + "' (manual) kept over '" + id + "' (huggingface)");
 		// The Hub is a new source of the model: an update, but not of the kept facts.
 		assertThat(hub).containsEntry("updated", 1);
 		assertThat(importRecords("HUGGINGFACE",
@@ -57,7 +59,9 @@ class FactStandingTests {
 				id + ": parameters 8.0E9 (manual) kept over 7.0E9 (epoch)",
 				id + ": trainingComputeFlop 1.0E22 (manual) kept over 5.0E23 (epoch)");
 		var model = model(id);
-		assertThat(model).containsEntry("releaseDate", "2025-01-10").containsEntry("releaseDateSource", "manual");
+		assertThat(model).containsEntry("name", "Standing Curated " + n)
+			.containsEntry("releaseDate", "2025-01-10")
+			.containsEntry("releaseDateSource", "manual");
 		assertThat((Map<String, Object>) model.get("parameterCount")).containsEntry("value", 8.0e9)
 			.containsEntry("source", "manual")
 			.containsEntry("estimated", false);
@@ -116,6 +120,32 @@ class FactStandingTests {
 				+ ": parameters 7.0E9 (epoch) replaced by 8.030261248E9 (hf:safetensors), a source of the same standing");
 	}
 
+	// A curator's derivation stays against an edge list's, and the import says what it
+	// said otherwise (it was counted unchanged, silently).
+	@Test
+	void a_curated_derivation_stays_and_the_import_names_what_it_said_otherwise() {
+		String n = Long.toString(System.nanoTime());
+		String parent = "standing-edge-lab-" + n + "/base-" + n;
+		String child = "standing-edge-lab-" + n + "/tune-" + n;
+		register(parent, "Standing Edge Base " + n);
+		register(child, "Standing Edge Tune " + n);
+		GraphQlClient.curator(this.port)
+			.document("mutation($input: RecordDerivationInput!) { recordDerivation(input: $input) { relation } }")
+			.variable("input", Map.of("childId", child, "parentIds", List.of(parent), "relation", "FINETUNE"))
+			.execute();
+		var edges = importRecords("HF_EDGES", "parent_id,child_id,relation\n" + parent + "," + child + ",adapter\n");
+		assertThat((List<String>) edges.get("conflicts")).as("%s", edges)
+			.containsExactly(child + " ← " + parent + ": relation FINETUNE (curated) kept over ADAPTER (hf)");
+		assertThat(edges).containsEntry("updated", 0);
+		assertThat(GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!) { model(id: $id) { parents { relation } } }")
+			.variable("id", child)
+			.execute()
+			.path("model.parents[*].relation")
+			.entityList(String.class)
+			.get()).containsExactly("FINETUNE");
+	}
+
 	// A backup of an earlier release has no releaseDateSource: its date reads as the
 	// rules read it then (Epoch AI's, here), and the Hub's creation date does not
 	// replace it (a re-audit found it replaced).
@@ -170,7 +200,9 @@ class FactStandingTests {
 		var report = importRecords("CYCLONEDX", bom);
 		assertThat((List<String>) report.get("conflicts")).isEmpty();
 		var model = model(id);
-		assertThat(model).containsEntry("releaseDate", "2025-01-10").containsEntry("releaseDateSource", "manual");
+		assertThat(model).containsEntry("name", "Standing BOM " + n)
+			.containsEntry("releaseDate", "2025-01-10")
+			.containsEntry("releaseDateSource", "manual");
 		assertThat((Map<String, Object>) model.get("parameterCount")).containsEntry("source", "manual");
 		assertThat((Map<String, Object>) model.get("trainingCompute")).containsEntry("source", "manual");
 		// A file that names a curator as its source does not stand as one: its own
@@ -219,7 +251,7 @@ class FactStandingTests {
 
 	private Map<String, Object> model(String id) {
 		return GraphQlClient.anonymous(this.port)
-			.document("query($id: ID!) { model(id: $id) { releaseDate releaseDateSource sources "
+			.document("query($id: ID!) { model(id: $id) { name releaseDate releaseDateSource sources "
 					+ "parameterCount { value source estimated } trainingCompute { value source estimated } } }")
 			.variable("id", id)
 			.execute()
