@@ -133,9 +133,10 @@ class CycloneDxWriter implements Exporters.FamilyWriter {
 	private static ModelCard modelCard(List<Map<String, Object>> datasets) {
 		var parameters = new ModelParameters();
 		List<DatasetChoice> choices = new ArrayList<>();
-		for (Map<String, Object> dataset : datasets) {
+		// By id, as the data components are: the same graph gives the same bytes.
+		for (String id : datasets.stream().map(d -> String.valueOf(d.get("id"))).sorted().distinct().toList()) {
 			var choice = new DatasetChoice();
-			choice.setRef(datasetRef(String.valueOf(dataset.get("id"))));
+			choice.setRef(datasetRef(id));
 			choices.add(choice);
 		}
 		parameters.setDatasets(choices);
