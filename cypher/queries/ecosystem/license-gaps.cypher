@@ -4,14 +4,16 @@
 // seed's licence table was never loaded.
 MATCH (root:Model) WHERE root.id IN $ids
 WITH collect(root) AS roots
-CALL (roots) {
+// A family without members still answers (an empty list): the walk is an OPTIONAL CALL, as in summary.cypher.
+OPTIONAL CALL (roots) {
   UNWIND roots AS root
   MATCH p = (root)<-[rs:DERIVED_FROM*1..{{maxDepth}}]-(d:Model)
   WHERE all(r IN rs WHERE $sources IS NULL OR any(s IN $sources WHERE r.source = s OR r.source STARTS WITH s + ':'))
     AND all(n IN nodes(p) WHERE $asOf IS NULL OR n = root OR (n.releaseDate IS NULL AND $includeUndated) OR n.releaseDate <= $asOf)
-  RETURN DISTINCT d
+  WITH DISTINCT d
+  WHERE NOT d IN roots
+  RETURN d
 }
-WITH roots, d WHERE NOT d IN roots
 WITH roots, collect(d) AS members
 WITH roots + members AS family, members
 CALL (family, members) {

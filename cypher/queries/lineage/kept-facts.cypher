@@ -17,8 +17,9 @@ CASE WHEN existing IS NULL THEN [] ELSE
           AND coalesce(row.props.trainingComputeSource, '') <> 'manual'
        THEN ['trainingComputeFlop', 'trainingComputeSource', 'trainingComputeEstimated', 'computeConfidence']
        ELSE [] END
-  // A curator's name (a model registered or updated by hand) against an import's, which for the Hub is the id.
+  // A curator's name (a model registered or updated by hand) against a source's, which for the Hub is the id; a
+  // backup's row (no source) restores what it holds.
   + CASE WHEN 'manual' IN coalesce(existing.sources, []) AND existing.name IS NOT NULL
-          AND row.props.name IS NOT NULL AND coalesce(row.source, '') <> 'manual'
+          AND row.props.name IS NOT NULL AND row.source IS NOT NULL AND row.source <> 'manual'
        THEN ['name'] ELSE [] END
 END

@@ -25,8 +25,9 @@ WITH row, c, p, isNew, props, NOT isNew AND NOT coalesce(existing.curated, false
      // What the import said otherwise of a curated derivation, which stays: the import's conflicts.
      CASE WHEN coalesce(existing.curated, false)
           THEN [k IN ['relation', 'safetyEffect', 'computeFlop']
-                  WHERE props[k] IS NOT NULL AND existing[k] IS NOT NULL AND existing[k] <> props[k]
-                  | row.child + ' ← ' + row.parent + ': ' + k + ' ' + toString(existing[k]) + ' (curated) kept over '
+                  WHERE props[k] IS NOT NULL AND (existing[k] IS NULL OR existing[k] <> props[k])
+                  | row.child + ' ← ' + row.parent + ': ' + k + ' ' + coalesce(toString(existing[k]), 'none')
+                    + ' (curated) kept over '
                     + toString(props[k]) + ' (' + coalesce(props.source, 'no source') + ')']
           ELSE [] END AS kept
 CALL (row, c, p, props, isNew, changed) {

@@ -66,8 +66,12 @@ class BoltAuthenticationTests {
 			password = read(file).getProperty("password");
 			assertThat(password).hasSize(43);
 			assertThat(read(file).getProperty("username")).isEqualTo("neo4j");
+			// The log names the file, never the whole password.
 			assertThat(output.getOut()).contains("Embedded Neo4j listening on " + embedded.boltUri())
-				.contains("user neo4j, password " + password + "; kept in " + file);
+				.contains("user neo4j; its password kept in " + file)
+				.contains("cypher-shell -a " + embedded.boltUri() + " -u neo4j -p \"$(sed -n 's/^password=//p' '"
+						+ file + "')\"")
+				.doesNotContain(password);
 
 			assertRefused(embedded, AuthTokens.none());
 			assertRefused(embedded, AuthTokens.basic("neo4j", "neo4j"));

@@ -369,9 +369,12 @@ class EmbeddedNeo4jConfiguration {
 					"Free the port or choose another with pedigree.embedded.bolt-port (0 = any free port).", null);
 		}
 		URI uri = boltUri(bolt.getPort());
-		// Printed for Neo4j Browser and cypher-shell users; the file keeps it across restarts.
-		log.info("Embedded Neo4j listening on {} (user {}, password {}; kept in {})", uri, credentials.username(),
-				credentials.password(), credentials.file());
+		// For Neo4j Browser and cypher-shell users: where the login is kept, not the
+		// password itself (logs travel further than an owner-only file).
+		log.info("Embedded Neo4j listening on {} (user {}; its password kept in {})", uri, credentials.username(),
+				credentials.file());
+		log.info("cypher-shell -a {} -u {} -p \"$(sed -n 's/^password=//p' '{}')\"", uri, credentials.username(),
+				credentials.file());
 		return new EmbeddedNeo4j(service, uri, credentials, properties.ephemeral() ? home : null);
 	}
 

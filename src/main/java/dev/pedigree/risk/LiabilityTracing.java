@@ -380,6 +380,12 @@ public class LiabilityTracing {
 				sum += part.flop();
 				estimated |= part.estimated();
 			}
+			Compute step = declaredStep(merge);
+			if (step.flop() > 0) {
+				parts.add(String.format("the merge step's declared %s", Quantities.power(step.flop())));
+				sum += step.flop();
+				estimated |= step.estimated();
+			}
 			return mergedCompute(sum, estimated, parts);
 		}
 
@@ -417,7 +423,7 @@ public class LiabilityTracing {
 						: new Compute(own, estimated, true, false, "reported less its ancestors'");
 			}
 			else if (a.training().size() > 1) {
-				part = new Compute(0.0, false, false, true, "a merge trains nothing");
+				part = declaredStep(a);
 			}
 			else {
 				part = Compute.modification(a.model(), Compute.UNKNOWN, a.training().get(0), Compute.UNKNOWN, 1);
@@ -485,7 +491,11 @@ public class LiabilityTracing {
 					return Compute.UNKNOWN;
 				}
 				else if (a.training().size() > 1) {
-					continue; // a merge trains nothing; its parts are reached
+					part = declaredStep(a); // its parts are reached
+					if (part.flop() > 0) {
+						parts.add(
+								String.format("the merge step to %s's declared %s", id, Quantities.power(part.flop())));
+					}
 				}
 				else {
 					part = Compute.modification(a.model(), Compute.UNKNOWN, a.training().get(0), Compute.UNKNOWN, 1);
@@ -499,6 +509,12 @@ public class LiabilityTracing {
 				counted.add(id);
 				sum += part.flop();
 				estimated |= part.estimated();
+			}
+			Compute step = declaredStep(merge);
+			if (step.flop() > 0) {
+				parts.add(String.format("the merge step's declared %s", Quantities.power(step.flop())));
+				sum += step.flop();
+				estimated |= step.estimated();
 			}
 			return mergedCompute(sum, estimated, parts);
 		}
@@ -540,7 +556,7 @@ public class LiabilityTracing {
 			this.own.put(id, Compute.UNKNOWN);
 			Entry e = this.byId.get(id);
 			Compute result;
-			if (e.training().isEmpty() || ownChainIsOwnFoundation(e, new HashSet<>())) {
+			if (e.training().isEmpty() || ownChainIsOwnFoundation(e)) {
 				result = cumulative(id);
 			}
 			else if (e.training().stream().filter(d -> sameDeveloperParent(e, d)).count() > 1) {
@@ -606,7 +622,7 @@ public class LiabilityTracing {
 				if (steps.containsKey(id) || covers.containsKey(id)) {
 					continue;
 				}
-				if (m != merge && (m.training().isEmpty() || ownChainIsOwnFoundation(m, new HashSet<>()))) {
+				if (m != merge && (m.training().isEmpty() || ownChainIsOwnFoundation(m))) {
 					covers.put(id, m);
 					continue;
 				}
@@ -626,24 +642,51 @@ public class LiabilityTracing {
 			double sum = 0;
 			boolean estimated = false;
 			List<String> parts = new ArrayList<>();
-			for (Entry c : covers.values()) {
-				if (included.contains(c.model().id())) {
-					continue;
+			List<Entry> counted = covers.values().stream().filter(c -> !included.contains(c.model().id())).toList();
+			// Two own chains that share a model (an own base under both): each model's
+			// own
+			// part once, as a merge's cumulative figure counts them; else each chain's
+			// figure.
+			Set<String> seen = new HashSet<>();
+			boolean shared = false;
+			for (Entry c : counted) {
+				Set<String> chain = new HashSet<>(ancestors(c));
+				chain.add(c.model().id());
+				for (String id : chain) {
+					shared |= !seen.add(id);
 				}
-				Compute figure = cumulative(c.model().id());
-				if (!figure.known()) {
-					return Compute.UNKNOWN;
+			}
+			if (shared) {
+				Map<String, Compute> known = new HashMap<>();
+				for (String id : seen) {
+					Entry a = this.byId.get(id);
+					Compute part = a == null ? Compute.UNKNOWN : ownPart(a, known);
+					if (!part.known()) {
+						return Compute.UNKNOWN;
+					}
+					sum += part.flop();
+					estimated |= part.estimated();
 				}
-				sum += figure.flop();
-				estimated |= figure.estimated();
-				parts.add(String.format("%s of its own for %s", Quantities.power(figure.flop()), c.model().id()));
+				parts.add(String.format("%s of its own for %s, each of their models once", Quantities.power(sum),
+						String.join(", ", counted.stream().map(c -> c.model().id()).toList())));
+			}
+			else {
+				for (Entry c : counted) {
+					Compute figure = cumulative(c.model().id());
+					if (!figure.known()) {
+						return Compute.UNKNOWN;
+					}
+					sum += figure.flop();
+					estimated |= figure.estimated();
+					parts.add(String.format("%s of its own for %s", Quantities.power(figure.flop()), c.model().id()));
+				}
 			}
 			for (Entry m : steps.values()) {
 				if (included.contains(m.model().id())) {
 					continue;
 				}
 				// A merge's step is one step, however many models it combines.
-				Compute step = modification(m, m.training().get(0));
+				Compute step = m.training().size() > 1 ? declaredStep(m) : modification(m, m.training().get(0));
 				if (!step.known()) {
 					return Compute.UNKNOWN;
 				}
@@ -658,19 +701,48 @@ public class LiabilityTracing {
 		}
 
 		/**
-		 * Whether every training ancestor along the same developer's chain is its own.
+		 * Whether every training ancestor along the same developer's chain is its own. A
+		 * model reached twice (two own fine-tunes of one own base, merged) is its own
+		 * both times; only a model on its own path (a cycle in corrupt data) is not.
 		 */
-		private boolean ownChainIsOwnFoundation(Entry e, Set<String> seen) {
-			if (!seen.add(e.model().id())) {
+		private boolean ownChainIsOwnFoundation(Entry e) {
+			return ownChainIsOwnFoundation(e, new HashSet<>(), new HashMap<>());
+		}
+
+		private boolean ownChainIsOwnFoundation(Entry e, Set<String> onPath, Map<String, Boolean> decided) {
+			String id = e.model().id();
+			Boolean known = decided.get(id);
+			if (known != null) {
+				return known;
+			}
+			if (!onPath.add(id)) {
 				return false;
 			}
+			boolean own = true;
 			for (Derivation d : e.training()) {
 				Entry parent = this.byId.get(d.parentId());
-				if (parent == null || !sameDeveloper(e, parent) || !ownChainIsOwnFoundation(parent, seen)) {
-					return false;
+				if (parent == null || !sameDeveloper(e, parent) || !ownChainIsOwnFoundation(parent, onPath, decided)) {
+					own = false;
+					break;
 				}
 			}
-			return true;
+			onPath.remove(id);
+			decided.put(id, own);
+			return own;
+		}
+
+		/**
+		 * The compute a merge's own step declares (its sources may give one: training
+		 * after combining the weights); else none, as a merge combines existing weights.
+		 */
+		private static Compute declaredStep(Entry merge) {
+			for (Derivation d : merge.training()) {
+				if (d.computeFlop() != null) {
+					return Compute.modification(merge.model(), Compute.UNKNOWN, d, Compute.UNKNOWN,
+							merge.training().size());
+				}
+			}
+			return new Compute(0.0, false, false, true, "a merge trains nothing");
 		}
 
 	}

@@ -301,6 +301,24 @@ class EcosystemTests {
 			.filter(d -> !seed.catalogued(seed.model(d.child()).license())
 					|| !seed.catalogued(seed.model(d.parent()).license()))
 			.count());
+		// A model nothing derives from: nothing unclassified, not an error (a reviewer
+		// found the walk's empty result failed the field).
+		Set<String> parents = TestData.huggingFaceEdges().stream().map(e -> e.parent()).collect(Collectors.toSet());
+		String leaf = TestData.huggingFaceEdges()
+			.stream()
+			.map(e -> e.child())
+			.filter(id -> !parents.contains(id))
+			.findFirst()
+			.orElseThrow();
+		assertThat((Map<String, Object>) GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!) { ecosystem(rootId: $id) { licenseDrift { unknownBecause { catalogueSize "
+					+ "unclassified { license } } } } }")
+			.variable("id", leaf)
+			.execute()
+			.path("ecosystem.licenseDrift.unknownBecause")
+			.entity(Map.class)
+			.get()).containsEntry("unclassified", List.of())
+			.containsEntry("catalogueSize", because.get("catalogueSize"));
 	}
 
 	// Every member in one row, one without a developer under UNKNOWN (a reviewer found

@@ -1024,6 +1024,37 @@ class LiabilityTraceTests {
 		assertThat(reasons(ca)).anyMatch(r -> r.startsWith("compute: the developer's own compute: ")
 				&& r.contains("6×10^25 for the step to " + trunk) && r.contains("each of its steps once"));
 		assertThat(reasons(ca)).noneMatch(r -> r.contains("1.22×10^26"));
+
+		// All its own: its base, two fine-tunes of it, their merge (a diamond), alone and
+		// with another developer's model merged in; the base once in each.
+		String ownBase = lab + "/own-diamond-base-" + n;
+		String b = lab + "/own-diamond-b-" + n;
+		String c = lab + "/own-diamond-c-" + n;
+		String diamond = lab + "/own-diamond-" + n;
+		String mixed = lab + "/own-diamond-mixed-" + n;
+		register(ownBase, lab, 6.0e25);
+		for (String id : List.of(b, c, diamond, mixed)) {
+			register(id, lab, null);
+		}
+		derive(b, ownBase, "FINETUNE", 1.0e24);
+		derive(c, ownBase, "FINETUNE", 1.0e24);
+		for (var merged : Map.of(diamond, List.of(b, c), mixed, List.of(b, c, base)).entrySet()) {
+			GraphQlClient.curator(this.port)
+				.documentName("recordDerivation")
+				.variable("input",
+						Map.of("childId", merged.getKey(), "parentIds", merged.getValue(), "relation", "MERGE"))
+				.execute()
+				.path("recordDerivation")
+				.entityList(Object.class)
+				.hasSize(merged.getValue().size());
+			var role = role(rolesOf(trace(merged.getKey(), null), merged.getKey()), "US-CA");
+			assertThat(role.get("role")).as("%s %s", merged.getKey(), reasons(role)).isEqualTo("NOT_FRONTIER");
+			assertThat(figures(role)).as(merged.getKey())
+				.anySatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(6.2e25,
+						org.assertj.core.data.Percentage.withPercentage(1e-6)))
+				.noneSatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(1.22e26,
+						org.assertj.core.data.Percentage.withPercentage(1e-6)));
+		}
 	}
 
 	// 7.861×10^24 FLOP (Epoch AI) is within 30% of 10^25: whether with systemic risk is
