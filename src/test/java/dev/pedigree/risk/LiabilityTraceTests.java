@@ -967,10 +967,7 @@ class LiabilityTraceTests {
 			.hasSize(0);
 		derive(first, base, "FINETUNE", 1e21);
 		derive(second, base, "FINETUNE", 1e21);
-		GraphQlClient.curator(this.port)
-			.documentName("recordDerivation")
-			.variable("input", Map.of("childId", merge, "parentIds", List.of(first, second), "relation", "MERGE"))
-			.execute();
+		merge(merge, List.of(first, second));
 		var roles = rolesOf(trace(merge, null), merge);
 		var eu = role(roles, "EU");
 		assertThat(eu.get("role")).as("%s", reasons(eu)).isEqualTo("DOWNSTREAM_MODIFIER");
@@ -985,10 +982,7 @@ class LiabilityTraceTests {
 			.variable("content",
 					hubRecord(own, "2025-10-04T00:00:00.000Z").replace("fixture-lab-hub\",", "fixture-lab-merger\","))
 			.execute();
-		GraphQlClient.curator(this.port)
-			.documentName("recordDerivation")
-			.variable("input", Map.of("childId", own, "parentIds", List.of(base, first), "relation", "MERGE"))
-			.execute();
+		merge(own, List.of(base, first));
 		var self = role(rolesOf(trace(own, null), own), "EU");
 		assertThat(self.get("role")).as("%s", reasons(self)).isEqualTo("DOWNSTREAM_MODIFIER");
 		assertThat(reasons(self)).noneMatch(r -> r.contains("1.2×10^25"));
@@ -1013,10 +1007,7 @@ class LiabilityTraceTests {
 		derive(trunk, base, "FINETUNE", 6.0e25);
 		derive(left, trunk, "FINETUNE", 1.0e24);
 		derive(right, trunk, "FINETUNE", 1.0e24);
-		GraphQlClient.curator(this.port)
-			.documentName("recordDerivation")
-			.variable("input", Map.of("childId", merge, "parentIds", List.of(left, right), "relation", "MERGE"))
-			.execute();
+		merge(merge, List.of(left, right));
 		var ca = role(rolesOf(trace(merge, null), merge), "US-CA");
 		assertThat(ca.get("role")).as("%s", reasons(ca)).isEqualTo("NOT_FRONTIER");
 		assertThat(figures(ca)).anySatisfy(f -> assertThat((Double) f.get("value")).isCloseTo(6.2e25,
@@ -1039,14 +1030,7 @@ class LiabilityTraceTests {
 		derive(b, ownBase, "FINETUNE", 1.0e24);
 		derive(c, ownBase, "FINETUNE", 1.0e24);
 		for (var merged : Map.of(diamond, List.of(b, c), mixed, List.of(b, c, base)).entrySet()) {
-			GraphQlClient.curator(this.port)
-				.documentName("recordDerivation")
-				.variable("input",
-						Map.of("childId", merged.getKey(), "parentIds", merged.getValue(), "relation", "MERGE"))
-				.execute()
-				.path("recordDerivation")
-				.entityList(Object.class)
-				.hasSize(merged.getValue().size());
+			merge(merged.getKey(), merged.getValue());
 			var role = role(rolesOf(trace(merged.getKey(), null), merged.getKey()), "US-CA");
 			assertThat(role.get("role")).as("%s %s", merged.getKey(), reasons(role)).isEqualTo("NOT_FRONTIER");
 			assertThat(figures(role)).as(merged.getKey())
@@ -1269,6 +1253,17 @@ class LiabilityTraceTests {
 			input.put("license", license);
 		}
 		GraphQlClient.curator(this.port).documentName("registerModel").variable("input", input).execute();
+	}
+
+	/** A curated MERGE of {@code parents} into {@code child}, one derivation each. */
+	private void merge(String child, List<String> parents) {
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
+			.variable("input", Map.of("childId", child, "parentIds", parents, "relation", "MERGE"))
+			.execute()
+			.path("recordDerivation")
+			.entityList(Object.class)
+			.hasSize(parents.size());
 	}
 
 	private void derive(String child, String parent, String relation, Double compute) {
