@@ -1,5 +1,5 @@
 // The stored facts a row of upsert-models does not replace, as the keys to leave as they are (DateSources,
-// SourcedFigure): a curator's figure, date or name against any import's, and a publication date (Epoch AI's, Ecosystem
+// SourcedFigure): a curator's figure, date, name or licence against any import's, and a publication date (Epoch AI's, Ecosystem
 // Graphs', a curator's) against a Hugging Face repository's creation date or an SBOM's date that names no source.
 // Each fact goes with its source (and a figure with its estimate flag, Epoch AI's compute with its confidence rating). Reads `existing` (the stored model,
 // or null) and `row.props`.
@@ -17,9 +17,8 @@ CASE WHEN existing IS NULL THEN [] ELSE
           AND coalesce(row.props.trainingComputeSource, '') <> 'manual'
        THEN ['trainingComputeFlop', 'trainingComputeSource', 'trainingComputeEstimated', 'computeConfidence']
        ELSE [] END
-  // A curator's name (a model registered or updated by hand) against a source's, which for the Hub is the id; a
-  // backup's row (no source) restores what it holds.
-  + CASE WHEN 'manual' IN coalesce(existing.sources, []) AND existing.name IS NOT NULL
-          AND row.props.name IS NOT NULL AND row.source IS NOT NULL AND row.source <> 'manual'
-       THEN ['name'] ELSE [] END
+  // A curator's name and licence (a model registered or updated by hand) against a source's (the Hub names a model
+  // by its id); a backup's row (no source) restores what it holds.
+  + CASE WHEN 'manual' IN coalesce(existing.sources, []) AND row.source IS NOT NULL AND row.source <> 'manual'
+       THEN [k IN ['name', 'license'] WHERE existing[k] IS NOT NULL AND row.props[k] IS NOT NULL] ELSE [] END
 END

@@ -18,9 +18,9 @@ WITH row, isNew, kept, NOT isNew AND NOT row.placeholder AND (
           + CASE WHEN f[0] = 'releaseDate' THEN {{include lineage/date-source}} ELSE coalesce(existing[f[1]], 'unknown')
             END + ') kept over '
           + toString(row.props[f[0]]) + ' (' + coalesce(row.props[f[1]], 'no source') + ')']
-     + CASE WHEN 'name' IN kept AND existing.name <> row.props.name
-            THEN [row.id + ': name \'' + existing.name + '\' (manual) kept over \'' + row.props.name + '\' ('
-                  + coalesce(row.source, 'no source') + ')'] ELSE [] END
+     + [k IN ['name', 'license'] WHERE k IN kept AND existing[k] <> row.props[k]
+        | row.id + ': ' + k + ' \'' + existing[k] + '\' (manual) kept over \'' + row.props[k] + '\' ('
+          + coalesce(row.source, 'no source') + ')']
      // Two sources of the same standing that disagree: the row's value is stored, and the import says so.
      + [d IN [f IN [['releaseDate', 'releaseDateSource'], ['parameters', 'parametersSource'],
                    ['trainingComputeFlop', 'trainingComputeSource']]
@@ -28,7 +28,8 @@ WITH row, isNew, kept, NOT isNew AND NOT row.placeholder AND (
                   AND existing[f[0]] IS NOT NULL AND existing[f[0]] <> row.props[f[0]]
                 | f + [CASE WHEN f[0] = 'releaseDate' THEN {{include lineage/date-source}}
                             ELSE coalesce(existing[f[1]], 'unknown') END, coalesce(row.props[f[1]], 'unknown')]]
-        WHERE d[2] <> d[3] AND d[2] <> 'manual' AND d[3] <> 'manual'
+        // (A count estimated from the model's name, SizeChecks', stands in until a source gives one: no conflict.)
+        WHERE d[2] <> d[3] AND d[2] <> 'manual' AND d[3] <> 'manual' AND d[2] <> 'name'
           AND (d[0] <> 'releaseDate'
                OR CASE d[2] WHEN 'unknown' THEN 0 WHEN 'hf:created' THEN 1 WHEN 'cyclonedx' THEN 1 ELSE 2 END
                   = CASE d[3] WHEN 'unknown' THEN 0 WHEN 'hf:created' THEN 1 WHEN 'cyclonedx' THEN 1 ELSE 2 END)

@@ -31,13 +31,17 @@ import org.springframework.stereotype.Component;
  * <li>graphql-java writes a value of the document in its syntax tree's notation
  * ({@code EnumValue{name='FOO'}}, {@code ObjectValue{objectFields=[…]}}, "an AST type of
  * 'IntValue'"): such messages say the value as it was written, and the type by its
- * GraphQL name, instead (session 35's review).</li>
+ * GraphQL name, instead (session 35's review); a refused argument of the document is
+ * named in {@code extensions.field}.</li>
  * </ul>
  */
 @Component
 class PlainInputErrors extends SimplePerformantInstrumentation {
 
 	private static final Pattern VARIABLE = Pattern.compile("^Variable '([^']+)'");
+
+	/** graphql-java's words for a refused argument of the document. */
+	private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)' with value");
 
 	private static final Pattern SCALAR_NODE = Pattern
 		.compile("(Enum|String|Int|Float|Boolean)Value\\{(?:name|value)=('?)(.*?)\\2\\}");
@@ -60,13 +64,14 @@ class PlainInputErrors extends SimplePerformantInstrumentation {
 				errors.add(badRequest(invalid));
 			}
 			else if (error instanceof ValidationError invalid
-					&& !plain(invalid.getMessage()).equals(invalid.getMessage())) {
+					&& (!plain(invalid.getMessage()).equals(invalid.getMessage())
+							|| ARGUMENT.matcher(String.valueOf(invalid.getMessage())).find())) {
 				errors.add(GraphqlErrorBuilder.newError()
 					.errorType(invalid.getErrorType())
 					.message(plain(invalid.getMessage()))
 					.locations(invalid.getLocations())
 					.path(invalid.getPath())
-					.extensions(invalid.getExtensions())
+					.extensions(withArgument(invalid))
 					.build());
 			}
 			else {
@@ -74,6 +79,22 @@ class PlainInputErrors extends SimplePerformantInstrumentation {
 			}
 		}
 		return CompletableFuture.completedFuture(result.transform(b -> b.errors(errors)));
+	}
+
+	/**
+	 * A refused argument of the document named in {@code extensions.field}, as a refused
+	 * variable is (a new user found the document's impossible date without it).
+	 */
+	private static Map<String, Object> withArgument(ValidationError invalid) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		if (invalid.getExtensions() != null) {
+			extensions.putAll(invalid.getExtensions());
+		}
+		Matcher argument = ARGUMENT.matcher(String.valueOf(invalid.getMessage()));
+		if (argument.find()) {
+			extensions.put("field", argument.group(1));
+		}
+		return extensions;
 	}
 
 	private static GraphQLError badRequest(CoercingParseValueException invalid) {

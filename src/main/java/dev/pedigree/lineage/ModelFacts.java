@@ -188,8 +188,12 @@ public record ModelFacts(String id, List<String> aliases, String developerId, St
 			return set("accessDetail", accessDetail);
 		}
 
+		/**
+		 * A licence id as the catalogue keys it: lower case (SPDX ids match in any case;
+		 * the Hub writes them in lower case, a curator or an SBOM may not).
+		 */
 		public Builder license(String license) {
-			return set("license", license);
+			return set("license", license == null ? null : license.strip().toLowerCase(java.util.Locale.ROOT));
 		}
 
 		public Builder licenseName(String licenseName) {

@@ -252,7 +252,7 @@ class ModelSearch {
 		params.put("search", f.nameContains() == null || f.nameContains().isBlank() ? null
 				: f.nameContains().strip().toLowerCase(Locale.ROOT));
 		params.put("developerId", f.developerId());
-		params.put("license", f.license());
+		params.put("license", f.license() == null ? null : f.license().strip().toLowerCase(Locale.ROOT));
 		params.put("relation", f.relation() == null ? null : f.relation().name());
 		params.put("safetyEffect", f.safetyEffect() == null ? null : f.safetyEffect().name());
 		params.put("tag", f.tag() == null || f.tag().isBlank() ? null : f.tag().strip().toLowerCase(Locale.ROOT));

@@ -46,6 +46,7 @@ class InputBoundsTests {
 		var literal = json(
 				GraphQlClient.post(this.port, "{ model(id: \"google/gemma-7b\", asOf: \"" + date + "\") { id } }"));
 		assertThat(literal.read("$.errors[0].extensions.classification", String.class)).isEqualTo("ValidationError");
+		assertThat(literal.read("$.errors[0].extensions.field", String.class)).isEqualTo("asOf");
 		assertThat(literal.read("$.errors[0].message", String.class)).contains("not a calendar date");
 		assertThat(model(id)).isNull();
 	}
@@ -223,6 +224,9 @@ class InputBoundsTests {
 				.isEqualTo("ValidationError");
 			assertThat(response.read("$.errors[0].message", String.class)).doesNotContain("Value{", "AST", "java.");
 		}
+		// The element of a list argument, as graphql-java names it.
+		assertThat(enumValue.read("$.errors[0].extensions.field", String.class)).isEqualTo("relations[0]");
+		assertThat(intValue.read("$.errors[0].extensions.field", String.class)).isEqualTo("first");
 		assertThat(enumValue.read("$.errors[0].message", String.class)).contains("FOO");
 		assertThat(intValue.read("$.errors[0].message", String.class)).contains("\"ten\"", "'Int'");
 	}

@@ -120,6 +120,39 @@ class FactStandingTests {
 				+ ": parameters 7.0E9 (epoch) replaced by 8.030261248E9 (hf:safetensors), a source of the same standing");
 	}
 
+	// A count read from the model's name stands in until a source gives one: replacing it
+	// is no disagreement between sources.
+	@Test
+	void a_source_replaces_a_count_read_from_the_name_without_a_conflict() {
+		String n = Long.toString(System.nanoTime());
+		String id = "standing-name-lab-" + n + "/standing-name-7b-" + n;
+		GraphQlClient.curator(this.port)
+			.document("mutation($input: RegisterModelInput!) { registerModel(input: $input) { id } }")
+			.variable("input", Map.of("id", id, "name", "Standing Name 7B " + n, "license", "MIT"))
+			.execute()
+			.path("registerModel.id")
+			.entity(String.class)
+			.isEqualTo(id);
+		// An import settles what stored facts imply: the count its name states.
+		importRecords("HUGGINGFACE", "{\"id\": \"" + id + "\"}\n");
+		assertThat((Map<String, Object>) model(id).get("parameterCount")).containsEntry("source", "name");
+		var hub = importRecords("HUGGINGFACE", "{\"id\": \"" + id + "\", \"safetensors\": {\"total\": 7241732096}, "
+				+ "\"card_data\": \"license: apache-2.0\\n\"}\n");
+		// The curator's name and licence stay (the licence as the catalogue keys it).
+		assertThat((List<String>) hub.get("conflicts")).containsExactlyInAnyOrder(
+				id + ": name 'Standing Name 7B " + n + "' (manual) kept over '" + id + "' (huggingface)",
+				id + ": license 'mit' (manual) kept over 'apache-2.0' (huggingface)");
+		assertThat(GraphQlClient.anonymous(this.port)
+			.document("query($id: ID!) { model(id: $id) { license } }")
+			.variable("id", id)
+			.execute()
+			.path("model.license")
+			.entity(String.class)
+			.get()).isEqualTo("mit");
+		assertThat((Map<String, Object>) model(id).get("parameterCount")).containsEntry("value", 7.241732096e9)
+			.containsEntry("source", "hf:safetensors");
+	}
+
 	// A curator's derivation stays against an edge list's, and the import says what it
 	// said otherwise (it was counted unchanged, silently).
 	@Test
