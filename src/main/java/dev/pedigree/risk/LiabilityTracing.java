@@ -380,13 +380,7 @@ public class LiabilityTracing {
 				sum += part.flop();
 				estimated |= part.estimated();
 			}
-			Compute step = declaredStep(merge);
-			if (step.flop() > 0) {
-				parts.add(String.format("the merge step's declared %s", Quantities.power(step.flop())));
-				sum += step.flop();
-				estimated |= step.estimated();
-			}
-			return mergedCompute(sum, estimated, parts);
+			return mergedCompute(merge, sum, estimated, parts);
 		}
 
 		/**
@@ -510,21 +504,25 @@ public class LiabilityTracing {
 				sum += part.flop();
 				estimated |= part.estimated();
 			}
-			Compute step = declaredStep(merge);
-			if (step.flop() > 0) {
-				parts.add(String.format("the merge step's declared %s", Quantities.power(step.flop())));
-				sum += step.flop();
-				estimated |= step.estimated();
-			}
-			return mergedCompute(sum, estimated, parts);
+			return mergedCompute(merge, sum, estimated, parts);
 		}
 
-		private static Compute mergedCompute(double sum, boolean estimated, List<String> parts) {
-			return new Compute(sum, estimated, true, false,
+		/**
+		 * A merge's cumulative compute: what the parts it combines add up to, and the
+		 * compute its own step declares.
+		 */
+		private static Compute mergedCompute(Entry merge, double parts, boolean estimated, List<String> named) {
+			Compute step = declaredStep(merge);
+			double sum = parts + step.flop();
+			List<String> all = new ArrayList<>(named);
+			if (step.flop() > 0) {
+				all.add(String.format("the merge step's declared %s", Quantities.power(step.flop())));
+			}
+			return new Compute(sum, estimated || step.flop() > 0 && step.estimated(), true, false,
 					String.format(
 							"derived: cumulative %s = %s, each model counted once (the compute used to train "
 									+ "the merged weights counts, guidelines Annex A.1, para 121)",
-							Quantities.power(sum), String.join(" + ", parts)));
+							Quantities.power(sum), String.join(" + ", all)));
 		}
 
 		/** The training ancestors of a model the trace reached, each once. */

@@ -986,6 +986,30 @@ class LiabilityTraceTests {
 		var self = role(rolesOf(trace(own, null), own), "EU");
 		assertThat(self.get("role")).as("%s", reasons(self)).isEqualTo("DOWNSTREAM_MODIFIER");
 		assertThat(reasons(self)).noneMatch(r -> r.contains("1.2×10^25"));
+		// A merge that trained after combining, 5×10^24 declared: its step counts too
+		// (para 121), which takes the merged weights above 10^25 (a reviewer found the
+		// declared step left out of the cumulative figure).
+		String trained = "fixture-lab-merger/shared-merge-trained-" + n;
+		GraphQlClient.curator(this.port)
+			.documentName("importRecords")
+			.variable("format", "HUGGINGFACE")
+			.variable("content",
+					hubRecord(trained, "2025-10-05T00:00:00.000Z").replace("fixture-lab-hub\",",
+							"fixture-lab-merger\","))
+			.execute();
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
+			.variable("input",
+					Map.of("childId", trained, "parentIds", List.of(first, second), "relation", "MERGE", "computeFlop",
+							5.0e24))
+			.execute()
+			.path("recordDerivation")
+			.entityList(Object.class)
+			.hasSize(2);
+		var withStep = role(rolesOf(trace(trained, null), trained), "EU");
+		assertThat(withStep.get("role")).as("%s", reasons(withStep)).isEqualTo("UNDETERMINED");
+		assertThat(reasons(withStep))
+			.anyMatch(r -> r.contains("counts in the merged model's cumulative compute") && r.contains("> 10^25"));
 	}
 
 	// SB 53 counts a developer's own compute; its merge of two of its own fine-tunes of
