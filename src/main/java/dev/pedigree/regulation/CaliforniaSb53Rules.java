@@ -95,6 +95,21 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			verdict.reason("this tool applies SB 53 from " + start + " (" + START_SOURCE + "): at " + asOf
 					+ " its duties were not yet in force");
 		}
+		List<String> teachers = party.parents()
+			.stream()
+			.filter(p -> p.derivation().relation() == Relation.DISTILLATION)
+			.map(p -> p.parent().id())
+			.toList();
+		if (!teachers.isEmpty()) {
+			// SB 53 has no rule for a teacher's compute: leaving it out is a reading.
+			verdict.reason("the compute used to train the teacher " + String.join(" and ", teachers) + " of "
+					+ model.id()
+					+ " is not counted: SB 53 sets no rule for distillation (§22757.11(i)(2) counts 'the original "
+					+ "training run' and the modifications 'the developer applies to a preceding foundation "
+					+ "model'); this tool leaves it out as the European Commission's AI Act guidelines do (C(2025) "
+					+ "5045 final, para 122: it 'need not be included'), which do not interpret SB 53, so a verdict "
+					+ "resting on that is presumed");
+		}
 		// Roles are per model; "frontier developer" describes a person (§22757.11(h)).
 		String perModel = "; this is about " + model.id() + ": whether " + developer
 				+ " is a frontier developer (§22757.11(h)) depends on all the models it trained";
@@ -127,9 +142,9 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 					+ "training run and … any subsequent fine-tuning, reinforcement learning, or other material "
 					+ "modifications the developer applies to a preceding foundation model' (§22757.11(i)(2)): a "
 					+ "frontier model, so %s is a frontier developer (§22757.11(h)); presumed a foundation model "
-					+ "(§22757.11(f)) from its generative tasks%s", developer, model.id(),
+					+ "(§22757.11(f)) from its generative tasks%s%s", developer, model.id(),
 					Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()), developer,
-					own.firm() ? "" : estimate));
+					ownMergeNote(party, developer), own.firm() ? "" : estimate));
 			return large(party, rules, asOf, verdict, Basis.PRESUMED);
 		}
 		if (own.known()) {
@@ -155,22 +170,21 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			if (cumulative.known() && cumulative.flop() > frontier) {
 				return notFrontierOnOwnCompute(party, rules, asOf, verdict, own, cumulative, frontier, perModel);
 			}
-			Basis basis = own.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
+			Basis basis = own.firm() && teachers.isEmpty() ? Basis.ESTABLISHED : Basis.PRESUMED;
 			return verdict
-				.reason(String.format("%s operations ≤ %s: not a frontier model (§22757.11(i))%s%s",
+				.reason(String.format("%s operations ≤ %s: not a frontier model (§22757.11(i))%s%s%s",
 						Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()),
-						basis == Basis.PRESUMED ? estimate : "", perModel))
+						ownMergeNote(party, developer), own.firm() ? "" : estimate, perModel))
 				.role("NOT_FRONTIER", basis, rules, asOf, Verdict.Duties.none());
 		}
 		if (cumulative.known() && cumulative.flop() <= frontier) {
-			Basis basis = cumulative.firm() ? Basis.ESTABLISHED : Basis.PRESUMED;
+			Basis basis = cumulative.firm() && teachers.isEmpty() ? Basis.ESTABLISHED : Basis.PRESUMED;
 			return verdict
 				.reason(String.format(
 						"all the compute that produced %s, %s operations, is ≤ %s, so the "
 								+ "developer's own share is too: not a frontier model (§22757.11(i))%s%s",
 						model.id(), Quantities.power(cumulative.flop(), frontier),
-						Quantities.power(frontier, cumulative.flop()), basis == Basis.PRESUMED ? estimate : "",
-						perModel))
+						Quantities.power(frontier, cumulative.flop()), cumulative.firm() ? "" : estimate, perModel))
 				.role("NOT_FRONTIER", basis, rules, asOf, Verdict.Duties.none());
 		}
 		// SB 53 counts "integer or floating-point operations" (§22757.11(i)(1)) and sets
@@ -322,6 +336,20 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 		return "counting the preceding model's original training run under §22757.11(i)(2), with the figure this tool "
 				+ "has, all compute recorded for " + training.get(0) + " plus this step: " + figure + " (what is "
 				+ "recorded for " + training.get(0) + " may exceed its original training run, while " + counts + ")";
+	}
+
+	/**
+	 * What a merge of two or more of the developer's own models adds to its figure's
+	 * reason: (i)(2) has no rule for merges, and counting each own model once is this
+	 * tool's reading.
+	 */
+	private static String ownMergeNote(PartyFacts party, String developer) {
+		long own = party.parents()
+			.stream()
+			.filter(p -> p.sameDeveloper() && p.derivation().relation() == Relation.MERGE)
+			.count();
+		return own > 1 ? "; (i)(2) sets no rule for a merge: each of " + developer + "'s own merged models' compute "
+				+ "is counted once, shared ancestors once, which is this tool's reading" : "";
 	}
 
 	/** §22757.11(j): revenues of the preceding calendar year decide "large". */

@@ -74,8 +74,9 @@ class EuAiActRules implements JurisdictionRules {
 			.toList();
 		for (var teacher : party.parents()) {
 			if (teacher.derivation().relation() == Relation.DISTILLATION) {
-				verdict.reason("distilled from " + teacher.parent().id() + ": the compute used to train the teacher is "
-						+ "not counted (" + GUIDELINES + " para 122, 'compute used to train parent model(s) used in "
+				verdict.reason("distilled from " + teacher.parent().id() + ": the compute used to train the teacher "
+						+ "need not be counted (" + GUIDELINES
+						+ " para 122, 'compute used to train parent model(s) used in "
 						+ "distillation'); forward passes generating non-public synthetic data count towards the "
 						+ "student (para 119); " + developerName(teacher) + " holds no duty for the student's weights "
 						+ "through this rule");
@@ -128,6 +129,16 @@ class EuAiActRules implements JurisdictionRules {
 			return verdict.role("GPAI_PROVIDER_SYSTEMIC_RISK", Basis.ESTABLISHED, rules, asOf,
 					duties(party, rules, verdict, true, "the model", lifecycleDate(party), lifecycle(party)));
 		}
+		if (!compute.known() && Boolean.FALSE.equals(model.generative())) {
+			// The criterion needs both halves: a model that generates none of the
+			// named outputs fails it whatever its compute.
+			return verdict.reason("the training compute of " + model.id() + " is unknown, but " + model.id()
+					+ " does not " + "generate language (text or speech), text-to-image or text-to-video (domain "
+					+ model.modality() + "): the indicative criterion (" + GUIDELINES + " para 17) is not met "
+					+ "whatever its compute, which indicates it is not a general-purpose AI model; rebuttable if it "
+					+ "exceptionally displays significant generality (para 20)")
+				.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
+		}
 		if (!compute.known()) {
 			verdict.figure(new Figure("training compute of " + model.id(), null, gpai,
 					GUIDELINES + " para 17 (indicative criterion)", null, false, false, false,
@@ -148,6 +159,14 @@ class EuAiActRules implements JurisdictionRules {
 				"Art. 51(2) (presumption of high-impact capabilities)", near(compute.flop(), systemic, tolerance)));
 		if (compute.source() != null) {
 			verdict.reason("compute: " + compute.source());
+		}
+		if (model.generative() == null && compute.flop() <= gpai && !near(compute.flop(), gpai, tolerance)) {
+			return verdict
+				.reason(String.format("%s FLOP ≤ %s: below the indicative criterion (%s para 17) whatever %s's "
+						+ "modality, which is not recorded; not a general-purpose AI model unless it exceptionally "
+						+ "displays significant generality (para 20)", Quantities.power(compute.flop(), gpai),
+						Quantities.power(gpai, compute.flop()), GUIDELINES, model.id()))
+				.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 		}
 		if (model.generative() == null) {
 			return verdict
@@ -175,7 +194,8 @@ class EuAiActRules implements JurisdictionRules {
 						+ "the moment the condition is met; it may present with its notification arguments that the "
 						+ "model exceptionally does not present systemic risks (Art. 52(2)), but presenting them does "
 						+ "not suspend those duties, which end only if and when the Commission accepts the arguments "
-						+ "(Art. 52(3); %s section 2.3.3); the duties of every provider "
+						+ "(Art. 52(3) on their rejection; %s section 2.3.3, para 42: no longer subject to them 'from "
+						+ "the moment when it is informed of the acceptance decision'); the duties of every provider "
 						+ "of a general-purpose AI model (Art. 53, 54) are owed on either reading and are listed (the "
 						+ "open-source exemption lifts Art. 53(1)(a)–(b) and 54 only without systemic risk, Art. "
 						+ "53(2), 54(6); an exemption listed below is on the reading without systemic risk)",
@@ -287,7 +307,9 @@ class EuAiActRules implements JurisdictionRules {
 					+ "expected to know this value … and cannot estimate it … the threshold should be replaced'); any "
 					+ "original that meets the indicative criterion (para 17) has more than " + Quantities.power(gpai)
 					+ " FLOP, so a modification below the " + "fallback stays below " + share(fraction)
-					+ " of the original");
+					+ " of the original; if " + p + " is in fact a model with systemic risk, which the graph does not "
+					+ "record, para 64 sets " + share(fraction) + " of " + Quantities.power(systemic)
+					+ " FLOP instead");
 		}
 		Compute modification = parent.modificationCompute();
 		String test = original.known()
@@ -327,7 +349,10 @@ class EuAiActRules implements JurisdictionRules {
 		if (parent.derivation().relation() == Relation.MERGE && !systemicOriginal) {
 			String counts = GUIDELINES + " Annex A.1, para 121: 'the training compute used to train the combined "
 					+ "model weights should be included in the estimation of the cumulative training compute of the "
-					+ "model'";
+					+ "model'"
+					+ (modification.noTraining() ? ""
+							: "; the merge step's own training after combining them counts as compute 'directly "
+									+ "contributing to parameter updates' (para 119)");
 			String undecided = "; whether combining other providers' weights is a 'modification' in the sense of "
 					+ "paras 60–63 the guidelines do not say, so the role is not decided";
 			if (merged.known() && merged.flop() > systemic) {
@@ -345,14 +370,7 @@ class EuAiActRules implements JurisdictionRules {
 						tolerance * 100, GUIDELINES, Quantities.power(systemic, merged.flop()), undecided))
 					.undetermined(rules, asOf);
 			}
-			// The merge step's own training, where declared, adds to what it combines.
-			double upper = modification.noTraining() ? 0 : modification.flop();
-			for (var merging : party.parents()) {
-				if (merging.derivation().relation() != Relation.DISTILLATION) { // para
-																				// 122
-					upper = merging.parentCompute().known() ? upper + merging.parentCompute().flop() : Double.NaN;
-				}
-			}
+			double upper = mergeUpperBound(party, modification);
 			if (!merged.known() && !Double.isNaN(upper) && upper > systemic * (1 - tolerance)) {
 				return verdict.reason(String.format("the merged models' figures share ancestors whose own compute "
 						+ "is not recorded, so the merged model's cumulative compute (%s) cannot be worked out: it is "
@@ -419,6 +437,10 @@ class EuAiActRules implements JurisdictionRules {
 							+ "change (%s paras 62–63), so %s's developer becomes the provider of the modified model",
 					p, Quantities.power(modification.flop(), threshold),
 					Quantities.power(threshold, modification.flop()), thresholdWords, GUIDELINES, child));
+			if (parent.derivation().relation() == Relation.MERGE) {
+				verdict.reason("a merge is tested against one third of each merged model's compute, the strongest "
+						+ "role kept: this tool's reading, as the guidelines' criterion names one 'original model'");
+			}
 			if (systemicUndecided) {
 				return verdict.reason(String.format("%s's %s FLOP is within the estimate tolerance of %s (%s para "
 						+ "123): whether the modified model is presumed to have systemic risk (para 70) is not decided "
@@ -427,8 +449,9 @@ class EuAiActRules implements JurisdictionRules {
 					.undetermined(rules, asOf);
 			}
 			if (systemicOriginal) {
-				verdict.reason(p + " is a systemic-risk model: the modified model 'is presumed to have high-impact "
-						+ "capabilities as well' (" + GUIDELINES + " para 70), so Art. 52(1) notification and Art. 55 "
+				verdict.reason(systemicStanding(parent, systemic)
+						+ ": the modified model 'is presumed to have high-impact " + "capabilities as well' ("
+						+ GUIDELINES + " para 70), so Art. 52(1) notification and Art. 55 "
 						+ "duties apply to the modified model; rebuttable under Art. 52(2)");
 				verdict.reason("the modifier 'must comply with the obligations for providers of general-purpose AI "
 						+ "models with systemic risk' (" + GUIDELINES + " para 70); " + SCOPE_BESIDE_PARA_70);
@@ -465,6 +488,48 @@ class EuAiActRules implements JurisdictionRules {
 			return verdict.role("MODIFIER_PROVIDER", Basis.PRESUMED, rules, asOf,
 					duties(party, rules, verdict, false, "the modification", released, null));
 		}
+		if (parent.derivation().relation() == Relation.MERGE && !systemicOriginal
+				&& !Boolean.FALSE.equals(party.model().generative())) {
+			// Below the threshold the two readings of a merge part ways: as a
+			// modification it makes nobody a provider; as a new model its combined
+			// weights' compute counts (para 121) against the indicative criterion.
+			double combined = merged.known() ? merged.flop() : mergeUpperBound(party, modification);
+			boolean belowEither = !Double.isNaN(combined) && combined <= gpai && !near(combined, gpai, tolerance);
+			String counts = GUIDELINES + " Annex A.1, para 121: 'the training compute used to train the combined "
+					+ "model weights should be included in the estimation of the cumulative training compute of the "
+					+ "model'";
+			if (!belowEither) {
+				String figure = merged.known() ? Quantities.power(merged.flop(), gpai) + " FLOP"
+						: Double.isNaN(combined) ? "not known (a merged model's compute is not recorded)"
+								: "not known, at most " + Quantities.power(combined, gpai) + " FLOP";
+				verdict.reason(modification.noTraining()
+						? "as a modification of " + p + ", a merge without " + "training compute stays below "
+								+ share(fraction) + " of its compute, and " + developerOf(party)
+								+ " would not become a provider (paras 60–63)"
+						: String.format("as a modification of %s, the "
+								+ "merge step's %s FLOP ≤ %s (%s), and %s would not become a provider (paras 60–63)", p,
+								Quantities.power(modification.flop(), threshold),
+								Quantities.power(threshold, modification.flop()), thresholdWords, developerOf(party)));
+				return verdict.reason(String.format("whether combining other providers' weights is a 'modification' "
+						+ "in the sense of paras 60–63 the guidelines do not say; on the reading that %s is a new model, "
+						+ "its cumulative compute counts the merged weights (%s) and is %s, which %s the indicative "
+						+ "criterion of %s FLOP (%s para 17): its developer would be presumed the provider of a "
+						+ "general-purpose AI model%s; so the role is not decided; it decides: which reading holds%s",
+						child, counts, figure,
+						merged.known() && !near(merged.flop(), gpai, tolerance) ? "is above"
+								: "is not below by the estimate tolerance (para 123)",
+						Quantities.power(gpai), GUIDELINES,
+						Boolean.TRUE.equals(party.model().generative()) ? ""
+								: " if it generates language, images or video, which is not recorded",
+						merged.known() ? "" : ", and the merged model's cumulative compute"))
+					.undetermined(rules, asOf);
+			}
+			verdict.reason(String.format("on either reading of a merge (a modification of %s, or a new model whose "
+					+ "cumulative compute counts the merged weights, %s) nobody becomes a provider here: the merged "
+					+ "model's cumulative compute, %s%s FLOP, is below the indicative criterion of %s FLOP (%s "
+					+ "para 17)", p, counts, merged.known() ? "" : "at most ", Quantities.power(combined, gpai),
+					Quantities.power(gpai, combined), GUIDELINES));
+		}
 		if (modification.noTraining()) {
 			verdict
 				.reason("a step without training compute cannot exceed " + share(fraction) + " of " + p + "'s compute");
@@ -498,13 +563,43 @@ class EuAiActRules implements JurisdictionRules {
 					+ "estimate tolerance of " + Quantities.power(systemic) + ", " + GUIDELINES + " para 123)");
 		}
 		else if (systemicOriginal) {
-			verdict.reason(p + " is a systemic-risk model: para 65 gives the reason a modifier above the threshold "
+			verdict.reason(systemicStanding(parent, systemic)
+					+ ": para 65 gives the reason a modifier above the threshold "
 					+ "takes on the duties of Art. 55, that the original's provider 'cannot reasonably foresee' the "
 					+ "change in systemic risk such a modification brings; of a modification below it the guidelines "
 					+ "name no duty of the original's provider for the variant's weights, and the modifier is not a "
 					+ "provider (" + GUIDELINES + " para 65)");
 		}
 		return verdict.role("DOWNSTREAM_MODIFIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
+	}
+
+	/**
+	 * The most a merged model's cumulative compute can be when its parts' figures are
+	 * known but their shared ancestry is not: their sum plus the merge step's declared
+	 * training (NaN when a part's figure is unknown). A teacher's compute is left out
+	 * (para 122).
+	 */
+	private static double mergeUpperBound(PartyFacts party, Compute modification) {
+		double upper = modification.noTraining() ? 0 : modification.flop();
+		for (var merging : party.parents()) {
+			if (merging.derivation().relation() != Relation.DISTILLATION) {
+				upper = merging.parentCompute().known() ? upper + merging.parentCompute().flop() : Double.NaN;
+			}
+		}
+		return upper;
+	}
+
+	/**
+	 * How the original is known to have systemic risk: recorded, or presumed from its
+	 * compute (Art. 51(2)), which the provider may rebut (Art. 52(2)).
+	 */
+	private static String systemicStanding(PartyFacts.ParentFacts parent, double systemic) {
+		String p = parent.parent().id();
+		if (parent.parentSystemicRiskDesignation() != null) {
+			return p + " is recorded as a systemic-risk model (" + parent.parentSystemicRiskDesignation() + ")";
+		}
+		return p + " is presumed a systemic-risk model (" + Quantities.power(parent.parentCompute().flop(), systemic)
+				+ " FLOP > " + Quantities.power(systemic, parent.parentCompute().flop()) + ", Art. 51(2))";
 	}
 
 	/** Dates, exemption and establishment of a provider's duties, with their reasons. */
@@ -536,8 +631,8 @@ class EuAiActRules implements JurisdictionRules {
 		if (placed == null) {
 			appliesFrom = start;
 			verdict.reason("no release date: taken as placed on the market from " + start + " (" + POINT_B
-					+ "); if it was placed earlier its duties apply from " + rules.date("legacyModelsComplyBy")
-					+ " (Art. 111(3))");
+					+ "); if it was placed earlier, compliance with its duties is due by "
+					+ rules.date("legacyModelsComplyBy") + " (Art. 111(3))");
 			dateCaveat = "no release date is recorded: applies from " + appliesFrom + " on the reading that it was "
 					+ "placed on the market on or after " + cutOff + "; if placed before " + cutOff + ", by "
 					+ rules.date("legacyModelsComplyBy") + " (Art. 111(3)); it decides: the date it was first made "
@@ -546,8 +641,8 @@ class EuAiActRules implements JurisdictionRules {
 		else if (placed.isBefore(cutOff)) {
 			appliesFrom = rules.date("legacyModelsComplyBy");
 			verdict.reason(what + " (" + proxy.described() + ", standing in for the date of "
-					+ "placing on the market), before " + start + ": duties apply from " + appliesFrom
-					+ " (Art. 111(3); for the whole lifecycle, " + GUIDELINES + " para 109)");
+					+ "placing on the market), before " + start + ": compliance with its duties is due by "
+					+ appliesFrom + " (Art. 111(3); for the whole lifecycle, " + GUIDELINES + " para 109)");
 			if (!proxy.hub()) {
 				// A publication or announcement can come before the weights or an API:
 				// the
@@ -569,9 +664,10 @@ class EuAiActRules implements JurisdictionRules {
 						+ cutOff + ", its duties are owed from placing on the market (" + POINT_B + "), Art. 52(1) "
 						+ "and Art. 54(1) earlier, fines from " + enforcement + " or the infringement, whichever is "
 						+ "later" + decides);
-				dateCaveat = "applies from " + appliesFrom + " on the reading that " + proxy.modelId()
-						+ " was placed on the market before " + cutOff + ", from its Hub repository creation date "
-						+ placed + (proxy.migrated() ? " (the Hub's migration date: created on or before it)" : "")
+				dateCaveat = "compliance due by " + appliesFrom + " (Art. 111(3)) on the reading that "
+						+ proxy.modelId() + " was placed on the market before " + cutOff
+						+ ", from its Hub repository creation date " + placed
+						+ (proxy.migrated() ? " (the Hub's migration date: created on or before it)" : "")
 						+ "; if first made available on the Union market on or after " + cutOff
 						+ " (Art. 3(9)–(10); guidelines para 53), through the Hub or any other channel, owed from "
 						+ "placing on the market (" + POINT_B + "), fines from " + enforcement

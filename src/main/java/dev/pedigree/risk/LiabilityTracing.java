@@ -521,8 +521,10 @@ public class LiabilityTracing {
 			return new Compute(sum, estimated || step.flop() > 0 && step.estimated(), true, false,
 					String.format(
 							"derived: cumulative %s = %s, each model counted once (the compute used to train "
-									+ "the merged weights counts, guidelines Annex A.1, para 121)",
-							Quantities.power(sum), String.join(" + ", all)));
+									+ "the merged weights counts, guidelines Annex A.1, para 121%s)",
+							Quantities.power(sum), String.join(" + ", all),
+							step.flop() > 0 ? "; the training after combining them is compute 'directly contributing "
+									+ "to parameter updates', para 119" : ""));
 		}
 
 		/** The training ancestors of a model the trace reached, each once. */
