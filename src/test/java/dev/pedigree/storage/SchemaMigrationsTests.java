@@ -162,4 +162,41 @@ class SchemaMigrationsTests {
 		}
 	}
 
+	/**
+	 * V0014 on a store of the release before it: a licence id stored as a curator typed
+	 * it is lowered to the catalogue's key; others stay as they are.
+	 */
+	@Test
+	void the_licence_migration_lowers_ids_stored_as_typed() throws Exception {
+		this.driver.executableQuery("""
+				CREATE (:Model {id: 'licence-probe-lab/typed', license: 'Apache-2.0'}),
+				       (:Model {id: 'licence-probe-lab/lower', license: 'mit'}),
+				       (:Model {id: 'licence-probe-lab/none'})""").execute();
+		try {
+			String script = new String(
+					new ClassPathResource("cypher/schema/V0014__license_ids_lower_case.cypher").getInputStream()
+						.readAllBytes(),
+					StandardCharsets.UTF_8);
+			try (var session = this.driver.session()) {
+				for (String statement : CypherScript.statements(script)) {
+					session.run(statement).consume();
+				}
+			}
+			var licences = new java.util.HashMap<String, Object>();
+			this.driver
+				.executableQuery("MATCH (m:Model) WHERE m.id STARTS WITH 'licence-probe-lab/' "
+						+ "RETURN m.id AS id, m.license AS license")
+				.execute()
+				.records()
+				.forEach(r -> licences.put(r.get("id").asString(), r.get("license").asObject()));
+			assertThat(licences).containsEntry("licence-probe-lab/typed", "apache-2.0")
+				.containsEntry("licence-probe-lab/lower", "mit")
+				.containsEntry("licence-probe-lab/none", null);
+		}
+		finally {
+			this.driver.executableQuery("MATCH (m:Model) WHERE m.id STARTS WITH 'licence-probe-lab/' DETACH DELETE m")
+				.execute();
+		}
+	}
+
 }
