@@ -108,7 +108,9 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 					+ "training run' and the modifications 'the developer applies to a preceding foundation "
 					+ "model'); this tool leaves it out as the European Commission's AI Act guidelines do (C(2025) "
 					+ "5045 final, para 122: it 'need not be included'), which do not interpret SB 53, so a verdict "
-					+ "resting on that is presumed");
+					+ "resting on that is presumed; the teacher's forward passes that produced the student's training "
+					+ "data count as far as the figure recorded for " + model.id() + " holds them (those guidelines "
+					+ "count such passes for non-public synthetic data, para 119)");
 		}
 		// Roles are per model; "frontier developer" describes a person (§22757.11(h)).
 		String perModel = "; this is about " + model.id() + ": whether " + developer
@@ -144,7 +146,7 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 					+ "frontier model, so %s is a frontier developer (§22757.11(h)); presumed a foundation model "
 					+ "(§22757.11(f)) from its generative tasks%s%s", developer, model.id(),
 					Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()), developer,
-					ownMergeNote(party, developer), own.firm() ? "" : estimate));
+					ownMergeNote(party, developer, true), own.firm() ? "" : estimate));
 			return large(party, rules, asOf, verdict, Basis.PRESUMED);
 		}
 		if (own.known()) {
@@ -174,7 +176,7 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			return verdict
 				.reason(String.format("%s operations ≤ %s: not a frontier model (§22757.11(i))%s%s%s",
 						Quantities.power(own.flop(), frontier), Quantities.power(frontier, own.flop()),
-						ownMergeNote(party, developer), own.firm() ? "" : estimate, perModel))
+						ownMergeNote(party, developer, false), own.firm() ? "" : estimate, perModel))
 				.role("NOT_FRONTIER", basis, rules, asOf, Verdict.Duties.none());
 		}
 		if (cumulative.known() && cumulative.flop() <= frontier) {
@@ -343,13 +345,15 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 	 * reason: (i)(2) has no rule for merges, and counting each own model once is this
 	 * tool's reading.
 	 */
-	private static String ownMergeNote(PartyFacts party, String developer) {
+	private static String ownMergeNote(PartyFacts party, String developer, boolean above) {
 		long own = party.parents()
 			.stream()
 			.filter(p -> p.sameDeveloper() && p.derivation().relation() == Relation.MERGE)
 			.count();
 		return own > 1 ? "; (i)(2) sets no rule for a merge: each of " + developer + "'s own merged models' compute "
-				+ "is counted once, shared ancestors once, which is this tool's reading" : "";
+				+ "is counted once, shared ancestors once, this tool's reading and the most it can count without "
+				+ "counting one run twice, so a narrower reading "
+				+ (above ? "could lower the figure" : "could only " + "lower it") : "";
 	}
 
 	/** §22757.11(j): revenues of the preceding calendar year decide "large". */

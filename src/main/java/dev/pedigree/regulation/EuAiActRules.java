@@ -25,6 +25,10 @@ class EuAiActRules implements JurisdictionRules {
 
 	private static final String GUIDELINES = "guidelines";
 
+	/** The modality half of the indicative criterion, in para 17's words. */
+	private static final String GENERATES = "can generate language (whether in the form of text or audio), "
+			+ "text-to-image or text-to-video";
+
 	/**
 	 * A systemic-risk modifier's duties by their scope: para 68 quotes recital 109
 	 * without qualification; para 70, where it applies, adds the systemic-risk duties
@@ -75,9 +79,8 @@ class EuAiActRules implements JurisdictionRules {
 		for (var teacher : party.parents()) {
 			if (teacher.derivation().relation() == Relation.DISTILLATION) {
 				verdict.reason("distilled from " + teacher.parent().id() + ": the compute used to train the teacher "
-						+ "need not be counted (" + GUIDELINES
-						+ " para 122, 'compute used to train parent model(s) used in "
-						+ "distillation'); forward passes generating non-public synthetic data count towards the "
+						+ "'need not be included' in the student's cumulative compute (" + GUIDELINES + " para 122, "
+						+ "'compute used to train parent model(s) used in distillation') and is left out here; forward passes generating non-public synthetic data count towards the "
 						+ "student (para 119); " + developerName(teacher) + " holds no duty for the student's weights "
 						+ "through this rule");
 			}
@@ -132,11 +135,11 @@ class EuAiActRules implements JurisdictionRules {
 		if (!compute.known() && Boolean.FALSE.equals(model.generative())) {
 			// The criterion needs both halves: a model that generates none of the
 			// named outputs fails it whatever its compute.
-			return verdict.reason("the training compute of " + model.id() + " is unknown, but " + model.id()
-					+ " does not " + "generate language (text or speech), text-to-image or text-to-video (domain "
-					+ model.modality() + "): the indicative criterion (" + GUIDELINES + " para 17) is not met "
-					+ "whatever its compute, which indicates it is not a general-purpose AI model; rebuttable if it "
-					+ "exceptionally displays significant generality (para 20)")
+			return verdict.reason("the training compute of " + model.id() + " is unknown, but it is recorded as a "
+					+ "model that cannot generate language (whether in the form of text or audio), text-to-image or "
+					+ "text-to-video" + domain(model) + ": the indicative criterion (" + GUIDELINES + " para 17) is "
+					+ "not met whatever its compute, which indicates it is not a general-purpose AI model; rebuttable "
+					+ "if it exceptionally displays significant generality (para 20)")
 				.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 		}
 		if (!compute.known()) {
@@ -163,22 +166,25 @@ class EuAiActRules implements JurisdictionRules {
 		if (model.generative() == null && compute.flop() <= gpai && !near(compute.flop(), gpai, tolerance)) {
 			return verdict
 				.reason(String.format("%s FLOP ≤ %s: below the indicative criterion (%s para 17) whatever %s's "
-						+ "modality, which is not recorded; not a general-purpose AI model unless it exceptionally "
-						+ "displays significant generality (para 20)", Quantities.power(compute.flop(), gpai),
-						Quantities.power(gpai, compute.flop()), GUIDELINES, model.id()))
+						+ "modality, which is not recorded; indicated not to be a general-purpose AI model (the "
+						+ "criterion is indicative; rebuttable if it exceptionally displays significant generality, "
+						+ "para 20)", Quantities.power(compute.flop(), gpai), Quantities.power(gpai, compute.flop()),
+						GUIDELINES, model.id()))
 				.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 		}
 		if (model.generative() == null) {
 			return verdict
-				.reason("whether " + model.id() + " can generate language (text or speech), text-to-image "
-						+ "or text-to-video is unknown: the modality half of the indicative criterion (" + GUIDELINES
+				.reason("whether " + model.id() + " " + GENERATES
+						+ " is not recorded: the modality half of the indicative criterion (" + GUIDELINES
 						+ " para 17) cannot be applied")
 				.undetermined(rules, asOf);
 		}
 		if (!model.generative()) {
 			return verdict
-				.reason(model.id() + " does not generate language (text or speech), text-to-image or text-to-video "
-						+ "(domain " + model.modality() + "): the indicative criterion (" + GUIDELINES
+				.reason(model.id()
+						+ " is recorded as a model that cannot generate language (whether in the form of text "
+						+ "or audio), text-to-image or text-to-video" + domain(model) + ": the indicative criterion ("
+						+ GUIDELINES
 						+ " para 17) indicates it is not a general-purpose AI model; rebuttable if it exceptionally "
 						+ "displays significant generality (para 20)")
 				.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
@@ -194,8 +200,10 @@ class EuAiActRules implements JurisdictionRules {
 						+ "the moment the condition is met; it may present with its notification arguments that the "
 						+ "model exceptionally does not present systemic risks (Art. 52(2)), but presenting them does "
 						+ "not suspend those duties, which end only if and when the Commission accepts the arguments "
-						+ "(Art. 52(3) on their rejection; %s section 2.3.3, para 42: no longer subject to them 'from "
-						+ "the moment when it is informed of the acceptance decision'); the duties of every provider "
+						+ "(%s section 2.3.3, para 41's indents, the second printed '(42)': on rejection 'presenting "
+						+ "arguments with the notification does not suspend providers' obligations'; on acceptance the "
+						+ "provider is no longer subject to them 'from the moment when it is informed of the acceptance "
+						+ "decision'); the duties of every provider "
 						+ "of a general-purpose AI model (Art. 53, 54) are owed on either reading and are listed (the "
 						+ "open-source exemption lifts Art. 53(1)(a)–(b) and 54 only without systemic risk, Art. "
 						+ "53(2), 54(6); an exemption listed below is on the reading without systemic risk)",
@@ -282,6 +290,19 @@ class EuAiActRules implements JurisdictionRules {
 					Quantities.power(original.flop()), parent.parent().generative(), GUIDELINES, child));
 			return providerTest(party, rules, asOf, verdict);
 		}
+		Compute cumulative = party.cumulativeCompute();
+		if (!designated && !original.known() && parent.derivation().relation() == Relation.MERGE && cumulative.known()
+				&& cumulative.flop() <= gpai && !near(cumulative.flop(), gpai, tolerance)) {
+			// A merged model's figure counts each merged model's (para 121): none of
+			// them can be above it.
+			verdict.reason(String.format("%s's training compute is not recorded, but it is counted in %s's cumulative "
+					+ "compute, %s FLOP ≤ %s (%s para 121): %s is not presumed a general-purpose AI model (para 17), "
+					+ "and the modifier criterion (para 63) concerns modifications of general-purpose AI models, so "
+					+ "%s is judged as a model of its own on its cumulative compute", p, child,
+					Quantities.power(cumulative.flop(), gpai), Quantities.power(gpai, cumulative.flop()), GUIDELINES, p,
+					child));
+			return providerTest(party, rules, asOf, verdict);
+		}
 		boolean systemicOriginal = designated || (original.known() && original.flop() > systemic);
 		boolean systemicUndecided = !designated && original.known() && near(original.flop(), systemic, tolerance);
 		double threshold;
@@ -301,9 +322,9 @@ class EuAiActRules implements JurisdictionRules {
 		else {
 			threshold = gpai * fraction;
 			verdict.reason("the training compute of " + p + " is unknown and no notification or designation of " + p
-					+ " as a systemic-risk model is recorded: the fallback threshold applies, " + share(fraction)
-					+ " of " + Quantities.power(gpai) + " FLOP (" + GUIDELINES
-					+ " para 64: 'if the downstream modifier cannot be "
+					+ " as a systemic-risk model is recorded: where the modifier cannot know or estimate it, the "
+					+ "fallback threshold applies, " + share(fraction) + " of " + Quantities.power(gpai) + " FLOP ("
+					+ GUIDELINES + " para 64: 'if the downstream modifier cannot be "
 					+ "expected to know this value … and cannot estimate it … the threshold should be replaced'); any "
 					+ "original that meets the indicative criterion (para 17) has more than " + Quantities.power(gpai)
 					+ " FLOP, so a modification below the " + "fallback stays below " + share(fraction)
@@ -488,47 +509,43 @@ class EuAiActRules implements JurisdictionRules {
 			return verdict.role("MODIFIER_PROVIDER", Basis.PRESUMED, rules, asOf,
 					duties(party, rules, verdict, false, "the modification", released, null));
 		}
-		if (parent.derivation().relation() == Relation.MERGE && !systemicOriginal
-				&& !Boolean.FALSE.equals(party.model().generative())) {
-			// Below the threshold the two readings of a merge part ways: as a
-			// modification it makes nobody a provider; as a new model its combined
-			// weights' compute counts (para 121) against the indicative criterion.
-			double combined = merged.known() ? merged.flop() : mergeUpperBound(party, modification);
-			boolean belowEither = !Double.isNaN(combined) && combined <= gpai && !near(combined, gpai, tolerance);
-			String counts = GUIDELINES + " Annex A.1, para 121: 'the training compute used to train the combined "
-					+ "model weights should be included in the estimation of the cumulative training compute of the "
-					+ "model'";
-			if (!belowEither) {
-				String figure = merged.known() ? Quantities.power(merged.flop(), gpai) + " FLOP"
-						: Double.isNaN(combined) ? "not known (a merged model's compute is not recorded)"
-								: "not known, at most " + Quantities.power(combined, gpai) + " FLOP";
-				verdict.reason(modification.noTraining()
-						? "as a modification of " + p + ", a merge without " + "training compute stays below "
-								+ share(fraction) + " of its compute, and " + developerOf(party)
-								+ " would not become a provider (paras 60–63)"
-						: String.format("as a modification of %s, the "
-								+ "merge step's %s FLOP ≤ %s (%s), and %s would not become a provider (paras 60–63)", p,
-								Quantities.power(modification.flop(), threshold),
-								Quantities.power(threshold, modification.flop()), thresholdWords, developerOf(party)));
-				return verdict.reason(String.format("whether combining other providers' weights is a 'modification' "
-						+ "in the sense of paras 60–63 the guidelines do not say; on the reading that %s is a new model, "
-						+ "its cumulative compute counts the merged weights (%s) and is %s, which %s the indicative "
-						+ "criterion of %s FLOP (%s para 17): its developer would be presumed the provider of a "
-						+ "general-purpose AI model%s; so the role is not decided; it decides: which reading holds%s",
-						child, counts, figure,
-						merged.known() && !near(merged.flop(), gpai, tolerance) ? "is above"
-								: "is not below by the estimate tolerance (para 123)",
-						Quantities.power(gpai), GUIDELINES,
+		if (parent.derivation().relation() == Relation.MERGE && !systemicOriginal) {
+			// A merge of others' weights read as a model its merger develops itself
+			// (para 23 names merging among the ways a provider develops a model): below
+			// systemic risk its training compute for para 17 is the compute that updates
+			// its parameters (para 118), the merge step's own, not the merged weights'.
+			double step = modification.noTraining() ? 0 : modification.flop();
+			String ownReading = "on the reading that " + child + " is a model its merger develops itself (Art. 3(3); "
+					+ GUIDELINES + " para 23 names 'merging of model weights' among the ways a provider may develop a "
+					+ "model), its training compute for the indicative criterion (para 17) is 'the total amount of "
+					+ "compute directly contributing to parameter updates in the model' (para 118), as it is not "
+					+ "shown to be a model with systemic risk; the merged weights' compute counts in its cumulative "
+					+ "compute (para 121), which para 118 uses only to assess systemic risk";
+			if (step > gpai || near(step, gpai, tolerance)) {
+				verdict.reason(String.format(
+						"as a modification of %s, the merge step's %s FLOP ≤ %s (%s): %s would "
+								+ "not be considered the provider under the indicative criterion (para 63)",
+						p, Quantities.power(step, threshold), Quantities.power(threshold, step), thresholdWords,
+						developerOf(party)));
+				return verdict.reason(String.format("%s; the merge step's %s FLOP %s 10^23%s: the indicative "
+						+ "criterion would indicate that %s is a general-purpose AI model (para 17; rebuttable, para "
+						+ "20), whose provider %s would be if it places it on the market (Art. 3(3)); whether a merge "
+						+ "of other providers' weights is a modification (paras 60–63) or such a model the guidelines "
+						+ "do not say, so the role is not decided; it decides: which reading holds%s", ownReading,
+						Quantities.power(step, gpai),
+						near(step, gpai, tolerance) ? "is within the estimate tolerance (para 123) of" : "is above",
 						Boolean.TRUE.equals(party.model().generative()) ? ""
-								: " if it generates language, images or video, which is not recorded",
-						merged.known() ? "" : ", and the merged model's cumulative compute"))
+								: ", if it " + GENERATES
+										+ (party.model().generative() == null ? ", which is not recorded"
+												: ", which it does not"),
+						child, developerOf(party),
+						party.model().generative() == null ? ", and whether " + child + " " + GENERATES : ""))
 					.undetermined(rules, asOf);
 			}
-			verdict.reason(String.format("on either reading of a merge (a modification of %s, or a new model whose "
-					+ "cumulative compute counts the merged weights, %s) nobody becomes a provider here: the merged "
-					+ "model's cumulative compute, %s%s FLOP, is below the indicative criterion of %s FLOP (%s "
-					+ "para 17)", p, counts, merged.known() ? "" : "at most ", Quantities.power(combined, gpai),
-					Quantities.power(gpai, combined), GUIDELINES));
+			verdict.reason(ownReading + (step == 0
+					? ": a merge step without training has none, so that reading makes no " + "provider either"
+					: String.format(": the merge step's %s FLOP ≤ 10^23, so that reading makes no " + "provider either",
+							Quantities.power(step, gpai))));
 		}
 		if (modification.noTraining()) {
 			verdict
@@ -573,6 +590,11 @@ class EuAiActRules implements JurisdictionRules {
 		return verdict.role("DOWNSTREAM_MODIFIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
 
+	/** The model's recorded domain, for a reason, or nothing where none is recorded. */
+	private static String domain(ModelView model) {
+		return model.modality() == null || model.modality().isBlank() ? "" : " (domain " + model.modality() + ")";
+	}
+
 	/**
 	 * The most a merged model's cumulative compute can be when its parts' figures are
 	 * known but their shared ancestry is not: their sum plus the merge step's declared
@@ -598,8 +620,10 @@ class EuAiActRules implements JurisdictionRules {
 		if (parent.parentSystemicRiskDesignation() != null) {
 			return p + " is recorded as a systemic-risk model (" + parent.parentSystemicRiskDesignation() + ")";
 		}
-		return p + " is presumed a systemic-risk model (" + Quantities.power(parent.parentCompute().flop(), systemic)
-				+ " FLOP > " + Quantities.power(systemic, parent.parentCompute().flop()) + ", Art. 51(2))";
+		return p + " is presumed to have high-impact capabilities ("
+				+ Quantities.power(parent.parentCompute().flop(), systemic) + " FLOP > "
+				+ Quantities.power(systemic, parent.parentCompute().flop()) + ", Art. 51(2)) "
+				+ "and so classified as a model with systemic risk (Art. 51(1)(a)), rebuttable (Art. 52(2))";
 	}
 
 	/** Dates, exemption and establishment of a provider's duties, with their reasons. */

@@ -62,9 +62,9 @@ public class RuleEvaluation {
 				case "EU" -> "the provider, who develops a general-purpose AI model or has it developed and places it"
 						+ " on the market under its own name or trademark (AI Act Art. 3(3); guidelines para 49), which"
 						+ " need not be its developer (para 51); whether a derived model is its provider's own later"
-						+ " development or another actor's modification turns on whether that development was 'performed by the"
-						+ " provider or on behalf of the provider' (para 23), where 'an important factor in this assessment"
-						+ " may be who has the control over the model's weights' (fn 12)";
+						+ " development ('performed by the provider or on behalf of the provider', para 23) or another actor's"
+						+ " modification 'must be assessed on a case-by-cases basis', and 'an important factor in this"
+						+ " assessment may be who has the control over the model's weights' (para 60, fn 12)";
 				case "US-CA" -> "the frontier developer, a person who has trained, or initiated the training of, a"
 						+ " frontier model for which that person has used, or intends to use, the computing power"
 						+ " subdivision (i) requires (Bus. & Prof. Code §22757.11(h))";

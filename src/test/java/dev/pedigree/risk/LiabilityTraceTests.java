@@ -240,45 +240,71 @@ class LiabilityTraceTests {
 			assertThat((String) f.get("source"))
 				.contains("(the compute used to train the merged weights counts, guidelines Annex A.1, para 121)");
 		});
-		// A merge without training of other providers' models is a modification on one
-		// reading (nobody becomes a provider) and a new model on the other (its 5×10^24
-		// counts against 10^23): the readings differ, so the role is not decided.
+		// A merge that trains nothing is below one third of each merged model as a
+		// modification, and has no training compute of its own for para 17 as a model
+		// its merger develops itself (para 118): both readings make nobody a provider.
 		var eu = euRole("fixture-lab-omega/Fixture-Merge");
-		assertThat(eu.get("role")).as("%s", reasons(eu)).isEqualTo("UNDETERMINED");
-		assertThat(reasons(eu))
-			.anyMatch(r -> r.startsWith("as a modification of ")
-					&& r.contains("a merge without training compute stays below one third of its compute"))
-			.anyMatch(r -> r.contains("whether combining other providers' weights is a 'modification'")
-					&& r.contains("is 5×10^24 FLOP, which is above the indicative criterion of 10^23 FLOP")
-					&& r.endsWith("so the role is not decided; it decides: which reading holds"));
+		assertThat(eu.get("role")).as("%s", reasons(eu)).isEqualTo("DOWNSTREAM_MODIFIER");
+		assertThat(reasons(eu)).anyMatch(r -> r.startsWith("on the reading that fixture-lab-omega/Fixture-Merge is "
+				+ "a model its merger develops itself (Art. 3(3); guidelines para 23 names 'merging of model weights'")
+				&& r.contains("'the total amount of compute directly contributing to parameter updates in the model' "
+						+ "(para 118)")
+				&& r.endsWith("a merge step without training has none, so that reading makes no provider either"));
 	}
 
 	@Test
-	void a_merge_below_the_indicative_criterion_on_either_reading_makes_nobody_a_provider() {
+	void a_merge_of_other_parties_models_is_read_both_ways() {
 		String n = Long.toString(System.nanoTime());
 		String first = "fixture-lab-alpha/small-a-" + n;
 		String second = "fixture-lab-beta/small-b-" + n;
 		String merged = "fixture-lab-gamma/small-merge-" + n;
-		// The merged parts' figures are not recorded (a part above 10^23 would take the
-		// merge above it too); the merged model's own figure is.
+		// The merged models' figures are not recorded, the merged model's is: none of
+		// the merged models can be above it, so none is a general-purpose AI model.
 		register(first, "fixture-lab-alpha", null);
 		register(second, "fixture-lab-beta", null);
 		register(merged, "fixture-lab-gamma", 5e22);
 		merge(merged, List.of(first, second));
 		var eu = euRole(merged);
-		assertThat(eu.get("role")).as("%s", reasons(eu)).isEqualTo("DOWNSTREAM_MODIFIER");
-		assertThat(reasons(eu)).anyMatch(r -> r.startsWith("on either reading of a merge") && r
-			.contains("the merged model's cumulative compute, 5×10^22 FLOP, is below the indicative criterion"));
-		// A merged part without a figure leaves the new-model reading open.
+		assertThat(eu.get("role")).as("%s", reasons(eu)).isEqualTo("NOT_GPAI");
+		assertThat(reasons(eu)).anyMatch(r -> r.contains("'s training compute is not recorded, but it is counted in "
+				+ merged + "'s cumulative compute, 5×10^22 FLOP ≤ 10^23 (guidelines para 121)"));
+		// Nothing recorded at all: below the fallback as a modification, no training
+		// of its own as a model its merger develops.
 		String unknown = "fixture-lab-beta/unknown-c-" + n;
 		String open = "fixture-lab-gamma/open-merge-" + n;
 		register(unknown, "fixture-lab-beta", null);
 		register(open, "fixture-lab-gamma", null);
 		merge(open, List.of(first, unknown));
-		var undecided = euRole(open);
+		var unrecorded = euRole(open);
+		assertThat(unrecorded.get("role")).as("%s", reasons(unrecorded)).isEqualTo("DOWNSTREAM_MODIFIER");
+		assertThat(reasons(unrecorded)).anyMatch(r -> r.endsWith("so that reading makes no provider either"));
+		// A merge that trained 2×10^23 after combining two models of 3×10^24: below one
+		// third of either as a modification, above 10^23 as a model of its own: the
+		// readings differ, so the role is not decided.
+		String big1 = "fixture-lab-alpha/big-a-" + n;
+		String big2 = "fixture-lab-beta/big-b-" + n;
+		String trained = "fixture-lab-gamma/trained-merge-" + n;
+		register(big1, "fixture-lab-alpha", 3e24);
+		register(big2, "fixture-lab-beta", 3e24);
+		register(trained, "fixture-lab-gamma", null);
+		GraphQlClient.curator(this.port)
+			.documentName("recordDerivation")
+			.variable("input",
+					Map.of("childId", trained, "parentIds", List.of(big1, big2), "relation", "MERGE", "computeFlop",
+							2.0e23))
+			.execute()
+			.path("recordDerivation")
+			.entityList(Object.class)
+			.hasSize(2);
+		var undecided = euRole(trained);
 		assertThat(undecided.get("role")).as("%s", reasons(undecided)).isEqualTo("UNDETERMINED");
-		assertThat(reasons(undecided)).anyMatch(r -> r.contains("not known (a merged model's compute is not recorded)")
-				&& r.endsWith("it decides: which reading holds, and the merged model's cumulative compute"));
+		assertThat(reasons(undecided))
+			.anyMatch(r -> r.startsWith("as a modification of ")
+					&& r.contains("would not be considered the provider " + "under the indicative criterion (para 63)"))
+			.anyMatch(r -> r
+				.contains("the merge step's 2×10^23 FLOP is above 10^23: the indicative criterion would "
+						+ "indicate that " + trained + " is a general-purpose AI model (para 17; rebuttable, para 20)")
+					&& r.endsWith("so the role is not decided; it decides: which reading holds"));
 	}
 
 	// The indicative criterion needs both halves (para 17): a model failing either is
@@ -1057,8 +1083,7 @@ class LiabilityTraceTests {
 		merge(merge, List.of(first, second));
 		var roles = rolesOf(trace(merge, null), merge);
 		var eu = role(roles, "EU");
-		// Below one third as a modification, above 10^23 as a new model: not decided.
-		assertThat(eu.get("role")).as("%s", reasons(eu)).isEqualTo("UNDETERMINED");
+		assertThat(eu.get("role")).as("%s", reasons(eu)).isEqualTo("DOWNSTREAM_MODIFIER");
 		List<String> all = new java.util.ArrayList<>(reasons(eu));
 		all.addAll(reasons(role(roles, "US-CA")));
 		assertThat(all).noneMatch(r -> r.contains("1.2×10^25"));
@@ -1072,7 +1097,7 @@ class LiabilityTraceTests {
 			.execute();
 		merge(own, List.of(base, first));
 		var self = role(rolesOf(trace(own, null), own), "EU");
-		assertThat(self.get("role")).as("%s", reasons(self)).isEqualTo("UNDETERMINED");
+		assertThat(self.get("role")).as("%s", reasons(self)).isEqualTo("DOWNSTREAM_MODIFIER");
 		assertThat(reasons(self)).noneMatch(r -> r.contains("1.2×10^25"));
 		// A merge that trained after combining, 5×10^24 declared: its step counts too
 		// (para 119), which takes the merged weights above 10^25 (a reviewer found the
