@@ -109,8 +109,8 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 					+ "model'); this tool leaves it out as the European Commission's AI Act guidelines do (C(2025) "
 					+ "5045 final, para 122: it 'need not be included'), which do not interpret SB 53, so a verdict "
 					+ "resting on that is presumed; the teacher's forward passes that produced the student's training "
-					+ "data count as far as the figure recorded for " + model.id() + " holds them (those guidelines "
-					+ "count such passes for non-public synthetic data, para 119)");
+					+ "data are counted here only as far as the figure recorded for " + model.id()
+					+ " holds them (those guidelines " + "count such passes for non-public synthetic data, para 119)");
 		}
 		// Roles are per model; "frontier developer" describes a person (§22757.11(h)).
 		String perModel = "; this is about " + model.id() + ": whether " + developer
@@ -351,7 +351,7 @@ class CaliforniaSb53Rules implements JurisdictionRules {
 			.filter(p -> p.sameDeveloper() && p.derivation().relation() == Relation.MERGE)
 			.count();
 		return own > 1 ? "; (i)(2) sets no rule for a merge: each of " + developer + "'s own merged models' compute "
-				+ "is counted once, shared ancestors once, this tool's reading and the most it can count without "
+				+ "is counted once, shared ancestors once, this tool's reading and the most the developer's own compute can count without "
 				+ "counting one run twice, so a narrower reading "
 				+ (above ? "could lower the figure" : "could only " + "lower it") : "";
 	}

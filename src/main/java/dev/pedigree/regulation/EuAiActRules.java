@@ -26,8 +26,8 @@ class EuAiActRules implements JurisdictionRules {
 	private static final String GUIDELINES = "guidelines";
 
 	/** The modality half of the indicative criterion, in para 17's words. */
-	private static final String GENERATES = "can generate language (whether in the form of text or audio), "
-			+ "text-to-image or text-to-video";
+	private static final String GENERATES = "'can generate language (whether in the form of text or audio), "
+			+ "text-to-image or text-to-video'";
 
 	/**
 	 * A systemic-risk modifier's duties by their scope: para 68 quotes recital 109
@@ -108,7 +108,9 @@ class EuAiActRules implements JurisdictionRules {
 			return providerTest(party, rules, asOf, verdict);
 		}
 		RegulatoryRole strongest = null;
-		for (var parent : training) {
+		// In id order, so that of two parents giving the same role the same one's
+		// reasons are kept every time.
+		for (var parent : training.stream().sorted(java.util.Comparator.comparing(p -> p.parent().id())).toList()) {
 			RegulatoryRole role = modifierTest(party, parent, rules, asOf);
 			if (strongest == null || rank(role.role()) > rank(strongest.role())) {
 				strongest = role;
@@ -148,8 +150,7 @@ class EuAiActRules implements JurisdictionRules {
 					bound(gpai, sizing(model, trainingParents(party)), "training compute"), Quantities.Unit.FLOP));
 			return verdict
 				.reason("the training compute of " + model.id() + " is unknown: the indicative criterion (training "
-						+ "compute greater than " + Quantities.power(gpai)
-						+ " FLOP and able to generate language (text or audio), text-to-image or text-to-video, "
+						+ "compute greater than " + Quantities.power(gpai) + " FLOP and it " + GENERATES + ", "
 						+ GUIDELINES + " para 17) cannot be applied; it decides: above " + Quantities.power(gpai)
 						+ " FLOP a generative model is " + "presumed general-purpose"
 						+ tokens(gpai, sizing(model, trainingParents(party)), false) + ", above "
@@ -286,9 +287,10 @@ class EuAiActRules implements JurisdictionRules {
 				&& (original.flop() <= gpai || Boolean.FALSE.equals(parent.parent().generative()))) {
 			verdict.reason(String.format("%s is not presumed a general-purpose AI model (%s FLOP, generative: %s; "
 					+ "%s para 17): the modifier criterion (para 63) concerns modifications of general-purpose AI "
-					+ "models, so %s is judged as a model of its own on its cumulative compute", p,
-					Quantities.power(original.flop()), parent.parent().generative(), GUIDELINES, child));
-			return providerTest(party, rules, asOf, verdict);
+					+ "models, so %s is judged as a model of its own", p, Quantities.power(original.flop()),
+					parent.parent().generative(), GUIDELINES, child));
+			RegulatoryRole ownStep = mergeOnItsOwnStep(party, parent, rules, asOf, verdict);
+			return ownStep != null ? ownStep : providerTest(party, rules, asOf, verdict);
 		}
 		Compute cumulative = party.cumulativeCompute();
 		if (!designated && !original.known() && parent.derivation().relation() == Relation.MERGE && cumulative.known()
@@ -322,9 +324,9 @@ class EuAiActRules implements JurisdictionRules {
 		else {
 			threshold = gpai * fraction;
 			verdict.reason("the training compute of " + p + " is unknown and no notification or designation of " + p
-					+ " as a systemic-risk model is recorded: where the modifier cannot know or estimate it, the "
-					+ "fallback threshold applies, " + share(fraction) + " of " + Quantities.power(gpai) + " FLOP ("
-					+ GUIDELINES + " para 64: 'if the downstream modifier cannot be "
+					+ " as a systemic-risk model is recorded: where para 64's condition holds, the fallback threshold "
+					+ "applies, " + share(fraction) + " of " + Quantities.power(gpai) + " FLOP (" + GUIDELINES
+					+ " para 64: 'if the downstream modifier cannot be "
 					+ "expected to know this value … and cannot estimate it … the threshold should be replaced'); any "
 					+ "original that meets the indicative criterion (para 17) has more than " + Quantities.power(gpai)
 					+ " FLOP, so a modification below the " + "fallback stays below " + share(fraction)
@@ -509,43 +511,65 @@ class EuAiActRules implements JurisdictionRules {
 			return verdict.role("MODIFIER_PROVIDER", Basis.PRESUMED, rules, asOf,
 					duties(party, rules, verdict, false, "the modification", released, null));
 		}
-		if (parent.derivation().relation() == Relation.MERGE && !systemicOriginal) {
+		if (parent.derivation().relation() == Relation.MERGE) {
 			// A merge of others' weights read as a model its merger develops itself
-			// (para 23 names merging among the ways a provider develops a model): below
-			// systemic risk its training compute for para 17 is the compute that updates
-			// its parameters (para 118), the merge step's own, not the merged weights'.
+			// (para 23 names merging among the ways a provider develops a model): its
+			// training compute for para 17 is read here as the merge step's own (para
+			// 118), its cumulative compute (para 121) counting for systemic risk only.
 			double step = modification.noTraining() ? 0 : modification.flop();
+			String readings = "whether a merge of other providers' weights is their modification (paras 60–65; para "
+					+ "23: 'Different considerations apply if another actor modifies the model') or a model its "
+					+ "merger develops itself the guidelines do not say";
 			String ownReading = "on the reading that " + child + " is a model its merger develops itself (Art. 3(3); "
 					+ GUIDELINES + " para 23 names 'merging of model weights' among the ways a provider may develop a "
-					+ "model), its training compute for the indicative criterion (para 17) is 'the total amount of "
-					+ "compute directly contributing to parameter updates in the model' (para 118), as it is not "
-					+ "shown to be a model with systemic risk; the merged weights' compute counts in its cumulative "
-					+ "compute (para 121), which para 118 uses only to assess systemic risk";
-			if (step > gpai || near(step, gpai, tolerance)) {
+					+ "model), its training compute for the indicative criterion (para 17) is, where it is not a model "
+					+ "with systemic risk, 'the total amount of compute directly contributing to parameter updates in "
+					+ "the model' (para 118), read here as the merge step's own; the merged weights' compute counts in "
+					+ "its cumulative compute (para 121), which para 118 uses to assess systemic risk";
+			if (systemicOriginal) {
+				return verdict.reason(String.format("%s; its cumulative compute counts %s's, above %s FLOP (para 121): "
+						+ "on that reading it is presumed to have high-impact capabilities (Art. 51(2)) if it is a "
+						+ "general-purpose AI model, which its own training compute may not indicate (para 17) but "
+						+ "its generality may (para 20); as a modification of %s below one third, %s would not be "
+						+ "the provider (paras 63, 65); %s, so the role is not decided; it decides: which reading holds",
+						ownReading, p, Quantities.power(systemic), p, developerOf(party), readings))
+					.undetermined(rules, asOf);
+			}
+			boolean stepMeets = step > gpai && !near(step, gpai, tolerance);
+			if ((stepMeets || near(step, gpai, tolerance)) && !Boolean.FALSE.equals(party.model().generative())) {
 				verdict.reason(String.format(
 						"as a modification of %s, the merge step's %s FLOP ≤ %s (%s): %s would "
 								+ "not be considered the provider under the indicative criterion (para 63)",
 						p, Quantities.power(step, threshold), Quantities.power(threshold, step), thresholdWords,
 						developerOf(party)));
-				return verdict.reason(String.format("%s; the merge step's %s FLOP %s 10^23%s: the indicative "
-						+ "criterion would indicate that %s is a general-purpose AI model (para 17; rebuttable, para "
-						+ "20), whose provider %s would be if it places it on the market (Art. 3(3)); whether a merge "
-						+ "of other providers' weights is a modification (paras 60–63) or such a model the guidelines "
-						+ "do not say, so the role is not decided; it decides: which reading holds%s", ownReading,
-						Quantities.power(step, gpai),
-						near(step, gpai, tolerance) ? "is within the estimate tolerance (para 123) of" : "is above",
-						Boolean.TRUE.equals(party.model().generative()) ? ""
-								: ", if it " + GENERATES
-										+ (party.model().generative() == null ? ", which is not recorded"
-												: ", which it does not"),
-						child, developerOf(party),
-						party.model().generative() == null ? ", and whether " + child + " " + GENERATES : ""))
+				String criterion = stepMeets
+						? String.format("the merge step's %s FLOP is above 10^23: the indicative criterion would "
+								+ "indicate that %s is a general-purpose AI model (para 17; rebuttable, para 20)%s, "
+								+ "whose provider %s would be if it places it on the market (Art. 3(3))",
+								Quantities.power(step, gpai), child,
+								Boolean.TRUE.equals(party.model().generative()) ? ""
+										: " if it " + GENERATES + ", which is not recorded",
+								developerOf(party))
+						: String.format("the merge step's %s FLOP is within the estimate tolerance of 10^23 (para "
+								+ "123): whether the indicative criterion (para 17) is met is not decided by the figure",
+								Quantities.power(step, gpai));
+				return verdict
+					.reason(String.format(
+							"%s; %s; %s, so the role is not decided; it decides: which " + "reading holds%s",
+							ownReading, criterion, readings,
+							party.model().generative() == null ? ", and whether " + child + " " + GENERATES : ""))
 					.undetermined(rules, asOf);
 			}
-			verdict.reason(ownReading + (step == 0
-					? ": a merge step without training has none, so that reading makes no " + "provider either"
-					: String.format(": the merge step's %s FLOP ≤ 10^23, so that reading makes no " + "provider either",
-							Quantities.power(step, gpai))));
+			String unless = merged.known() ? "" : " (unless its cumulative compute, which is not recorded, is above "
+					+ Quantities.power(systemic) + " FLOP: then Art. 51(2) presumes high-impact capabilities)";
+			verdict.reason(ownReading + (Boolean.FALSE.equals(party.model().generative())
+					? ": " + child + " is recorded as a model that cannot generate the outputs para 17 names, so that "
+							+ "reading makes no provider either"
+					: step == 0 ? ": a merge step without training has none, so that reading makes no provider either"
+							: String.format(
+									": the merge step's %s FLOP ≤ 10^23, so that reading makes no provider " + "either",
+									Quantities.power(step, gpai)))
+					+ unless);
 		}
 		if (modification.noTraining()) {
 			verdict
@@ -588,6 +612,48 @@ class EuAiActRules implements JurisdictionRules {
 					+ "provider (" + GUIDELINES + " para 65)");
 		}
 		return verdict.role("DOWNSTREAM_MODIFIER", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
+	}
+
+	/**
+	 * A merge judged as a model of its own: para 17 takes, where the model is not one
+	 * with systemic risk, "the total amount of compute directly contributing to parameter
+	 * updates in the model" (para 118), read here as the merge step's own; the merged
+	 * weights count in the cumulative compute (para 121), for systemic risk. Null where
+	 * the two figures tell para 17 the same, or where systemic risk is in question: the
+	 * cumulative figure then decides (providerTest).
+	 */
+	private RegulatoryRole mergeOnItsOwnStep(PartyFacts party, PartyFacts.ParentFacts parent, RuleSet rules,
+			LocalDate asOf, Verdict verdict) {
+		double gpai = rules.threshold("gpaiTrainingComputeFlop");
+		double systemic = rules.threshold("systemicRiskTrainingComputeFlop");
+		double tolerance = rules.threshold("estimateTolerance");
+		Compute modification = parent.modificationCompute();
+		Compute cumulative = party.cumulativeCompute();
+		if (parent.derivation().relation() != Relation.MERGE || Boolean.FALSE.equals(party.model().generative())
+				|| !modification.known()) {
+			return null;
+		}
+		double step = modification.noTraining() ? 0 : modification.flop();
+		if (step > gpai || near(step, gpai, tolerance)
+				|| cumulative.known() && (cumulative.flop() <= gpai && !near(cumulative.flop(), gpai, tolerance)
+						|| cumulative.flop() > systemic || near(cumulative.flop(), systemic, tolerance))) {
+			return null;
+		}
+		String model = party.model().id();
+		return verdict
+			.reason(String.format("%s's training compute for the indicative criterion (%s para 17) is, where it is "
+					+ "not a model with systemic risk, 'the total amount of compute directly contributing to "
+					+ "parameter updates in the model' (para 118), read here as the merge step's own: %s, ≤ 10^23, "
+					+ "which indicates it is not a general-purpose AI model (rebuttable if it exceptionally displays "
+					+ "significant generality, para 20); counting the merged weights (para 121), its cumulative "
+					+ "compute%s is above it, a figure para 118 uses to assess systemic risk%s", model, GUIDELINES,
+					step == 0 ? "none (a merge step without training)" : Quantities.power(step, gpai) + " FLOP",
+					cumulative.known() ? ", " + Quantities.power(cumulative.flop(), gpai) + " FLOP,"
+							: ", not recorded,",
+					cumulative.known() ? ""
+							: " (if it is above " + Quantities.power(systemic)
+									+ " FLOP, Art. 51(2) presumes high-impact capabilities)"))
+			.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
 	}
 
 	/** The model's recorded domain, for a reason, or nothing where none is recorded. */
