@@ -16,9 +16,12 @@ import dev.pedigree.lineage.Relation;
  * 51(2)); its own later development stays the same model's lifecycle (para 23); another
  * actor's modification makes it a provider only above one third of the original model's
  * compute (para 63, fallback para 64), and of a systemic-risk model then (para 70).
- * Quantisations and merges train nothing; a distillation teacher's compute does not count
- * (para 122). Almost every verdict rests on an indicative criterion, so it is PRESUMED;
- * figures within the estimate tolerance (para 123) of a threshold are not decided by it.
+ * Quantisations train nothing, nor do merges unless they declare a step's compute; a
+ * distillation teacher's compute need not be included (para 122) and is left out. A merge
+ * of others' models is read both as their modification and as a model its merger
+ * develops, and decided only where the readings agree. Almost every verdict rests on an
+ * indicative criterion, so it is PRESUMED; figures within the estimate tolerance (para
+ * 123) of a threshold are not decided by it.
  */
 @Component
 class EuAiActRules implements JurisdictionRules {
@@ -110,9 +113,12 @@ class EuAiActRules implements JurisdictionRules {
 		RegulatoryRole strongest = null;
 		// In id order, so that of two parents giving the same role the same one's
 		// reasons are kept every time.
+		// A merge is decided only where the test of every merged model decides it: an
+		// open question about one leaves the merge open.
+		boolean merge = training.stream().anyMatch(p -> p.derivation().relation() == Relation.MERGE);
 		for (var parent : training.stream().sorted(java.util.Comparator.comparing(p -> p.parent().id())).toList()) {
 			RegulatoryRole role = modifierTest(party, parent, rules, asOf);
-			if (strongest == null || rank(role.role()) > rank(strongest.role())) {
+			if (strongest == null || rank(role.role(), merge) > rank(strongest.role(), merge)) {
 				strongest = role;
 			}
 		}
@@ -289,7 +295,7 @@ class EuAiActRules implements JurisdictionRules {
 					+ "%s para 17): the modifier criterion (para 63) concerns modifications of general-purpose AI "
 					+ "models, so %s is judged as a model of its own", p, Quantities.power(original.flop()),
 					parent.parent().generative(), GUIDELINES, child));
-			RegulatoryRole ownStep = mergeOnItsOwnStep(party, parent, rules, asOf, verdict);
+			RegulatoryRole ownStep = ownStepReadings(party, parent, rules, asOf, verdict);
 			return ownStep != null ? ownStep : providerTest(party, rules, asOf, verdict);
 		}
 		Compute cumulative = party.cumulativeCompute();
@@ -463,6 +469,24 @@ class EuAiActRules implements JurisdictionRules {
 			if (parent.derivation().relation() == Relation.MERGE) {
 				verdict.reason("a merge is tested against one third of each merged model's compute, the strongest "
 						+ "role kept: this tool's reading, as the guidelines' criterion names one 'original model'");
+				double step = modification.flop();
+				if (!Boolean.TRUE.equals(party.model().generative()) || step <= gpai || near(step, gpai, tolerance)) {
+					// As a model its merger develops, para 17 may take the step's own
+					// figure: at most 10^23, or no generative output, makes no provider.
+					return verdict.reason(String.format("on the reading that %s is a model its merger develops itself "
+							+ "(Art. 3(3); %s para 23 names 'merging of model weights'), para 17 may take 'the total "
+							+ "amount of compute directly contributing to parameter updates in the model' (para 118), "
+							+ "read as the merge step's own, %s FLOP%s, and that reading makes no provider; whether a "
+							+ "merge of other providers' weights is their modification (paras 60–65) or such a model "
+							+ "the guidelines do not say, so the role is not decided; it decides: which reading holds",
+							child, GUIDELINES, Quantities.power(step, gpai),
+							Boolean.FALSE.equals(party.model().generative()) ? ", and " + child
+									+ " is recorded as a model that cannot generate the outputs para " + "17 names"
+									: party.model().generative() == null
+											? " (and whether " + child + " " + GENERATES + " is not recorded)"
+											: ", at most " + Quantities.power(gpai, step)))
+						.undetermined(rules, asOf);
+				}
 			}
 			if (systemicUndecided) {
 				return verdict.reason(String.format("%s's %s FLOP is within the estimate tolerance of %s (%s para "
@@ -560,16 +584,24 @@ class EuAiActRules implements JurisdictionRules {
 							party.model().generative() == null ? ", and whether " + child + " " + GENERATES : ""))
 					.undetermined(rules, asOf);
 			}
-			String unless = merged.known() ? "" : " (unless its cumulative compute, which is not recorded, is above "
-					+ Quantities.power(systemic) + " FLOP: then Art. 51(2) presumes high-impact capabilities)";
-			verdict.reason(ownReading + (Boolean.FALSE.equals(party.model().generative())
-					? ": " + child + " is recorded as a model that cannot generate the outputs para 17 names, so that "
-							+ "reading makes no provider either"
-					: step == 0 ? ": a merge step without training has none, so that reading makes no provider either"
-							: String.format(
-									": the merge step's %s FLOP ≤ 10^23, so that reading makes no provider " + "either",
-									Quantities.power(step, gpai)))
-					+ unless);
+			if (Boolean.FALSE.equals(party.model().generative())) {
+				verdict.reason(ownReading + ": " + child + " is recorded as a model that cannot generate the outputs "
+						+ "para 17 names, so that reading makes no provider either");
+			}
+			else {
+				// The step's own figure and the cumulative one tell para 17 apart here.
+				verdict.reason(String.format(
+						"as a modification of %s, the merge step's %s ≤ %s (%s): %s would not be "
+								+ "considered the provider under the indicative criterion (para 63)",
+						p, step == 0 ? "no training compute" : Quantities.power(step, threshold) + " FLOP",
+						Quantities.power(threshold, step), thresholdWords, developerOf(party)));
+				return verdict.reason(String.format("as a model its merger develops itself (Art. 3(3); %s para 23 "
+						+ "names 'merging of model weights' among the ways a provider may develop a model), %s; %s, so "
+						+ "the role is not decided; it decides: which reading holds%s", GUIDELINES,
+						twoFigures(child, step, merged, true, gpai), readings,
+						party.model().generative() == null ? ", and whether " + child + " " + GENERATES : ""))
+					.undetermined(rules, asOf);
+			}
 		}
 		if (modification.noTraining()) {
 			verdict
@@ -615,45 +647,53 @@ class EuAiActRules implements JurisdictionRules {
 	}
 
 	/**
-	 * A merge judged as a model of its own: para 17 takes, where the model is not one
-	 * with systemic risk, "the total amount of compute directly contributing to parameter
-	 * updates in the model" (para 118), read here as the merge step's own; the merged
-	 * weights count in the cumulative compute (para 121), for systemic risk. Null where
-	 * the two figures tell para 17 the same, or where systemic risk is in question: the
-	 * cumulative figure then decides (providerTest).
+	 * Another party's model judged as a model of its own (its original is not presumed a
+	 * general-purpose AI model): para 17 takes, for a model without systemic risk, "the
+	 * total amount of compute directly contributing to parameter updates in the model"
+	 * (para 118), which may be read as the step's own compute or as the cumulative
+	 * compute counting the weights it integrates (para 121). Null where both figures tell
+	 * para 17 the same (the cumulative one then decides, providerTest).
 	 */
-	private RegulatoryRole mergeOnItsOwnStep(PartyFacts party, PartyFacts.ParentFacts parent, RuleSet rules,
+	private RegulatoryRole ownStepReadings(PartyFacts party, PartyFacts.ParentFacts parent, RuleSet rules,
 			LocalDate asOf, Verdict verdict) {
 		double gpai = rules.threshold("gpaiTrainingComputeFlop");
-		double systemic = rules.threshold("systemicRiskTrainingComputeFlop");
 		double tolerance = rules.threshold("estimateTolerance");
 		Compute modification = parent.modificationCompute();
 		Compute cumulative = party.cumulativeCompute();
-		if (parent.derivation().relation() != Relation.MERGE || Boolean.FALSE.equals(party.model().generative())
-				|| !modification.known()) {
+		if (Boolean.FALSE.equals(party.model().generative()) || !modification.known() || !cumulative.known()) {
 			return null;
 		}
 		double step = modification.noTraining() ? 0 : modification.flop();
-		if (step > gpai || near(step, gpai, tolerance)
-				|| cumulative.known() && (cumulative.flop() <= gpai && !near(cumulative.flop(), gpai, tolerance)
-						|| cumulative.flop() > systemic || near(cumulative.flop(), systemic, tolerance))) {
+		if (step > gpai || near(step, gpai, tolerance) || cumulative.flop() <= gpai
+				|| near(cumulative.flop(), gpai, tolerance)) {
 			return null;
 		}
-		String model = party.model().id();
+		String child = party.model().id();
+		boolean merge = parent.derivation().relation() == Relation.MERGE;
 		return verdict
-			.reason(String.format("%s's training compute for the indicative criterion (%s para 17) is, where it is "
-					+ "not a model with systemic risk, 'the total amount of compute directly contributing to "
-					+ "parameter updates in the model' (para 118), read here as the merge step's own: %s, ≤ 10^23, "
-					+ "which indicates it is not a general-purpose AI model (rebuttable if it exceptionally displays "
-					+ "significant generality, para 20); counting the merged weights (para 121), its cumulative "
-					+ "compute%s is above it, a figure para 118 uses to assess systemic risk%s", model, GUIDELINES,
-					step == 0 ? "none (a merge step without training)" : Quantities.power(step, gpai) + " FLOP",
-					cumulative.known() ? ", " + Quantities.power(cumulative.flop(), gpai) + " FLOP,"
-							: ", not recorded,",
-					cumulative.known() ? ""
-							: " (if it is above " + Quantities.power(systemic)
-									+ " FLOP, Art. 51(2) presumes high-impact capabilities)"))
-			.role("NOT_GPAI", Basis.PRESUMED, rules, asOf, Verdict.Duties.none());
+			.reason(String.format("%s; so the role is not decided; it decides: which figure para 17 takes%s",
+					twoFigures(child, step, cumulative, merge, gpai),
+					party.model().generative() == null ? ", and whether " + child + " " + GENERATES : ""))
+			.undetermined(rules, asOf);
+	}
+
+	/**
+	 * The two figures para 17 may take for a model built on others' weights: its own
+	 * step's (para 118 read narrowly) and its cumulative compute (para 121).
+	 */
+	private static String twoFigures(String child, double step, Compute cumulative, boolean merge, double gpai) {
+		String stepWords = step == 0 ? "none (a step without training)" : Quantities.power(step, gpai) + " FLOP";
+		String cumulativeWords = cumulative.known()
+				? Quantities.power(cumulative.flop(), gpai) + " FLOP, above "
+						+ Quantities.power(gpai, cumulative.flop()) + ", which would indicate one"
+				: "which is not recorded, and above " + Quantities.power(gpai) + " FLOP would indicate one";
+		return String.format("which figure the indicative criterion (%s para 17) takes for %s the guidelines do not "
+				+ "say of a model built on others' weights: 'the total amount of compute directly contributing to "
+				+ "parameter updates in the model' (para 118, for a model without systemic risk), read as its own "
+				+ "step's, %s, at most 10^23, which indicates it is not a general-purpose AI model; or its cumulative "
+				+ "compute, counting the weights it %s (para 121: 'through integrating pre-existing model weights'), "
+				+ "%s, whose provider its developer would be if it places it on the market (Art. 3(3))", GUIDELINES,
+				child, stepWords, merge ? "merges" : "starts from", cumulativeWords);
 	}
 
 	/** The model's recorded domain, for a reason, or nothing where none is recorded. */
@@ -1025,6 +1065,10 @@ class EuAiActRules implements JurisdictionRules {
 			}
 		}
 		return String.format("%.3g%%", fraction * 100);
+	}
+
+	private static int rank(String role, boolean merge) {
+		return merge && "UNDETERMINED".equals(role) ? 6 : rank(role);
 	}
 
 	private static int rank(String role) {
