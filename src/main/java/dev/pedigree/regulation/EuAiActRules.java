@@ -113,8 +113,8 @@ class EuAiActRules implements JurisdictionRules {
 		RegulatoryRole strongest = null;
 		// In id order, so that of two parents giving the same role the same one's
 		// reasons are kept every time.
-		// A merge is decided only where the test of every merged model decides it: an
-		// open question about one leaves the merge open.
+		// A merge is decided only where the readings agree: an open question about one
+		// merged model outranks a role another reached on one reading only.
 		boolean merge = training.stream().anyMatch(p -> p.derivation().relation() == Relation.MERGE);
 		for (var parent : training.stream().sorted(java.util.Comparator.comparing(p -> p.parent().id())).toList()) {
 			RegulatoryRole role = modifierTest(party, parent, rules, asOf);
@@ -375,7 +375,8 @@ class EuAiActRules implements JurisdictionRules {
 		DateProxy released = DateProxy.of(party.model().id(), date(party.model().releaseDate()),
 				party.model().releaseDateSource(), party.model().sources());
 		Compute merged = party.cumulativeCompute();
-		if (parent.derivation().relation() == Relation.MERGE && !systemicOriginal) {
+		if (parent.derivation().relation() == Relation.MERGE && !systemicOriginal && modification.flop() <= threshold
+				&& !Boolean.FALSE.equals(party.model().generative())) {
 			String counts = GUIDELINES + " Annex A.1, para 121: 'the training compute used to train the combined "
 					+ "model weights should be included in the estimation of the cumulative training compute of the "
 					+ "model'"
@@ -462,29 +463,48 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		if (modification.flop() > threshold) {
 			verdict.reason(String.format(
-					"the modification of %s used %s FLOP > %s, %s: presumed a significant "
-							+ "change (%s paras 62–63), so %s's developer becomes the provider of the modified model",
+					"%s of %s used %s FLOP > %s, %s: presumed a significant "
+							+ "change (%s paras 62–63), so %s's developer %s the provider of the modified model",
+					parent.derivation().relation() == Relation.MERGE ? "read as their modification, the merge"
+							: "the modification",
 					p, Quantities.power(modification.flop(), threshold),
-					Quantities.power(threshold, modification.flop()), thresholdWords, GUIDELINES, child));
+					Quantities.power(threshold, modification.flop()), thresholdWords, GUIDELINES, child,
+					parent.derivation().relation() == Relation.MERGE ? "would become" : "becomes"));
 			if (parent.derivation().relation() == Relation.MERGE) {
 				verdict.reason("a merge is tested against one third of each merged model's compute, the strongest "
 						+ "role kept: this tool's reading, as the guidelines' criterion names one 'original model'");
 				double step = modification.flop();
 				if (!Boolean.TRUE.equals(party.model().generative()) || step <= gpai || near(step, gpai, tolerance)) {
 					// As a model its merger develops, para 17 may take the step's own
-					// figure: at most 10^23, or no generative output, makes no provider.
+					// figure: it, or the model's output, may make nobody a provider.
+					String own;
+					if (Boolean.FALSE.equals(party.model().generative())) {
+						own = "it is recorded as a model that cannot generate the outputs para 17 names, so that reading "
+								+ "makes no provider";
+					}
+					else if (near(step, gpai, tolerance)) {
+						own = String.format(
+								"read as the merge step's own, %s FLOP is within the estimate tolerance of "
+										+ "10^23 (para 123), so para 17 is not decided by it",
+								Quantities.power(step, gpai));
+					}
+					else if (step <= gpai) {
+						own = String.format("read as the merge step's own, %s FLOP, at most 10^23, that reading makes "
+								+ "no provider", Quantities.power(step, gpai));
+					}
+					else {
+						own = String.format(
+								"read as the merge step's own, %s FLOP, above 10^23, that reading makes "
+										+ "its developer a provider only if %s %s, which is not recorded",
+								Quantities.power(step, gpai), child, GENERATES);
+					}
 					return verdict.reason(String.format("on the reading that %s is a model its merger develops itself "
 							+ "(Art. 3(3); %s para 23 names 'merging of model weights'), para 17 may take 'the total "
-							+ "amount of compute directly contributing to parameter updates in the model' (para 118), "
-							+ "read as the merge step's own, %s FLOP%s, and that reading makes no provider; whether a "
-							+ "merge of other providers' weights is their modification (paras 60–65) or such a model "
-							+ "the guidelines do not say, so the role is not decided; it decides: which reading holds",
-							child, GUIDELINES, Quantities.power(step, gpai),
-							Boolean.FALSE.equals(party.model().generative()) ? ", and " + child
-									+ " is recorded as a model that cannot generate the outputs para " + "17 names"
-									: party.model().generative() == null
-											? " (and whether " + child + " " + GENERATES + " is not recorded)"
-											: ", at most " + Quantities.power(gpai, step)))
+							+ "amount of compute directly contributing to parameter updates in the model' (para 118): "
+							+ "%s; whether a merge of other providers' weights is their modification (paras 60–65) or "
+							+ "such a model the guidelines do not say, so the role is not decided; it decides: which "
+							+ "reading holds%s", child, GUIDELINES, own,
+							party.model().generative() == null ? ", and whether " + child + " " + GENERATES : ""))
 						.undetermined(rules, asOf);
 				}
 			}
@@ -546,10 +566,10 @@ class EuAiActRules implements JurisdictionRules {
 					+ "merger develops itself the guidelines do not say";
 			String ownReading = "on the reading that " + child + " is a model its merger develops itself (Art. 3(3); "
 					+ GUIDELINES + " para 23 names 'merging of model weights' among the ways a provider may develop a "
-					+ "model), its training compute for the indicative criterion (para 17) is, where it is not a model "
-					+ "with systemic risk, 'the total amount of compute directly contributing to parameter updates in "
-					+ "the model' (para 118), read here as the merge step's own; the merged weights' compute counts in "
-					+ "its cumulative compute (para 121), which para 118 uses to assess systemic risk";
+					+ "model), its figure for the indicative criterion (para 17) is, where it is not a model with "
+					+ "systemic risk, 'the total amount of compute directly contributing to parameter updates in the "
+					+ "model' (para 118), its own step's compute or its cumulative compute counting the merged weights "
+					+ "(para 121), the one para 118 uses to assess systemic risk";
 			if (systemicOriginal) {
 				return verdict.reason(String.format("%s; its cumulative compute counts %s's, above %s FLOP (para 121): "
 						+ "on that reading it is presumed to have high-impact capabilities (Art. 51(2)) if it is a "
@@ -598,7 +618,7 @@ class EuAiActRules implements JurisdictionRules {
 				return verdict.reason(String.format("as a model its merger develops itself (Art. 3(3); %s para 23 "
 						+ "names 'merging of model weights' among the ways a provider may develop a model), %s; %s, so "
 						+ "the role is not decided; it decides: which reading holds%s", GUIDELINES,
-						twoFigures(child, step, merged, true, gpai), readings,
+						twoFigures(child, step, merged, true, gpai, tolerance), readings,
 						party.model().generative() == null ? ", and whether " + child + " " + GENERATES : ""))
 					.undetermined(rules, asOf);
 			}
@@ -664,7 +684,7 @@ class EuAiActRules implements JurisdictionRules {
 			return null;
 		}
 		double step = modification.noTraining() ? 0 : modification.flop();
-		if (step > gpai || near(step, gpai, tolerance) || cumulative.flop() <= gpai
+		if (step > gpai && !near(step, gpai, tolerance) || cumulative.flop() <= gpai
 				|| near(cumulative.flop(), gpai, tolerance)) {
 			return null;
 		}
@@ -672,7 +692,7 @@ class EuAiActRules implements JurisdictionRules {
 		boolean merge = parent.derivation().relation() == Relation.MERGE;
 		return verdict
 			.reason(String.format("%s; so the role is not decided; it decides: which figure para 17 takes%s",
-					twoFigures(child, step, cumulative, merge, gpai),
+					twoFigures(child, step, cumulative, merge, gpai, tolerance),
 					party.model().generative() == null ? ", and whether " + child + " " + GENERATES : ""))
 			.undetermined(rules, asOf);
 	}
@@ -681,19 +701,31 @@ class EuAiActRules implements JurisdictionRules {
 	 * The two figures para 17 may take for a model built on others' weights: its own
 	 * step's (para 118 read narrowly) and its cumulative compute (para 121).
 	 */
-	private static String twoFigures(String child, double step, Compute cumulative, boolean merge, double gpai) {
-		String stepWords = step == 0 ? "none (a step without training)" : Quantities.power(step, gpai) + " FLOP";
-		String cumulativeWords = cumulative.known()
-				? Quantities.power(cumulative.flop(), gpai) + " FLOP, above "
-						+ Quantities.power(gpai, cumulative.flop()) + ", which would indicate one"
-				: "which is not recorded, and above " + Quantities.power(gpai) + " FLOP would indicate one";
+	private static String twoFigures(String child, double step, Compute cumulative, boolean merge, double gpai,
+			double tolerance) {
+		String stepWords = step == 0
+				? "none (a step without training), which indicates it is not a general-purpose " + "AI model"
+				: near(step, gpai, tolerance)
+						? Quantities.power(step, gpai) + " FLOP, within the estimate tolerance of 10^23 (para 123), "
+								+ "which does not decide it"
+						: Quantities.power(step, gpai) + " FLOP, at most 10^23, which indicates it is not a "
+								+ "general-purpose AI model";
+		String cumulativeWords = !cumulative.known()
+				? "which is not recorded, and above " + Quantities.power(gpai) + " FLOP would indicate one"
+				: near(cumulative.flop(), gpai, tolerance)
+						? Quantities.power(cumulative.flop(), gpai) + " FLOP, within the estimate tolerance of 10^23 "
+								+ "(para 123), which does not decide it"
+						: Quantities.power(cumulative.flop(), gpai) + " FLOP, above "
+								+ Quantities.power(gpai, cumulative.flop()) + ", which would indicate one";
 		return String.format("which figure the indicative criterion (%s para 17) takes for %s the guidelines do not "
 				+ "say of a model built on others' weights: 'the total amount of compute directly contributing to "
 				+ "parameter updates in the model' (para 118, for a model without systemic risk), read as its own "
-				+ "step's, %s, at most 10^23, which indicates it is not a general-purpose AI model; or its cumulative "
-				+ "compute, counting the weights it %s (para 121: 'through integrating pre-existing model weights'), "
-				+ "%s, whose provider its developer would be if it places it on the market (Art. 3(3))", GUIDELINES,
-				child, stepWords, merge ? "merges" : "starts from", cumulativeWords);
+				+ "step's, %s; or its cumulative compute, counting the weights it %s (para 121: %s), %s, whose "
+				+ "provider its developer would be if it places it on the market (Art. 3(3))", GUIDELINES, child,
+				stepWords, merge ? "merges" : "starts from",
+				merge ? "'created by combining model weights, for example via model weight merging'"
+						: "'through integrating pre-existing model weights'",
+				cumulativeWords);
 	}
 
 	/** The model's recorded domain, for a reason, or nothing where none is recorded. */
@@ -1067,8 +1099,24 @@ class EuAiActRules implements JurisdictionRules {
 		return String.format("%.3g%%", fraction * 100);
 	}
 
+	/**
+	 * For a merge, a provider role reached as a model of its own on its cumulative figure
+	 * alone ranks below an open question about another merged model; a modifier-provider
+	 * role (reached on both readings, the step above one third and above 1e23) above it.
+	 */
 	private static int rank(String role, boolean merge) {
-		return merge && "UNDETERMINED".equals(role) ? 6 : rank(role);
+		if (!merge) {
+			return rank(role);
+		}
+		return switch (role) {
+			case "MODIFIER_PROVIDER_SYSTEMIC_RISK" -> 6;
+			case "MODIFIER_PROVIDER" -> 5;
+			case "UNDETERMINED" -> 4;
+			case "GPAI_PROVIDER_SYSTEMIC_RISK" -> 3;
+			case "GPAI_PROVIDER" -> 2;
+			case "DOWNSTREAM_MODIFIER" -> 1;
+			default -> 0;
+		};
 	}
 
 	private static int rank(String role) {
