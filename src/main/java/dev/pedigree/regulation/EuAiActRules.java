@@ -298,16 +298,16 @@ class EuAiActRules implements JurisdictionRules {
 			RegulatoryRole ownStep = ownStepReadings(party, parent, rules, asOf, verdict);
 			return ownStep != null ? ownStep : providerTest(party, rules, asOf, verdict);
 		}
-		Compute cumulative = party.cumulativeCompute();
-		if (!designated && !original.known() && parent.derivation().relation() == Relation.MERGE && cumulative.known()
-				&& cumulative.flop() <= gpai && !near(cumulative.flop(), gpai, tolerance)) {
+		Compute merged = party.cumulativeCompute();
+		if (!designated && !original.known() && parent.derivation().relation() == Relation.MERGE && merged.known()
+				&& merged.flop() <= gpai && !near(merged.flop(), gpai, tolerance)) {
 			// A merged model's figure counts each merged model's (para 121): none of
 			// them can be above it.
 			verdict.reason(String.format("%s's training compute is not recorded, but it is counted in %s's cumulative "
 					+ "compute, %s FLOP ≤ %s (%s para 121): %s is not presumed a general-purpose AI model (para 17), "
 					+ "and the modifier criterion (para 63) concerns modifications of general-purpose AI models, so "
 					+ "%s is judged as a model of its own on its cumulative compute", p, child,
-					Quantities.power(cumulative.flop(), gpai), Quantities.power(gpai, cumulative.flop()), GUIDELINES, p,
+					Quantities.power(merged.flop(), gpai), Quantities.power(gpai, merged.flop()), GUIDELINES, p,
 					child));
 			return providerTest(party, rules, asOf, verdict);
 		}
@@ -374,7 +374,6 @@ class EuAiActRules implements JurisdictionRules {
 		}
 		DateProxy released = DateProxy.of(party.model().id(), date(party.model().releaseDate()),
 				party.model().releaseDateSource(), party.model().sources());
-		Compute merged = party.cumulativeCompute();
 		if (parent.derivation().relation() == Relation.MERGE && !systemicOriginal && modification.flop() <= threshold
 				&& !Boolean.FALSE.equals(party.model().generative())) {
 			String counts = GUIDELINES + " Annex A.1, para 121: 'the training compute used to train the combined "
@@ -570,7 +569,7 @@ class EuAiActRules implements JurisdictionRules {
 					+ "systemic risk, 'the total amount of compute directly contributing to parameter updates in the "
 					+ "model' (para 118), its own step's compute or its cumulative compute counting the merged weights "
 					+ "(para 121), the one para 118 uses to assess systemic risk";
-			if (systemicOriginal) {
+			if (systemicOriginal && !Boolean.FALSE.equals(party.model().generative())) {
 				return verdict.reason(String.format("%s; its cumulative compute counts %s's, above %s FLOP (para 121): "
 						+ "on that reading it is presumed to have high-impact capabilities (Art. 51(2)) if it is a "
 						+ "general-purpose AI model, which its own training compute may not indicate (para 17) but "

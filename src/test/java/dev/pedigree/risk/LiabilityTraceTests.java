@@ -319,12 +319,7 @@ class LiabilityTraceTests {
 		// A merged model recorded as not generating language, images or video fails
 		// para 17 on either reading: nobody becomes a provider.
 		String classifier = "fixture-lab-gamma/classifier-merge-" + n;
-		GraphQlClient.curator(this.port)
-			.documentName("registerModel")
-			.variable("input",
-					Map.of("id", classifier, "name", classifier, "developerId", "fixture-lab-gamma", "generative",
-							false, "releaseDate", "2025-10-01"))
-			.execute();
+		registerWith(classifier, "fixture-lab-gamma", Map.of("generative", false));
 		recordMerge(classifier, List.of(big1, big2), 2.0e23);
 		var notGenerative = euRole(classifier);
 		assertThat(notGenerative.get("role")).as("%s", reasons(notGenerative)).isEqualTo("DOWNSTREAM_MODIFIER");
@@ -395,6 +390,16 @@ class LiabilityTraceTests {
 		register(systemicPlus, "fixture-lab-gamma", null);
 		merge(systemicPlus, List.of(frontier, big2, small1));
 		assertThat(euRole(systemicPlus).get("role")).isEqualTo("UNDETERMINED");
+		// Recorded as not generating language, images or video, the same merge fails
+		// para 17 as a model its merger develops: nobody becomes a provider on either
+		// reading (a reviewer found it undetermined).
+		String systemicClassifier = "fixture-lab-gamma/systemic-classifier-merge-" + n;
+		registerWith(systemicClassifier, "fixture-lab-gamma", Map.of("generative", false));
+		merge(systemicClassifier, List.of(frontier, big2));
+		var classified = euRole(systemicClassifier);
+		assertThat(classified.get("role")).as("%s", reasons(classified)).isEqualTo("DOWNSTREAM_MODIFIER");
+		assertThat(reasons(classified)).anyMatch(r -> r.endsWith("is recorded as a model that cannot generate the "
+				+ "outputs para 17 names, so that reading makes no provider either"));
 	}
 
 	/**
@@ -418,23 +423,13 @@ class LiabilityTraceTests {
 	void a_model_failing_either_half_of_the_indicative_criterion_is_presumed_not_gpai() {
 		String n = Long.toString(System.nanoTime());
 		String classifier = "fixture-lab-zeta/no-compute-classifier-" + n;
-		GraphQlClient.curator(this.port)
-			.documentName("registerModel")
-			.variable("input",
-					Map.of("id", classifier, "name", classifier, "developerId", "fixture-lab-zeta", "generative", false,
-							"releaseDate", "2025-10-01"))
-			.execute();
+		registerWith(classifier, "fixture-lab-zeta", Map.of("generative", false));
 		var noCompute = euRole(classifier);
 		assertThat(noCompute.get("role")).as("%s", reasons(noCompute)).isEqualTo("NOT_GPAI");
 		assertThat(noCompute.get("basis")).isEqualTo("PRESUMED");
 		assertThat(reasons(noCompute)).anyMatch(r -> r.contains("is not met whatever its compute"));
 		String small = "fixture-lab-zeta/small-unknown-modality-" + n;
-		GraphQlClient.curator(this.port)
-			.documentName("registerModel")
-			.variable("input",
-					Map.of("id", small, "name", small, "developerId", "fixture-lab-zeta", "trainingComputeFlop", 5e21,
-							"releaseDate", "2025-10-01"))
-			.execute();
+		registerWith(small, "fixture-lab-zeta", Map.of("trainingComputeFlop", 5e21));
 		var noModality = euRole(small);
 		assertThat(noModality.get("role")).as("%s", reasons(noModality)).isEqualTo("NOT_GPAI");
 		assertThat(reasons(noModality)).anyMatch(r -> r.contains("below the indicative criterion")
@@ -442,12 +437,7 @@ class LiabilityTraceTests {
 		// Near the threshold the figure does not decide, and the modality is still
 		// needed.
 		String near = "fixture-lab-zeta/near-unknown-modality-" + n;
-		GraphQlClient.curator(this.port)
-			.documentName("registerModel")
-			.variable("input",
-					Map.of("id", near, "name", near, "developerId", "fixture-lab-zeta", "trainingComputeFlop", 9e22,
-							"releaseDate", "2025-10-01"))
-			.execute();
+		registerWith(near, "fixture-lab-zeta", Map.of("trainingComputeFlop", 9e22));
 		assertThat(euRole(near).get("role")).isEqualTo("UNDETERMINED");
 	}
 
@@ -1491,6 +1481,17 @@ class LiabilityTraceTests {
 
 	private void register(String id, String developer, Double compute) {
 		register(id, developer, compute, null);
+	}
+
+	/**
+	 * A curated model with only the facts given (besides its name and release date): what
+	 * {@link #register} leaves out stays unrecorded.
+	 */
+	private void registerWith(String id, String developer, Map<String, Object> facts) {
+		Map<String, Object> input = new java.util.HashMap<>(
+				Map.of("id", id, "name", id, "developerId", developer, "releaseDate", "2025-10-01"));
+		input.putAll(facts);
+		GraphQlClient.curator(this.port).documentName("registerModel").variable("input", input).execute();
 	}
 
 	private void register(String id, String developer, Double compute, String license) {

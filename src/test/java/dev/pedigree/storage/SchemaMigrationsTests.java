@@ -93,14 +93,7 @@ class SchemaMigrationsTests {
 			.withParameters(Map.of("id", id))
 			.execute();
 		try {
-			String script = new String(
-					new ClassPathResource("cypher/schema/V0012__search_tiers.cypher").getInputStream().readAllBytes(),
-					StandardCharsets.UTF_8);
-			try (var session = this.driver.session()) {
-				for (String statement : CypherScript.statements(script)) {
-					session.run(statement).consume();
-				}
-			}
+			applyScript("cypher/schema/V0012__search_tiers.cypher");
 			assertThat(this.driver
 				.executableQuery(
 						"MATCH (m:Model {id: $id}) RETURN [l IN labels(m) WHERE l STARTS WITH 'SearchTier'] AS t")
@@ -134,15 +127,7 @@ class SchemaMigrationsTests {
 		this.driver.executableQuery("CREATE (:Model {id: 'date-probe-lab/undated', sources: ['huggingface']})")
 			.execute();
 		try {
-			String script = new String(
-					new ClassPathResource("cypher/schema/V0013__release_date_sources.cypher").getInputStream()
-						.readAllBytes(),
-					StandardCharsets.UTF_8);
-			try (var session = this.driver.session()) {
-				for (String statement : CypherScript.statements(script)) {
-					session.run(statement).consume();
-				}
-			}
+			applyScript("cypher/schema/V0013__release_date_sources.cypher");
 			var sources = new java.util.HashMap<String, Object>();
 			this.driver
 				.executableQuery("MATCH (m:Model) WHERE m.id STARTS WITH 'date-probe-lab/' "
@@ -173,15 +158,7 @@ class SchemaMigrationsTests {
 				       (:Model {id: 'licence-probe-lab/lower', license: 'mit'}),
 				       (:Model {id: 'licence-probe-lab/none'})""").execute();
 		try {
-			String script = new String(
-					new ClassPathResource("cypher/schema/V0014__license_ids_lower_case.cypher").getInputStream()
-						.readAllBytes(),
-					StandardCharsets.UTF_8);
-			try (var session = this.driver.session()) {
-				for (String statement : CypherScript.statements(script)) {
-					session.run(statement).consume();
-				}
-			}
+			applyScript("cypher/schema/V0014__license_ids_lower_case.cypher");
 			var licences = new java.util.HashMap<String, Object>();
 			this.driver
 				.executableQuery("MATCH (m:Model) WHERE m.id STARTS WITH 'licence-probe-lab/' "
@@ -196,6 +173,19 @@ class SchemaMigrationsTests {
 		finally {
 			this.driver.executableQuery("MATCH (m:Model) WHERE m.id STARTS WITH 'licence-probe-lab/' DETACH DELETE m")
 				.execute();
+		}
+	}
+
+	/**
+	 * Runs one schema migration script as SchemaMigrations does, statement by statement.
+	 */
+	private void applyScript(String resource) throws java.io.IOException {
+		String script = new String(new ClassPathResource(resource).getInputStream().readAllBytes(),
+				StandardCharsets.UTF_8);
+		try (var session = this.driver.session()) {
+			for (String statement : CypherScript.statements(script)) {
+				session.run(statement).consume();
+			}
 		}
 	}
 
